@@ -1,0 +1,51 @@
+import type { Config } from './config/index.js';
+import { DEFAULT_HTTP, type HttpOptions } from './providers/truelayer/index.js';
+import { loadSecretKey } from './security/key.js';
+import { Vault } from './security/vault.js';
+import { AccountStore } from './store/accounts.js';
+import { BalanceStore } from './store/balances.js';
+import { ConnectionStore } from './store/connections.js';
+import { openDatabase, type Db } from './store/db.js';
+import { LockStore } from './store/locks.js';
+import { SyncRunStore } from './store/sync-runs.js';
+import { TransactionStore } from './store/transactions.js';
+
+/** Everything a command needs, built once per process and passed down (no globals). */
+export interface App {
+  config: Config;
+  db: Db;
+  vault: Vault;
+  http: HttpOptions;
+  connections: ConnectionStore;
+  accounts: AccountStore;
+  balances: BalanceStore;
+  transactions: TransactionStore;
+  runs: SyncRunStore;
+  locks: LockStore;
+  now: () => Date;
+  close(): void;
+}
+
+export function openApp(config: Config, overrides: { http?: Partial<HttpOptions>; now?: () => Date } = {}): App {
+  const db = openDatabase(config.dataDir);
+  try {
+    const vault = new Vault(loadSecretKey(config.dataDir, config.secretKeyHex));
+    return {
+      config,
+      db,
+      vault,
+      http: { ...DEFAULT_HTTP, ...overrides.http },
+      connections: new ConnectionStore(db),
+      accounts: new AccountStore(db),
+      balances: new BalanceStore(db),
+      transactions: new TransactionStore(db),
+      runs: new SyncRunStore(db),
+      locks: new LockStore(db),
+      now: overrides.now ?? (() => new Date()),
+      close: () => db.close(),
+    };
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import type { App } from '../../app.js';
+import { minorToDecimalString } from '../../domain/money.js';
+import { out, withApp } from '../context.js';
+import { clean, json, money, table } from '../output.js';
+
+export function registerAccounts(program: Command): void {
+  program
+    .command('accounts')
+    .description('list accounts with their latest balances')
+    .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
+    .action(async (opts: { json?: boolean }) => {
+      await withApp((app) => {
+        const rows = accountRows(app);
+        if (opts.json) return out(json(rows));
+        out(accountsText(rows));
+      });
+    });
+}
+
+export type AccountRow = ReturnType<typeof accountRows>[number];
+
+export function accountRows(app: App) {
+  const balances = app.balances.latest();
+  const connections = new Map(app.connections.list().map((c) => [c.id, c]));
+  return app.accounts.list().map((a) => {
+    const b = balances.get(a.id);
+    return {
+      id: a.id,
+      connectionId: a.connectionId,
+      bank: connections.get(a.connectionId)?.institutionName ?? null,
+      name: a.name,
+      kind: a.kind,
+      currency: a.currency,
+      iban: a.iban,
+      number: a.numberHint,
+      balance: b
+        ? {
+            currentMinor: b.currentMinor,
+            current: minorToDecimalString(b.currentMinor, b.currency),
+            availableMinor: b.availableMinor,
+            currency: b.currency,
+            asOf: b.asOf,
+          }
+        : null,
+    };
+  });
+}
+
+export function accountsText(rows: AccountRow[]): string {
+  if (rows.length === 0) return 'No accounts yet. Connect a bank with `trax connect truelayer`, then run `trax sync`.';
+  return table(
+    ['ID', 'Bank', 'Account', 'Type', 'IBAN / number', 'Balance', 'As of'],
+    rows.map((r) => [
+      String(r.id),
+      clean(r.bank),
+      clean(r.name),
+      r.kind,
+      clean(r.iban ?? r.number),
+      r.balance ? money(r.balance.currentMinor, r.balance.currency) : '—',
+      r.balance ? r.balance.asOf.slice(0, 10) : '',
+    ]),
+  );
+}

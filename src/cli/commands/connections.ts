@@ -1,0 +1,47 @@
+import type { Command } from 'commander';
+import { out, withApp } from '../context.js';
+import { clean, expiry, json, status, table } from '../output.js';
+
+export function registerConnections(program: Command): void {
+  program
+    .command('connections')
+    .description('list linked banks with status and consent expiry')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', `
+Consent expiry is red once expired and yellow within 7 days. Reconnect an expiring bank with
+\`trax connect truelayer\`; its accounts and history are matched back by IBAN.`)
+    .action(async (opts: { json?: boolean }) => {
+      await withApp((app) => {
+        const now = app.now();
+        const accounts = app.accounts.list();
+        const rows = app.connections.list().map((c) => ({
+          id: c.id,
+          provider: c.provider,
+          environment: c.environment,
+          institution: c.institutionName,
+          accounts: accounts.filter((a) => a.connectionId === c.id).length,
+          status: c.status,
+          consentExpiresAt: c.consentExpiresAt,
+          lastSyncedAt: c.lastSyncedAt,
+          lastError: c.lastError,
+        }));
+        if (opts.json) return out(json(rows));
+        if (rows.length === 0) return out('No banks connected yet. Run `trax connect truelayer` to link one, or `npm run demo` to try the sandbox.');
+        out(
+          table(
+            ['ID', 'Provider', 'Bank', 'Accounts', 'Status', 'Consent expires', 'Last sync'],
+            rows.map((r) => [
+              r.id,
+              r.provider + (r.environment === 'sandbox' ? ' (sandbox)' : ''),
+              clean(r.institution),
+              String(r.accounts),
+              status(r.status),
+              expiry(r.consentExpiresAt, now),
+              r.lastSyncedAt ? r.lastSyncedAt.slice(0, 16).replace('T', ' ') : 'never',
+            ]),
+          ),
+        );
+        for (const r of rows) if (r.lastError && r.status !== 'active') out(`${r.id}: ${clean(r.lastError)}`);
+      });
+    });
+}

@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { TraxError } from '../../domain/errors.js';
+import { DEFAULT_REDIRECT_URI } from '../../config/index.js';
+import { startTrueLayerSandbox } from '../../sandbox/truelayer/index.js';
+import { out, progress } from '../context.js';
+
+export const SANDBOX_CLIENT = { clientId: 'sandbox-trax-demo', clientSecret: 'sandbox-trax-demo-secret' };
+
+/** The .env lines that point Trax at a running emulator. */
+export function sandboxEnvLines(url: string, redirectUri = DEFAULT_REDIRECT_URI): string[] {
+  return [
+    `TRUELAYER_CLIENT_ID=${SANDBOX_CLIENT.clientId}`,
+    `TRUELAYER_CLIENT_SECRET=${SANDBOX_CLIENT.clientSecret}`,
+    'TRUELAYER_ENV=sandbox',
+    `TRUELAYER_AUTH_URL=${url}`,
+    `TRUELAYER_API_URL=${url}`,
+    'TRUELAYER_PROVIDERS="de-xs2a-all uk-cs-mock"',
+    `TRUELAYER_REDIRECT_URI=${redirectUri}`,
+  ];
+}
+
+export function registerSandbox(program: Command): void {
+  program
+    .command('sandbox')
+    .description('run the built-in TrueLayer emulator so every command can be tried without a bank')
+    .option('--port <n>', 'port to listen on', '4010')
+    .option('--seed <n>', 'seed for the generated statements', '42')
+    .addHelpText('after', `
+The emulator speaks TrueLayer's Data API v1 and auth flow: its login page offers ING (a German
+Girokonto and Extra-Konto, 18 months of statements) and the UK Mock bank. Log in as john / doe.
+State lives in memory: restarting it forgets its connections (reconnect with \`trax connect\`).
+
+Try it:
+  trax sandbox                # leave running; copy the printed lines into .env
+  trax connect truelayer      # in another terminal; open the link, pick a bank, john / doe
+  trax sync && trax transactions`)
+    .action(async (opts: { port: string; seed: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TraxError('usage', `--port "${opts.port}" is not a port number.`);
+      let sandbox;
+      try {
+        sandbox = await startTrueLayerSandbox({ port, seed: Number(opts.seed), clients: [SANDBOX_CLIENT] });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new TraxError('usage', `Port ${port} is in use; pick another with --port.`);
+        throw e;
+      }
+      out(`TrueLayer sandbox running at ${sandbox.url}\n\nPut these lines in .env (or export them):\n`);
+      out(sandboxEnvLines(sandbox.url).join('\n'));
+      out('\nThen run `trax connect truelayer` in another terminal and log in as john / doe. Ctrl-C stops the sandbox.');
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          progress('Stopping the sandbox…');
+          void sandbox.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

@@ -1,0 +1,16 @@
+import { openApp, type App } from '../app.js';
+import { loadConfig } from '../config/index.js';
+
+/** Opens the app for one command and always closes the database afterwards. */
+export async function withApp<T>(fn: (app: App) => Promise<T> | T): Promise<T> {
+  const app = openApp(loadConfig());
+  try {
+    return await fn(app);
+  } finally {
+    app.close();
+  }
+}
+
+/** A command's printer: stdout for data, stderr for progress so `--json` output stays clean. */
+export const out = (s: string) => process.stdout.write(`${s}\n`);
+export const progress = (s: string) => process.stderr.write(`${s}\n`);

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { TraxError } from '../domain/errors.js';
+import { colors } from './output.js';
+import { registerAccounts } from './commands/accounts.js';
+import { registerConnect } from './commands/connect.js';
+import { registerConnections } from './commands/connections.js';
+import { registerDisconnect } from './commands/disconnect.js';
+import { registerSandbox } from './commands/sandbox.js';
+import { registerSync } from './commands/sync.js';
+import { registerTransactions } from './commands/transactions.js';
+
+const program = new Command('trax')
+  .description('Your bank accounts in a local SQLite database you own: connect, sync, look.')
+  .version('0.1.0')
+  .exitOverride()
+  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText('after', `
+Getting started:
+  trax sandbox              run the built-in TrueLayer emulator and print the .env lines for it
+  trax connect truelayer    link a bank (ING Germany and other TrueLayer banks)
+  trax sync                 fetch new transactions
+  trax transactions         see them
+
+Configuration is read from .env in the current directory; see README.md.
+Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless TRAX_SECRET_KEY is set.`);
+
+registerConnect(program);
+registerConnections(program);
+registerSync(program);
+registerAccounts(program);
+registerTransactions(program);
+registerDisconnect(program);
+registerSandbox(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  process.exitCode = report(e);
+}
+
+/** The only place that turns errors into exit codes; everything below throws values. */
+function report(e: unknown): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+  if (e instanceof TraxError) {
+    process.stderr.write(`${colors.red('Error:')} ${e.message}\n`);
+    return e.code === 'usage' ? 2 : 1;
+  }
+  process.stderr.write(
+    `${colors.red('Unexpected error:')} ${e instanceof Error ? e.message : String(e)}\nThis is a bug in Trax; nothing was half-written. Please report it with the command you ran.\n`,
+  );
+  if (process.env.TRAX_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  return 70;
+}

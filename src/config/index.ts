@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { TraxError } from '../domain/errors.js';
+import { envSchema, type RawEnv } from './schema.js';
+
+export type TrueLayerEnv = 'sandbox' | 'live';
+
+export interface TrueLayerConfig {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  env: TrueLayerEnv;
+  providers: string;
+  authUrl: string;
+  /** Host only; the client appends /data/v1. */
+  apiUrl: string;
+  historyDays: number;
+}
+
+export interface Config {
+  dataDir: string;
+  secretKeyHex: string | null;
+  /** null when no TrueLayer credentials are configured: the provider is simply off. */
+  truelayer: TrueLayerConfig | null;
+}
+
+const HOSTS: Record<TrueLayerEnv, { auth: string; api: string; providers: string }> = {
+  live: { auth: 'https://auth.truelayer.com', api: 'https://api.truelayer.com', providers: 'de-xs2a-all' },
+  sandbox: {
+    auth: 'https://auth.truelayer-sandbox.com',
+    api: 'https://api.truelayer-sandbox.com',
+    providers: 'uk-cs-mock',
+  },
+};
+
+export const DEFAULT_REDIRECT_URI = 'http://localhost:3000/callback';
+
+/**
+ * Reads `.env` (if present) into the environment, then validates. Every problem is reported
+ * at once, one sentence each, so a user fixes their file in one pass.
+ */
+export function loadConfig(options: { env?: NodeJS.ProcessEnv; envFile?: string | null } = {}): Config {
+  const envFile = options.envFile === undefined ? '.env' : options.envFile;
+  if (envFile && !options.env) readEnvFile(envFile);
+  return parseConfig(options.env ?? process.env);
+}
+
+function readEnvFile(file: string): void {
+  if (!existsSync(file)) return;
+  try {
+    process.loadEnvFile(file);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new TraxError(
+      'config_invalid',
+      `Trax could not read ${path.resolve(file)} (${reason}); check its permissions or remove it to run without one.`,
+    );
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const sentences = parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}.`);
+    throw new TraxError('config_invalid', `${sentences.join(' ')} Fix it in .env or your environment.`);
+  }
+  const raw = parsed.data;
+  const problems: string[] = [];
+  const truelayer = truelayerConfig(raw, problems);
+  if (problems.length) {
+    throw new TraxError('config_invalid', `${problems.join(' ')} Fix it in .env or your environment.`);
+  }
+  return {
+    dataDir: path.resolve(raw.TRAX_DATA_DIR),
+    secretKeyHex: raw.TRAX_SECRET_KEY ? normalizeKey(raw.TRAX_SECRET_KEY) : null,
+    truelayer,
+  };
+}
+
+function truelayerConfig(raw: RawEnv, problems: string[]): TrueLayerConfig | null {
+  const clientId = raw.TRUELAYER_CLIENT_ID ?? raw.CLIENT_ID;
+  const clientSecret = raw.TRUELAYER_CLIENT_SECRET ?? raw.CLIENT_SECRET;
+  if (!clientId && !clientSecret) return null;
+  if (!clientId) {
+    problems.push('TRUELAYER_CLIENT_ID is missing; copy the client id from console.truelayer.com (it goes with TRUELAYER_CLIENT_SECRET).');
+    return null;
+  }
+  if (!clientSecret) {
+    problems.push('TRUELAYER_CLIENT_SECRET is missing; copy the client secret from console.truelayer.com (it goes with TRUELAYER_CLIENT_ID).');
+    return null;
+  }
+  const isSandboxId = clientId.startsWith('sandbox-');
+  const env: TrueLayerEnv = raw.TRUELAYER_ENV ?? (isSandboxId ? 'sandbox' : 'live');
+  if (env === 'sandbox' && !isSandboxId) {
+    problems.push(`TRUELAYER_ENV is "sandbox" but TRUELAYER_CLIENT_ID "${clientId}" is a live id (sandbox ids start with "sandbox-"); set TRUELAYER_ENV=live or use your sandbox client id.`);
+  }
+  if (env === 'live' && isSandboxId) {
+    problems.push(`TRUELAYER_ENV is "live" but TRUELAYER_CLIENT_ID "${clientId}" is a sandbox id; set TRUELAYER_ENV=sandbox or use your live client id.`);
+  }
+  const hosts = HOSTS[env];
+  return {
+    clientId,
+    clientSecret,
+    redirectUri: raw.TRUELAYER_REDIRECT_URI ?? raw.REDIRECT_URI ?? DEFAULT_REDIRECT_URI,
+    env,
+    providers: raw.TRUELAYER_PROVIDERS ?? hosts.providers,
+    authUrl: stripSlash(raw.TRUELAYER_AUTH_URL ?? hosts.auth),
+    apiUrl: stripSlash(raw.TRUELAYER_API_URL ?? hosts.api),
+    historyDays: raw.TRUELAYER_HISTORY_DAYS,
+  };
+}
+
+function normalizeKey(key: string): string {
+  return key.length === 64 ? key.toLowerCase() : Buffer.from(key, 'base64').toString('hex');
+}
+
+function stripSlash(u: string): string {
+  return u.replace(/\/+$/, '');
+}
+
+/** Requires TrueLayer to be configured, with the sentence that tells the user how. */
+export function requireTrueLayer(config: Config): TrueLayerConfig {
+  if (config.truelayer) return config.truelayer;
+  throw new TraxError(
+    'config_invalid',
+    'TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET are not set; create an app at console.truelayer.com and put both in .env, or run `trax sandbox` to try Trax against the built-in emulator.',
+  );
+}

@@ -1,0 +1,114 @@
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { openApp, type App } from '../app.js';
+import { parseConfig } from '../config/index.js';
+import { connectTrueLayerWithCode } from '../connections/connect-truelayer.js';
+import { listenForCallback } from '../oauth/callback-server.js';
+import { buildAuthLink } from '../providers/truelayer/index.js';
+import { startTrueLayerSandbox, type TrueLayerSandbox } from '../sandbox/truelayer/index.js';
+import { accountRows, accountsText } from '../cli/commands/accounts.js';
+import { SANDBOX_CLIENT, sandboxEnvLines } from '../cli/commands/sandbox.js';
+import { transactionsText } from '../cli/commands/transactions.js';
+import { clean, colors, expiry } from '../cli/output.js';
+import { describeOutcome } from '../cli/sync-report.js';
+import { TraxError } from '../domain/errors.js';
+
+/**
+ * `npm run demo`: the whole TrueLayer flow against the built-in emulator, no credentials.
+ * It drives the real OAuth redirect (auth link → login page → redirect to a local callback
+ * server → code exchange), then syncs, and leaves the data so `trax` commands work afterwards.
+ */
+const BANKS = [
+  { providerId: 'xs2a-ing-germany', label: 'ING Germany' },
+  { providerId: 'mock', label: 'the UK Mock bank' },
+];
+
+const say = (s = '') => process.stdout.write(`${s}\n`);
+const step = (s: string) => say(`\n${colors.bold(colors.cyan('▸'))} ${colors.bold(s)}`);
+
+async function main(): Promise<void> {
+  const sandbox = await startTrueLayerSandbox({ port: 0, clients: [SANDBOX_CLIENT] });
+  let app: App | null = null;
+  try {
+    const callbackPort = await freePort();
+    const redirectUri = `http://localhost:${callbackPort}/callback`;
+    const env: NodeJS.ProcessEnv = {
+      ...Object.fromEntries(sandboxEnvLines(sandbox.url, redirectUri).map((l) => l.replace(/"/g, '').split(/=(.*)/s).slice(0, 2))),
+      TRAX_DATA_DIR: process.env.TRAX_DATA_DIR ?? './data',
+      ...(process.env.TRAX_SECRET_KEY ? { TRAX_SECRET_KEY: process.env.TRAX_SECRET_KEY } : {}),
+    };
+    const config = parseConfig(env);
+    app = openApp(config);
+    say(colors.bold('Trax demo') + ` — TrueLayer sandbox at ${sandbox.url}, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/`);
+    clearEarlierDemo(app);
+    for (const bank of BANKS) await connectBank(app, sandbox, redirectUri, bank);
+
+    step('Accounts and balances');
+    say(accountsText(accountRows(app)));
+
+    const month = app.transactions.latestMonth();
+    const giro = app.accounts.list().find((a) => a.iban?.startsWith('DE'));
+    if (month) {
+      step(`Transactions in ${month}${giro ? ` on ${clean(giro.name)}` : ''}`);
+      say(transactionsText(app, app.transactions.list({ month, ...(giro ? { accountId: giro.id } : {}) })));
+    }
+
+    step('Syncing again changes nothing');
+    const { syncAll } = await import('../sync/engine.js');
+    for (const o of await syncAll(app, { trigger: 'user' })) say(describeOutcome(o));
+
+    say(`\nThe data stays in ${config.dataDir}. Try:`);
+    say('  npm run trax -- accounts');
+    say(`  npm run trax -- transactions --month ${month ?? 'YYYY-MM'}`);
+    say('  npm run trax -- connections');
+    say('To keep syncing against the sandbox, run `npm run trax -- sandbox` and put its lines in .env.');
+  } finally {
+    app?.close();
+    await sandbox.close();
+  }
+}
+
+/** Earlier demo runs talked to an emulator that is gone; their connections are replaced. */
+function clearEarlierDemo(app: App): void {
+  const connections = app.connections.list();
+  if (connections.some((c) => c.environment === 'live')) {
+    throw new TraxError('usage', `${app.config.dataDir} holds real bank connections; run the demo elsewhere with TRAX_DATA_DIR=./demo-data npm run demo.`);
+  }
+  for (const c of connections) app.connections.purge(c.id);
+  if (connections.length) say(colors.dim(`(replaced ${connections.length} connection(s) from an earlier demo run)`));
+}
+
+async function connectBank(app: App, sandbox: TrueLayerSandbox, redirectUri: string, bank: { providerId: string; label: string }) {
+  const cfg = app.config.truelayer!;
+  step(`Connecting ${bank.label}`);
+  const auth = buildAuthLink(cfg, { providerId: bank.providerId });
+  const wait = await listenForCallback({ redirectUri, expectedState: auth.state, timeoutMs: 60_000 });
+  say(`  auth link: ${auth.url.slice(0, 96)}…`);
+  const redirect = await sandbox.completeAuth(auth.url, { username: 'john', password: 'doe', providerId: bank.providerId });
+  say(`  logged in as john/doe; the bank redirects to ${redirect.split('?')[0]}`);
+  await fetch(redirect); // what the browser does next: land on our callback server
+  const code = await wait.code;
+  say('  state checked, code received; exchanging it for tokens and pulling history…');
+  const { connection, firstSync } = await connectTrueLayerWithCode(app, code, {
+    onProgress: (_id, m) => say(colors.dim(`    ${clean(m)}`)),
+  });
+  say(`  connected ${clean(connection.institutionName)} as ${connection.id}; consent until ${expiry(connection.consentExpiresAt, app.now())}`);
+  say(`  ${describeOutcome(firstSync)}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${colors.red('Demo failed:')} ${e instanceof Error ? e.message : String(e)}\n`);
+  if (!(e instanceof TraxError) && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  process.exitCode = 1;
+});

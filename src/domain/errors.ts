@@ -1,0 +1,60 @@
+/**
+ * Errors a user can act on. `message` is a whole sentence saying what happened and what to do;
+ * `code` is stable for scripts (`--json`) and for tests. Anything else thrown is a bug.
+ */
+export type TraxErrorCode =
+  | 'config_invalid'
+  | 'secret_key_invalid'
+  | 'secret_key_mismatch'
+  | 'database_locked'
+  | 'disk_full'
+  | 'database_error'
+  | 'not_found'
+  | 'usage'
+  | 'oauth_state_mismatch'
+  | 'oauth_denied'
+  | ProviderErrorKind;
+
+export class TraxError extends Error {
+  constructor(
+    readonly code: TraxErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'TraxError';
+  }
+}
+
+/** Every provider failure is mapped once, in its adapter, to one of these kinds. */
+export type ProviderErrorKind =
+  | 'needs_reauth'
+  | 'rate_limited'
+  | 'provider_down'
+  | 'invalid_request'
+  | 'invalid_response'
+  | 'unsupported'
+  | 'account_gone'
+  | 'unknown_provider_error';
+
+export class ProviderError extends TraxError {
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly detail: {
+      status?: number;
+      providerCode?: string;
+      endpoint?: string;
+      retryAfterSeconds?: number;
+      correlationId?: string;
+    } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(kind, message, options);
+    this.name = 'ProviderError';
+  }
+}
+
+export function isProviderError(e: unknown): e is ProviderError {
+  return e instanceof ProviderError;
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Stable identity for TrueLayer transactions. `transaction_id` is NOT stable (TrueLayer
+ * re-hashes it and it changes from pending to settled), so the key is, in order of trust:
+ * normalised_provider_transaction_id, provider_transaction_id, or a fingerprint of
+ * (booking date, amount, currency, normalized description, ordinal among identical rows).
+ * The account is part of the identity through the store's (account_id, dedupe_key) key; the
+ * local account id survives TrueLayer account_id churn, so the fingerprint stays stable too.
+ */
+export interface IdentityFields {
+  normalisedId: string | undefined;
+  providerId: string | undefined;
+  bookingDate: string;
+  amountMinor: number;
+  currency: string;
+  description: string;
+}
+
+export function normalizeDescription(d: string): string {
+  return d.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Keys for one provider response. Ordinals count identical rows within the response, so two
+ * 3.20 EUR coffees on one day stay two rows whatever order the bank lists them in. Windows are
+ * whole days, so every identical row of a day is always in the same response.
+ */
+export function dedupeKeys(rows: readonly IdentityFields[], prefix = ''): string[] {
+  const seen = new Map<string, number>();
+  return rows.map((r) => {
+    if (r.normalisedId) return `${prefix}n:${r.normalisedId}`;
+    if (r.providerId) return `${prefix}p:${r.providerId}`;
+    const desc = createHash('sha256').update(normalizeDescription(r.description)).digest('base64url').slice(0, 16);
+    const base = `${r.bookingDate}|${r.amountMinor}|${r.currency}|${desc}`;
+    const ordinal = seen.get(base) ?? 0;
+    seen.set(base, ordinal + 1);
+    return `${prefix}f:${base}|${ordinal}`;
+  });
+}

@@ -1,0 +1,144 @@
+import { randomBytes } from 'node:crypto';
+import type { Connection, ConnectionStatus, ProviderId } from '../domain/types.js';
+import type { Db } from './db.js';
+
+interface ConnectionRow {
+  id: string;
+  provider: ProviderId;
+  environment: 'sandbox' | 'live';
+  external_id: string | null;
+  institution_id: string | null;
+  institution_name: string | null;
+  institution_logo: string | null;
+  status: ConnectionStatus;
+  consent_created_at: string | null;
+  consent_expires_at: string | null;
+  secrets: string | null;
+  sync_state: string;
+  created_at: string;
+  updated_at: string;
+  last_synced_at: string | null;
+  last_error: string | null;
+}
+
+export interface StoredConnection extends Connection {
+  environment: 'sandbox' | 'live';
+  institutionLogo: string | null;
+  consentCreatedAt: string | null;
+  /** Sealed (encrypted) token set; null once revoked. */
+  sealedSecrets: string | null;
+  syncState: unknown;
+}
+
+function fromRow(r: ConnectionRow): StoredConnection {
+  return {
+    id: r.id,
+    provider: r.provider,
+    environment: r.environment,
+    externalId: r.external_id ?? '',
+    institutionId: r.institution_id,
+    institutionName: r.institution_name,
+    institutionLogo: r.institution_logo,
+    status: r.status,
+    consentCreatedAt: r.consent_created_at,
+    consentExpiresAt: r.consent_expires_at,
+    createdAt: r.created_at,
+    lastSyncedAt: r.last_synced_at,
+    lastError: r.last_error,
+    sealedSecrets: r.secrets,
+    syncState: JSON.parse(r.sync_state) as unknown,
+  };
+}
+
+export interface NewConnection {
+  provider: ProviderId;
+  environment: 'sandbox' | 'live';
+  externalId: string;
+  institutionId: string | null;
+  institutionName: string | null;
+  institutionLogo: string | null;
+  consentCreatedAt: string | null;
+  consentExpiresAt: string | null;
+  sealedSecrets: string;
+}
+
+const PREFIX: Record<ProviderId, string> = { truelayer: 'tl', plaid: 'pl' };
+
+export class ConnectionStore {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts a connection, or refreshes the one with the same provider consent id. */
+  save(c: NewConnection, now: string): StoredConnection {
+    const existing = this.db
+      .prepare<[string, string], { id: string }>('SELECT id FROM connections WHERE provider = ? AND external_id = ?')
+      .get(c.provider, c.externalId);
+    const id = existing?.id ?? `${PREFIX[c.provider]}-${randomBytes(3).toString('hex')}`;
+    this.db
+      .prepare(
+        `INSERT INTO connections (id, provider, environment, external_id, institution_id, institution_name,
+           institution_logo, status, consent_created_at, consent_expires_at, secrets, created_at, updated_at)
+         VALUES (@id, @provider, @environment, @externalId, @institutionId, @institutionName,
+           @institutionLogo, 'active', @consentCreatedAt, @consentExpiresAt, @sealedSecrets, @now, @now)
+         ON CONFLICT (id) DO UPDATE SET institution_id = excluded.institution_id,
+           institution_name = excluded.institution_name, institution_logo = excluded.institution_logo,
+           status = 'active', consent_created_at = excluded.consent_created_at,
+           consent_expires_at = excluded.consent_expires_at, secrets = excluded.secrets,
+           last_error = NULL, updated_at = excluded.updated_at`,
+      )
+      .run({ ...c, id, now });
+    return this.get(id)!;
+  }
+
+  get(id: string): StoredConnection | undefined {
+    const row = this.db.prepare<[string], ConnectionRow>('SELECT * FROM connections WHERE id = ?').get(id);
+    return row && fromRow(row);
+  }
+
+  list(): StoredConnection[] {
+    return this.db
+      .prepare<[], ConnectionRow>('SELECT * FROM connections ORDER BY created_at, id')
+      .all()
+      .map(fromRow);
+  }
+
+  setSecrets(id: string, sealed: string | null, now: string): void {
+    this.db.prepare('UPDATE connections SET secrets = ?, updated_at = ? WHERE id = ?').run(sealed, now, id);
+  }
+
+  setSyncState(id: string, state: unknown, now: string): void {
+    this.db
+      .prepare('UPDATE connections SET sync_state = ?, updated_at = ? WHERE id = ?')
+      .run(JSON.stringify(state ?? {}), now, id);
+  }
+
+  setStatus(id: string, status: ConnectionStatus, lastError: string | null, now: string): void {
+    this.db
+      .prepare('UPDATE connections SET status = ?, last_error = ?, updated_at = ? WHERE id = ?')
+      .run(status, lastError, now, id);
+  }
+
+  markSynced(id: string, now: string): void {
+    this.db
+      .prepare(`UPDATE connections SET last_synced_at = ?, status = 'active', last_error = NULL, updated_at = ? WHERE id = ?`)
+      .run(now, now, id);
+  }
+
+  /** Forgets the tokens; the connection row and its history stay for the record. */
+  revoke(id: string, now: string): void {
+    this.db
+      .prepare(`UPDATE connections SET status = 'revoked', secrets = NULL, updated_at = ? WHERE id = ?`)
+      .run(now, id);
+  }
+
+  /** Deletes the connection and everything synced through it, all or nothing. */
+  purge(id: string): void {
+    this.db.transaction(() => {
+      const accounts = 'SELECT id FROM accounts WHERE connection_id = ?';
+      this.db.prepare(`DELETE FROM transactions WHERE account_id IN (${accounts})`).run(id);
+      this.db.prepare(`DELETE FROM balances WHERE account_id IN (${accounts})`).run(id);
+      this.db.prepare('DELETE FROM accounts WHERE connection_id = ?').run(id);
+      this.db.prepare('DELETE FROM sync_runs WHERE connection_id = ?').run(id);
+      this.db.prepare('DELETE FROM connections WHERE id = ?').run(id);
+    })();
+  }
+}

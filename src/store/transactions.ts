@@ -1,0 +1,144 @@
+import type { TransactionSnapshot } from '../domain/types.js';
+import type { Db } from './db.js';
+import type Database from 'better-sqlite3';
+
+export interface UpsertCounts {
+  added: number;
+  modified: number;
+  removed: number;
+}
+
+export interface TransactionRow {
+  id: number;
+  account_id: number;
+  dedupe_key: string;
+  provider_transaction_id: string | null;
+  booking_date: string;
+  booked_at: string | null;
+  amount_minor: number;
+  currency: string;
+  description: string;
+  merchant: string | null;
+  counterparty_name: string | null;
+  counterparty_iban: string | null;
+  pending: 0 | 1;
+  provider_category: string | null;
+  provider_classification: string | null;
+}
+
+export interface TransactionQuery {
+  month?: string;
+  accountId?: number;
+  limit?: number;
+}
+
+/**
+ * Writes transactions idempotently. A row is "modified" only when something a user would see
+ * changed; a new provider transaction_id alone (TrueLayer rotates them) updates nothing.
+ */
+export class TransactionStore {
+  private readonly insert: Database.Statement;
+  private readonly update: Database.Statement;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      `INSERT INTO transactions (account_id, dedupe_key, provider_transaction_id, booking_date, booked_at,
+         amount_minor, currency, description, merchant, counterparty_name, counterparty_iban, pending,
+         provider_category, provider_classification, raw, first_seen_at, updated_at)
+       VALUES (@accountId, @dedupeKey, @providerTransactionId, @bookingDate, @bookedAt, @amountMinor,
+         @currency, @description, @merchant, @counterpartyName, @counterpartyIban, @pending,
+         @providerCategory, @providerClassification, @raw, @now, @now)
+       ON CONFLICT (account_id, dedupe_key) DO NOTHING`,
+    );
+    this.update = db.prepare(
+      `UPDATE transactions SET provider_transaction_id = @providerTransactionId, booking_date = @bookingDate,
+         booked_at = @bookedAt, amount_minor = @amountMinor, currency = @currency, description = @description,
+         merchant = @merchant, counterparty_name = @counterpartyName, counterparty_iban = @counterpartyIban,
+         pending = @pending, provider_category = @providerCategory,
+         provider_classification = @providerClassification, raw = @raw, updated_at = @now
+       WHERE account_id = @accountId AND dedupe_key = @dedupeKey
+         AND (booking_date IS NOT @bookingDate OR amount_minor IS NOT @amountMinor OR currency IS NOT @currency
+           OR description IS NOT @description OR merchant IS NOT @merchant
+           OR counterparty_name IS NOT @counterpartyName OR counterparty_iban IS NOT @counterpartyIban
+           OR pending IS NOT @pending OR provider_category IS NOT @providerCategory
+           OR provider_classification IS NOT @providerClassification)`,
+    );
+  }
+
+  /** Call inside a transaction. */
+  upsert(accountId: number, rows: readonly TransactionSnapshot[], now: string, counts: UpsertCounts): void {
+    for (const t of rows) {
+      const params = {
+        accountId,
+        dedupeKey: t.dedupeKey,
+        providerTransactionId: t.providerTransactionId,
+        bookingDate: t.bookingDate,
+        bookedAt: t.bookedAt,
+        amountMinor: t.amountMinor,
+        currency: t.currency,
+        description: t.description,
+        merchant: t.merchant,
+        counterpartyName: t.counterpartyName,
+        counterpartyIban: t.counterpartyIban,
+        pending: t.pending ? 1 : 0,
+        providerCategory: t.providerCategory,
+        providerClassification: t.providerClassification,
+        raw: JSON.stringify(t.raw),
+        now,
+      };
+      if (this.insert.run(params).changes > 0) counts.added++;
+      else if (this.update.run(params).changes > 0) counts.modified++;
+    }
+  }
+
+  /** Pending rows are a snapshot: the ones the provider no longer lists are gone (posted or dropped). */
+  replacePending(accountId: number, rows: readonly TransactionSnapshot[], now: string, counts: UpsertCounts): void {
+    this.upsert(accountId, rows, now, counts);
+    const keep = JSON.stringify(rows.map((r) => r.dedupeKey));
+    const res = this.db
+      .prepare(
+        `DELETE FROM transactions WHERE account_id = ? AND pending = 1
+           AND dedupe_key NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .run(accountId, keep);
+    counts.removed += res.changes;
+  }
+
+  remove(accountId: number, dedupeKeys: readonly string[], counts: UpsertCounts): void {
+    const del = this.db.prepare('DELETE FROM transactions WHERE account_id = ? AND dedupe_key = ?');
+    for (const k of dedupeKeys) counts.removed += del.run(accountId, k).changes;
+  }
+
+  list(q: TransactionQuery = {}): TransactionRow[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    if (q.month) {
+      where.push('booking_date >= @from AND booking_date < @to');
+      params.from = `${q.month}-01`;
+      params.to = nextMonth(q.month);
+    }
+    if (q.accountId !== undefined) {
+      where.push('account_id = @accountId');
+      params.accountId = q.accountId;
+    }
+    const sql = `SELECT id, account_id, dedupe_key, provider_transaction_id, booking_date, booked_at, amount_minor,
+        currency, description, merchant, counterparty_name, counterparty_iban, pending, provider_category,
+        provider_classification
+      FROM transactions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY booking_date DESC, id DESC ${q.limit ? 'LIMIT @limit' : ''}`;
+    if (q.limit) params.limit = q.limit;
+    return this.db.prepare<[Record<string, unknown>], TransactionRow>(sql).all(params);
+  }
+
+  latestMonth(): string | null {
+    const row = this.db
+      .prepare<[], { m: string | null }>('SELECT substr(max(booking_date), 1, 7) AS m FROM transactions WHERE pending = 0')
+      .get();
+    return row?.m ?? null;
+  }
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}

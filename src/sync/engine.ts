@@ -1,0 +1,108 @@
+import type { App } from '../app.js';
+import { isProviderError, TraxError } from '../domain/errors.js';
+import { connectorFor } from '../providers/registry.js';
+import { isPidAlive } from '../store/locks.js';
+import { applyPage } from './apply-page.js';
+
+export type SyncTrigger = 'user' | 'connect' | 'schedule' | 'webhook';
+
+export interface SyncOptions {
+  trigger: SyncTrigger;
+  /** The user's IP when a person started the sync (CLI: none to send; web: the request's). */
+  userIp?: string | null;
+  onProgress?: (connectionId: string, message: string) => void;
+}
+
+export interface SyncOutcome {
+  connectionId: string;
+  institution: string;
+  status: 'done' | 'failed' | 'skipped';
+  added: number;
+  modified: number;
+  removed: number;
+  runId: number | null;
+  warnings: string[];
+  error: { code: string; message: string } | null;
+}
+
+/** Long enough for a deep pull; a dead holder is detected by pid long before this runs out. */
+const LOCK_TTL_MS = 30 * 60_000;
+
+export async function syncConnection(app: App, connectionId: string, opts: SyncOptions): Promise<SyncOutcome> {
+  const connection = app.connections.get(connectionId);
+  if (!connection) {
+    throw new TraxError('not_found', `There is no connection ${connectionId}; run \`trax connections\` to see the ids.`);
+  }
+  const outcome: SyncOutcome = {
+    connectionId,
+    institution: connection.institutionName ?? connection.provider,
+    status: 'skipped',
+    added: 0,
+    modified: 0,
+    removed: 0,
+    runId: null,
+    warnings: [],
+    error: null,
+  };
+  if (connection.status === 'revoked') {
+    outcome.error = { code: 'revoked', message: `${outcome.institution} was disconnected; connect it again to sync.` };
+    return outcome;
+  }
+  const lock = `sync:${connectionId}`;
+  if (!app.locks.tryAcquire(lock, LOCK_TTL_MS)) {
+    outcome.error = { code: 'busy', message: `${outcome.institution} is already being synced by another Trax process (${app.locks.holder(lock)}); this run skipped it.` };
+    return outcome;
+  }
+  const started = app.now().toISOString();
+  try {
+    app.runs.markStale(connectionId, isPidAlive, started);
+    outcome.runId = app.runs.start(connectionId, opts.trigger, started);
+    const connector = connectorFor(app, connection);
+    const pages = connector.pages({
+      state: connection.syncState,
+      now: app.now(),
+      userIp: opts.userIp ?? null,
+      onProgress: (m) => opts.onProgress?.(connectionId, m),
+    });
+    for await (const page of pages) {
+      const counts = applyPage(app, connection, outcome.runId, page);
+      outcome.added += counts.added;
+      outcome.modified += counts.modified;
+      outcome.removed += counts.removed;
+      outcome.warnings.push(...page.warnings);
+    }
+    const finished = app.now().toISOString();
+    app.runs.finish(outcome.runId, 'done', finished);
+    app.connections.markSynced(connectionId, finished);
+    outcome.status = 'done';
+  } catch (e) {
+    if (!(e instanceof TraxError)) {
+      if (outcome.runId !== null) app.runs.finish(outcome.runId, 'failed', app.now().toISOString(), { code: 'bug', message: String(e) });
+      throw e;
+    }
+    const needsReauth = e.code === 'needs_reauth' || e.code === 'secret_key_mismatch';
+    const message = needsReauth ? `${e.message} ${reconnectHint(connection.provider)}` : e.message;
+    outcome.status = 'failed';
+    outcome.error = { code: isProviderError(e) ? e.kind : e.code, message };
+    const now = app.now().toISOString();
+    if (outcome.runId !== null) app.runs.finish(outcome.runId, 'failed', now, outcome.error);
+    app.connections.setStatus(connectionId, needsReauth ? 'needs_reauth' : 'error', message, now);
+  } finally {
+    app.locks.release(lock);
+  }
+  return outcome;
+}
+
+/** Syncs every live connection; one failing never stops the others. */
+export async function syncAll(app: App, opts: SyncOptions): Promise<SyncOutcome[]> {
+  const outcomes: SyncOutcome[] = [];
+  for (const c of app.connections.list()) {
+    if (c.status === 'revoked') continue;
+    outcomes.push(await syncConnection(app, c.id, opts));
+  }
+  return outcomes;
+}
+
+export function reconnectHint(provider: string): string {
+  return `Reconnect with \`trax connect ${provider}\`; your history is kept.`;
+}
