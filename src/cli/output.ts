@@ -14,7 +14,13 @@ export function clean(s: string | null | undefined): string {
 }
 
 export function table(head: string[], rows: string[][]): string {
-  const t = new Table({ head: head.map((h) => pc.bold(h)), style: { head: [], border: [] }, wordWrap: false });
+  const t = new Table({
+    head: head.map((h) => pc.bold(h)),
+    style: { head: [], border: [], compact: true },
+    // No rule between rows: a month of transactions should fit on a screen.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    wordWrap: false,
+  });
   for (const r of rows) t.push(r);
   return t.toString();
 }

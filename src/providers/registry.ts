@@ -26,7 +26,7 @@ type ConnectorFactory = (app: App, connection: StoredConnection) => BankConnecto
 
 /** Adapters in an explicit table: a provider is either here or reported as unavailable. */
 const CONNECTORS = {
-  truelayer: (app, c) => truelayerConnector(requireTrueLayer(app.config), connectionSecrets<TrueLayerSecrets>(app, c.id), app.http),
+  truelayer: (app, c) => truelayerConnector(requireTrueLayer(app.config), connectionSecrets<TrueLayerSecrets>(app, c.id), app.http, () => app.now().getTime()),
 } satisfies Partial<Record<ProviderId, ConnectorFactory>>;
 
 export function connectorFor(app: App, connection: StoredConnection): BankConnector {

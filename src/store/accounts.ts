@@ -92,7 +92,7 @@ export class AccountStore {
   list(connectionId?: string): StoredAccount[] {
     const rows = connectionId
       ? this.db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE connection_id = ? ORDER BY id').all(connectionId)
-      : this.db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY connection_id, id').all();
+      : this.db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY id').all();
     return rows.map(fromRow);
   }
 

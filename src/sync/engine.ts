@@ -76,11 +76,19 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
     app.connections.markSynced(connectionId, finished);
     outcome.status = 'done';
   } catch (e) {
-    if (!(e instanceof TraxError)) {
-      if (outcome.runId !== null) app.runs.finish(outcome.runId, 'failed', app.now().toISOString(), { code: 'bug', message: String(e) });
+    // Not this connection's fault: a wrong key or a broken database affects every connection,
+    // so the whole command stops with that sentence instead of marking banks as failed.
+    if (!(e instanceof TraxError) || ['config_invalid', 'secret_key_mismatch', 'secret_key_invalid', 'database_locked', 'disk_full', 'database_error'].includes(e.code)) {
+      if (outcome.runId !== null) {
+        try {
+          app.runs.finish(outcome.runId, 'failed', app.now().toISOString(), { code: e instanceof TraxError ? e.code : 'bug', message: String(e) });
+        } catch {
+          // The database itself may be what failed; the error below says so.
+        }
+      }
       throw e;
     }
-    const needsReauth = e.code === 'needs_reauth' || e.code === 'secret_key_mismatch';
+    const needsReauth = e.code === 'needs_reauth';
     const message = needsReauth ? `${e.message} ${reconnectHint(connection.provider)}` : e.message;
     outcome.status = 'failed';
     outcome.error = { code: isProviderError(e) ? e.kind : e.code, message };

@@ -12,8 +12,9 @@ export function truelayerConnector(
   cfg: TrueLayerConfig,
   secrets: SecretStore<TrueLayerSecrets>,
   http: HttpOptions = DEFAULT_HTTP,
+  now: () => number = Date.now,
 ): BankConnector {
-  const tokens = new TokenManager(cfg, secrets, http);
+  const tokens = new TokenManager(cfg, secrets, http, now);
   return {
     pages: (req) => truelayerPages(new DataClient(cfg.apiUrl, tokens, http, req.userIp), req, cfg.historyDays),
     async revoke() {
