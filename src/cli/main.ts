@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { TraxError } from '../domain/errors.js';
+import { asStoreError } from '../store/db.js';
 import { colors } from './output.js';
 import { registerAccounts } from './commands/accounts.js';
 import { registerConnect } from './commands/connect.js';
@@ -40,7 +41,9 @@ try {
 }
 
 /** The only place that turns errors into exit codes; everything below throws values. */
-function report(e: unknown): number {
+function report(error: unknown): number {
+  // SQLite failures from anywhere (a lock held by another process, a full disk) get a sentence.
+  const e = asStoreError(error, 'use the database');
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
   if (e instanceof TraxError) {
     process.stderr.write(`${colors.red('Error:')} ${e.message}\n`);
