@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { toMinorUnits } from '../src/domain/money.js';
 import { openDatabase, type Db } from '../src/store/db.js';
 import { TransactionStore, type UpsertCounts } from '../src/store/transactions.js';
 import { mapTransactions } from '../src/providers/truelayer/map.js';
@@ -68,9 +67,10 @@ export async function ingestBench(total: number): Promise<object[]> {
     );
     let rawMs = 0;
     for (let s = 0; s < total; s += PAGE) {
-      const rows = page(s, Math.min(PAGE, total - s));
-      // Column values are prepared outside the timed part: the baseline is the INSERT alone.
-      const cols = rows.map((r, i) => [base.accountId, `k${s + i}`, r.transaction_id, r.timestamp.slice(0, 10), r.timestamp, toMinorUnits(r.amount, r.currency), r.currency, r.description, r.transaction_category, JSON.stringify(r)]);
+      // The same rows Trax stores, column for column, prepared outside the timed part:
+      // the baseline is the INSERT alone.
+      const mapped = mapTransactions('a1', page(s, Math.min(PAGE, total - s)) as never, false, 'bench');
+      const cols = mapped.map((t) => [base.accountId, t.dedupeKey, t.providerTransactionId, t.bookingDate, t.bookedAt, t.amountMinor, t.currency, t.description, t.providerCategory, JSON.stringify(t.raw)]);
       const t0 = performance.now();
       base.db.transaction(() => {
         const now = new Date().toISOString();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Stable identity for TrueLayer transactions. `transaction_id` is NOT stable (TrueLayer
@@ -22,19 +22,27 @@ export function normalizeDescription(d: string): string {
 }
 
 /**
- * Keys for one provider response. Ordinals count identical rows within the response, so two
- * 3.20 EUR coffees on one day stay two rows whatever order the bank lists them in. Windows are
- * whole days, so every identical row of a day is always in the same response.
+ * Keys for one provider response, row by row. Ordinals count identical rows within the
+ * response, so two 3.20 EUR coffees on one day stay two rows whatever order the bank lists them
+ * in. Windows are whole days, so every identical row of a day is always in the same response.
  */
-export function dedupeKeys(rows: readonly IdentityFields[], prefix = ''): string[] {
-  const seen = new Map<string, number>();
-  return rows.map((r) => {
-    if (r.normalisedId) return `${prefix}n:${r.normalisedId}`;
-    if (r.providerId) return `${prefix}p:${r.providerId}`;
-    const desc = createHash('sha256').update(normalizeDescription(r.description)).digest('base64url').slice(0, 16);
+export class DedupeKeyer {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly prefix = '') {}
+
+  key(r: IdentityFields): string {
+    if (r.normalisedId) return `${this.prefix}n:${r.normalisedId}`;
+    if (r.providerId) return `${this.prefix}p:${r.providerId}`;
+    const desc = hash('sha256', normalizeDescription(r.description), 'base64url').slice(0, 16);
     const base = `${r.bookingDate}|${r.amountMinor}|${r.currency}|${desc}`;
-    const ordinal = seen.get(base) ?? 0;
-    seen.set(base, ordinal + 1);
-    return `${prefix}f:${base}|${ordinal}`;
-  });
+    const ordinal = this.seen.get(base) ?? 0;
+    this.seen.set(base, ordinal + 1);
+    return `${this.prefix}f:${base}|${ordinal}`;
+  }
+}
+
+export function dedupeKeys(rows: readonly IdentityFields[], prefix = ''): string[] {
+  const keyer = new DedupeKeyer(prefix);
+  return rows.map((r) => keyer.key(r));
 }

@@ -1,7 +1,7 @@
 import { ProviderError } from '../../domain/errors.js';
 import { toMinorUnits } from '../../domain/money.js';
 import type { AccountKind, AccountSnapshot, BalanceSnapshot, TransactionSnapshot } from '../../domain/types.js';
-import { dedupeKeys } from './identity.js';
+import { DedupeKeyer } from './identity.js';
 import type { WireAccount, WireBalance, WireCard, WireTransaction } from './wire-types.js';
 
 /** The only place TrueLayer's shapes meet Trax's. */
@@ -64,28 +64,22 @@ export function mapTransactions(
   pending: boolean,
   endpoint: string,
 ): TransactionSnapshot[] {
-  const fields = rows.map((t, i) => ({
-    t,
-    bookingDate: t.timestamp.slice(0, 10),
-    amountMinor: amount(t.amount, t.currency, endpoint, `results[${i}].amount`),
-    currency: t.currency.toUpperCase(),
-  }));
-  const keys = dedupeKeys(
-    fields.map((f) => ({
-      normalisedId: f.t.normalised_provider_transaction_id,
-      providerId: f.t.provider_transaction_id,
-      bookingDate: f.bookingDate,
-      amountMinor: f.amountMinor,
-      currency: f.currency,
-      description: f.t.description,
-    })),
-    pending ? 'pending:' : '',
-  );
-  return fields.map(({ t, bookingDate, amountMinor, currency }, i) => {
+  const keyer = new DedupeKeyer(pending ? 'pending:' : '');
+  return rows.map((t, i) => {
+    const bookingDate = t.timestamp.slice(0, 10);
+    const currency = t.currency.toUpperCase();
+    const amountMinor = amount(t.amount, currency, endpoint, `results[${i}].amount`);
     const meta = t.meta ?? {};
     return {
       providerAccountId,
-      dedupeKey: keys[i]!,
+      dedupeKey: keyer.key({
+        normalisedId: t.normalised_provider_transaction_id,
+        providerId: t.provider_transaction_id,
+        bookingDate,
+        amountMinor,
+        currency,
+        description: t.description,
+      }),
       providerTransactionId: t.transaction_id,
       bookingDate,
       bookedAt: t.timestamp,
