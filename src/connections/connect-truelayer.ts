@@ -23,17 +23,7 @@ export async function connectTrueLayerWithCode(
   const consent = await completeTrueLayerConsent(cfg, code, app.http);
   const connection = inTransaction(app.db, 'save the new connection', () =>
     app.connections.save(
-      {
-        provider: 'truelayer',
-        environment: cfg.env,
-        externalId: consent.externalId,
-        institutionId: consent.institutionId,
-        institutionName: consent.institutionName,
-        institutionLogo: consent.institutionLogo,
-        consentCreatedAt: consent.consentCreatedAt,
-        consentExpiresAt: consent.consentExpiresAt,
-        sealedSecrets: app.vault.seal(consent.secrets),
-      },
+      { ...consent, environment: cfg.env, sealedSecrets: app.vault.seal(consent.secrets) },
       app.now().toISOString(),
     ),
   );

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { openApp, type App } from '../app.js';
 import { parseConfig } from '../config/index.js';
@@ -12,6 +11,7 @@ import { transactionsText } from '../cli/commands/transactions.js';
 import { clean, colors, expiry } from '../cli/output.js';
 import { describeOutcome } from '../cli/sync-report.js';
 import { TraxError } from '../domain/errors.js';
+import { freePort } from '../net/free-port.js';
 
 /**
  * `npm run demo`: the whole TrueLayer flow against the built-in emulator, no credentials.
@@ -94,17 +94,6 @@ async function connectBank(app: App, sandbox: TrueLayerSandbox, redirectUri: str
   });
   say(`  connected ${clean(connection.institutionName)} as ${connection.id}; consent until ${expiry(connection.consentExpiresAt, app.now())}`);
   say(`  ${describeOutcome(firstSync)}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 main().catch((e: unknown) => {

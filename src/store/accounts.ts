@@ -1,15 +1,9 @@
 import type { AccountKind, AccountSnapshot, ProviderId } from '../domain/types.js';
 import type { Db } from './db.js';
 
-export interface StoredAccount {
+export interface StoredAccount extends AccountSnapshot {
   id: number;
   connectionId: string;
-  providerAccountId: string;
-  name: string;
-  kind: AccountKind;
-  currency: string;
-  iban: string | null;
-  numberHint: string | null;
 }
 
 interface AccountRow {

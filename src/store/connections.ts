@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Connection, ConnectionStatus, ProviderId } from '../domain/types.js';
+import type { NewConsent } from '../providers/provider.js';
 import type { Db } from './db.js';
 
 interface ConnectionRow {
@@ -50,17 +51,11 @@ function fromRow(r: ConnectionRow): StoredConnection {
   };
 }
 
-export interface NewConnection {
-  provider: ProviderId;
+/** A finished consent as the store records it: secrets already sealed. */
+export type NewConnection = Omit<NewConsent, 'secrets'> & {
   environment: 'sandbox' | 'live';
-  externalId: string;
-  institutionId: string | null;
-  institutionName: string | null;
-  institutionLogo: string | null;
-  consentCreatedAt: string | null;
-  consentExpiresAt: string | null;
   sealedSecrets: string;
-}
+};
 
 const PREFIX: Record<ProviderId, string> = { truelayer: 'tl', plaid: 'pl' };
 

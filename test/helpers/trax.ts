@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../../src/app.js';
+import { freePort } from '../../src/net/free-port.js';
 import { parseConfig } from '../../src/config/index.js';
 import { connectTrueLayerWithCode, type ConnectResult } from '../../src/connections/connect-truelayer.js';
 import { listenForCallback } from '../../src/oauth/callback-server.js';
@@ -19,17 +20,6 @@ export const MOCK = 'mock';
 
 export function sandbox(opts: TrueLayerSandboxOptions = {}): Promise<TrueLayerSandbox> {
   return startTrueLayerSandbox({ port: 0, clients: [CLIENT], seed: 7, ...opts });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** The environment a user would put in .env to point Trax at this sandbox. */
@@ -130,5 +120,20 @@ export function runCli(args: string[], env: Record<string, string>, opts: { cwd?
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
+  });
+}
+
+/** Each test gets a fresh emulator and a fresh Trax data dir, handed over before it runs. */
+export function useSandboxApp(use: (sb: TrueLayerSandbox, t: TestApp) => void, opts: TrueLayerSandboxOptions = {}): void {
+  let sb: TrueLayerSandbox | undefined;
+  let t: TestApp | undefined;
+  beforeEach(async () => {
+    sb = await sandbox(opts);
+    t = await testApp(sb);
+    use(sb, t);
+  });
+  afterEach(async () => {
+    t?.cleanup();
+    await sb?.close();
   });
 }

@@ -1,20 +1,12 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
-import { connect, count, runCli, sandbox, testApp, type TestApp } from '../helpers/trax.js';
+import { connect, count, runCli, type TestApp, useSandboxApp } from '../helpers/trax.js';
 
 let sb: TrueLayerSandbox;
 let t: TestApp;
-
-beforeEach(async () => {
-  sb = await sandbox();
-  t = await testApp(sb);
-});
-afterEach(async () => {
-  t.cleanup();
-  await sb.close();
-});
+useSandboxApp((s, a) => ((sb = s), (t = a)));
 
 describe('trax CLI', () => {
   it('guides a new user when nothing is connected yet', async () => {

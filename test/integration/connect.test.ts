@@ -1,23 +1,15 @@
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectTrueLayerWithCode } from '../../src/connections/connect-truelayer.js';
 import { listenForCallback } from '../../src/oauth/callback-server.js';
 import { buildAuthLink, SCOPES, type TrueLayerSecrets } from '../../src/providers/truelayer/index.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
-import { authorize, connect, count, ING, runCli, sandbox, testApp, type TestApp } from '../helpers/trax.js';
+import { authorize, connect, count, ING, runCli, type TestApp, useSandboxApp } from '../helpers/trax.js';
 
 let sb: TrueLayerSandbox;
 let t: TestApp;
-
-beforeEach(async () => {
-  sb = await sandbox();
-  t = await testApp(sb);
-});
-afterEach(async () => {
-  t.cleanup();
-  await sb.close();
-});
+useSandboxApp((s, a) => ((sb = s), (t = a)));
 
 describe('connecting a TrueLayer bank', () => {
   it('builds the auth link TrueLayer documents', () => {

@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrueLayerSecrets } from '../../src/providers/truelayer/index.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import { syncAll, syncConnection } from '../../src/sync/engine.js';
-import { connect, count, MOCK, runCli, sandbox, snapshot, testApp, type TestApp } from '../helpers/trax.js';
+import { connect, count, MOCK, runCli, snapshot, type TestApp, useSandboxApp } from '../helpers/trax.js';
 
 let sb: TrueLayerSandbox;
 let t: TestApp;
+useSandboxApp((s, a) => ((sb = s), (t = a)));
 const DAY = 86_400_000;
-
-beforeEach(async () => {
-  sb = await sandbox();
-  t = await testApp(sb);
-});
-afterEach(async () => {
-  t.cleanup();
-  await sb.close();
-});
 
 const sync = (id: string) => syncConnection(t.app, id, { trigger: 'user' });
 
