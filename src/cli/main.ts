@@ -8,6 +8,7 @@ import { registerConnect } from './commands/connect.js';
 import { registerConnections } from './commands/connections.js';
 import { registerDisconnect } from './commands/disconnect.js';
 import { registerSandbox } from './commands/sandbox.js';
+import { registerCert, registerServe } from './commands/serve.js';
 import { registerSync } from './commands/sync.js';
 import { registerTransactions } from './commands/transactions.js';
 
@@ -20,6 +21,7 @@ const program = new Command('trax')
 Getting started:
   trax sandbox              run the built-in TrueLayer emulator and print the .env lines for it
   trax connect truelayer    link a bank (ING Germany and other TrueLayer banks)
+  trax serve                the web app: link banks with Plaid or TrueLayer, relink, sync, delete
   trax sync                 fetch new transactions
   trax transactions         see them
 
@@ -32,6 +34,8 @@ registerSync(program);
 registerAccounts(program);
 registerTransactions(program);
 registerDisconnect(program);
+registerServe(program);
+registerCert(program);
 registerSandbox(program);
 
 try {

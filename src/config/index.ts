@@ -17,11 +17,29 @@ export interface TrueLayerConfig {
   historyDays: number;
 }
 
+export type PlaidEnv = 'sandbox' | 'production';
+
+export interface PlaidConfig {
+  clientId: string;
+  secret: string;
+  env: PlaidEnv;
+  /** Host the SDK talks to; also serves Link's script in sandbox emulation. */
+  baseUrl: string;
+  /** Where Link's script is loaded from: Plaid's CDN, or the emulator when PLAID_BASE_URL points at one. */
+  linkScriptUrl: string;
+  redirectUri: string | null;
+  countryCodes: string[];
+  products: string[];
+  webhookUrl: string | null;
+}
+
 export interface Config {
   dataDir: string;
   secretKeyHex: string | null;
   /** null when no TrueLayer credentials are configured: the provider is simply off. */
   truelayer: TrueLayerConfig | null;
+  plaid: PlaidConfig | null;
+  webPassword: string | null;
 }
 
 const HOSTS: Record<TrueLayerEnv, { auth: string; api: string; providers: string }> = {
@@ -67,6 +85,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const raw = parsed.data;
   const problems: string[] = [];
   const truelayer = truelayerConfig(raw, problems);
+  const plaid = plaidConfig(raw, problems);
   if (problems.length) {
     throw new TraxError('config_invalid', `${problems.join(' ')} Fix it in .env or your environment.`);
   }
@@ -74,6 +93,39 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: path.resolve(raw.TRAX_DATA_DIR),
     secretKeyHex: raw.TRAX_SECRET_KEY ? normalizeKey(raw.TRAX_SECRET_KEY) : null,
     truelayer,
+    plaid,
+    webPassword: raw.TRAX_WEB_PASSWORD ?? null,
+  };
+}
+
+const PLAID_HOSTS: Record<PlaidEnv, string> = {
+  sandbox: 'https://sandbox.plaid.com',
+  production: 'https://production.plaid.com',
+};
+
+function plaidConfig(raw: RawEnv, problems: string[]): PlaidConfig | null {
+  const { PLAID_CLIENT_ID: clientId, PLAID_SECRET: secret } = raw;
+  if (!clientId && !secret) return null;
+  if (!clientId || !secret) {
+    problems.push(`${clientId ? 'PLAID_SECRET' : 'PLAID_CLIENT_ID'} is missing; copy it from dashboard.plaid.com → Developers → Keys (it goes with ${clientId ? 'PLAID_CLIENT_ID' : 'PLAID_SECRET'}).`);
+    return null;
+  }
+  const env = (raw.PLAID_ENV ?? 'sandbox') as PlaidEnv;
+  const baseUrl = stripSlash(raw.PLAID_BASE_URL ?? PLAID_HOSTS[env]);
+  const redirectUri = raw.PLAID_REDIRECT_URI ?? null;
+  if (redirectUri && env === 'production' && !redirectUri.startsWith('https://')) {
+    problems.push(`PLAID_REDIRECT_URI must use https:// in production (Plaid allows http only for localhost in sandbox); run \`trax cert\` and serve Trax over HTTPS.`);
+  }
+  return {
+    clientId,
+    secret,
+    env,
+    baseUrl,
+    linkScriptUrl: raw.PLAID_BASE_URL ? `${baseUrl}/link/v2/stable/link-initialize.js` : 'https://cdn.plaid.com/link/v2/stable/link-initialize.js',
+    redirectUri,
+    countryCodes: raw.PLAID_COUNTRY_CODES.split(','),
+    products: raw.PLAID_PRODUCTS.split(','),
+    webhookUrl: raw.PLAID_WEBHOOK_URL ?? null,
   };
 }
 
@@ -116,6 +168,15 @@ function normalizeKey(key: string): string {
 
 function stripSlash(u: string): string {
   return u.replace(/\/+$/, '');
+}
+
+/** Requires Plaid to be configured, with the sentence that tells the user how. */
+export function requirePlaid(config: Config): PlaidConfig {
+  if (config.plaid) return config.plaid;
+  throw new TraxError(
+    'config_invalid',
+    'PLAID_CLIENT_ID and PLAID_SECRET are not set; create keys at dashboard.plaid.com (Developers → Keys) and put both in .env, with PLAID_ENV=sandbox to start.',
+  );
 }
 
 /** Requires TrueLayer to be configured, with the sentence that tells the user how. */

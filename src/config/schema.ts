@@ -35,6 +35,26 @@ export const envSchema = z.object({
     .min(1, 'must be at least 1')
     .max(3650, 'must be at most 3650 (ten years)')
     .default(730),
+  PLAID_CLIENT_ID: z.string().min(1).optional(),
+  PLAID_SECRET: z.string().min(1).optional(),
+  PLAID_ENV: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === 'sandbox' || v === 'production', {
+      message: 'must be "sandbox" or "production" (Plaid retired "development" in 2024; use sandbox for test data or production for real banks, including the free trial)',
+    }),
+  PLAID_REDIRECT_URI: url('http://localhost:3000/oauth-return'),
+  PLAID_COUNTRY_CODES: z
+    .string()
+    .regex(/^[A-Z]{2}(,[A-Z]{2})*$/, { message: 'must be comma-separated country codes such as "GB,DE,US"' })
+    .default('GB,DE,FR,ES,NL,IE,US'),
+  PLAID_PRODUCTS: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/, { message: 'must be comma-separated Plaid products such as "transactions"' })
+    .default('transactions'),
+  PLAID_BASE_URL: url('https://sandbox.plaid.com'),
+  PLAID_WEBHOOK_URL: url('https://trax.example.com/webhooks/plaid'),
+  TRAX_WEB_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   // Names from TrueLayer's original expense-tracker sample, accepted so old .env files work.
   CLIENT_ID: z.string().min(1).optional(),
   CLIENT_SECRET: z.string().min(1).optional(),

@@ -18,7 +18,8 @@ export interface SyncPage {
   upserts: TransactionSnapshot[];
   /** When present for an account, its pending rows are replaced by exactly these. */
   pendingSnapshots: Array<{ providerAccountId: string; rows: TransactionSnapshot[] }>;
-  removed: Array<{ providerAccountId: string; dedupeKey: string }>;
+  /** Rows gone at the provider; without an account id, looked up across the connection. */
+  removed: Array<{ providerAccountId: string | null; dedupeKey: string }>;
   /** Provider resume state after this page (replaces the stored one). */
   state: unknown;
   window?: { from: string; to: string };

@@ -1,9 +1,10 @@
 import type { App } from '../app.js';
-import { requireTrueLayer } from '../config/index.js';
+import { requirePlaid, requireTrueLayer } from '../config/index.js';
 import { TraxError } from '../domain/errors.js';
 import type { ProviderId } from '../domain/types.js';
 import type { StoredConnection } from '../store/connections.js';
 import type { BankConnector, SecretStore } from './provider.js';
+import { plaidConnector, type PlaidSecrets } from './plaid/index.js';
 import { truelayerConnector, type TrueLayerSecrets } from './truelayer/index.js';
 
 /** Secrets of one connection: decrypted on read, encrypted and stored at once on write. */
@@ -27,12 +28,9 @@ type ConnectorFactory = (app: App, connection: StoredConnection) => BankConnecto
 /** Adapters in an explicit table: a provider is either here or reported as unavailable. */
 const CONNECTORS = {
   truelayer: (app, c) => truelayerConnector(requireTrueLayer(app.config), connectionSecrets<TrueLayerSecrets>(app, c.id), app.http, () => app.now().getTime()),
-} satisfies Partial<Record<ProviderId, ConnectorFactory>>;
+  plaid: (app, c) => plaidConnector(requirePlaid(app.config), connectionSecrets<PlaidSecrets>(app, c.id), app.http),
+} satisfies Record<ProviderId, ConnectorFactory>;
 
 export function connectorFor(app: App, connection: StoredConnection): BankConnector {
-  const factory = (CONNECTORS as Partial<Record<ProviderId, ConnectorFactory>>)[connection.provider];
-  if (!factory) {
-    throw new TraxError('usage', `Connection ${connection.id} uses ${connection.provider}, which this version of Trax cannot sync yet.`);
-  }
-  return factory(app, connection);
+  return CONNECTORS[connection.provider](app, connection);
 }

@@ -57,6 +57,21 @@ export type NewConnection = Omit<NewConsent, 'secrets'> & {
   sealedSecrets: string;
 };
 
+/** Named parameters for a connection row; explicit so nothing else (a secrets getter) is bound. */
+function toParams(c: NewConnection) {
+  return {
+    provider: c.provider,
+    environment: c.environment,
+    externalId: c.externalId,
+    institutionId: c.institutionId,
+    institutionName: c.institutionName,
+    institutionLogo: c.institutionLogo,
+    consentCreatedAt: c.consentCreatedAt,
+    consentExpiresAt: c.consentExpiresAt,
+    sealedSecrets: c.sealedSecrets,
+  };
+}
+
 const PREFIX: Record<ProviderId, string> = { truelayer: 'tl', plaid: 'pl' };
 
 export class ConnectionStore {
@@ -80,8 +95,44 @@ export class ConnectionStore {
            consent_expires_at = excluded.consent_expires_at, secrets = excluded.secrets,
            last_error = NULL, updated_at = excluded.updated_at`,
       )
-      .run({ ...c, id, now });
+      .run({ ...toParams(c), id, now });
     return this.get(id)!;
+  }
+
+  /**
+   * Relink: the same local connection takes the new consent (TrueLayer issues a new
+   * credentials_id on every login), so its id, accounts and history carry on.
+   */
+  replaceConsent(id: string, c: NewConnection, now: string): StoredConnection {
+    this.db
+      .prepare(
+        `UPDATE connections SET external_id = @externalId, institution_id = @institutionId,
+           institution_name = @institutionName, institution_logo = @institutionLogo, status = 'active',
+           consent_created_at = @consentCreatedAt, consent_expires_at = @consentExpiresAt,
+           secrets = @sealedSecrets, last_error = NULL, updated_at = @now
+         WHERE id = @id`,
+      )
+      .run({ ...toParams(c), id, now });
+    return this.get(id)!;
+  }
+
+  findByExternalId(provider: ProviderId, externalId: string): StoredConnection | undefined {
+    const row = this.db
+      .prepare<[string, string], ConnectionRow>('SELECT * FROM connections WHERE provider = ? AND external_id = ?')
+      .get(provider, externalId);
+    return row && fromRow(row);
+  }
+
+  /** A live (not revoked) connection to this institution, if any: linking it twice makes duplicates. */
+  findLiveByInstitution(provider: ProviderId, institutionId: string): StoredConnection | undefined {
+    const row = this.db
+      .prepare<[string, string], ConnectionRow>(`SELECT * FROM connections WHERE provider = ? AND institution_id = ? AND status != 'revoked' ORDER BY created_at LIMIT 1`)
+      .get(provider, institutionId);
+    return row && fromRow(row);
+  }
+
+  setConsentExpiry(id: string, expiresAt: string | null, now: string): void {
+    this.db.prepare('UPDATE connections SET consent_expires_at = ?, updated_at = ? WHERE id = ?').run(expiresAt, now, id);
   }
 
   get(id: string): StoredConnection | undefined {

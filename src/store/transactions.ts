@@ -115,6 +115,12 @@ export class TransactionStore {
     for (const k of dedupeKeys) counts.removed += del.run(accountId, k).changes;
   }
 
+  removeFromConnection(connectionId: string, dedupeKey: string, counts: UpsertCounts): void {
+    counts.removed += this.db
+      .prepare('DELETE FROM transactions WHERE dedupe_key = ? AND account_id IN (SELECT id FROM accounts WHERE connection_id = ?)')
+      .run(dedupeKey, connectionId).changes;
+  }
+
   list(q: TransactionQuery = {}): TransactionRow[] {
     const where: string[] = [];
     const params: Record<string, unknown> = {};

@@ -29,7 +29,10 @@ export function applyPage(app: App, connection: StoredConnection, runId: number,
     }
     for (const [id, rows] of byAccount) app.transactions.upsert(id, rows, now, counts);
     for (const p of page.pendingSnapshots) app.transactions.replacePending(local(p.providerAccountId), p.rows, now, counts);
-    for (const r of page.removed) app.transactions.remove(local(r.providerAccountId), [r.dedupeKey], counts);
+    for (const r of page.removed) {
+      if (r.providerAccountId) app.transactions.remove(local(r.providerAccountId), [r.dedupeKey], counts);
+      else app.transactions.removeFromConnection(connection.id, r.dedupeKey, counts);
+    }
     app.connections.setSyncState(connection.id, page.state, now);
     app.runs.addCounts(runId, counts, page.window);
     return counts;

@@ -89,7 +89,7 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
       throw e;
     }
     const needsReauth = e.code === 'needs_reauth';
-    const message = needsReauth ? `${e.message} ${reconnectHint(connection.provider)}` : e.message;
+    const message = needsReauth ? `${e.message} ${reconnectHint(connection.provider, connectionId)}` : e.message;
     outcome.status = 'failed';
     outcome.error = { code: isProviderError(e) ? e.kind : e.code, message };
     const now = app.now().toISOString();
@@ -111,6 +111,8 @@ export async function syncAll(app: App, opts: SyncOptions): Promise<SyncOutcome[
   return outcomes;
 }
 
-export function reconnectHint(provider: string): string {
-  return `Reconnect with \`trax connect ${provider}\`; your history is kept.`;
+export function reconnectHint(provider: string, connectionId: string): string {
+  return provider === 'plaid'
+    ? 'Relink it in the web app (`trax serve`, then Relink); your history is kept.'
+    : `Reconnect with \`trax connect ${provider} --relink ${connectionId}\` (or Relink in \`trax serve\`); your history is kept.`;
 }

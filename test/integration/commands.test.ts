@@ -32,13 +32,13 @@ describe('trax commands end to end', () => {
   it('marks user_input_required as needing a fresh login', async () => {
     const { firstSync } = await connect(t.app, sb, { username: 'error.user_input_required', password: 'error' });
     expect(firstSync.error).toMatchObject({ code: 'needs_reauth' });
-    expect(firstSync.error!.message).toContain('Reconnect with `trax connect truelayer`');
+    expect(firstSync.error!.message).toContain('Reconnect with `trax connect truelayer --relink');
   });
 
   it('unknown providers and a missing TrueLayer setup get a sentence saying what to do', async () => {
     const other = await runCli(['connect', 'monzo'], t.env);
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('"monzo" is not a provider Trax can connect yet');
+    expect(other.stderr).toContain('"monzo" is not a provider Trax can connect; use `trax connect truelayer` or `trax connect plaid`');
     const none = await runCli(['connect', 'truelayer'], { TRAX_DATA_DIR: t.dataDir });
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET are not set.*trax sandbox/);

@@ -137,7 +137,7 @@ describe('TrueLayer sync', () => {
     expect(count(t.app, 'SELECT count(*) FROM transactions')).toBe(rows);
     const cli = await runCli(['sync'], t.env);
     expect(cli.code).toBe(1);
-    expect(cli.stdout).toMatch(/ING \(tl-[0-9a-f]{6}\): .*consent has expired or was withdrawn.*Reconnect with `trax connect truelayer`; your history is kept\./);
+    expect(cli.stdout).toContain(`consent has expired or was withdrawn (access_denied). Reconnect with \`trax connect truelayer --relink ${connection.id}\` (or Relink in \`trax serve\`); your history is kept.`);
   });
 
   it('retries a 429 honouring Retry-After, then succeeds', async () => {

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { loadConfig, requireTrueLayer } from '../../config/index.js';
 import { TraxError } from '../../domain/errors.js';
-import { connectTrueLayerWithCode } from '../../connections/connect-truelayer.js';
+import type { App } from '../../app.js';
+import { connectPlaidSandbox } from '../../connections/connect-plaid.js';
+import { connectTrueLayerWithCode, type ConnectResult } from '../../connections/connect-truelayer.js';
 import { listenForCallback } from '../../oauth/callback-server.js';
 import { buildAuthLink } from '../../providers/truelayer/index.js';
 import { out, progress, withApp } from '../context.js';
@@ -13,9 +15,11 @@ export function registerConnect(program: Command): void {
   program
     .command('connect')
     .description('link a bank account through an open-banking provider')
-    .argument('<provider>', 'truelayer (ING Germany and other EU/UK banks)')
+    .argument('<provider>', 'truelayer (ING Germany and other EU/UK banks) or plaid (UK/EU/US banks)')
     .option('--code <code>', 'finish with an authorization code copied from TrueLayer\'s redirect page')
     .option('--bank <provider_id>', 'skip the bank picker, e.g. xs2a-ing-germany')
+    .option('--relink <id>', 'renew an expired consent for this connection (keeps its id and history)')
+    .option('--sandbox <institution_id>', 'plaid only: link a Plaid sandbox Item without a browser, e.g. ins_109508')
     .option('--no-browser', 'print the login link without opening a browser')
     .option('--timeout <minutes>', 'how long to wait for the bank login', '10')
     .addHelpText('after', `
@@ -28,14 +32,22 @@ How it works:
   If your redirect URI is TrueLayer's console page instead, copy the code it shows and run:
     trax connect truelayer --code <code>
 
-  Reconnect the same way when a consent expires: accounts are matched back by IBAN.
+  When a consent expires, renew it in place with --relink <id>: accounts are matched back by
+  IBAN and the history continues.
+
+  Plaid banks are linked in the browser with Plaid Link: run \`trax serve\` and press
+  "Link a bank". For scripts and tests, --sandbox links a Plaid sandbox bank directly
+  (PLAID_ENV=sandbox only).
 
 Examples:
   trax connect truelayer
-  trax connect truelayer --bank xs2a-ing-germany`)
-    .action(async (provider: string, opts: { code?: string; bank?: string; browser: boolean; timeout: string }) => {
+  trax connect truelayer --bank xs2a-ing-germany
+  trax connect truelayer --relink tl-3f9a2c
+  trax connect plaid --sandbox ins_109508`)
+    .action(async (provider: string, opts: { code?: string; bank?: string; relink?: string; sandbox?: string; browser: boolean; timeout: string }) => {
+      if (provider === 'plaid') return connectPlaid(opts);
       if (provider !== 'truelayer') {
-        throw new TraxError('usage', `"${provider}" is not a provider Trax can connect yet; use \`trax connect truelayer\`.`);
+        throw new TraxError('usage', `"${provider}" is not a provider Trax can connect; use \`trax connect truelayer\` or \`trax connect plaid\`.`);
       }
       const cfg = requireTrueLayer(loadConfig());
       let code = opts.code;
@@ -54,13 +66,27 @@ Examples:
       }
       await withApp(async (app) => {
         progress('Login received; fetching accounts and history…');
-        const { connection, firstSync } = await connectTrueLayerWithCode(app, code!, {
-          onProgress: (_id, m) => progress(`  ${clean(m)}`),
-        });
-        out(`Connected ${clean(connection.institutionName)} as ${colors.bold(connection.id)}; consent valid until ${expiry(connection.consentExpiresAt, app.now())}.`);
-        out(describeOutcome(firstSync));
-        if (firstSync.status === 'failed') process.exitCode = 1;
-        else out('See them with `trax accounts` and `trax transactions`; run `trax sync` to update later.');
+        report(app, await connectTrueLayerWithCode(app, code!, { onProgress, ...(opts.relink ? { relinkId: opts.relink } : {}) }));
       });
     });
+}
+
+const onProgress = (_id: string, m: string) => progress(`  ${clean(m)}`);
+
+function report(app: App, { connection, firstSync }: ConnectResult): void {
+  const expires = connection.consentExpiresAt ? `; consent valid until ${expiry(connection.consentExpiresAt, app.now())}` : '';
+  out(`Connected ${clean(connection.institutionName)} as ${colors.bold(connection.id)}${expires}.`);
+  out(describeOutcome(firstSync));
+  if (firstSync.status === 'failed') process.exitCode = 1;
+  else out('See them with `trax accounts` and `trax transactions`; run `trax sync` to update later.');
+}
+
+async function connectPlaid(opts: { sandbox?: string }): Promise<void> {
+  if (!opts.sandbox) {
+    throw new TraxError('usage', 'Plaid banks are linked in the browser with Plaid Link: run `trax serve` and press "Link a bank". (For a sandbox test Item without a browser: `trax connect plaid --sandbox ins_109508`.)');
+  }
+  await withApp(async (app) => {
+    progress(`Creating a Plaid sandbox Item at ${opts.sandbox}…`);
+    report(app, await connectPlaidSandbox(app, opts.sandbox!, { onProgress }));
+  });
 }

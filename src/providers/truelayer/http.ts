@@ -1,17 +1,9 @@
 import type { z } from 'zod';
 import { ProviderError } from '../../domain/errors.js';
 import { errorFromResponse } from './errors.js';
+import { backoff, sleep, type HttpOptions } from '../http-options.js';
 
-export interface HttpOptions {
-  /** Retries after the first attempt for 429, 5xx and network failures. */
-  retries: number;
-  retryBaseMs: number;
-  /** A Retry-After longer than this is not waited out; the sync fails with rate_limited. */
-  maxRetryAfterMs: number;
-  timeoutMs: number;
-}
-
-export const DEFAULT_HTTP: HttpOptions = { retries: 3, retryBaseMs: 1000, maxRetryAfterMs: 60_000, timeoutMs: 30_000 };
+export { DEFAULT_HTTP, type HttpOptions } from '../http-options.js';
 
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'DELETE';
@@ -23,7 +15,6 @@ export interface RequestSpec {
   headers?: Record<string, string>;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * One TrueLayer HTTP call: retries what is worth retrying, maps failures to ProviderError, and
@@ -90,9 +81,4 @@ export async function requestText(spec: RequestSpec, opts: HttpOptions): Promise
     }
     throw error;
   }
-}
-
-function backoff(opts: HttpOptions, attempt: number): number {
-  // Full jitter keeps several connections that failed together from retrying in lockstep.
-  return Math.round(opts.retryBaseMs * 2 ** attempt * (0.5 + Math.random() / 2));
 }

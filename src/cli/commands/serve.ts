@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { TraxError } from '../../domain/errors.js';
+import { createLocalhostCert } from '../../security/cert.js';
+import { startWebServer } from '../../web/server.js';
+import { out, progress, withApp } from '../context.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the web app: link, relink, sync and delete banks; see consent expiry at a glance')
+    .option('--port <n>', 'port', '3000')
+    .option('--host <address>', 'address to listen on (anything but 127.0.0.1 requires TRAX_WEB_PASSWORD)', '127.0.0.1')
+    .addHelpText('after', `
+Opens https://localhost:3000 when \`trax cert\` has made a certificate, otherwise
+http://localhost:3000. TrueLayer logins come back to TRUELAYER_REDIRECT_URI and Plaid OAuth
+banks to PLAID_REDIRECT_URI: both should point at this server (e.g.
+http://localhost:3000/callback and http://localhost:3000/oauth-return). Plaid accepts http
+redirect URIs only for localhost in sandbox; for production run \`trax cert\` and use https.
+
+Plaid webhooks (SYNC_UPDATES_AVAILABLE, consent warnings) arrive at /webhooks/plaid when
+PLAID_WEBHOOK_URL points there from a public address.`)
+    .action(async (opts: { port: string; host: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TraxError('usage', `--port "${opts.port}" is not a port number.`);
+      await withApp(async (app) => {
+        const server = await startWebServer(app, { port, host: opts.host });
+        out(`Trax is running at ${server.url} — press Ctrl-C to stop.`);
+        if (!app.config.plaid && !app.config.truelayer) progress('No provider is configured yet: put TrueLayer or Plaid keys in .env (see README), or try `npm run demo`.');
+        await new Promise<void>((resolve) => {
+          const stop = () => void server.idle().then(() => server.close()).then(resolve);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+      });
+    });
+}
+
+export function registerCert(program: Command): void {
+  program
+    .command('cert')
+    .description('create a self-signed HTTPS certificate for localhost in the data dir')
+    .option('--force', 'replace an existing certificate')
+    .addHelpText('after', `
+\`trax serve\` uses it automatically. Your browser will warn once that it is self-signed;
+accept it for localhost. The key is written with mode 0600.`)
+    .action(async (opts: { force?: boolean }) => {
+      await withApp(async (app) => {
+        const r = await createLocalhostCert(app.config.dataDir, { force: Boolean(opts.force) });
+        out(r.created ? `Created ${r.certFile} and ${r.keyFile} (mode 0600).` : `A certificate already exists at ${r.certFile}; use --force to replace it.`);
+        out('`trax serve` now serves https://localhost:3000. Use https:// in TRUELAYER_REDIRECT_URI and PLAID_REDIRECT_URI too.');
+      });
+    });
+}

@@ -1,0 +1,73 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+function toBase62(bytes: Uint8Array, length: number): string {
+  let out = '';
+  for (let i = 0; out.length < length; i++) out += BASE62[(bytes[i % bytes.length] ?? 0) % 62];
+  return out;
+}
+
+/**
+ * Plaid-style identifier (item_id, account_id, transaction_id): 37 base62 characters. Derived
+ * from a hash so the same inputs always give the same id (stable across syncs and restarts).
+ */
+export function plaidId(...parts: Array<string | number>): string {
+  const digest = createHash('sha512').update(parts.join('|')).digest();
+  return toBase62(digest, 37);
+}
+
+/** Random Plaid-style id for things that need no determinism (request ids). */
+export function randomPlaidId(length: number): string {
+  return toBase62(randomBytes(length * 2), length);
+}
+
+/** 32-bit seed from arbitrary parts; each persona day gets its own stream without sharing one. */
+export function seedFrom(...parts: Array<string | number>): number {
+  return createHash('sha256').update(parts.join('|')).digest().readUInt32LE(0);
+}
+
+/**
+ * mulberry32: tiny and good enough for fake statements. Identical output for identical seeds
+ * across Node versions, which Math.random cannot give.
+ */
+export class Prng {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Integer in [min, max] inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('pick from empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  /** Amount in minor units within [min, max] major units. */
+  cents(min: number, max: number): number {
+    return this.int(Math.round(min * 100), Math.round(max * 100));
+  }
+
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String(this.int(0, 9));
+    return s;
+  }
+}

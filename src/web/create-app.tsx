@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HTTPException } from 'hono/http-exception';
+import { isProviderError, TraxError } from '../domain/errors.js';
+import { factory, type WebDeps } from './env.js';
+import { csrf } from './middleware/csrf.js';
+import { requireLogin } from './middleware/login.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { sessions } from './middleware/session.js';
+import { banks } from './routes/banks.js';
+import { login } from './routes/login.js';
+import { plaid } from './routes/plaid.js';
+import { truelayerRoutes } from './routes/truelayer.js';
+import { SessionStore } from './session.js';
+import { MessagePage } from './views/pages.js';
+
+const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
+const STATIC: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' };
+const WEBHOOK = '/webhooks/plaid';
+
+/** The whole web app as one Hono instance; `trax serve` and the tests both build it here. */
+export function createWebApp(deps: WebDeps) {
+  const config = deps.app.config;
+  const callbackPath = config.truelayer ? new URL(config.truelayer.redirectUri).pathname : '/callback';
+  const web = factory.createApp();
+  const store = new SessionStore();
+  const assets = Object.fromEntries(Object.keys(STATIC).map((f) => [f, readFileSync(path.join(STATIC_DIR, f), 'utf8')]));
+
+  web.use('*', securityHeaders(config));
+  web.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  web.get('/static/:file', (c) => {
+    const file = c.req.param('file');
+    const type = STATIC[file];
+    if (!type) return c.notFound();
+    return c.body(assets[file]!, 200, { 'content-type': type });
+  });
+  // Plaid's webhook has no browser session: it is authenticated by its signature instead.
+  const withSession = sessions(store, deps.secureCookies);
+  const loginGate = requireLogin((p) => p === '/login');
+  web.use('*', async (c, next) => (c.req.path === WEBHOOK ? next() : withSession(c, next)));
+  web.use('*', async (c, next) => (c.req.path === WEBHOOK ? next() : loginGate(c, next)));
+  web.use('*', csrf((p) => p === WEBHOOK));
+  web.route('/', login);
+  web.route('/', banks);
+  web.route('/', plaid);
+  web.route('/', truelayerRoutes(callbackPath));
+
+  web.onError((err, c) => {
+    const status = err instanceof HTTPException ? err.status : err instanceof TraxError ? (isProviderError(err) ? 502 : 400) : 500;
+    const message = err instanceof HTTPException || err instanceof TraxError ? err.message : 'Something went wrong inside Trax. Nothing was half-saved; try again, and report it if it repeats.';
+    if (status === 500) deps.log(`Error on ${c.req.method} ${c.req.path}: ${(err as Error).stack ?? String(err)}`);
+    const wantsJson = c.req.header('content-type')?.includes('application/json') || c.req.path === WEBHOOK;
+    if (wantsJson) return c.json({ error: message }, status as 400);
+    const session = c.get('session');
+    if (!session) return c.text(message, status as 400);
+    return c.html(<MessagePage session={session} title={status === 403 ? 'Refused' : 'That did not work'} text={message} />, status as 400);
+  });
+  return web;
+}

@@ -1,0 +1,19 @@
+import { createFactory } from 'hono/factory';
+import type { App } from '../app.js';
+import type { PlaidWebhookVerifier } from '../providers/plaid/index.js';
+import type { Session } from './session.js';
+
+export interface WebDeps {
+  app: App;
+  /** Login required: any address but loopback, or a password set. */
+  passwordRequired: boolean;
+  secureCookies: boolean;
+  plaidVerifier: PlaidWebhookVerifier | null;
+  /** Work started by a request that outlives it (webhook syncs); tests wait on it. */
+  track(work: Promise<unknown>): void;
+  log(message: string): void;
+}
+
+export type WebEnv = { Variables: { deps: WebDeps; session: Session } };
+
+export const factory = createFactory<WebEnv>();

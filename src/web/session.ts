@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+
+/** Server-side session state for the one person using this Trax. Lost on restart, on purpose. */
+export interface Session {
+  csrf: string;
+  authed: boolean;
+  /** A TrueLayer login in progress: the state we sent, and the connection being relinked. */
+  oauth: { state: string; relinkId: string | null; expiresAt: number } | null;
+  flash: { kind: 'ok' | 'error'; text: string } | null;
+  lastSeen: number;
+}
+
+const IDLE_MS = 12 * 3600_000;
+
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  create(): { id: string; session: Session } {
+    this.sweep();
+    const id = randomBytes(24).toString('base64url');
+    const session: Session = { csrf: randomBytes(24).toString('base64url'), authed: false, oauth: null, flash: null, lastSeen: Date.now() };
+    this.sessions.set(id, session);
+    return { id, session };
+  }
+
+  get(id: string | undefined): Session | undefined {
+    const s = id ? this.sessions.get(id) : undefined;
+    if (s) s.lastSeen = Date.now();
+    return s;
+  }
+
+  private sweep(): void {
+    const cutoff = Date.now() - IDLE_MS;
+    for (const [id, s] of this.sessions) if (s.lastSeen < cutoff) this.sessions.delete(id);
+  }
+}

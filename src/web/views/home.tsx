@@ -1,0 +1,121 @@
+import type { StoredAccount } from '../../store/accounts.js';
+import type { LatestBalance } from '../../store/balances.js';
+import type { StoredConnection } from '../../store/connections.js';
+import { formatMoney } from '../../domain/money.js';
+import type { Session } from '../session.js';
+import { expiryState } from './expiry.js';
+import { Layout } from './layout.js';
+
+export interface HomeProps {
+  session: Session;
+  now: Date;
+  connections: StoredConnection[];
+  accounts: StoredAccount[];
+  balances: Map<number, LatestBalance>;
+  plaidEnabled: boolean;
+  truelayerEnabled: boolean;
+  plaidScript: string | null;
+}
+
+export function HomePage(p: HomeProps) {
+  const live = p.connections.filter((c) => c.status !== 'revoked');
+  return (
+    <Layout title="Banks" session={p.session} scripts={[...(p.plaidScript ? [p.plaidScript] : []), '/static/app.js']}>
+      <section class="actions">
+        <h1>Your banks</h1>
+        <div class="buttons">
+          {p.plaidEnabled && (
+            <button type="button" class="primary" data-plaid-link="new">
+              Link a bank with Plaid
+            </button>
+          )}
+          {p.truelayerEnabled && (
+            <a class="button primary" href="/connect/truelayer">
+              Link a bank with TrueLayer
+            </a>
+          )}
+        </div>
+        {!p.plaidEnabled && !p.truelayerEnabled && (
+          <p class="hint">
+            No provider is configured. Put TrueLayer or Plaid keys in <code>.env</code> (see the README), or run <code>npm run demo</code> to try the built-in sandboxes.
+          </p>
+        )}
+        <p id="link-status" class="hint" role="status"></p>
+      </section>
+      {live.length === 0 ? (
+        <p class="empty">No banks linked yet. Use a button above to link one; Trax pulls its accounts and history straight away.</p>
+      ) : (
+        live.map((c) => <ConnectionCard c={c} {...p} />)
+      )}
+    </Layout>
+  );
+}
+
+function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
+  const { c } = props;
+  const expiry = expiryState(c.consentExpiresAt, props.now);
+  const accounts = props.accounts.filter((a) => a.connectionId === c.id);
+  const csrf = props.session.csrf;
+  return (
+    <article class="connection" data-connection-id={c.id} data-status={c.status}>
+      <header>
+        {c.institutionLogo?.startsWith('data:image/') ? (
+          <img class="logo" src={c.institutionLogo} alt="" width={32} height={32} />
+        ) : (
+          <span class="logo initials">{(c.institutionName ?? '?').slice(0, 2)}</span>
+        )}
+        <h2>{c.institutionName ?? c.institutionId ?? c.provider}</h2>
+        <span class="provider">
+          {c.provider}
+          {c.environment === 'sandbox' ? ' · sandbox' : ''}
+        </span>
+        <span class={`status status-${c.status}`}>{c.status === 'needs_reauth' ? 'needs relink' : c.status}</span>
+      </header>
+      <p class={`expiry expiry-${expiry.tone}`} data-expiry={expiry.tone}>
+        {expiry.text}
+      </p>
+      {c.lastError && c.status !== 'active' && <p class="error">{c.lastError}</p>}
+      <table class="accounts">
+        <tbody>
+          {accounts.map((a) => {
+            const b = props.balances.get(a.id);
+            return (
+              <tr>
+                <td>
+                  <a href={`/transactions?account=${a.id}`}>{a.name}</a>
+                </td>
+                <td class="muted">{a.iban ?? a.numberHint ?? ''}</td>
+                <td class={`amount${b && b.currentMinor < 0 ? ' negative' : ''}`}>{b ? formatMoney(b.currentMinor, b.currency) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <footer>
+        <span class="muted">Last sync: {c.lastSyncedAt ? c.lastSyncedAt.slice(0, 16).replace('T', ' ') + ' UTC' : 'never'}</span>
+        {c.provider === 'plaid' ? (
+          <button type="button" data-plaid-link="relink" data-connection-id={c.id}>
+            Relink
+          </button>
+        ) : (
+          <a class="button" href={`/connect/truelayer?relink=${encodeURIComponent(c.id)}`}>
+            Relink
+          </a>
+        )}
+        <form method="post" action={`/connections/${c.id}/sync`}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <button type="submit">Sync now</button>
+        </form>
+        <form method="post" action={`/connections/${c.id}/delete`} data-confirm={`Delete ${c.institutionName ?? c.id}? Trax revokes its access at ${c.provider}.`}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <label>
+            <input type="checkbox" name="purge" value="1" /> also delete its history
+          </label>
+          <button type="submit" class="danger">
+            Delete
+          </button>
+        </form>
+      </footer>
+    </article>
+  );
+}

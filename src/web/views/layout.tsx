@@ -1,0 +1,38 @@
+import type { Child } from 'hono/jsx';
+import type { Session } from '../session.js';
+
+export function Layout(props: { title: string; session: Session; children: Child; scripts?: string[] }) {
+  const flash = props.session.flash;
+  props.session.flash = null;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="csrf-token" content={props.session.csrf} />
+        <title>{`${props.title} · Trax`}</title>
+        <link rel="stylesheet" href="/static/style.css" />
+      </head>
+      <body>
+        <header>
+          <a class="brand" href="/">Trax</a>
+          <nav>
+            <a href="/">Banks</a>
+            <a href="/transactions">Transactions</a>
+          </nav>
+        </header>
+        <main>
+          {flash && (
+            <p class={`flash ${flash.kind}`} role="status">
+              {flash.text}
+            </p>
+          )}
+          {props.children}
+        </main>
+        {(props.scripts ?? []).map((src) => (
+          <script src={src}></script>
+        ))}
+      </body>
+    </html>
+  );
+}
