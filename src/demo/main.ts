@@ -11,13 +11,21 @@ import { transactionsText } from '../cli/commands/transactions.js';
 import { clean, colors, expiry } from '../cli/output.js';
 import { describeOutcome } from '../cli/sync-report.js';
 import { TraxError } from '../domain/errors.js';
-import { freePort } from '../net/free-port.js';
+import { freePort, portIsFree } from '../net/free-port.js';
+import { connectPlaidSandbox } from '../connections/connect-plaid.js';
+import { startPlaidSandbox } from '../sandbox/plaid/index.js';
+import { startWebServer, type WebServer } from '../web/server.js';
 
 /**
  * `npm run demo`: the whole TrueLayer flow against the built-in emulator, no credentials.
  * It drives the real OAuth redirect (auth link → login page → redirect to a local callback
  * server → code exchange), then syncs, and leaves the data so `trax` commands work afterwards.
  */
+const PLAID_CLIENT = { clientId: 'trax-demo-client', secret: 'trax-demo-secret' };
+const args = new Set(process.argv.slice(2));
+/** A person at a terminal gets the web app; scripts and CI get the summary and an exit. */
+const serveWeb = args.has('--serve') || (process.stdout.isTTY && !args.has('--once'));
+
 const BANKS = [
   { providerId: 'xs2a-ing-germany', label: 'ING Germany' },
   { providerId: 'mock', label: 'the UK Mock bank' },
@@ -28,20 +36,34 @@ const step = (s: string) => say(`\n${colors.bold(colors.cyan('▸'))} ${colors.b
 
 async function main(): Promise<void> {
   const sandbox = await startTrueLayerSandbox({ port: 0, clients: [SANDBOX_CLIENT] });
+  const plaid = await startPlaidSandbox({ port: 0, clients: [PLAID_CLIENT] });
   let app: App | null = null;
+  let web: WebServer | null = null;
   try {
-    const callbackPort = await freePort();
-    const redirectUri = `http://localhost:${callbackPort}/callback`;
+    // The web app's port also receives the TrueLayer redirect and Plaid's OAuth return.
+    const webPort = (await portIsFree(3000)) ? 3000 : await freePort();
+    const redirectUri = `http://localhost:${webPort}/callback`;
     const env: NodeJS.ProcessEnv = {
       ...Object.fromEntries(sandboxEnvLines(sandbox.url, redirectUri).map((l) => l.replace(/"/g, '').split(/=(.*)/s).slice(0, 2))),
+      PLAID_CLIENT_ID: PLAID_CLIENT.clientId,
+      PLAID_SECRET: PLAID_CLIENT.secret,
+      PLAID_ENV: 'sandbox',
+      PLAID_BASE_URL: plaid.url,
+      PLAID_REDIRECT_URI: `http://localhost:${webPort}/oauth-return`,
+      PLAID_WEBHOOK_URL: `http://127.0.0.1:${webPort}/webhooks/plaid`,
       TRAX_DATA_DIR: process.env.TRAX_DATA_DIR ?? './data',
       ...(process.env.TRAX_SECRET_KEY ? { TRAX_SECRET_KEY: process.env.TRAX_SECRET_KEY } : {}),
     };
     const config = parseConfig(env);
     app = openApp(config);
-    say(colors.bold('Trax demo') + ` — TrueLayer sandbox at ${sandbox.url}, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/`);
+    say(colors.bold('Trax demo') + ` — TrueLayer sandbox at ${sandbox.url}, Plaid sandbox at ${plaid.url}, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/`);
     clearEarlierDemo(app);
     for (const bank of BANKS) await connectBank(app, sandbox, redirectUri, bank);
+
+    step('Linking a Plaid sandbox bank (First Platypus Bank, ins_109508)');
+    const linked = await connectPlaidSandbox(app, 'ins_109508', { onProgress: (_id, m) => say(colors.dim(`    ${clean(m)}`)) });
+    say(`  connected ${clean(linked.connection.institutionName)} as ${linked.connection.id}`);
+    say(`  ${describeOutcome(linked.firstSync)}`);
 
     step('Accounts and balances');
     say(accountsText(accountRows(app)));
@@ -61,12 +83,28 @@ async function main(): Promise<void> {
     say('  npm run trax -- accounts');
     say(`  npm run trax -- transactions --month ${month ?? 'YYYY-MM'}`);
     say('  npm run trax -- connections');
-    say('To keep syncing against the sandbox, run `npm run trax -- sandbox` and put its lines in .env.');
+    if (!serveWeb) {
+      say('Run `npm run demo -- --serve` to open the web app against both sandboxes.');
+      return;
+    }
+    web = await startWebServer(app, { port: webPort, host: '127.0.0.1', log: (m) => say(colors.dim(m)) });
+    step(`Web app: ${web.url}`);
+    say('  Link a Plaid bank (log in as user_good / pass_good; UK banks go through an OAuth page),');
+    say('  or a TrueLayer bank (john / doe). Relink, Sync now and Delete work against the sandboxes.');
+    say('  Press Ctrl-C to stop.');
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
   } finally {
+    await web?.idle();
+    await web?.close();
     app?.close();
     await sandbox.close();
+    await plaid.close();
   }
 }
+
 
 /** Earlier demo runs talked to an emulator that is gone; their connections are replaced. */
 function clearEarlierDemo(app: App): void {

@@ -98,6 +98,8 @@ export const Errors = {
     bad('ITEM_ERROR', 'ITEM_LOGIN_REQUIRED',
       "the login details of this item have changed (credentials, MFA, or required user action) and a user login is required to update this information. use Link's update mode to restore the item to a good state",
       null, reason),
+  userPermissionRevoked: () =>
+    bad('ITEM_ERROR', 'USER_PERMISSION_REVOKED', 'the user has revoked access to this item', 'The user revoked access to this item.'),
   invalidCredentials: () =>
     bad('ITEM_ERROR', 'INVALID_CREDENTIALS', 'the provided credentials were not correct',
       'The provided credentials were not correct. Please try again.'),
