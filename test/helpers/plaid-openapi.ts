@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
@@ -21,7 +22,7 @@ type FormatsPlugin = (ajv: Ajv, formats: string[]) => unknown;
 /** ajv-formats is CommonJS: under NodeNext the default import is module.exports, plugin on `.default`. */
 const addFormats = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
-const SPEC_PATH = fileURLToPath(new URL('../../../shared/specs/plaid-openapi-2020-09-14.yml', import.meta.url));
+const SPEC_PATH = fileURLToPath(new URL('../fixtures/plaid-openapi-2020-09-14.yml.gz', import.meta.url));
 const ID_BASE = 'https://plaid.spec.local/schemas/';
 const KEPT_FORMATS = new Set(['date', 'date-time']);
 const DROPPED = new Set(['enum', 'example', 'examples', 'description', 'externalDocs', 'discriminator', 'deprecated', 'title', 'readOnly', 'writeOnly', 'xml']);
@@ -75,7 +76,7 @@ let loaded: { spec: Spec; ajv: Ajv; cache: Map<string, ValidateFunction> } | und
 
 function load() {
   if (loaded) return loaded;
-  const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
+  const spec = parse(gunzipSync(readFileSync(SPEC_PATH)).toString('utf8')) as Spec;
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
   addFormats(ajv, ['date', 'date-time']);
   for (const [name, schema] of Object.entries(spec.components.schemas)) {

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
@@ -7,7 +7,7 @@ import {
   Configuration, CountryCode, PlaidApi, Products, SandboxItemFireWebhookRequestWebhookCodeEnum as FireCode,
   type RemovedTransaction, type Transaction,
 } from 'plaid';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPlaidSandbox, type PlaidSandbox, type PlaidSandboxOptions } from '../../src/sandbox/plaid/index.js';
 import { assertMatchesSpec } from '../helpers/plaid-openapi.js';
@@ -103,7 +103,7 @@ const cents = (n: number) => Math.round(n * 100);
 
 /** PRIMARY,DETAILED pairs of Plaid's PFC v1 taxonomy, from the shared copy of Plaid's CSV. */
 const PFC_V1 = new Set(
-  readFileSync(new URL('../../../shared/data/categorization/plaid-pfc-v1-taxonomy.csv', import.meta.url), 'utf8')
+  readFileSync(new URL('../fixtures/plaid-pfc-v1-taxonomy.csv', import.meta.url), 'utf8')
     .split('\n').slice(1).filter(Boolean).map((line) => line.split(',').slice(0, 2).join(',')),
 );
 
@@ -569,8 +569,7 @@ describe('Plaid sandbox: Link', () => {
     expect((await plaid.accountsGet({ access_token: accessToken })).status).toBe(200);
   });
 
-  const CHROMIUM = '/usr/bin/chromium';
-  it.skipIf(!existsSync(CHROMIUM))('runs in headless Chromium: picker, credentials, OAuth redirect and resume', async () => {
+  it('runs in headless Chromium: picker, credentials, OAuth redirect and resume', async () => {
     const sb = await start();
     const plaid = sdk(sb);
     // The host app: a different origin that loads the script, like a real page loads Plaid's CDN.
@@ -580,7 +579,7 @@ describe('Plaid sandbox: Link', () => {
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
     open.push({ close: () => new Promise<void>((resolve) => { host.closeAllConnections(); host.close(() => resolve()); }) });
     const hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    const browser = await launchBrowser();
     open.push({ close: () => browser.close() });
     const page = await browser.newPage();
     const run = (token: string, receivedRedirectUri?: string) => page.evaluate(([t, r]) => {
