@@ -192,3 +192,43 @@ describe('web app beyond this machine', () => {
     }
   });
 });
+
+describe('HTTPS', () => {
+  it('`trax cert` makes a localhost certificate (key 0600) that `trax serve` then uses', async () => {
+    const { statSync } = await import('node:fs');
+    const https = await import('node:https');
+    const { runCli } = await import('../helpers/trax.js');
+    const s = await webSetup();
+    await s.server.close();
+    try {
+      const r = await runCli(['cert'], s.t.env);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/Created .*cert\.pem and .*key\.pem \(mode 0600\)/);
+      expect(statSync(`${s.t.dataDir}/certs/key.pem`).mode & 0o777).toBe(0o600);
+      const again = await runCli(['cert'], s.t.env);
+      expect(again.stdout).toContain('already exists');
+
+      const server = await startWebServer(s.t.app, { port: 0, host: '127.0.0.1', log: () => {} });
+      try {
+        expect(server.url).toMatch(/^https:\/\/localhost:\d+$/);
+        const { status, cookie, subject } = await new Promise<{ status: number; cookie: string; subject: string }>((resolve, reject) =>
+          https
+            .get(server.url.replace('localhost', '127.0.0.1'), { rejectUnauthorized: false }, (res) => {
+              const cert = (res.socket as import('node:tls').TLSSocket).getPeerCertificate();
+              res.resume();
+              resolve({ status: res.statusCode!, cookie: String(res.headers['set-cookie']), subject: cert.subject.CN as string });
+            })
+            .on('error', reject),
+        );
+        expect(status).toBe(200);
+        expect(subject).toBe('localhost');
+        expect(cookie).toMatch(/; Secure/i);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      s.t.cleanup();
+      await s.sb.close();
+    }
+  });
+});
