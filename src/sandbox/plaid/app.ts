@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { Errors, PlaidApiError } from './errors.js';
-import { randomPlaidId } from './prng.js';
+import { randomPlaidId } from './ids.js';
 import type { PlaidApp } from './routes/define.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { itemRoutes } from './routes/items.js';

@@ -1,6 +1,4 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { serveApp } from '../shared/serve.js';
 import { assertNotProduction, createPlaidSandboxApp } from './app.js';
 import { resetLogin } from './routes/sandbox.js';
 import { SandboxState, type RequestLogEntry } from './state.js';
@@ -69,15 +67,8 @@ export async function startPlaidSandbox(opts: PlaidSandboxOptions = {}): Promise
   const webhooks = new WebhookSender(signer);
   const clients = (opts.clients ?? [DEFAULT_PLAID_CLIENT]).map((c) => ({ ...c }));
   const state = new SandboxState(opts.seed ?? 42, start, clients, signer, webhooks);
-  const app = createPlaidSandboxApp(state);
-  const host = opts.host ?? '127.0.0.1';
-
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s as Server)) as Server;
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const server = await serveApp(createPlaidSandboxApp(state), opts);
+  const { url } = server;
 
   /**
    * Items change only after catching up with the clock, so new rows land before the change.
@@ -97,11 +88,7 @@ export async function startPlaidSandbox(opts: PlaidSandboxOptions = {}): Promise
     close: () => {
       closed ??= (async () => {
         await webhooks.close();
-        await new Promise<void>((resolve, reject) => {
-          server.close((err) => (err ? reject(err) : resolve()));
-          // Keep-alive sockets (axios, fetch, browsers) would otherwise hold close() open.
-          server.closeAllConnections();
-        });
+        await server.close();
       })();
       return closed;
     },

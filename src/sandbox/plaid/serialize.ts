@@ -1,7 +1,7 @@
 import { isoSeconds } from './dates.js';
+import { plaidId } from './ids.js';
 import { institutionLogo, type InstitutionDef } from './institutions.js';
 import type { AccountSpec } from './personas/index.js';
-import { plaidId } from './prng.js';
 import type { ItemRecord, SandboxState } from './state.js';
 import type { LiveRow } from './sync/ledger.js';
 

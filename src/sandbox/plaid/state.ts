@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SandboxClock } from './clock.js';
-import { addDays, toDay } from './dates.js';
+import { SandboxClock } from '../shared/clock.js';
+import { addDays, toDay } from '../shared/dates.js';
 import { Errors, type PlaidApiError } from './errors.js';
 import { FaultState } from './faults.js';
+import { plaidId } from './ids.js';
 import type { InstitutionDef } from './institutions.js';
 import { buildPersona, HISTORY_DAYS, type Persona } from './personas/index.js';
-import { plaidId } from './prng.js';
 import { ItemLedger } from './sync/ledger.js';
 import type { WebhookSender } from './webhooks/sender.js';
 import type { WebhookSigner } from './webhooks/signer.js';

@@ -1,6 +1,6 @@
 /**
- * Emulator clock: starts at the configured instant and then ticks with real time, so token
- * lifetimes behave like the real service while tests jump days ahead with advance()/set().
+ * Emulator clock: starts at the configured instant and then ticks with real time, so code and
+ * token lifetimes behave like the real service while tests jump days ahead with advance()/set().
  */
 export class SandboxClock {
   private base: number;

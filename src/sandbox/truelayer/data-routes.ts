@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
+import { addDays } from '../shared/dates.js';
 import { authenticateBearer } from './bearer.js';
-import { addDays, parseDateParam } from './dates.js';
+import { parseDateParam } from './dates.js';
 import { ERROR_USERS, tlError } from './errors.js';
 import { providerById, type ProviderDef } from './providers.js';
 import {

@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { toDay } from '../shared/dates.js';
+import { serveApp } from '../shared/serve.js';
 import { assertNotProduction, createTrueLayerSandboxApp } from './app.js';
 import { completeAuth } from './complete-auth.js';
-import { toDay } from './dates.js';
 import { createFaultsApi, type FaultsApi } from './faults.js';
 import { SandboxState, type RequestLogEntry } from './state.js';
 
@@ -63,15 +61,8 @@ export async function startTrueLayerSandbox(opts: TrueLayerSandboxOptions = {}):
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
     codeTtlMs: opts.codeTtlMs ?? 5 * 60_000,
   }, start);
-  const app = createTrueLayerSandboxApp(state);
-  const host = opts.host ?? '127.0.0.1';
-
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port ?? 0, hostname: host }, () => resolve(s as Server)) as Server;
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const server = await serveApp(createTrueLayerSandboxApp(state), opts);
+  const { url } = server;
   state.baseUrl = url;
 
   let closed: Promise<void> | undefined;
@@ -80,11 +71,7 @@ export async function startTrueLayerSandbox(opts: TrueLayerSandboxOptions = {}):
     authUrl: url,
     apiUrl: url,
     close: () => {
-      closed ??= new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        // Keep-alive sockets from fetch() would otherwise hold close() open.
-        server.closeAllConnections();
-      });
+      closed ??= server.close();
       return closed;
     },
     clock: {

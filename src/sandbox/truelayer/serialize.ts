@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { addDays, dayOfMonth, withDayOfMonth } from './dates.js';
-import { hashHex } from './prng.js';
+import { addDays, dayOfMonth, withDayOfMonth } from '../shared/dates.js';
+import { hashHex } from './ids.js';
 import type { ProviderDef } from './providers.js';
 import type { GenAccount, GenTxn, Persona } from './personas/types.js';
 

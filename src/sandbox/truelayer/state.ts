@@ -1,9 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { SandboxClock } from './clock.js';
-import { toDay } from './dates.js';
+import { SandboxClock } from '../shared/clock.js';
+import { toDay } from '../shared/dates.js';
 import { FaultState } from './faults.js';
+import { hashHex } from './ids.js';
 import { signJwt } from './jwt.js';
-import { hashHex } from './prng.js';
 import { buildPersona, personaCacheKey } from './personas/index.js';
 import type { GenAccount, Persona } from './personas/types.js';
 

@@ -1,5 +1,6 @@
-import { addDays, monthStart, withDayOfMonth } from '../dates.js';
-import { Prng, seedFrom } from '../prng.js';
+import { addDays, withDayOfMonth } from '../../shared/dates.js';
+import { Prng, seedFrom } from '../../shared/prng.js';
+import { monthStart } from '../dates.js';
 import { UK_EMPLOYERS, UK_FRIENDS, UK_LANDLORDS, UK_SPEND } from './merchants.js';
 import { billDue, extraPurchase, memoByDay, payDue, row, spendRows, type Place } from './rows.js';
 import { MARKUP_PROBE_NAME, type Persona, type PersonaParams, type TxnSpec } from './types.js';

@@ -1,6 +1,6 @@
-import { addDays } from '../dates.js';
+import { addDays } from '../../shared/dates.js';
 import type { Persona, TxnSpec } from '../personas/index.js';
-import { plaidId } from '../prng.js';
+import { plaidId } from '../ids.js';
 
 /**
  * One item's view of its bank data, kept as a change log so /transactions/sync can answer

@@ -1,5 +1,6 @@
-import { Prng, seedFrom } from '../prng.js';
-import { addDays, addMonths, isWeekend, nextBusinessDay, weekday } from '../dates.js';
+import { addDays, isWeekend, nextBusinessDay, weekday } from '../../shared/dates.js';
+import { Prng, seedFrom } from '../../shared/prng.js';
+import { addMonths } from '../dates.js';
 import { centsBetween, emptyAccount, Ledger } from './ledger.js';
 import { dueBackward, dueForward, monthLabel, Window } from './schedule.js';
 import { germanIban } from './iban.js';

@@ -1,4 +1,4 @@
-import { addDays } from '../dates.js';
+import { addDays } from '../../shared/dates.js';
 import type { GenAccount, GenTxn, TxnCategory } from './types.js';
 
 export interface TxnInput {

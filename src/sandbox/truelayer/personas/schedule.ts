@@ -1,4 +1,5 @@
-import { addDays, addMonths, diffDays, nextBusinessDay, previousBusinessDay, withDayOfMonth } from '../dates.js';
+import { addDays, diffDays, nextBusinessDay, previousBusinessDay, withDayOfMonth } from '../../shared/dates.js';
+import { addMonths } from '../dates.js';
 import { FUTURE_DAYS, HISTORY_DAYS } from './types.js';
 
 /** The generation window of a persona: [first, last] calendar days inclusive. */

@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
 
-/** Hex digest used for every derived id, so ids depend only on their inputs (and thus on the seed). */
-export function hashHex(input: string, length = 32): string {
-  return createHash('sha256').update(input).digest('hex').slice(0, length);
-}
-
-/** 32-bit seed from arbitrary parts; lets each persona get its own stream without consuming a shared one. */
+/** 32-bit seed from arbitrary parts; lets each persona (or persona day) get its own stream without consuming a shared one. */
 export function seedFrom(...parts: Array<string | number>): number {
-  const digest = createHash('sha256').update(parts.join('|')).digest();
-  return digest.readUInt32LE(0);
+  return createHash('sha256').update(parts.join('|')).digest().readUInt32LE(0);
 }
 
 /**
@@ -42,6 +36,11 @@ export class Prng {
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('pick from empty list');
     return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  /** Amount in minor units within [min, max] major units. */
+  cents(min: number, max: number): number {
+    return this.int(Math.round(min * 100), Math.round(max * 100));
   }
 
   digits(n: number): string {
