@@ -2,7 +2,15 @@
  * `npm run bench`: one JSON line per figure. Each figure carries a baseline measured in the same
  * process on the same machine, so the ratio means something on any hardware.
  */
+import { categorizeEvalBench } from './categorize-eval.js';
+import { categorizePipelineBench } from './categorize-pipeline.js';
 import { ingestBench } from './ingest.js';
 
-const figures = await ingestBench(Number(process.env.BENCH_ROWS ?? 1_000_000));
-for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const only = process.argv[2];
+const print = (figures: object[]) => {
+  for (const f of figures) process.stdout.write(`${JSON.stringify(f)}\n`);
+};
+if (!only || only === 'ingest') print(await ingestBench(rows));
+if (!only || only === 'categorize') print(categorizePipelineBench(rows));
+if (!only || only === 'eval') print(await categorizeEvalBench());

@@ -4,6 +4,8 @@ import { loadSecretKey } from './security/key.js';
 import { Vault } from './security/vault.js';
 import { AccountStore } from './store/accounts.js';
 import { BalanceStore } from './store/balances.js';
+import { CategoryStore } from './store/categories.js';
+import { ChoiceStore, RuleStore } from './store/rules.js';
 import { ConnectionStore } from './store/connections.js';
 import { openDatabase, type Db } from './store/db.js';
 import { LockStore } from './store/locks.js';
@@ -22,6 +24,9 @@ export interface App {
   transactions: TransactionStore;
   runs: SyncRunStore;
   locks: LockStore;
+  categories: CategoryStore;
+  rules: RuleStore;
+  choices: ChoiceStore;
   now: () => Date;
   close(): void;
 }
@@ -30,6 +35,9 @@ export function openApp(config: Config, overrides: { http?: Partial<HttpOptions>
   const db = openDatabase(config.dataDir);
   try {
     const vault = new Vault(loadSecretKey(config.dataDir, config.secretKeyHex));
+    const now = overrides.now ?? (() => new Date());
+    const categories = new CategoryStore(db);
+    categories.ensureDefaults(now().toISOString());
     return {
       config,
       db,
@@ -41,7 +49,10 @@ export function openApp(config: Config, overrides: { http?: Partial<HttpOptions>
       transactions: new TransactionStore(db),
       runs: new SyncRunStore(db),
       locks: new LockStore(db),
-      now: overrides.now ?? (() => new Date()),
+      categories,
+      rules: new RuleStore(db),
+      choices: new ChoiceStore(db),
+      now,
       close: () => db.close(),
     };
   } catch (e) {

@@ -24,6 +24,11 @@ export interface TransactionRow {
   pending: 0 | 1;
   provider_category: string | null;
   provider_classification: string | null;
+  category_id: number | null;
+  category_slug: string | null;
+  category_name: string | null;
+  category_source: string | null;
+  transfer_pair_id: number | null;
 }
 
 export interface TransactionQuery {
@@ -125,19 +130,21 @@ export class TransactionStore {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     if (q.month) {
-      where.push('booking_date >= @from AND booking_date < @to');
+      where.push('t.booking_date >= @from AND t.booking_date < @to');
       params.from = `${q.month}-01`;
       params.to = nextMonth(q.month);
     }
     if (q.accountId !== undefined) {
-      where.push('account_id = @accountId');
+      where.push('t.account_id = @accountId');
       params.accountId = q.accountId;
     }
-    const sql = `SELECT id, account_id, dedupe_key, provider_transaction_id, booking_date, booked_at, amount_minor,
-        currency, description, merchant, counterparty_name, counterparty_iban, pending, provider_category,
-        provider_classification
-      FROM transactions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY booking_date DESC, id DESC ${q.limit ? 'LIMIT @limit' : ''}`;
+    const sql = `SELECT t.id, t.account_id, t.dedupe_key, t.provider_transaction_id, t.booking_date, t.booked_at, t.amount_minor,
+        t.currency, t.description, t.merchant, t.counterparty_name, t.counterparty_iban, t.pending, t.provider_category,
+        t.provider_classification, t.category_id, c.slug AS category_slug, c.name AS category_name, t.category_source,
+        t.transfer_pair_id
+      FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY t.booking_date DESC, t.id DESC ${q.limit ? 'LIMIT @limit' : ''}`;
     if (q.limit) params.limit = q.limit;
     return this.db.prepare<[Record<string, unknown>], TransactionRow>(sql).all(params);
   }

@@ -3,6 +3,7 @@ import { isProviderError, TraxError } from '../domain/errors.js';
 import { connectorFor } from '../providers/registry.js';
 import { isPidAlive } from '../store/locks.js';
 import { applyPage } from './apply-page.js';
+import { categorizeTransactions } from '../categorize/run.js';
 
 export type SyncTrigger = 'user' | 'connect' | 'schedule' | 'webhook';
 
@@ -71,6 +72,8 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
       outcome.removed += counts.removed;
       outcome.warnings.push(...page.warnings);
     }
+    // Every new row leaves the sync with a category (and transfers paired).
+    categorizeTransactions(app);
     const finished = app.now().toISOString();
     app.runs.finish(outcome.runId, 'done', finished);
     app.connections.markSynced(connectionId, finished);

@@ -52,6 +52,9 @@ export function transactionJson(t: TransactionRow) {
     merchant: t.merchant,
     counterparty: t.counterparty_name,
     pending: t.pending === 1,
+    category: t.category_slug,
+    categorySource: t.category_source,
+    transferPairId: t.transfer_pair_id,
     providerCategory: t.provider_category,
   };
 }
@@ -59,11 +62,13 @@ export function transactionJson(t: TransactionRow) {
 export function transactionsText(app: App, rows: TransactionRow[]): string {
   const accounts = new Map(app.accounts.list().map((a) => [a.id, a]));
   return table(
-    ['Date', 'Account', 'Description', 'Amount', ''],
+    ['ID', 'Date', 'Account', 'Description', 'Category', 'Amount', ''],
     rows.map((t) => [
+      String(t.id),
       t.booking_date,
       clean(accounts.get(t.account_id)?.name),
-      clean(t.merchant ?? t.description).slice(0, 48),
+      clean(t.merchant ?? t.description).slice(0, 40),
+      clean(t.category_name ?? '—') + (t.category_source === 'user' ? ' ✎' : ''),
       money(t.amount_minor, t.currency),
       t.pending ? colors.yellow('pending') : '',
     ]),

@@ -1,4 +1,6 @@
 import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { chooseCategory } from '../../categorize/choose.js';
 import { disconnect } from '../../connections/disconnect.js';
 import { isMonth } from '../../domain/dates.js';
 import { TraxError } from '../../domain/errors.js';
@@ -33,7 +35,18 @@ banks.get('/transactions', (c) => {
   const accountId = account && /^\d+$/.test(account) ? Number(account) : null;
   if (month && !isMonth(month)) throw new HTTPException(400, { message: `"${month}" is not a month; use YYYY-MM.` });
   const rows = app.transactions.list({ ...(accountId !== null ? { accountId } : {}), ...(month ? { month } : {}), limit: 500 });
-  return c.html(<TransactionsPage session={c.get('session')} rows={rows} accounts={app.accounts.list()} accountId={accountId} month={month ?? null} />);
+  return c.html(<TransactionsPage session={c.get('session')} rows={rows} accounts={app.accounts.list()} categories={app.categories.list()} accountId={accountId} month={month ?? null} />);
+});
+
+const categoryBody = z.object({ category: z.string().min(1), similar: z.boolean().optional() });
+
+/** Inline category change from the transaction list; "apply to similar" creates a rule. */
+banks.post('/transactions/:id/category', async (c) => {
+  const id = Number(c.req.param('id'));
+  const body = categoryBody.safeParse(await c.req.json().catch(() => null));
+  if (!Number.isInteger(id) || !body.success) throw new HTTPException(400, { message: 'Send {"category": slug, "similar": boolean}.' });
+  const r = chooseCategory(c.get('deps').app, id, body.data.category, { similar: body.data.similar ?? false });
+  return c.json({ category: r.category.name, slug: r.category.slug, ruleId: r.ruleId, similar: r.similar });
 });
 
 banks.post('/connections/:id/sync', async (c) => {

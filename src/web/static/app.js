@@ -79,6 +79,46 @@
     else startLink(saved.linkToken, saved.relinkId, window.location.href);
   }
 
+  // Inline category editing on the transaction list: one shared option list, cloned on demand.
+  var optionsTemplate = document.getElementById('category-options');
+  Array.prototype.forEach.call(document.querySelectorAll('button.category[data-txn]'), function (button) {
+    button.addEventListener('click', function () {
+      var cell = button.parentNode;
+      if (cell.querySelector('form')) return;
+      var form = document.createElement('form');
+      form.className = 'category-editor';
+      var select = document.createElement('select');
+      select.name = 'category';
+      select.appendChild(optionsTemplate.content.cloneNode(true));
+      select.value = button.getAttribute('data-category') || 'uncategorized';
+      var label = document.createElement('label');
+      var similar = document.createElement('input');
+      similar.type = 'checkbox';
+      similar.name = 'similar';
+      label.appendChild(similar);
+      label.appendChild(document.createTextNode(' apply to similar'));
+      var save = document.createElement('button');
+      save.type = 'submit';
+      save.textContent = 'Save';
+      form.appendChild(select);
+      form.appendChild(label);
+      form.appendChild(save);
+      cell.appendChild(form);
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        post('/transactions/' + button.getAttribute('data-txn') + '/category', { category: select.value, similar: similar.checked }).then(function (res) {
+          button.textContent = res.category;
+          button.setAttribute('data-category', res.slug);
+          form.remove();
+          say(res.ruleId ? 'Saved. A rule now applies it to similar transactions: ' + res.similar + ' recategorized.' : 'Saved; Trax will remember it.');
+          if (res.similar > 0) setTimeout(function () { window.location.reload(); }, 600);
+        }, function (e) {
+          say(e.message);
+        });
+      });
+    });
+  });
+
   Array.prototype.forEach.call(document.querySelectorAll('form[data-confirm]'), function (form) {
     form.addEventListener('submit', function (event) {
       if (!window.confirm(form.getAttribute('data-confirm'))) event.preventDefault();

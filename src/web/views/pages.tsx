@@ -1,13 +1,20 @@
 import type { TransactionRow } from '../../store/transactions.js';
 import type { StoredAccount } from '../../store/accounts.js';
+import type { Category } from '../../store/categories.js';
 import { formatMoney } from '../../domain/money.js';
 import type { Session } from '../session.js';
 import { Layout } from './layout.js';
 
-export function TransactionsPage(p: { session: Session; rows: TransactionRow[]; accounts: StoredAccount[]; accountId: number | null; month: string | null }) {
+export function TransactionsPage(p: { session: Session; rows: TransactionRow[]; accounts: StoredAccount[]; categories: Category[]; accountId: number | null; month: string | null }) {
   const names = new Map(p.accounts.map((a) => [a.id, a.name]));
   return (
-    <Layout title="Transactions" session={p.session}>
+    <Layout title="Transactions" session={p.session} scripts={['/static/app.js']}>
+      <template id="category-options">
+        {p.categories.map((c) => (
+          <option value={c.slug}>{c.parentId ? `  ${c.name}` : c.name}</option>
+        ))}
+      </template>
+      <p id="link-status" class="hint" role="status"></p>
       <h1>Transactions{p.accountId !== null ? ` · ${names.get(p.accountId) ?? p.accountId}` : ''}{p.month ? ` · ${p.month}` : ''}</h1>
       {p.rows.length === 0 ? (
         <p class="empty">No transactions here yet. Link a bank on the Banks page; its history arrives right after.</p>
@@ -18,7 +25,7 @@ export function TransactionsPage(p: { session: Session; rows: TransactionRow[]; 
               <th>Date</th>
               <th>Account</th>
               <th>Description</th>
-              <th>Category (bank)</th>
+              <th>Category</th>
               <th class="amount">Amount</th>
             </tr>
           </thead>
@@ -31,7 +38,13 @@ export function TransactionsPage(p: { session: Session; rows: TransactionRow[]; 
                   {t.merchant ?? t.description}
                   {t.pending ? <span class="badge">pending</span> : null}
                 </td>
-                <td class="muted">{t.provider_classification ?? t.provider_category ?? ''}</td>
+                <td class="category-cell">
+                  <button type="button" class="category" data-txn={String(t.id)} data-category={t.category_slug ?? ''} title={`from ${t.category_source ?? 'nothing yet'}${t.provider_category ? `; bank says ${t.provider_classification ?? t.provider_category}` : ''}`}>
+                    {t.category_name ?? 'Uncategorized'}
+                  </button>
+                  {t.category_source === 'user' ? <span class="badge mine">yours</span> : null}
+                  {t.transfer_pair_id ? <span class="badge">transfer</span> : null}
+                </td>
                 <td class={`amount${t.amount_minor < 0 ? ' negative' : ''}`}>{formatMoney(t.amount_minor, t.currency)}</td>
               </tr>
             ))}

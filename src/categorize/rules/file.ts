@@ -1,0 +1,70 @@
+import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
+import type { App } from '../../app.js';
+import { TraxError } from '../../domain/errors.js';
+import { inTransaction } from '../../store/db.js';
+import { RuleSet, type RuleDef } from './engine.js';
+import { rulesFile } from './schema.js';
+
+/** User rules as a readable YAML file (JSON is valid YAML, so both import). */
+export function exportRules(app: App): string {
+  const slugs = new Map(app.categories.list().map((c) => [c.id, c.slug]));
+  const rules = app.rules.raw().map((r) => ({ ...(r.name ? { name: r.name } : {}), priority: r.priority, category: slugs.get(r.categoryId), when: r.conditions }));
+  return `# Trax categorization rules. Lower priority runs first; text matching ignores case and accents.\n${stringify({ version: 1, rules })}`;
+}
+
+/**
+ * Imports a rules file all or nothing: every problem (unknown field, invalid or unsafe regex,
+ * unknown category) is reported with its line, and nothing is written unless all rules pass.
+ */
+export function importRules(app: App, text: string, fileName: string): { imported: number } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
+    for (let p = [...path]; p.length >= 0; p = p.slice(0, -1)) {
+      const node = p.length ? doc.getIn(p as Array<string | number>, true) : doc.contents;
+      const offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
+      if (offset !== undefined) return lines.linePos(offset).line;
+      if (p.length === 0) break;
+    }
+    return 1;
+  };
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    throw new TraxError('usage', `${fileName} line ${e.linePos?.[0]?.line ?? '?'}: not valid YAML or JSON (${e.message.split('\n')[0]}); nothing was imported.`);
+  }
+  const data = doc.toJS() as unknown;
+  const parsed = rulesFile.safeParse(data);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues.slice(0, 10)) {
+      const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
+      problems.push(`line ${lineOf(issue.path)}: ${issue.path.join('.') || 'file'}: ${issue.message}${keys}`);
+    }
+  } else {
+    const defs: RuleDef[] = [];
+    parsed.data.rules.forEach((r, i) => {
+      let categoryId = 0;
+      try {
+        categoryId = app.categories.resolve(r.category).id;
+      } catch (e) {
+        problems.push(`line ${lineOf(['rules', i, 'category'])}: ${(e as Error).message}`);
+      }
+      try {
+        new RuleSet([{ id: i, priority: r.priority, name: r.name ?? null, conditions: r.when, categoryId }]);
+      } catch (e) {
+        problems.push(`line ${lineOf(['rules', i, 'when'])}: ${(e as Error).message}`);
+      }
+      defs.push({ id: i, priority: r.priority, name: r.name ?? null, conditions: r.when, categoryId });
+    });
+    if (!problems.length) {
+      const raw = isMap(doc.contents) ? doc.get('rules') : null;
+      const original = isSeq(raw) ? (raw.toJSON() as Array<{ when: unknown }>) : [];
+      const now = app.now().toISOString();
+      inTransaction(app.db, 'import rules', () => {
+        defs.forEach((d, i) => app.rules.add({ name: d.name, priority: d.priority, conditions: original[i]?.when ?? d.conditions, categoryId: d.categoryId }, now));
+      });
+      return { imported: defs.length };
+    }
+  }
+  throw new TraxError('usage', `${fileName} was not imported:\n  ${problems.join('\n  ')}`);
+}

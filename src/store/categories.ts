@@ -1,0 +1,106 @@
+import { DEFAULT_TAXONOMY, type CategoryKind } from '../categorize/taxonomy.js';
+import { TraxError } from '../domain/errors.js';
+import type { Db } from './db.js';
+
+export interface Category {
+  id: number;
+  slug: string;
+  name: string;
+  parentId: number | null;
+  kind: CategoryKind;
+}
+
+interface Row {
+  id: number;
+  slug: string;
+  name: string;
+  parent_id: number | null;
+  kind: CategoryKind;
+}
+
+const fromRow = (r: Row): Category => ({ id: r.id, slug: r.slug, name: r.name, parentId: r.parent_id, kind: r.kind });
+
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** The editable taxonomy: add, rename, merge, nest one level. */
+export class CategoryStore {
+  constructor(private readonly db: Db) {}
+
+  /** First run: the default taxonomy. Later runs leave the user's edits alone. */
+  ensureDefaults(now: string): void {
+    const n = this.db.prepare('SELECT count(*) FROM categories').pluck().get() as number;
+    if (n > 0) return;
+    this.db.transaction(() => {
+      for (const c of DEFAULT_TAXONOMY) {
+        const parent = c.parent ? this.bySlug(c.parent)?.id ?? null : null;
+        this.db.prepare('INSERT INTO categories (slug, name, parent_id, kind, created_at) VALUES (?, ?, ?, ?, ?)').run(c.slug, c.name, parent, c.kind, now);
+      }
+    })();
+  }
+
+  list(): Category[] {
+    return this.db.prepare<[], Row>('SELECT id, slug, name, parent_id, kind FROM categories ORDER BY coalesce(parent_id, id), parent_id IS NOT NULL, name').all().map(fromRow);
+  }
+
+  bySlug(slug: string): Category | undefined {
+    const r = this.db.prepare<[string], Row>('SELECT id, slug, name, parent_id, kind FROM categories WHERE slug = ?').get(slug);
+    return r && fromRow(r);
+  }
+
+  get(id: number): Category | undefined {
+    const r = this.db.prepare<[number], Row>('SELECT id, slug, name, parent_id, kind FROM categories WHERE id = ?').get(id);
+    return r && fromRow(r);
+  }
+
+  /** Finds a category by slug or (case-insensitive) name; the error lists what exists. */
+  resolve(ref: string): Category {
+    const all = this.list();
+    const key = ref.trim().toLowerCase();
+    const hit = all.find((c) => c.slug === key) ?? all.find((c) => c.name.toLowerCase() === key) ?? all.find((c) => c.slug === slugify(ref));
+    if (!hit) {
+      throw new TraxError('not_found', `There is no category "${ref}"; see \`trax categories list\` (e.g. ${all.slice(0, 6).map((c) => c.slug).join(', ')}), or add it with \`trax categories add "${ref}"\`.`);
+    }
+    return hit;
+  }
+
+  add(name: string, opts: { parent?: string; kind?: CategoryKind }, now: string): Category {
+    const slug = slugify(name);
+    if (!slug) throw new TraxError('usage', `"${name}" is not a usable category name.`);
+    if (this.bySlug(slug)) throw new TraxError('usage', `A category "${slug}" already exists.`);
+    const parent = opts.parent ? this.resolve(opts.parent) : null;
+    if (parent?.parentId) throw new TraxError('usage', `"${parent.name}" is itself inside another category; categories nest one level only.`);
+    const kind = opts.kind ?? parent?.kind ?? 'expense';
+    const id = Number(this.db.prepare('INSERT INTO categories (slug, name, parent_id, kind, created_at) VALUES (?, ?, ?, ?, ?)').run(slug, name, parent?.id ?? null, kind, now).lastInsertRowid);
+    return this.get(id)!;
+  }
+
+  rename(ref: string, name: string): Category {
+    const c = this.resolve(ref);
+    this.db.prepare('UPDATE categories SET name = ? WHERE id = ?').run(name, c.id);
+    return this.get(c.id)!;
+  }
+
+  /** Moves everything that used `from` (transactions, rules, choices, children) to `into`, then drops `from`. */
+  merge(fromRef: string, intoRef: string): { moved: number } {
+    const from = this.resolve(fromRef);
+    const into = this.resolve(intoRef);
+    if (from.id === into.id) throw new TraxError('usage', 'A category cannot be merged into itself.');
+    if (from.slug === 'uncategorized' || from.slug === 'transfers') throw new TraxError('usage', `"${from.name}" is built in and cannot be merged away.`);
+    return this.db.transaction(() => {
+      const moved = this.db.prepare('UPDATE transactions SET category_id = ? WHERE category_id = ?').run(into.id, from.id).changes;
+      this.db.prepare('UPDATE rules SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
+      this.db.prepare('UPDATE category_choices SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
+      this.db.prepare('UPDATE categories SET parent_id = ? WHERE parent_id = ?').run(into.parentId ?? into.id, from.id);
+      this.db.prepare('DELETE FROM categories WHERE id = ?').run(from.id);
+      return { moved };
+    })();
+  }
+}

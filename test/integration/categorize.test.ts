@@ -1,0 +1,152 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseCategory } from '../../src/categorize/choose.js';
+import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
+import { syncConnection } from '../../src/sync/engine.js';
+import { connect, count, MOCK, runCli, type TestApp, useSandboxApp } from '../helpers/trax.js';
+
+let sb: TrueLayerSandbox;
+let t: TestApp;
+useSandboxApp((s, a) => ((sb = s), (t = a)));
+
+/** The category slug of the newest settled transaction whose description matches `like`. */
+function categoryOf(like: string): { slug: string; source: string } | undefined {
+  return t.app.db
+    .prepare(
+      `SELECT c.slug, t.category_source AS source FROM transactions t JOIN categories c ON c.id = t.category_id
+       WHERE t.description LIKE ? AND t.pending = 0 ORDER BY t.booking_date DESC LIMIT 1`,
+    )
+    .get(like) as { slug: string; source: string } | undefined;
+}
+
+describe('categorization after a sync', () => {
+  it('gives every transaction a category; German statement text lands where a person expects', async () => {
+    await connect(t.app, sb);
+    expect(count(t.app, 'SELECT count(*) FROM transactions WHERE category_id IS NULL')).toBe(0);
+    expect(categoryOf('REWE SAGT DANKE%')?.slug).toBe('groceries');
+    expect(categoryOf('DB Vertrieb GmbH%')?.slug).toBe('public-transport');
+    expect(categoryOf('%Rundfunk ARD ZDF%')?.slug).toBe('tv-licence');
+    expect(categoryOf('%Miete%')?.slug).toBe('housing');
+    expect(categoryOf('NETFLIX%')?.slug).toBe('streaming');
+    expect(categoryOf('Bargeldauszahlung%')?.slug).toBe('cash');
+    expect(categoryOf('%Apotheke%')?.slug).toBe('pharmacy');
+    expect(categoryOf('ARAL%')?.slug).toBe('fuel');
+    const uncategorized = count(t.app, `SELECT count(*) FROM transactions WHERE category_source = 'none'`);
+    const total = count(t.app, 'SELECT count(*) FROM transactions');
+    expect(uncategorized / total).toBeLessThan(0.1);
+  });
+
+  it('uses UK merchant defaults and TrueLayer’s classification', async () => {
+    await connect(t.app, sb, { providerId: MOCK });
+    const tesco = categoryOf('%TESCO%');
+    expect(tesco?.slug).toBe('groceries');
+    expect(categoryOf('%THAMES WATER%')?.slug).toBe('water');
+  });
+
+  it('pairs transfers between the user’s own accounts and keeps them out of spending', async () => {
+    await connect(t.app, sb);
+    const pairs = t.app.db
+      .prepare(
+        `SELECT a.id, a.amount_minor AS a_amount, b.amount_minor AS b_amount, a.account_id AS a_acc, b.account_id AS b_acc, ca.slug
+         FROM transactions a JOIN transactions b ON b.id = a.transfer_pair_id JOIN categories ca ON ca.id = a.category_id
+         WHERE a.amount_minor < 0`,
+      )
+      .all() as Array<{ a_amount: number; b_amount: number; a_acc: number; b_acc: number; slug: string }>;
+    expect(pairs.length).toBeGreaterThan(5);
+    for (const p of pairs) {
+      expect(p.a_amount).toBe(-p.b_amount);
+      expect(p.a_acc).not.toBe(p.b_acc);
+      expect(p.slug).toBe('transfers');
+    }
+  });
+
+  it('keeps the user’s choice across re-syncs, new days, recategorization and a relink', async () => {
+    const { connection } = await connect(t.app, sb);
+    const rewe = t.app.db.prepare(`SELECT id FROM transactions WHERE description LIKE 'REWE SAGT DANKE%' AND pending = 0 ORDER BY booking_date LIMIT 1`).pluck().get() as number;
+    chooseCategory(t.app, rewe, 'eating-out');
+    const mine = () => t.app.db.prepare(`SELECT c.slug, t.category_source AS source FROM transactions t JOIN categories c ON c.id = t.category_id WHERE t.description = (SELECT description FROM transactions WHERE id = ?) AND t.booking_date = (SELECT booking_date FROM transactions WHERE id = ?)`).get(rewe, rewe);
+    await syncConnection(t.app, connection.id, { trigger: 'user' });
+    sb.clock.advance(3 * 86_400_000);
+    await syncConnection(t.app, connection.id, { trigger: 'user' });
+    expect((await runCli(['categorize', '--all'], t.env)).code).toBe(0);
+    expect(mine()).toEqual({ slug: 'eating-out', source: 'user' });
+    sb.faults.churnAccountIds();
+    await syncConnection(t.app, connection.id, { trigger: 'user' });
+    expect(mine()).toEqual({ slug: 'eating-out', source: 'user' });
+  });
+
+  it('"apply to similar" creates a rule that recategorizes the look-alikes', async () => {
+    await connect(t.app, sb);
+    const id = t.app.db.prepare(`SELECT id FROM transactions WHERE description LIKE 'DB Vertrieb GmbH Fahrschein%' LIMIT 1`).pluck().get() as number;
+    const others = count(t.app, `SELECT count(*) FROM transactions WHERE description LIKE 'DB Vertrieb GmbH Fahrschein%'`);
+    const r = await runCli(['categorize', 'set', String(id), 'travel', '--similar'], t.env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/now Travel/);
+    expect(r.stdout).toMatch(/Created rule \d+; it recategorized \d+ similar/);
+    expect(count(t.app, `SELECT count(*) FROM transactions t JOIN categories c ON c.id = t.category_id WHERE t.description LIKE 'DB Vertrieb GmbH%' AND c.slug = 'travel'`)).toBeGreaterThanOrEqual(others);
+    const list = await runCli(['rules', 'list'], t.env);
+    expect(list.stdout).toContain('db vertrieb gmbh');
+  });
+
+  it('`trax rules test` explains which stage would fire and why', async () => {
+    await connect(t.app, sb);
+    await runCli(['rules', 'add', '--category', 'gifts', '--description-contains', 'blumen'], t.env);
+    const a = await runCli(['rules', 'test', 'BLUMEN RISSE KOELN'], t.env);
+    expect(a.stdout).toMatch(/your rules: +gifts — rule \d+: description contains "blumen"/);
+    expect(a.stdout).toContain('→ gifts (from rule)');
+    const b = await runCli(['rules', 'test', 'VISA TESCO STORES 3012'], t.env);
+    expect(b.stdout).toMatch(/built-in rules: groceries — description contains "tesco"/);
+  });
+});
+
+describe('rules files', () => {
+  it('round-trips through export and import', async () => {
+    await runCli(['rules', 'add', '--category', 'groceries', '--description-contains', 'hofladen', '--name', 'Farm shop'], t.env);
+    await runCli(['rules', 'add', '--category', 'housing', '--counterparty-contains', 'hausverwaltung', '--sign', 'out', '--amount-max', '-500'], t.env);
+    const file = path.join(t.dataDir, 'rules.yaml');
+    expect((await runCli(['rules', 'export', '--file', file], t.env)).code).toBe(0);
+    const other = { ...t.env, TRAX_DATA_DIR: path.join(t.dataDir, 'other') };
+    const imp = await runCli(['rules', 'import', file], other);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stdout).toContain('Imported 2 rules');
+    const listed = JSON.parse((await runCli(['rules', 'list', '--json'], other)).stdout) as Array<{ name: string | null; category: string; conditions: unknown }>;
+    expect(listed.map((r) => [r.name, r.category])).toEqual([
+      ['Farm shop', 'groceries'],
+      [null, 'housing'],
+    ]);
+    expect(listed[1]!.conditions).toEqual({ counterparty: { contains: 'hausverwaltung' }, amount: { max: '-500' }, sign: 'out' });
+  });
+
+  it('refuses a bad file with the line and the reason, importing nothing', async () => {
+    const file = path.join(t.dataDir, 'bad.yaml');
+    writeFileSync(
+      file,
+      [
+        'version: 1',
+        'rules:',
+        '  - category: groceries',
+        '    when:',
+        '      description: { contains: "rewe" }',
+        '  - category: groceries',
+        '    when:',
+        '      colour: red',
+        '  - category: groceries',
+        '    when:',
+        '      description: { regex: "(a+)+$" }',
+        '  - category: yachts',
+        '    when:',
+        '      merchant: { equals: "Marina" }',
+      ].join('\n'),
+    );
+    const r = await runCli(['rules', 'import', file], t.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 8: rules\.1\.when: Unrecognized key.*colour/);
+    expect(count(t.app, 'SELECT count(*) FROM rules')).toBe(0);
+    writeFileSync(file, ['rules:', '  - category: groceries', '    when:', '      description: { regex: "(a+)+$" }', '  - category: yachts', '    when:', '      merchant: { equals: "Marina" }'].join('\n'));
+    const r2 = await runCli(['rules', 'import', file], t.env);
+    expect(r2.stderr).toMatch(/line 4: The regex \/\(a\+\)\+\$\/ could take exponential time/);
+    expect(r2.stderr).toMatch(/line 5: There is no category "yachts"/);
+    expect(count(t.app, 'SELECT count(*) FROM rules')).toBe(0);
+  });
+});
