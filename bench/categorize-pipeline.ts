@@ -46,11 +46,11 @@ export function categorizePipelineBench(total: number): object[] {
 
   // Baseline: linear scan of the same rules on a sample (it is ~1000x slower; a sample keeps the bench short).
   const sample = rows.slice(0, Math.min(20_000, total));
-  const ordered = [...rules].sort((a, b) => a.priority - b.priority || a.id - b.id).map((r) => ({ text: fold(r.conditions.description!.contains!), id: r.categoryId }));
+  const ordered = [...rules].sort((a, b) => a.priority - b.priority || a.id - b.id).map((r) => ({ text: `${fold(r.conditions.description!.contains!)} `, id: r.categoryId }));
   let t0 = performance.now();
   let baseHits = 0;
   for (const r of sample) {
-    const d = fold(r.description);
+    const d = ` ${fold(r.description)} `;
     for (const rule of ordered) {
       if (d.includes(rule.text)) {
         baseHits++;

@@ -163,4 +163,25 @@ describe('the Banks page in a browser', () => {
       expect(alerts).toEqual([]);
     });
   });
+
+  it('changes a category inline and applies it to similar transactions', async () => {
+    await withScreenshotOnFailure(page, 'inline-category', async () => {
+      await connectPlaidSandbox(t.app, 'ins_109508');
+      await page.goto(`${web.url}/transactions`);
+      const row = page.locator('tr', { has: page.locator('td.description', { hasText: 'Starbucks' }) }).first();
+      await row.locator('button.category').click();
+      await row.locator('select[name="category"]').selectOption('entertainment');
+      await row.locator('input[name="similar"]').check();
+      await row.getByRole('button', { name: 'Save' }).click();
+      await page.locator('#link-status', { hasText: 'A rule now applies it to similar transactions' }).waitFor();
+      await page.waitForLoadState('load');
+      await page.reload();
+      const cells = page.locator('tr', { has: page.locator('td.description', { hasText: 'Starbucks' }) }).locator('button.category');
+      const texts = await cells.allTextContents();
+      expect(texts.length).toBeGreaterThan(1);
+      expect(new Set(texts.map((x) => x.trim()))).toEqual(new Set(['Entertainment']));
+      expect(count(t.app, `SELECT count(*) FROM rules`)).toBe(1);
+      expect(count(t.app, `SELECT count(*) FROM category_choices`)).toBe(1);
+    });
+  });
 });
