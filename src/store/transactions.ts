@@ -33,8 +33,21 @@ export interface TransactionRow {
 
 export interface TransactionQuery {
   month?: string;
+  /** Booking-date range, `to` exclusive; combines with `month`. */
+  from?: string;
+  to?: string;
   accountId?: number;
+  /** A category slug; a parent includes its children. */
+  category?: string;
+  merchant?: string;
+  /** Words to find in description, merchant or counterparty (case-insensitive). */
+  text?: string;
+  minMinor?: number;
+  maxMinor?: number;
+  sort?: 'date' | 'amount';
+  order?: 'asc' | 'desc';
   limit?: number;
+  offset?: number;
 }
 
 /** What a user sees of a row, in bind order; a change in any of them makes the row "modified". */
@@ -127,26 +140,28 @@ export class TransactionStore {
   }
 
   list(q: TransactionQuery = {}): TransactionRow[] {
-    const where: string[] = [];
-    const params: Record<string, unknown> = {};
-    if (q.month) {
-      where.push('t.booking_date >= @from AND t.booking_date < @to');
-      params.from = `${q.month}-01`;
-      params.to = nextMonth(q.month);
-    }
-    if (q.accountId !== undefined) {
-      where.push('t.account_id = @accountId');
-      params.accountId = q.accountId;
-    }
+    const { where, params } = filters(q);
+    const dir = q.order === 'asc' ? 'ASC' : 'DESC';
+    const orderBy = q.sort === 'amount' ? `t.amount_minor ${dir}, t.id ${dir}` : `t.booking_date ${dir}, t.id ${dir}`;
     const sql = `SELECT t.id, t.account_id, t.dedupe_key, t.provider_transaction_id, t.booking_date, t.booked_at, t.amount_minor,
         t.currency, t.description, t.merchant, t.counterparty_name, t.counterparty_iban, t.pending, t.provider_category,
         t.provider_classification, t.category_id, c.slug AS category_slug, c.name AS category_name, t.category_source,
         t.transfer_pair_id
       FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY t.booking_date DESC, t.id DESC ${q.limit ? 'LIMIT @limit' : ''}`;
-    if (q.limit) params.limit = q.limit;
+      ORDER BY ${orderBy} ${q.limit ? 'LIMIT @limit OFFSET @offset' : ''}`;
+    if (q.limit) {
+      params.limit = q.limit;
+      params.offset = q.offset ?? 0;
+    }
     return this.db.prepare<[Record<string, unknown>], TransactionRow>(sql).all(params);
+  }
+
+  count(q: TransactionQuery = {}): number {
+    const { where, params } = filters(q);
+    return this.db
+      .prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM transactions t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+      .get(params)!.n;
   }
 
   latestMonth(): string | null {
@@ -155,6 +170,51 @@ export class TransactionStore {
       .get();
     return row?.m ?? null;
   }
+}
+
+function filters(q: TransactionQuery): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.month) {
+    where.push('t.booking_date >= @mfrom AND t.booking_date < @mto');
+    params.mfrom = `${q.month}-01`;
+    params.mto = nextMonth(q.month);
+  }
+  if (q.from) {
+    where.push('t.booking_date >= @from');
+    params.from = q.from;
+  }
+  if (q.to) {
+    where.push('t.booking_date < @to');
+    params.to = q.to;
+  }
+  if (q.accountId !== undefined) {
+    where.push('t.account_id = @accountId');
+    params.accountId = q.accountId;
+  }
+  if (q.category) {
+    where.push(`t.category_id IN (SELECT id FROM categories WHERE slug = @category
+      OR parent_id = (SELECT id FROM categories WHERE slug = @category))`);
+    params.category = q.category;
+  }
+  if (q.merchant) {
+    where.push('t.merchant = @merchant');
+    params.merchant = q.merchant;
+  }
+  if (q.text) {
+    // LIKE's own wildcards in the user's words are matched literally.
+    where.push(`(t.description LIKE @text ESCAPE '\\' OR t.merchant LIKE @text ESCAPE '\\' OR t.counterparty_name LIKE @text ESCAPE '\\')`);
+    params.text = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  if (q.minMinor !== undefined) {
+    where.push('t.amount_minor >= @minMinor');
+    params.minMinor = q.minMinor;
+  }
+  if (q.maxMinor !== undefined) {
+    where.push('t.amount_minor <= @maxMinor');
+    params.maxMinor = q.maxMinor;
+  }
+  return { where, params };
 }
 
 function nextMonth(month: string): string {

@@ -160,6 +160,37 @@ describe('web app', () => {
   });
 });
 
+describe('transaction list', () => {
+  it('filters by category, text and amount, sorts, and pages', async () => {
+    const s = await webSetup();
+    try {
+      await linkViaWeb(s);
+      const all = await (await s.web.fetch('/transactions')).text();
+      const total = Number(/data-total="(\d+)"/.exec(all)![1]);
+      expect(total).toBe(count(s.t.app, 'SELECT count(*) FROM transactions'));
+      expect(all).toContain(`Showing 1–100 of ${total.toLocaleString('en')}`);
+      expect(all).toContain('Older →');
+
+      const groceries = await (await s.web.fetch('/transactions?category=groceries&q=rewe')).text();
+      const n = count(s.t.app, `SELECT count(*) FROM transactions t JOIN categories c ON c.id = t.category_id WHERE c.slug = 'groceries' AND t.description LIKE '%rewe%'`);
+      expect(n).toBeGreaterThan(0);
+      expect(groceries).toContain(`data-total="${n}"`);
+
+      const big = await (await s.web.fetch('/transactions?max=-1000&sort=amount&order=asc')).text();
+      const amounts = [...big.matchAll(/class="amount negative">([^<]+)</g)].map((m) => m[1]!);
+      expect(amounts[0]).toMatch(/^-\d{1,3}(,\d{3})*\.\d{2} EUR$/);
+      const mostNegative = count(s.t.app, 'SELECT min(amount_minor) FROM transactions');
+      expect(amounts[0]).toBe(`${(mostNegative / 100).toLocaleString('en-GB', { minimumFractionDigits: 2 })} EUR`);
+
+      const none = await (await s.web.fetch('/transactions?q=%25_nothing_%25')).text();
+      expect(none).toContain('Nothing matches these filters');
+      expect((await s.web.fetch('/transactions?min=lots')).status).toBe(400);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('web app beyond this machine', () => {
   it('will not listen on another address without TRAX_WEB_PASSWORD', async () => {
     const sb = await sandbox();

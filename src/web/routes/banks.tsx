@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { chooseCategory } from '../../categorize/choose.js';
 import { disconnect } from '../../connections/disconnect.js';
 import { isMonth } from '../../domain/dates.js';
+import { toMinorUnits } from '../../domain/money.js';
+import type { TransactionQuery } from '../../store/transactions.js';
 import { TraxError } from '../../domain/errors.js';
 import { syncConnection } from '../../sync/engine.js';
 import { factory } from '../env.js';
@@ -28,14 +30,52 @@ banks.get('/', (c) => {
   );
 });
 
+const PAGE_SIZE = 100;
+
+/** Filters from the query string; anything malformed is a 400 that names the field. */
+function transactionQuery(query: (k: string) => string | undefined) {
+  const month = query('month') || undefined;
+  if (month && !isMonth(month)) throw new HTTPException(400, { message: `"${month}" is not a month; use YYYY-MM.` });
+  const num = (k: string) => {
+    const v = query(k);
+    if (!v) return undefined;
+    if (!/^-?\d+(\.\d{1,2})?$/.test(v)) throw new HTTPException(400, { message: `"${v}" is not an amount for ${k}; write it like -12.50.` });
+    return toMinorUnits(v, 'EUR');
+  };
+  const account = query('account');
+  const page = Math.max(1, Number(query('page') ?? '1') || 1);
+  const sort = query('sort') === 'amount' ? ('amount' as const) : ('date' as const);
+  const order = query('order') === 'asc' ? ('asc' as const) : ('desc' as const);
+  const filters: TransactionQuery = {
+    ...(month ? { month } : {}),
+    ...(account && /^\d+$/.test(account) ? { accountId: Number(account) } : {}),
+    ...(query('category') ? { category: query('category')! } : {}),
+    ...(query('merchant') ? { merchant: query('merchant')! } : {}),
+    ...(query('q') ? { text: query('q')! } : {}),
+    ...(num('min') !== undefined ? { minMinor: num('min')! } : {}),
+    ...(num('max') !== undefined ? { maxMinor: num('max')! } : {}),
+  };
+  return { filters, page, sort, order };
+}
+
 banks.get('/transactions', (c) => {
   const { app } = c.get('deps');
-  const account = c.req.query('account');
-  const month = c.req.query('month');
-  const accountId = account && /^\d+$/.test(account) ? Number(account) : null;
-  if (month && !isMonth(month)) throw new HTTPException(400, { message: `"${month}" is not a month; use YYYY-MM.` });
-  const rows = app.transactions.list({ ...(accountId !== null ? { accountId } : {}), ...(month ? { month } : {}), limit: 500 });
-  return c.html(<TransactionsPage session={c.get('session')} rows={rows} accounts={app.accounts.list()} categories={app.categories.list()} accountId={accountId} month={month ?? null} />);
+  const { filters, page, sort, order } = transactionQuery((k) => c.req.query(k));
+  const total = app.transactions.count(filters);
+  const rows = app.transactions.list({ ...filters, sort, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const params = new URL(c.req.url).searchParams;
+  return c.html(
+    <TransactionsPage
+      session={c.get('session')}
+      rows={rows}
+      accounts={app.accounts.list()}
+      categories={app.categories.list()}
+      params={Object.fromEntries(params)}
+      total={total}
+      page={page}
+      pageSize={PAGE_SIZE}
+    />,
+  );
 });
 
 const categoryBody = z.object({ category: z.string().min(1), similar: z.boolean().optional() });
