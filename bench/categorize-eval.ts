@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LearnedClassifier, type TrainOptions } from '../src/categorize/learned/index.js';
-import type { LabeledExample } from '../src/categorize/learned/types.js';
+import type { ClassifierInput, LabeledExample } from '../src/categorize/learned/types.js';
 import { csvField, groupedFolds, parseCsv, parseEvalCsv, scorePredictions, splitFold } from '../src/categorize/eval/index.js';
 import { normalizeText } from '../src/categorize/normalize.js';
 
 const FOLDS = 5;
-const SEEDS = [11, 23, 37];
+// Development used seeds 1-8; the reported figures use these, never looked at while tuning.
+const SEEDS = [11, 23, 37, 41, 53];
 const BASELINE = 'tfidf_linear_svc';
 
 interface Dataset {
@@ -30,15 +31,19 @@ interface Variant {
   opts: TrainOptions;
 }
 
-/** The shipped model first; the others are the alternatives it was compared with. */
+/**
+ * The shipped model first; then the alternatives it was compared with (same features, other
+ * learners) and ablations of the shipped model. Calibration does not change which category
+ * wins, so the alternatives skip it to keep the bench short.
+ */
 export const VARIANTS: Variant[] = [
   { name: 'trax', opts: {} },
-  { name: 'naive_bayes', opts: { model: 'nb' } },
-  { name: 'linear_svm_sgd', opts: { model: 'hinge' } },
-  { name: 'logistic_sgd', opts: { model: 'softmax' } },
-  { name: 'trax_no_memory', opts: { memory: false } },
-  { name: 'trax_no_amount', opts: { features: { amountWeight: 0 } } },
-  { name: 'trax_raw_text', opts: { features: { normalize: { dropNoise: false, dropLegalForms: false, splitCompounds: false, keepDigitsUpTo: 99 } } } },
+  { name: 'naive_bayes', opts: { model: 'nb', calibrate: false } },
+  { name: 'averaged_perceptron', opts: { model: 'perceptron', calibrate: false } },
+  { name: 'logistic_sgd', opts: { model: 'softmax', linear: { lambda: 1e-5 }, calibrate: false } },
+  { name: 'trax_no_memory', opts: { memory: false, calibrate: false } },
+  { name: 'trax_no_amount', opts: { features: { amountWeight: 0 }, calibrate: false } },
+  { name: 'trax_raw_text', opts: { features: { compounds: 'whole', normalize: { dropLegalForms: false, keepDigitsUpTo: 99 } }, calibrate: false } },
 ];
 
 function repoRoot(): string {
@@ -123,7 +128,9 @@ function runTrax(d: Dataset, splits: Split[], opts: TrainOptions): { pooled: Poo
 }
 
 function findPython(): { cmd: string; note?: string } | null {
-  const candidates = [process.env.TRAX_PYTHON, 'python3', '/usr/bin/python3'].filter((c): c is string => !!c);
+  // TRAX_PYTHON picks the interpreter; otherwise the first python3 on PATH, then Debian's (a pyenv
+  // python3 on PATH often lacks python3-sklearn).
+  const candidates = process.env.TRAX_PYTHON ? [process.env.TRAX_PYTHON] : ['python3', '/usr/bin/python3'];
   for (const cmd of candidates) {
     const r = spawnSync(cmd, ['-c', 'import sklearn'], { encoding: 'utf8', timeout: 60_000 });
     if (r.status === 0) return { cmd };
@@ -186,7 +193,7 @@ function meanScores(d: Dataset, pooled: Pooled): { accuracy: number; macro_f1: n
 
 const r4 = (v: number) => Math.round(v * 10_000) / 10_000;
 
-function throughput(rows: LabeledExample[]): object[] {
+export function throughput(rows: LabeledExample[]): object[] {
   const texts = rows.map((r) => r.description);
   const N = 1_000_000;
   const run = (f: (s: string) => unknown) => {
@@ -198,23 +205,24 @@ function throughput(rows: LabeledExample[]): object[] {
   const normRate = run(normalizeText);
   const naiveRate = run((s) => s.toLowerCase().split(/[^a-z0-9]+/));
   const model = LearnedClassifier.train(rows);
-  const P = 500_000;
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < P; i++) model.predict(rows[i % rows.length]!);
-  const cached = P / (Number(process.hrtime.bigint() - t0) / 1e9);
-  // Uncached: distinct strings every time (a store number that never repeats).
-  const U = 50_000;
-  const t1 = process.hrtime.bigint();
-  for (let i = 0; i < U; i++) {
-    const r = rows[i % rows.length]!;
-    model.predict({ description: `${r.description} ${i}`, merchant: r.merchant ?? null, amountMinor: r.amountMinor ?? null });
-  }
-  const uncached = U / (Number(process.hrtime.bigint() - t1) / 1e9);
+  const rate = (count: number, input: (i: number) => ClassifierInput) => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < count; i++) model.predict(input(i));
+    return count / (Number(process.hrtime.bigint() - t0) / 1e9);
+  };
+  const row = (i: number) => rows[i % rows.length]!;
+  // Repeated realistic strings: the raw-input cache answers.
+  const cached = rate(500_000, row);
+  // Known merchants with a new store / reference number each time: one normalization, then the normalized-text cache.
+  const newNumbers = rate(200_000, (i) => ({ ...row(i), description: `${row(i).description} ${1_000_000 + i}` }));
+  // Never-seen text every time (a new word): the whole model runs.
+  const uncached = rate(50_000, (i) => ({ ...row(i), description: `${row(i).description} q${i.toString(36)}` }));
   const json = JSON.stringify(model.toJSON());
   return [
-    { figure: 'categorize_normalize_per_s', value: Math.round(normRate), unit: 'strings/s', strings: N, baseline: 'toLowerCase + split', baseline_value: Math.round(naiveRate), ratio: r4(normRate / naiveRate), target: 1_000_000 / 3 },
-    { figure: 'categorize_predict_per_s', value: Math.round(cached), unit: 'predictions/s', note: 'repeated realistic strings (cache by input)', target: 100_000 },
-    { figure: 'categorize_predict_uncached_per_s', value: Math.round(uncached), unit: 'predictions/s', note: 'every string new' },
+    { figure: 'categorize_normalize_per_s', value: Math.round(normRate), unit: 'strings/s', strings: N, baseline: 'toLowerCase + split', baseline_value: Math.round(naiveRate), ratio: r4(normRate / naiveRate), target: 333_333 },
+    { figure: 'categorize_predict_per_s', value: Math.round(cached), unit: 'predictions/s', note: 'repeated realistic strings (raw-input cache)', target: 100_000 },
+    { figure: 'categorize_predict_new_numbers_per_s', value: Math.round(newNumbers), unit: 'predictions/s', note: 'known merchants, new store/reference number each time (normalized-text cache)', target: 100_000 },
+    { figure: 'categorize_predict_uncached_per_s', value: Math.round(uncached), unit: 'predictions/s', note: 'a never-seen word in every string: full feature extraction and scoring' },
     { figure: 'categorize_model_json_kb', value: Math.round(json.length / 1024), unit: 'KB', examples: rows.length, categories: model.categories.length },
   ];
 }

@@ -9,7 +9,7 @@ type Entry = [slug: string, patterns: string[], sign?: 'in' | 'out'];
 export const DEFAULT_RULES: Entry[] = [
   ['salary', ['gehalt', 'lohn/gehalt', 'bezuege', 'salary', 'payroll', 'direct dep'], 'in'],
   ['interest', ['zinsen', 'zinsgutschrift', 'interest (gross)', 'interest paid', 'interest earned'], 'in'],
-  ['housing', ['miete', 'hausverwaltung', 'wohnungsbau', 'rent payment', 'letting agent', 'mortgage']],
+  ['housing', ['miete', 'hausverwaltung', 'wohnungsbau', 'rent payment', 'letting agent', 'lettings', ' rent ', 'mortgage']],
   ['tv-licence', ['rundfunk ard zdf', 'rundfunkbeitrag', 'beitragsservice', 'tv licence', 'tv licensing']],
   ['energy', ['stadtwerke', 'vattenfall', 'e.on', 'eon energie', 'enbw', 'rwe ', 'octopus energy', 'british gas', 'edf energy', 'ovo energy', 'con edison', 'pg&e']],
   ['water', ['thames water', 'wasserwerke', 'severn trent', 'anglian water']],
@@ -32,7 +32,7 @@ export const DEFAULT_RULES: Entry[] = [
   ['shopping', ['ikea', 'target', 'walmart', 'costco', 'argos', 'john lewis', 'paypal']],
   ['cash', ['bargeldauszahlung', 'geldautomat', 'bargeld', 'atm withdrawal', 'cash withdrawal', 'lnk atm', 'atm ']],
   ['fees', ['entgelt', 'kontofuehrung', 'kontoführung', 'gebuehr', 'gebühr', 'overdraft fee', 'o/d usage fee', 'monthly fee', 'service charge']],
-  ['taxes', ['finanzamt', 'council tax', 'hmrc', 'irs treas']],
+  ['taxes', ['finanzamt', 'council tax', 'hmrc', 'irs treas', 'council']],
   ['travel', ['lufthansa', 'ryanair', 'easyjet', 'eurowings', 'booking.com', 'airbnb', 'hotel', 'expedia']],
   ['entertainment', ['kino', 'cinema', 'cineworld', 'odeon', 'steam games', 'playstation', 'ticketmaster', 'eventim']],
   ['gifts', ['spende', 'donation', 'unicef', 'oxfam']],

@@ -61,7 +61,7 @@ const SCRUB = new RegExp(
 const NOISE = new Set([
   'pos', 'purchase', 'kartenzahlung', 'karte', 'girocard', 'visa', 'mastercard', 'maestro',
   'debitcard', 'effec', 'card', 'payment', 'to', 'from', 'ref', 'reference', 'nr', 'no', 'kd',
-  'ec', 'vpay', 'contactless', 'cd', 'fil', 'sagt', 'danke', 'ihr', 'einkauf', 'bei', 'the',
+  'ec', 'vpay', 'contactless', 'debitk', 'debitkarte', 'cd', 'fil', 'sagt', 'danke', 'ihr', 'einkauf', 'bei', 'the',
   'at', 'of', 'und', 'and', 'fuer', 'for', 'mit', 'via', 'www', 'com', 'de', 'uk', 'co', 'za',
 ]);
 
@@ -175,6 +175,11 @@ function pushToken(tok: string, out: string[], o: Required<NormalizeOptions>): v
   if (o.dropLegalForms && LEGAL.has(tok)) return;
   if (o.splitCompounds) splitCompound(tok, out);
   else out.push(tok);
+}
+
+/** True for tokens the default normalization drops (booking boilerplate, legal forms). */
+export function isBoilerplate(token: string): boolean {
+  return NOISE.has(token) || LEGAL.has(token);
 }
 
 /** The parts of a German compound on known heads ("rundfunkbeitrag" -> ["rundfunk", "beitrag"]); [token] if none. */

@@ -4,14 +4,16 @@
  *
  * Two parts:
  * - a linear model over hashed word, bigram, character n-gram and amount features
- *   (`perceptron` by default, chosen by measurement — see docs/categorization-model.md),
+ *   (a linear SVM trained by SGD by default, chosen by measurement — docs/categorization-model.md),
  * - a memory of normalized texts already labelled: once a text was labelled, the same text
  *   (up to dates, store numbers, card numbers) gets that label back, the latest one winning ties.
  */
-import { tokens } from '../normalize.js';
-import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig, type FeatureVector } from './features.js';
+import { amountBucket, DEFAULT_FEATURES, extractFeatures, featuresFromTokens, inputTokens, type FeatureConfig, type FeatureVector } from './features.js';
 import { LinearModel, type LinearLoss, type LinearOptions, type TrainItem } from './linear.js';
 import { NaiveBayes, type NaiveBayesOptions } from './naive-bayes.js';
+import { isBoilerplate } from '../normalize.js';
+import { fitPlatt, plattProbability, topTwoMargin, type Platt } from './calibration.js';
+import { Prng } from './prng.js';
 import { classifierStateSchema, type ClassifierState } from './schema.js';
 import type { ClassifierInput, LabeledExample, Prediction } from './types.js';
 
@@ -24,24 +26,27 @@ export interface TrainOptions {
   nb?: Partial<NaiveBayesOptions>;
   /** Exact-text memory on/off (on by default). */
   memory?: boolean;
+  /** Calibrate confidence by internal 3-fold cross-validation (on by default; needs ≥ 30 examples). */
+  calibrate?: boolean;
 }
 
-export const DEFAULT_MODEL: ModelKind = 'perceptron';
+export const DEFAULT_MODEL: ModelKind = 'hinge';
 const DEFAULT_LINEAR: Omit<LinearOptions, 'loss'> = {
   epochs: 12,
-  lambda: 1e-4,
+  lambda: 1e-3,
   eta0: 0.5,
-  margin: 0.5,
+  margin: 1,
   temperature: 3,
   seed: 1,
 };
-const DEFAULT_NB: NaiveBayesOptions = { alpha: 0.1, temperature: 0.2, complement: false };
+const DEFAULT_NB: NaiveBayesOptions = { alpha: 0.1, temperature: 0.2, complement: true };
 const CACHE_LIMIT = 50_000;
 const FORMAT = 'trax-learned-classifier';
 /** Bump when normalization or feature hashing changes meaning: old JSON then fails to load and Trax retrains. */
 export const FEATURE_VERSION = 1;
 
 type Model = LinearModel | NaiveBayes;
+type Tokens = { words: string[]; merchantWords: string[] };
 
 interface Settings {
   model: ModelKind;
@@ -49,6 +54,7 @@ interface Settings {
   linear: Omit<LinearOptions, 'loss'>;
   nb: NaiveBayesOptions;
   memory: boolean;
+  calibrate: boolean;
 }
 
 export class LearnedClassifier {
@@ -60,6 +66,7 @@ export class LearnedClassifier {
   private readonly memo = new Map<string, { counts: Map<number, number>; last: number }>();
   private readonly cache = new Map<string, Prediction | null>();
   private model: Model;
+  private calibration: Platt | null = null;
   private seen = 0;
 
   private constructor(private readonly settings: Settings) {
@@ -83,6 +90,7 @@ export class LearnedClassifier {
       linear: { ...DEFAULT_LINEAR, ...opts.linear },
       nb: { ...DEFAULT_NB, ...opts.nb },
       memory: opts.memory ?? true,
+      calibrate: opts.calibrate ?? true,
     };
     const c = new LearnedClassifier(settings);
     const usable = examples.filter((e) => typeof e.category === 'string' && e.category.length > 0);
@@ -91,6 +99,10 @@ export class LearnedClassifier {
     if (settings.features.idf) for (const e of usable) c.countDf(extractFeatures(e, settings.features, null));
     const data: TrainItem[] = usable.map((e) => ({ x: c.features(e), y: c.classIndex.get(e.category)! }));
     c.model.fit(data);
+    if (settings.calibrate) {
+      const groups = usable.map((e) => c.memoKeyOf(inputTokens(e, settings.features)));
+      c.calibration = calibrate(settings, data, groups, c.classes.length);
+    }
     for (const e of usable) c.remember(e, c.classIndex.get(e.category)!);
     c.seen = usable.length;
     return c;
@@ -108,26 +120,39 @@ export class LearnedClassifier {
   }
 
   predict(input: ClassifierInput): Prediction | null {
-    const key = `${input.description}\u0001${input.merchant ?? ''}\u0001${bucketKey(input.amountMinor)}`;
-    const hit = this.cache.get(key);
+    // Two cache levels: the raw input (no work at all), then the normalized text, so the same
+    // merchant with a new date, store or card number costs one normalization.
+    const bucket = amountBucket(input.amountMinor) ?? '';
+    const rawKey = `${input.description}\u0001${input.merchant ?? ''}\u0001${bucket}`;
+    const hit = this.cache.get(rawKey);
     if (hit !== undefined) return hit;
-    const p = this.predictUncached(input);
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, p);
+    const t = inputTokens(input, this.settings.features);
+    const key = `\u0002${this.memoKeyOf(t)}\u0001${bucket}`;
+    let p = this.cache.get(key);
+    if (p === undefined) {
+      p = this.predictTokens(t, input.amountMinor);
+      this.remember_(key, p);
+    }
+    this.remember_(rawKey, p);
     return p;
   }
 
-  private predictUncached(input: ClassifierInput): Prediction | null {
+  private remember_(key: string, p: Prediction | null): void {
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, p);
+  }
+
+  private predictTokens(t: Tokens, amountMinor: number | null | undefined): Prediction | null {
     if (this.classes.length === 0) return null;
-    const x = this.features(input);
-    const known = this.settings.memory ? this.recall(input) : null;
+    const x = this.vector(t, amountMinor);
+    const known = this.settings.memory ? this.recall(this.memoKeyOf(t)) : null;
     if (x.ids.length === 0 && !known) return null;
     const scores = this.model.scores(x);
-    let best = 0;
-    for (let c = 1; c < this.classes.length; c++) if (scores[c]! > scores[best]!) best = c;
-    const probs = this.model.probabilities(scores.subarray(0, this.classes.length));
-    let confidence = probs[best]!;
-    const why = this.explain(x, best);
+    const top = topTwoMargin(scores, this.classes.length);
+    let best = top.best;
+    let confidence = this.calibration
+      ? plattProbability(this.calibration, top.margin)
+      : this.model.probabilities(scores.subarray(0, this.classes.length))[best]!;
     if (known) {
       // The same text was labelled before: that label, with confidence from how consistent it was.
       const agree = known.cls === best;
@@ -135,8 +160,7 @@ export class LearnedClassifier {
       confidence = Math.max(agree ? confidence : 0, (known.count + 1) / (known.total + 2));
       return { category: this.classes[best]!, confidence: round3(confidence), why: [`same text labelled before (${known.count}/${known.total})`, ...this.explain(x, best)].slice(0, 4) };
     }
-    if (x.ids.length === 0) return null;
-    return { category: this.classes[best]!, confidence: round3(confidence), why };
+    return { category: this.classes[best]!, confidence: round3(confidence), why: this.explain(x, best) };
   }
 
   toJSON(): ClassifierState {
@@ -148,6 +172,7 @@ export class LearnedClassifier {
       size: this.seen,
       docs: this.docs,
       df: [...this.df],
+      calibration: this.calibration,
       memory: [...this.memo].map(([text, m]) => [text, [...m.counts].flat(), m.last]),
       model: this.model instanceof LinearModel ? { kind: 'linear', ...this.model.toState() } : { kind: 'nb', ...this.model.toState() },
     };
@@ -172,6 +197,7 @@ export class LearnedClassifier {
     else if (s.model.kind === 'nb' && !linear) c.model = NaiveBayes.fromState(s.settings.nb, s.model);
     else throw new Error('learned classifier JSON is invalid: model kind does not match settings');
     if (s.model.nClasses !== s.classes.length) throw new Error('learned classifier JSON is invalid: class count mismatch');
+    c.calibration = s.calibration;
     c.seen = s.size;
     return c;
   }
@@ -198,10 +224,14 @@ export class LearnedClassifier {
   }
 
   private features(input: ClassifierInput): FeatureVector {
+    return this.vector(inputTokens(input, this.settings.features), input.amountMinor);
+  }
+
+  private vector(t: Tokens, amountMinor: number | null | undefined): FeatureVector {
     const cfg = this.settings.features;
-    if (!cfg.idf) return extractFeatures(input, cfg, null);
+    if (!cfg.idf) return featuresFromTokens(t.words, t.merchantWords, amountMinor, cfg, null);
     const n = this.docs;
-    const x = extractFeatures(input, cfg, (id) => {
+    const x = featuresFromTokens(t.words, t.merchantWords, amountMinor, cfg, (id) => {
       const d = this.df.get(id);
       // Unseen features get weight 0, as a fitted TF-IDF vocabulary ignores unknown terms.
       return d === undefined ? 0 : Math.log((1 + n) / (1 + d)) + 1;
@@ -209,13 +239,14 @@ export class LearnedClassifier {
     return dropZeros(x);
   }
 
-  private memoKey(e: ClassifierInput): string {
-    const t = tokens(e.description ?? '', this.settings.features.normalize).join(' ');
-    return e.merchant ? `${t}|${tokens(e.merchant, this.settings.features.normalize).join(' ')}` : t;
+  /** The memory's notion of "same text": the words without booking boilerplate, as normalizeText sees them. */
+  private memoKeyOf(t: Tokens): string {
+    const d = t.words.filter((w) => !isBoilerplate(w)).join(' ');
+    return t.merchantWords.length > 0 ? `${d}|${t.merchantWords.filter((w) => !isBoilerplate(w)).join(' ')}` : d;
   }
 
   private remember(e: LabeledExample, y: number): void {
-    const key = this.memoKey(e);
+    const key = this.memoKeyOf(inputTokens(e, this.settings.features));
     if (key.length === 0) return;
     let m = this.memo.get(key);
     if (!m) {
@@ -226,8 +257,8 @@ export class LearnedClassifier {
     m.last = y;
   }
 
-  private recall(input: ClassifierInput): { cls: number; count: number; total: number } | null {
-    const m = this.memo.get(this.memoKey(input));
+  private recall(key: string): { cls: number; count: number; total: number } | null {
+    const m = this.memo.get(key);
     if (!m) return null;
     let cls = m.last;
     let total = 0;
@@ -258,6 +289,31 @@ function makeModel(s: Settings, nClasses: number): Model {
   return s.model === 'nb' ? new NaiveBayes(s.nb, nClasses) : new LinearModel({ ...s.linear, loss: s.model }, nClasses);
 }
 
+/**
+ * Internal 3-fold cross-validation grouped by normalized text: (margin, right?) pairs for texts
+ * the fold's model never saw (exact repeats are the memory's job), then Platt scaling.
+ */
+function calibrate(s: Settings, data: TrainItem[], groups: string[], nClasses: number): Platt | null {
+  if (data.length < 30 || nClasses < 2) return null;
+  const K = 3;
+  const unique = new Prng(s.linear.seed + 7).shuffle([...new Set(groups)].sort());
+  if (unique.length < K * 3) return null;
+  const foldOf = new Map(unique.map((g, i) => [g, i % K]));
+  const margins: number[] = [];
+  const right: boolean[] = [];
+  for (let k = 0; k < K; k++) {
+    const model = makeModel(s, nClasses);
+    model.fit(data.filter((_, i) => foldOf.get(groups[i]!) !== k));
+    data.forEach((item, i) => {
+      if (foldOf.get(groups[i]!) !== k) return;
+      const top = topTwoMargin(model.scores(item.x), nClasses);
+      margins.push(top.margin);
+      right.push(top.best === item.y);
+    });
+  }
+  return fitPlatt(margins, right);
+}
+
 function dropZeros(x: FeatureVector): FeatureVector {
   if (!x.vals.includes(0)) return x;
   const out: FeatureVector = { ids: [], vals: [], src: [], sources: x.sources };
@@ -270,11 +326,7 @@ function dropZeros(x: FeatureVector): FeatureVector {
   return out;
 }
 
-function bucketKey(a: number | null | undefined): string {
-  if (a === null || a === undefined) return '';
-  return a < 0 ? `-${Math.floor(Math.log10(Math.max(1, -a)))}` : `+${Math.floor(Math.log10(Math.max(1, a)))}`;
-}
-
+/** Three decimals, never a claim of certainty. */
 function round3(v: number): number {
-  return Math.round(v * 1000) / 1000;
+  return Math.min(0.999, Math.round(v * 1000) / 1000);
 }

@@ -35,10 +35,12 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   charMin: 3,
   charMax: 5,
   merchantWeight: 1,
-  amountWeight: 0.3,
+  amountWeight: 0.6,
   idf: true,
   compounds: 'both',
-  normalize: {},
+  // Booking-type words ("pos purchase", "kartenzahlung") are kept for the classifier: they
+  // separate purchases from fees and transfers, and the model learns how much to trust them.
+  normalize: { dropNoise: false },
 };
 
 /** A sparse vector; `src[i]` indexes `sources`, the human-readable origin of feature i. */
@@ -141,11 +143,28 @@ export function extractFeatures(
   cfg: FeatureConfig,
   idf: ((id: number) => number) | null,
 ): FeatureVector {
+  const t = inputTokens(input, cfg);
+  return featuresFromTokens(t.words, t.merchantWords, input.amountMinor, cfg, idf);
+}
+
+/** The normalized words of description and merchant, as the features see them. */
+export function inputTokens(input: ClassifierInput, cfg: FeatureConfig): { words: string[]; merchantWords: string[] } {
+  const norm = { ...cfg.normalize, splitCompounds: cfg.compounds === 'split' };
+  return {
+    words: tokens(input.description ?? '', norm),
+    merchantWords: input.merchant ? tokens(input.merchant, norm) : [],
+  };
+}
+
+export function featuresFromTokens(
+  words: string[],
+  merchantWords: string[],
+  amountMinor: number | null | undefined,
+  cfg: FeatureConfig,
+  idf: ((id: number) => number) | null,
+): FeatureVector {
   const b = new Builder((1 << cfg.dimBits) - 1);
   const scale = cfg.idf ? idf : null;
-  const norm = { ...cfg.normalize, splitCompounds: cfg.compounds === 'split' };
-  const words = tokens(input.description ?? '', norm);
-  const merchantWords = input.merchant ? tokens(input.merchant, norm) : [];
   const all = merchantWords.length > 0 ? words.concat(merchantWords) : words;
   const wordSrc = all.map((w) => b.source(w));
 
@@ -180,7 +199,7 @@ export function extractFeatures(
     b.add(hashString(SEED_MERCHANT, m), b.source(`merchant "${m}"`));
     b.endGroup(cfg.merchantWeight, scale);
   }
-  const bucket = cfg.amountWeight > 0 ? amountBucket(input.amountMinor) : null;
+  const bucket = cfg.amountWeight > 0 ? amountBucket(amountMinor) : null;
   if (bucket) {
     const s = b.source(`amount ${bucket}`);
     b.add(hashString(SEED_AMOUNT, bucket), s);

@@ -36,7 +36,7 @@ export interface LinearState {
   rows: Array<[number, number[]]>;
 }
 
-const EPS = 1e-6;
+const EPS = 5e-5;
 
 export class LinearModel {
   private rows = new Map<number, Float64Array>();
@@ -231,8 +231,9 @@ export class LinearModel {
   }
 }
 
+/** Four decimals: weights are O(0.01..1), so the JSON stays small and predictions do not change. */
 function round(v: number): number {
-  return Math.round(v * 1e6) / 1e6;
+  return Math.round(v * 1e4) / 1e4;
 }
 
 function grow(a: Float64Array, n: number): Float64Array {

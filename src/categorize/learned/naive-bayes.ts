@@ -1,7 +1,7 @@
 /**
  * Multinomial naive Bayes over the same hashed features (fractional counts allowed), with
- * Laplace smoothing. Kept as the comparison model: it learns in one pass and updates exactly,
- * but was less accurate than the averaged perceptron on every evaluation set.
+ * Laplace smoothing. Kept as a comparison model (bench/categorize-eval.ts): it learns in one
+ * pass and updates exactly, but was less accurate than the linear SVM on every evaluation set.
  */
 import type { FeatureVector } from './features.js';
 import type { TrainItem } from './linear.js';

@@ -42,11 +42,13 @@ export const classifierStateSchema = z.object({
     }),
     nb: z.object({ alpha: finite.refine((a) => a > 0, 'must be > 0'), temperature: finite, complement: z.boolean() }),
     memory: z.boolean(),
+    calibrate: z.boolean(),
   }),
   classes: z.array(z.string().min(1)),
   size: int.nonnegative(),
   docs: int.nonnegative(),
   df: z.array(z.tuple([int.nonnegative(), int.nonnegative()])),
+  calibration: z.object({ a: finite, b: finite }).nullable(),
   memory: z.array(z.tuple([z.string(), z.array(int.nonnegative()), int.nonnegative()])),
   model: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('linear'), nClasses: int.nonnegative(), bias: z.array(finite), rows: sparseRows }),

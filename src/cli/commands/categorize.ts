@@ -25,6 +25,8 @@ Examples:
     .action(async (o: { all?: boolean; json?: boolean }) => {
       await withApp((app) => {
         if (o.all) {
+          // Rules first, so the model learns from today's rule hits; then everything again with it.
+          categorizeTransactions(app, { all: true, ctx: pipelineContext(app, { learned: null }) });
           progress('Retraining the learned model on your choices and rule hits…');
           const model = retrainClassifier(app);
           progress(`  trained on ${model.size} examples`);
