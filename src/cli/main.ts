@@ -14,10 +14,19 @@ import { registerCert, registerServe } from './commands/serve.js';
 import { registerSync } from './commands/sync.js';
 import { registerTransactions } from './commands/transactions.js';
 
+// `trax transactions | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 const program = new Command('trax')
   .description('Your bank accounts in a local SQLite database you own: connect, sync, look.')
   .version('0.1.0')
   .exitOverride()
+  .enablePositionalOptions()
   .showHelpAfterError('(run with --help for usage)')
   .addHelpText('after', `
 Getting started:

@@ -150,3 +150,27 @@ describe('rules files', () => {
     expect(count(t.app, 'SELECT count(*) FROM rules')).toBe(0);
   });
 });
+
+describe('trax categorize eval', () => {
+  const fixture = (f: string) => path.join(process.cwd(), 'test/fixtures/categorize', f);
+
+  it('trains on one CSV, scores on another, and prints the known numbers', async () => {
+    const r = await runCli(['categorize', 'eval', '--train', fixture('eval-train.csv'), '--test', fixture('eval-test.csv'), '--json'], t.env);
+    expect(r.code, r.stderr).toBe(0);
+    const got = JSON.parse(r.stdout) as { n: number; accuracy: number; macro_f1: number };
+    expect(got.n).toBe(20);
+    expect(got.accuracy).toBe(0.75);
+    expect(got.macro_f1).toBeCloseTo(1097 / 2016, 10);
+    const human = await runCli(['categorize', 'eval', '--train', fixture('eval-train.csv'), '--test', fixture('eval-test.csv')], t.env);
+    expect(human.stdout).toContain('n=20  accuracy 75.0%  macro-F1 0.544');
+    expect(human.stdout).toContain('top confusions');
+  });
+
+  it('names the missing column', async () => {
+    const bad = path.join(t.dataDir, 'bad.csv');
+    writeFileSync(bad, 'description,amount\nREWE SAGT DANKE,-12.30\n');
+    const r = await runCli(['categorize', 'eval', '--train', bad, '--test', fixture('eval-test.csv')], t.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.csv has no "category" column (columns: description, amount)');
+  });
+});

@@ -11,6 +11,8 @@ export function registerCategorize(program: Command): void {
   const cmd = program
     .command('categorize')
     .description('categorize transactions (your choices are never overridden)')
+    // `trax categorize eval --json` must reach `eval`, not this command's own --json.
+    .enablePositionalOptions()
     .option('--all', 'recategorize every transaction and retrain the learned model, not only new ones')
     .option('--json', 'print counts as JSON')
     .addHelpText('after', `

@@ -1,8 +1,21 @@
 import type { Command } from 'commander';
+import { TraxError } from '../../domain/errors.js';
+import { notifyWebhookUrl } from '../../notify/config.js';
+import { configuredSchedule } from '../../schedule/config.js';
+import { syncHistory, type SyncHistoryRow } from '../../schedule/history.js';
+import { DEFAULT_JITTER_MS, runScheduledPass } from '../../schedule/pass.js';
 import { syncAll, syncConnection } from '../../sync/engine.js';
 import { out, progress, withApp } from '../context.js';
-import { clean, json } from '../output.js';
+import { clean, colors, json, table } from '../output.js';
 import { describeOutcome } from '../sync-report.js';
+
+interface SyncFlags {
+  connection?: string;
+  json?: boolean;
+  history?: boolean;
+  limit?: string;
+  scheduled?: boolean;
+}
 
 export function registerSync(program: Command): void {
   program
@@ -10,18 +23,42 @@ export function registerSync(program: Command): void {
     .description('fetch new accounts, balances and transactions from every connected bank')
     .option('--connection <id>', 'sync only this connection (see `trax connections`)')
     .option('--json', 'print the outcome as JSON')
+    .option('--history', 'list recent syncs instead of syncing')
+    .option('--limit <n>', 'with --history: runs per connection', '10')
+    .option('--scheduled', 'run as an unattended scheduled sync (for cron and systemd; see `trax schedule print`)')
     .addHelpText('after', `
 Each account's transactions are saved together with the point to resume from, so an
 interrupted sync loses nothing and running it again converges. A failing bank does not stop
 the others; the exit code is 1 if any connection failed.
 
+--scheduled is what \`trax schedule print\` puts in crontab or a systemd timer: it keeps to the
+banks' limit of 4 unattended reads per account a day, backs off after "too many requests",
+pauses randomly between banks, and tells TRAX_NOTIFY_WEBHOOK about consent and sync problems.
+Without it a sync counts as started by you and is never held back.
+
 Examples:
   trax sync
-  trax sync --connection tl-3f9a2c --json`)
-    .action(async (opts: { connection?: string; json?: boolean }) => {
+  trax sync --connection tl-3f9a2c --json
+  trax sync --history
+  trax sync --history --connection tl-3f9a2c --limit 30 --json`)
+    .action(async (opts: SyncFlags) => {
+      if (opts.history && opts.scheduled) throw new TraxError('usage', '--history lists past syncs and --scheduled runs one; use one of them.');
       await withApp(async (app) => {
+        if (opts.history) return printHistory(syncHistory(app, { ...(opts.connection ? { connectionId: opts.connection } : {}), limit: parseLimit(opts.limit) }), Boolean(opts.json));
         if (!opts.connection && app.connections.list().every((c) => c.status === 'revoked')) {
           out('No banks connected yet. Run `trax connect truelayer`, or `npm run demo` to try the built-in sandbox.');
+          return;
+        }
+        if (opts.scheduled) {
+          if (opts.connection) throw new TraxError('usage', '--scheduled syncs every bank the limits allow; leave out --connection, or drop --scheduled to sync one bank now.');
+          // Fail on a bad setting before touching any bank, the same way `trax serve` would.
+          configuredSchedule(app.db);
+          notifyWebhookUrl();
+          // Timestamped: under cron this goes to a log file read days later.
+          const log = (m: string) => progress(`${app.now().toISOString()} ${m}`);
+          const pass = await runScheduledPass(app, { kind: 'schedule', log, jitterMs: DEFAULT_JITTER_MS, clock: () => app.now() });
+          out(opts.json ? json(pass) : `Scheduled sync: ${pass.results.filter((r) => r.action === 'synced').length} synced, ${pass.results.filter((r) => r.action === 'skipped').length} skipped, ${pass.results.filter((r) => r.action === 'failed').length} failed.`);
+          if (pass.results.some((r) => r.action === 'failed')) process.exitCode = 1;
           return;
         }
         const options = { trigger: 'user' as const, onProgress: (id: string, m: string) => progress(`${id}: ${clean(m)}`) };
@@ -30,4 +67,56 @@ Examples:
         if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
       });
     });
+}
+
+function parseLimit(text: string | undefined): number {
+  const n = Number(text ?? '10');
+  if (!Number.isInteger(n) || n < 1) throw new TraxError('usage', `--limit "${text}" is not a number of runs; use a whole number such as 10.`);
+  return n;
+}
+
+function printHistory(rows: SyncHistoryRow[], asJson: boolean): void {
+  if (asJson) {
+    out(json(rows));
+    return;
+  }
+  if (rows.length === 0) {
+    out('No syncs yet. Run `trax sync` to fetch your data.');
+    return;
+  }
+  const statusText = (s: string) => (s === 'done' ? colors.green(s) : s === 'failed' ? colors.red(s) : colors.dim(s));
+  const lines: string[] = [];
+  let current = '';
+  let block: string[][] = [];
+  const flush = () => {
+    if (block.length) lines.push(table(['Started (UTC)', 'Took', 'Status', 'Trigger', 'New', 'Changed', 'Removed', 'Error'], block));
+    block = [];
+  };
+  for (const r of rows) {
+    if (r.connectionId !== current) {
+      flush();
+      if (lines.length) lines.push('');
+      lines.push(colors.bold(`${clean(r.institution)} (${r.connectionId})`));
+      current = r.connectionId;
+    }
+    block.push([
+      r.startedAt.slice(0, 19).replace('T', ' '),
+      duration(r.durationMs),
+      statusText(r.status),
+      r.trigger,
+      String(r.added),
+      String(r.modified),
+      String(r.removed),
+      clean(r.error),
+    ]);
+  }
+  flush();
+  out(lines.join('\n'));
+}
+
+function duration(ms: number | null): string {
+  if (ms === null) return '—';
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }

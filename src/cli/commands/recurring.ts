@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { detectRecurring, type RecurringSeries } from '../../reports/recurring.js';
+import { withDecimals } from '../../reports/serialize.js';
+import { userTimezone } from '../../reports/tz.js';
+import { out, withApp } from '../context.js';
+import { clean, colors, json, money, table } from '../output.js';
+
+export function registerRecurring(program: Command): void {
+  program
+    .command('recurring')
+    .description('subscriptions and other recurring payments, with the next date and the cost per year')
+    .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
+    .addHelpText('after', `
+A recurring payment is money out to the same payee at a steady price, weekly, monthly, quarterly
+or yearly (a few days either way for weekends). Payments that stopped (two expected dates
+missed) are left out. "price rose" marks one whose last payment was higher than the one before.
+
+Examples:
+  trax recurring
+  trax recurring --json | jq '.[] | select(.priceRose)'`)
+    .action(async (opts: { json?: boolean }) => {
+      await withApp((app) => {
+        const series = detectRecurring(app.db, { now: app.now(), timezone: userTimezone(process.env) });
+        if (opts.json) return out(json(series.map((s) => withDecimals(s, s.currency))));
+        if (!series.length) {
+          const any = app.db.prepare('SELECT count(*) FROM transactions').pluck().get() as number;
+          return out(
+            any
+              ? 'No recurring payments found. Trax needs a few months of history to see a pattern (three monthly payments, two yearly ones).'
+              : 'No transactions yet. Connect a bank with `trax connect truelayer`, run `trax sync`, then `trax recurring` lists your subscriptions.',
+          );
+        }
+        out(recurringText(series));
+      });
+    });
+}
+
+export function recurringText(series: RecurringSeries[]): string {
+  const lines = [
+    table(
+      ['Payee', 'Every', 'Amount', 'Last', 'Next', 'Per year', 'Category', ''],
+      series.map((s) => [
+        clean(s.name).slice(0, 32),
+        s.cadence,
+        money(s.lastMinor, s.currency),
+        s.lastDate,
+        s.nextDate,
+        money(s.annualMinor, s.currency),
+        s.categorySlug,
+        s.priceRose && s.previousMinor !== undefined ? colors.red(`price rose from ${money(s.previousMinor, s.currency)}`) : '',
+      ]),
+    ),
+  ];
+  const totals = new Map<string, number>();
+  for (const s of series) totals.set(s.currency, (totals.get(s.currency) ?? 0) + s.annualMinor);
+  lines.push(`Per year in total: ${[...totals].map(([c, m]) => money(m, c)).join(' · ')}`);
+  return lines.join('\n');
+}
