@@ -1,10 +1,14 @@
 import { openApp, type App } from '../app.js';
 import { loadConfig } from '../config/index.js';
+import { cliBanner } from '../reminders/index.js';
 
 /** Opens the app for one command and always closes the database afterwards. */
 export async function withApp<T>(fn: (app: App) => Promise<T> | T): Promise<T> {
   const app = openApp(loadConfig());
   try {
+    // Expiring or broken bank consents, at most once a day, on stderr so scripts' stdout stays clean.
+    const banner = cliBanner(app, app.now());
+    if (banner) process.stderr.write(`${banner}\n`);
     return await fn(app);
   } finally {
     app.close();

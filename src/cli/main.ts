@@ -10,6 +10,11 @@ import { registerDisconnect } from './commands/disconnect.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerCategories, registerCategorize } from './commands/categorize.js';
 import { registerRules } from './commands/rules.js';
+import { registerSchedule } from './commands/schedule.js';
+import { registerReport } from './commands/report.js';
+import { registerBudget } from './commands/budget.js';
+import { registerRecurring } from './commands/recurring.js';
+import { registerExport } from './commands/export.js';
 import { registerCert, registerServe } from './commands/serve.js';
 import { registerSync } from './commands/sync.js';
 import { registerTransactions } from './commands/transactions.js';
@@ -35,6 +40,8 @@ Getting started:
   trax serve                the web app: link banks with Plaid or TrueLayer, relink, sync, delete
   trax sync                 fetch new transactions
   trax transactions         see them
+  trax report               where the money went last month
+  trax serve                the web app, with the dashboard and scheduled syncs
 
 Configuration is read from .env in the current directory; see README.md.
 Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless TRAX_SECRET_KEY is set.`);
@@ -48,6 +55,11 @@ registerDisconnect(program);
 registerCategorize(program);
 registerRules(program);
 registerCategories(program);
+registerReport(program);
+registerBudget(program);
+registerRecurring(program);
+registerExport(program);
+registerSchedule(program);
 registerServe(program);
 registerCert(program);
 registerSandbox(program);

@@ -2,6 +2,7 @@ import type { App } from '../app.js';
 import { isProviderError, TraxError } from '../domain/errors.js';
 import { connectorFor } from '../providers/registry.js';
 import { isPidAlive } from '../store/locks.js';
+import { noteBankRead } from '../store/read-budget.js';
 import { applyPage } from './apply-page.js';
 import { categorizeTransactions } from '../categorize/run.js';
 
@@ -29,6 +30,12 @@ export interface SyncOutcome {
 /** Long enough for a deep pull; a dead holder is detected by pid long before this runs out. */
 const LOCK_TTL_MS = 30 * 60_000;
 
+/**
+ * The lease's owner is the process, so it cannot keep apart two syncs started inside one process
+ * (the scheduler in `trax serve` next to "Sync now" or a Plaid webhook): this set does.
+ */
+const syncingHere = new Set<string>();
+
 export async function syncConnection(app: App, connectionId: string, opts: SyncOptions): Promise<SyncOutcome> {
   const connection = app.connections.get(connectionId);
   if (!connection) {
@@ -50,14 +57,21 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
     return outcome;
   }
   const lock = `sync:${connectionId}`;
+  const here = `${app.config.dataDir}\0${connectionId}`;
+  if (syncingHere.has(here)) {
+    outcome.error = { code: 'busy', message: `${outcome.institution} is already being synced in this Trax process (a schedule, webhook or "Sync now"); this run skipped it.` };
+    return outcome;
+  }
   if (!app.locks.tryAcquire(lock, LOCK_TTL_MS)) {
     outcome.error = { code: 'busy', message: `${outcome.institution} is already being synced by another Trax process (${app.locks.holder(lock)}); this run skipped it.` };
     return outcome;
   }
+  syncingHere.add(here);
   const started = app.now().toISOString();
   try {
     app.runs.markStale(connectionId, isPidAlive, started);
     outcome.runId = app.runs.start(connectionId, opts.trigger, started);
+    noteBankRead(app, connection, opts, started);
     const connector = connectorFor(app, connection);
     const pages = connector.pages({
       state: connection.syncState,
@@ -99,6 +113,7 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
     if (outcome.runId !== null) app.runs.finish(outcome.runId, 'failed', now, outcome.error);
     app.connections.setStatus(connectionId, needsReauth ? 'needs_reauth' : 'error', message, now);
   } finally {
+    syncingHere.delete(here);
     app.locks.release(lock);
   }
   return outcome;

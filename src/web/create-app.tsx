@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { HTTPException } from 'hono/http-exception';
 import { isProviderError, TraxError } from '../domain/errors.js';
 import { factory, type WebDeps } from './env.js';
@@ -9,14 +10,18 @@ import { requireLogin } from './middleware/login.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { sessions } from './middleware/session.js';
 import { banks } from './routes/banks.js';
+import { dashboard } from './routes/dashboard.js';
 import { login } from './routes/login.js';
 import { plaid } from './routes/plaid.js';
 import { truelayerRoutes } from './routes/truelayer.js';
 import { SessionStore } from './session.js';
+import { reminders } from '../reminders/index.js';
+import { history } from './routes/history.js';
 import { MessagePage } from './views/pages.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
-const STATIC: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' };
+const STATIC: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'dashboard.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' };
+const require = createRequire(import.meta.url);
 const WEBHOOK = '/webhooks/plaid';
 
 /** The whole web app as one Hono instance; `trax serve` and the tests both build it here. */
@@ -32,6 +37,9 @@ export function createWebApp(deps: WebDeps) {
     c.set('deps', deps);
     await next();
   });
+  // Chart.js straight from node_modules: no CDN at run time.
+  const chartJs = readFileSync(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
+  web.get('/static/vendor/chart.umd.min.js', (c) => c.body(chartJs, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   web.get('/static/:file', (c) => {
     const file = c.req.param('file');
     const type = STATIC[file];
@@ -44,8 +52,15 @@ export function createWebApp(deps: WebDeps) {
   web.use('*', async (c, next) => (c.req.path === WEBHOOK ? next() : withSession(c, next)));
   web.use('*', async (c, next) => (c.req.path === WEBHOOK ? next() : loginGate(c, next)));
   web.use('*', csrf((p) => p === WEBHOOK));
+  web.use('*', async (c, next) => {
+    const session = c.get('session');
+    if (session) session.reminders = reminders(deps.app, deps.app.now());
+    await next();
+  });
   web.route('/', login);
   web.route('/', banks);
+  web.route('/', dashboard);
+  web.route('/', history);
   web.route('/', plaid);
   web.route('/', truelayerRoutes(callbackPath));
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Reminder } from '../reminders/index.js';
 
 /** Server-side session state for the one person using this Trax. Lost on restart, on purpose. */
 export interface Session {
@@ -7,6 +8,8 @@ export interface Session {
   /** A TrueLayer login in progress: the state we sent, and the connection being relinked. */
   oauth: { state: string; relinkId: string | null; expiresAt: number } | null;
   flash: { kind: 'ok' | 'error'; text: string } | null;
+  /** Consents that need the user, refreshed on every request for the banner. */
+  reminders: Reminder[];
   lastSeen: number;
 }
 
@@ -18,7 +21,7 @@ export class SessionStore {
   create(): { id: string; session: Session } {
     this.sweep();
     const id = randomBytes(24).toString('base64url');
-    const session: Session = { csrf: randomBytes(24).toString('base64url'), authed: false, oauth: null, flash: null, lastSeen: Date.now() };
+    const session: Session = { csrf: randomBytes(24).toString('base64url'), authed: false, oauth: null, flash: null, reminders: [], lastSeen: Date.now() };
     this.sessions.set(id, session);
     return { id, session };
   }

@@ -89,8 +89,11 @@ describe('Plaid webhooks', () => {
   it('a genuine ITEM ERROR marks the connection needs_reauth; LOGIN_REPAIRED clears it', async () => {
     const { connection } = await connectPlaidSandbox(t.app, 'ins_117650');
     plaid.resetLogin(connection.externalId); // Plaid sends ITEM ERROR itself when a webhook is set
-    await new Promise((r) => setTimeout(r, 200));
-    await web.idle();
+    // The emulator delivers it on its own schedule: wait for it to land (the test timeout bounds this).
+    while (t.app.connections.get(connection.id)!.status !== 'needs_reauth') {
+      await new Promise((r) => setTimeout(r, 20));
+      await web.idle();
+    }
     expect(t.app.connections.get(connection.id)!.status).toBe('needs_reauth');
     expect(await plaid.fireWebhook(connection.externalId, 'ITEM', 'LOGIN_REPAIRED')).toBe(200);
     await web.idle();

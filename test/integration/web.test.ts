@@ -160,6 +160,31 @@ describe('web app', () => {
   });
 });
 
+describe('reminders and history', () => {
+  it('shows a relink banner on every page when a consent has expired, and the sync history', async () => {
+    const s = await webSetup();
+    try {
+      const { connection } = await linkViaWeb(s);
+      s.sb.faults.expireConsent();
+      const res = await s.web.postForm(`/connections/${connection.id}/sync`, { _csrf: await s.web.csrf() });
+      expect(res.status).toBe(303);
+      for (const page of ['/', '/transactions', '/dashboard', '/history']) {
+        const html = await (await s.web.fetch(page)).text();
+        expect(html, page).toContain(`data-reminder="${connection.id}"`);
+        expect(html, page).toContain(`href="/connect/truelayer?relink=${connection.id}"`);
+      }
+      const history = await (await s.web.fetch('/history')).text();
+      expect(history).toMatch(/<td>connect<\/td><td class="">done<\/td>/);
+      expect(history).toMatch(/<td>user<\/td><td class="negative">failed<\/td>/);
+      expect(history).toContain('consent has expired or was withdrawn');
+      await linkViaWeb(s, connection.id);
+      expect(await (await s.web.fetch('/')).text()).not.toContain('data-reminder=');
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('transaction list', () => {
   it('filters by category, text and amount, sorts, and pages', async () => {
     const s = await webSetup();

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { detectRecurring, type RecurringSeries } from '../../reports/recurring.js';
 import { withDecimals } from '../../reports/serialize.js';
-import { userTimezone } from '../../reports/tz.js';
+import { localDate, userTimezone } from '../../reports/tz.js';
 import { out, withApp } from '../context.js';
 import { clean, colors, json, money, table } from '../output.js';
 
@@ -12,15 +12,17 @@ export function registerRecurring(program: Command): void {
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
     .addHelpText('after', `
 A recurring payment is money out to the same payee at a steady price, weekly, monthly, quarterly
-or yearly (a few days either way for weekends). Payments that stopped (two expected dates
-missed) are left out. "price rose" marks one whose last payment was higher than the one before.
+or yearly (a few days either way for weekends). Payments that stopped (the next one overdue by
+a whole period, or 45 days) are left out. "price rose" marks one whose last payment was higher
+than the one before (by more than 5 %).
 
 Examples:
   trax recurring
   trax recurring --json | jq '.[] | select(.priceRose)'`)
     .action(async (opts: { json?: boolean }) => {
       await withApp((app) => {
-        const series = detectRecurring(app.db, { now: app.now(), timezone: userTimezone(process.env) });
+        const timezone = userTimezone(process.env);
+        const series = detectRecurring(app.db, { now: app.now(), timezone });
         if (opts.json) return out(json(series.map((s) => withDecimals(s, s.currency))));
         if (!series.length) {
           const any = app.db.prepare('SELECT count(*) FROM transactions').pluck().get() as number;
@@ -30,24 +32,25 @@ Examples:
               : 'No transactions yet. Connect a bank with `trax connect truelayer`, run `trax sync`, then `trax recurring` lists your subscriptions.',
           );
         }
-        out(recurringText(series));
+        out(recurringText(series, localDate(app.now(), timezone)));
       });
     });
 }
 
-export function recurringText(series: RecurringSeries[]): string {
+export function recurringText(series: RecurringSeries[], today: string): string {
+  const rose = series.some((s) => s.priceRose);
   const lines = [
     table(
-      ['Payee', 'Every', 'Amount', 'Last', 'Next', 'Per year', 'Category', ''],
+      ['Payee', 'Every', 'Amount', 'Last', 'Next', 'Per year', 'Category', ...(rose ? [''] : [])],
       series.map((s) => [
         clean(s.name).slice(0, 32),
         s.cadence,
         money(s.lastMinor, s.currency),
         s.lastDate,
-        s.nextDate,
+        s.nextDate < today ? colors.yellow(`${s.nextDate} (due)`) : s.nextDate,
         money(s.annualMinor, s.currency),
         s.categorySlug,
-        s.priceRose && s.previousMinor !== undefined ? colors.red(`price rose from ${money(s.previousMinor, s.currency)}`) : '',
+        ...(rose ? [s.priceRose && s.previousMinor !== undefined ? colors.red(`price rose from ${money(s.previousMinor, s.currency)}`) : ''] : []),
       ]),
     ),
   ];

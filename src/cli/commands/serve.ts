@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { TraxError } from '../../domain/errors.js';
 import { createLocalhostCert } from '../../security/cert.js';
+import { startScheduler } from '../../schedule/scheduler.js';
 import { startWebServer } from '../../web/server.js';
 import { out, progress, withApp } from '../context.js';
 
@@ -10,6 +11,7 @@ export function registerServe(program: Command): void {
     .description('run the web app: link, relink, sync and delete banks; see consent expiry at a glance')
     .option('--port <n>', 'port', '3000')
     .option('--host <address>', 'address to listen on (anything but 127.0.0.1 requires TRAX_WEB_PASSWORD)', '127.0.0.1')
+    .option('--no-schedule', 'do not sync on a schedule (for people who run `trax sync --scheduled` from cron)')
     .addHelpText('after', `
 Opens https://localhost:3000 when \`trax cert\` has made a certificate, otherwise
 http://localhost:3000. TrueLayer logins come back to TRUELAYER_REDIRECT_URI and Plaid OAuth
@@ -19,15 +21,19 @@ redirect URIs only for localhost in sandbox; for production run \`trax cert\` an
 
 Plaid webhooks (SYNC_UPDATES_AVAILABLE, consent warnings) arrive at /webhooks/plaid when
 PLAID_WEBHOOK_URL points there from a public address.`)
-    .action(async (opts: { port: string; host: string }) => {
+    .action(async (opts: { port: string; host: string; schedule: boolean }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TraxError('usage', `--port "${opts.port}" is not a port number.`);
       await withApp(async (app) => {
-        const server = await startWebServer(app, { port, host: opts.host });
+        const log = (m: string) => process.stderr.write(`${new Date().toISOString()} ${m}\n`);
+        const scheduler = opts.schedule ? startScheduler(app, { log }) : null;
+        const server = await startWebServer(app, { port, host: opts.host, log });
         out(`Trax is running at ${server.url} — press Ctrl-C to stop.`);
+        const next = scheduler?.nextRun();
+        if (next) out(`Next scheduled sync: ${next.toLocaleString()} (TRAX_SYNC_SCHEDULE; see docs/scheduling.md).`);
         if (!app.config.plaid && !app.config.truelayer) progress('No provider is configured yet: put TrueLayer or Plaid keys in .env (see README), or try `npm run demo`.');
         await new Promise<void>((resolve) => {
-          const stop = () => void server.idle().then(() => server.close()).then(resolve);
+          const stop = () => void (scheduler ? scheduler.stop() : Promise.resolve()).then(() => server.idle()).then(() => server.close()).then(resolve);
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });

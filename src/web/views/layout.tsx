@@ -17,11 +17,21 @@ export function Layout(props: { title: string; session: Session; children: Child
         <header>
           <a class="brand" href="/">Trax</a>
           <nav>
-            <a href="/">Banks</a>
+            <a href="/dashboard">Dashboard</a>
             <a href="/transactions">Transactions</a>
+            <a href="/">Banks</a>
+            <a href="/history">Sync history</a>
           </nav>
         </header>
         <main>
+          {props.session.reminders.map((r) => (
+            <p class={`banner banner-${r.state}`} role="alert" data-reminder={r.connectionId}>
+              {r.sentence}{' '}
+              <a class="button" href={r.relinkUrl}>
+                Relink
+              </a>
+            </p>
+          ))}
           {flash && (
             <p class={`flash ${flash.kind}`} role="status">
               {flash.text}

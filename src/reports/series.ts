@@ -1,0 +1,63 @@
+/**
+ * Month-by-month spending and income (the dashboard's chart): one aggregation over all the
+ * months at once, each month bucketed in the user's time zone like the report.
+ */
+import type { Db } from '../store/db.js';
+import { isMonth } from '../domain/dates.js';
+import { TraxError } from '../domain/errors.js';
+import { aggregate, CategoryIndex, roleOf } from './aggregate.js';
+import { addMonths, type Range } from './period.js';
+import { isTimeZone } from './tz.js';
+
+export interface SeriesQuery {
+  /** The last month shown, YYYY-MM. */
+  endMonth: string;
+  months: number;
+  accountId?: number;
+  includePending?: boolean;
+  timezone: string;
+}
+
+export interface SeriesMonth {
+  month: string;
+  spentMinor: number;
+  incomeMinor: number;
+  /** Spending by top-level category slug (children rolled up). */
+  byCategory: Record<string, number>;
+}
+
+export interface CurrencySeries {
+  currency: string;
+  months: SeriesMonth[];
+}
+
+export function monthlySeries(db: Db, q: SeriesQuery): CurrencySeries[] {
+  if (!isMonth(q.endMonth)) throw new TraxError('usage', `"${q.endMonth}" is not a month; write it as YYYY-MM, e.g. 2026-10.`);
+  if (!isTimeZone(q.timezone)) throw new TraxError('usage', `"${q.timezone}" is not a time zone Trax knows; use an IANA name such as Europe/Berlin.`);
+  if (!Number.isInteger(q.months) || q.months < 1 || q.months > 1200) throw new TraxError('usage', `${q.months} months is not a usable series length; ask for 1 to 1200.`);
+  // Oldest first, so period index i is months[i].
+  const ranges: Range[] = Array.from({ length: q.months }, (_, i) => {
+    const from = addMonths(`${q.endMonth}-01`, i - q.months + 1);
+    return { from, to: addMonths(from, 1) };
+  });
+  const cats = new CategoryIndex(db);
+  const rows = aggregate(db, ranges, q.timezone, { accountId: q.accountId, includePending: q.includePending });
+  const byCurrency = new Map<string, SeriesMonth[]>();
+  for (const r of rows) {
+    const role = roleOf(cats.get(r.categoryId).kind, false);
+    if (!role.in && !role.out) continue;
+    let months = byCurrency.get(r.currency);
+    if (!months) {
+      months = ranges.map((x) => ({ month: x.from.slice(0, 7), spentMinor: 0, incomeMinor: 0, byCategory: {} }));
+      byCurrency.set(r.currency, months);
+    }
+    const m = months[r.period]!;
+    if (role.in) m.incomeMinor += r.inMinor;
+    if (role.out && r.outMinor > 0) {
+      m.spentMinor += r.outMinor;
+      const slug = cats.top(r.categoryId).slug;
+      m.byCategory[slug] = (m.byCategory[slug] ?? 0) + r.outMinor;
+    }
+  }
+  return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, months]) => ({ currency, months }));
+}

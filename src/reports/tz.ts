@@ -1,0 +1,113 @@
+/**
+ * Calendar days in the user's time zone, through Intl only (no tz database of our own).
+ * Reports bucket by the user's local day: "October" in Berlin starts at 2026-09-30T22:00Z.
+ */
+import { TraxError } from '../domain/errors.js';
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+interface Parts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function partsIn(instant: number, timeZone: string): Parts {
+  const p: Record<string, number> = {};
+  for (const x of formatter(timeZone).formatToParts(instant)) {
+    if (x.type !== 'literal') p[x.type] = Number(x.value);
+  }
+  return { year: p.year!, month: p.month!, day: p.day!, hour: p.hour! % 24, minute: p.minute!, second: p.second! };
+}
+
+/** True when Intl knows the zone (IANA names such as Europe/Berlin, and UTC). */
+export function isTimeZone(tz: string): boolean {
+  if (!tz) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The user's time zone: TRAX_TIMEZONE, else TZ, else the system's. A TRAX_TIMEZONE that Intl
+ * does not know is an error (the user set it for Trax); a TZ it does not know (POSIX forms such
+ * as "CET-1CEST") falls back to the system zone, which Node derived from TZ anyway.
+ */
+export function userTimezone(env: NodeJS.ProcessEnv): string {
+  const explicit = env.TRAX_TIMEZONE?.trim();
+  if (explicit) {
+    if (!isTimeZone(explicit)) {
+      throw new TraxError('config_invalid', `TRAX_TIMEZONE "${explicit}" is not a time zone Trax knows; use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
+    }
+    return explicit;
+  }
+  const tz = env.TZ?.trim().replace(/^:/, '');
+  if (tz && isTimeZone(tz)) return tz;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** The local calendar day of an instant, YYYY-MM-DD. */
+export function localDate(instant: Date | number, timeZone: string): string {
+  const p = partsIn(typeof instant === 'number' ? instant : instant.getTime(), timeZone);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** Milliseconds the zone is ahead of UTC at an instant. */
+function offsetMs(instant: number, timeZone: string): number {
+  const p = partsIn(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant local midnight starts `date` in the zone. Where midnight does not exist (a DST
+ * gap at 00:00, as in some American zones), the first instant of the day after the gap.
+ */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d);
+  // The offset in force at the day's start is the one from 12 hours before or 12 hours after
+  // (no zone changes offset twice in a day); of the candidates that land on `date`, the
+  // earliest is the day's first instant.
+  const HALF_DAY = 43_200_000;
+  const candidates = [wall - offsetMs(wall - HALF_DAY, timeZone), wall - offsetMs(wall + HALF_DAY, timeZone)];
+  const onDate = candidates.filter((c) => localDate(c, timeZone) === date);
+  return new Date(onDate.length ? Math.min(...onDate) : wall - offsetMs(wall, timeZone));
+}
+
+/** Report key of the first instant of a local day, comparable with the report key (src/reports/report-key.ts). */
+export function timedKey(date: string, timeZone: string): string {
+  return `t${startOfLocalDay(date, timeZone).toISOString().slice(0, 19)}Z`;
+}
+
+/** The local day a report key falls on ('d…' is already a day; 't…' is a UTC instant). */
+export function keyToLocalDate(key: string, timeZone: string): string {
+  if (key.startsWith('d')) return key.slice(1, 11);
+  return localDate(Date.parse(key.slice(1)), timeZone);
+}
