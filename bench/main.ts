@@ -5,6 +5,8 @@
 import { categorizeEvalBench } from './categorize-eval.js';
 import { categorizePipelineBench } from './categorize-pipeline.js';
 import { ingestBench } from './ingest.js';
+import { reportsBench } from './reports.js';
+import { webPagesBench } from './web-pages.js';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const only = process.argv[2];
@@ -14,3 +16,5 @@ const print = (figures: object[]) => {
 if (!only || only === 'ingest') print(await ingestBench(rows));
 if (!only || only === 'categorize') print(categorizePipelineBench(rows));
 if (!only || only === 'eval') print(await categorizeEvalBench());
+if (!only || only === 'reports') print(reportsBench(rows));
+if (!only || only === 'web') print(await webPagesBench(rows));

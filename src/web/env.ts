@@ -12,6 +12,8 @@ export interface WebDeps {
   /** Work started by a request that outlives it (webhook syncs); tests wait on it. */
   track(work: Promise<unknown>): void;
   log(message: string): void;
+  /** Results too slow to compute on every page view (recurring series), kept per data version. */
+  cache: Map<string, { key: string; at: number; value: unknown }>;
 }
 
 export type WebEnv = { Variables: { deps: WebDeps; session: Session } };

@@ -43,6 +43,7 @@ export async function startWebServer(app: App, opts: { port: number; host: strin
       void work.finally(() => pending.delete(work));
     },
     log,
+    cache: new Map(),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(

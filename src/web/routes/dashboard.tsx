@@ -2,13 +2,28 @@ import { HTTPException } from 'hono/http-exception';
 import { isMonth } from '../../domain/dates.js';
 import { minorUnitDigits } from '../../domain/money.js';
 import { buildReport, monthlySeries, resolvePeriod, userTimezone } from '../../reports/index.js';
-import { detectRecurring } from '../../reports/recurring.js';
-import { factory } from '../env.js';
+import { detectRecurring, type RecurringSeries } from '../../reports/recurring.js';
+import { factory, type WebDeps } from '../env.js';
 import { DashboardPage } from '../views/dashboard.js';
 
 /** JSON inside a <script> element: escape what could end the element or open markup. */
 export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const RECURRING_TTL_MS = 10 * 60_000;
+
+/**
+ * Recurring detection reads years of history (~2 s at 1M rows): computed once per data version
+ * (newest transaction and newest sync run) and at most every 10 minutes, not on every view.
+ */
+function cachedRecurring(deps: WebDeps, now: Date, timezone: string): RecurringSeries[] {
+  const version = deps.app.db.prepare(`SELECT (SELECT max(id) FROM transactions) || '|' || (SELECT max(id) FROM sync_runs) || '|' || ?`).pluck().get(timezone) as string;
+  const hit = deps.cache.get('recurring');
+  if (hit && hit.key === version && Date.now() - hit.at < RECURRING_TTL_MS) return hit.value as RecurringSeries[];
+  const value = detectRecurring(deps.app.db, { now, timezone });
+  deps.cache.set('recurring', { key: version, at: Date.now(), value });
+  return value;
 }
 
 export const dashboard = factory.createApp();
@@ -44,7 +59,7 @@ dashboard.get('/dashboard', (c) => {
       currency={currency}
       currencies={currencies}
       report={report}
-      recurring={detectRecurring(app.db, { now, timezone })}
+      recurring={cachedRecurring(c.get('deps'), now, timezone)}
       chartData={chartData}
     />,
   );
