@@ -23,7 +23,7 @@ import { REPORT_KEY } from '../src/reports/report-key.js';
 import { reportKeySql } from '../src/reports/report-key.js';
 import { detectRecurring } from '../src/reports/recurring.js';
 import { monthlySeries } from '../src/reports/series.js';
-import { Prng } from '../src/sandbox/shared/prng.js';
+import { Prng } from '../src/util/prng.js';
 import { BudgetStore } from '../src/store/budgets.js';
 import { CategoryStore } from '../src/store/categories.js';
 import { DB_FILE, openDatabase, type Db } from '../src/store/db.js';

@@ -2,15 +2,13 @@
  * Fixture builder for report, budget, recurring and export tests: real migrations, rows
  * inserted directly (no sync), categories from the default taxonomy.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CategoryStore } from '../../src/store/categories.js';
 import { openDatabase, openMemoryDatabase, type Db } from '../../src/store/db.js';
 import { toMinorUnits } from '../../src/domain/money.js';
-import { CLI, ROOT, runCli, type CliResult } from './trax.js';
+import { CLI, runCli, type CliResult } from './trax.js';
 
 export interface AccountInput {
   name?: string;
@@ -139,74 +137,8 @@ export function fileLedger(): Ledger & { env: Record<string, string> } {
   return l;
 }
 
-const REGISTER: Record<string, { module: string; fn: string }> = {
-  report: { module: 'report.js', fn: 'registerReport' },
-  budget: { module: 'budget.js', fn: 'registerBudget' },
-  recurring: { module: 'recurring.js', fn: 'registerRecurring' },
-  export: { module: 'export.js', fn: 'registerExport' },
-};
-
-let wired: boolean | undefined;
-
-/**
- * Runs a report/budget/recurring/export command through the built CLI. Until those commands
- * are registered in src/cli/main.ts, it runs them through a stand-in entry point that registers
- * them on the same commander setup and maps errors to exit codes the way main.ts does (written
- * to a temp dir, importing the built modules); once main.ts has them, the real CLI is used.
- */
+/** Runs a command through the built CLI, failing clearly when dist/ has not been built. */
 export async function runTrax(args: string[], env: Record<string, string>, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` before the CLI tests.');
-  wired ??= /\breport\b/.test(readFileSync(CLI, 'utf8')) && /registerReport/.test(readFileSync(CLI, 'utf8'));
-  if (wired) return runCli(args, env, opts);
-  return runStandIn(args, env, opts);
-}
-
-let standIn: string | undefined;
-
-function standInEntry(): string {
-  if (standIn) return standIn;
-  const dir = mkdtempSync(path.join(tmpdir(), 'trax-cli-'));
-  const dist = (p: string) => pathToFileURL(path.join(ROOT, 'dist/src', p)).href;
-  const imports = Object.values(REGISTER).map((r) => `import { ${r.fn} } from '${dist(`cli/commands/${r.module}`)}';`);
-  const src = `
-import { createRequire } from 'node:module';
-const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});
-const { Command, CommanderError } = require('commander');
-import { TraxError } from '${dist('domain/errors.js')}';
-import { asStoreError } from '${dist('store/db.js')}';
-${imports.join('\n')}
-const program = new Command('trax').exitOverride().showHelpAfterError('(run with --help for usage)');
-${Object.values(REGISTER).map((r) => `${r.fn}(program);`).join('\n')}
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
-  const e = asStoreError(error, 'use the database');
-  if (e instanceof CommanderError) process.exitCode = e.exitCode === 0 ? 0 : 2;
-  else if (e instanceof TraxError) { process.stderr.write('Error: ' + e.message + '\\n'); process.exitCode = e.code === 'usage' ? 2 : 1; }
-  else { process.stderr.write('Unexpected error: ' + (e instanceof Error ? e.stack : String(e)) + '\\n'); process.exitCode = 70; }
-}
-`;
-  standIn = path.join(dir, 'trax-standin.mjs');
-  writeFileSync(standIn, src);
-  return standIn;
-}
-
-function runStandIn(args: string[], env: Record<string, string>, opts: { cwd?: string; timeoutMs?: number }): Promise<CliResult> {
-  const entry = standInEntry();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd: opts.cwd ?? tmpdir(),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 20_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runCli(args, env, opts);
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectRecurring, type RecurringSeries } from '../../src/reports/recurring.js';
 import { amountTolerance } from '../../src/reports/recurring.js';
-import { Prng } from '../../src/sandbox/shared/prng.js';
+import { Prng } from '../../src/util/prng.js';
 import { memoryLedger, type Ledger } from '../helpers/ledger.js';
 
 const NOW = new Date('2026-11-15T10:00:00Z');

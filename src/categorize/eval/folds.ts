@@ -2,7 +2,7 @@
  * Grouped k-fold splits: every row with the same group key (by default the exact, trimmed
  * description) lands in the same fold, so a test row never has a verbatim twin in training.
  */
-import { Prng } from '../learned/prng.js';
+import { Prng } from '../../util/prng.js';
 
 export function groupedFolds<T>(rows: readonly T[], k: number, seed: number, groupOf: (row: T) => string): number[] {
   const groups = [...new Set(rows.map(groupOf))].sort();

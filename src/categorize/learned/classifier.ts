@@ -13,7 +13,7 @@ import { LinearModel, type LinearLoss, type LinearOptions, type TrainItem } from
 import { NaiveBayes, type NaiveBayesOptions } from './naive-bayes.js';
 import { isBoilerplate } from '../normalize.js';
 import { fitPlatt, plattProbability, topTwoMargin, type Platt } from './calibration.js';
-import { Prng } from './prng.js';
+import { Prng } from '../../util/prng.js';
 import { classifierStateSchema, type ClassifierState } from './schema.js';
 import type { ClassifierInput, LabeledExample, Prediction } from './types.js';
 

@@ -7,7 +7,7 @@
  * sparse as the features it has seen and grows when a new category appears.
  */
 import type { FeatureVector } from './features.js';
-import { Prng } from './prng.js';
+import { Prng } from '../../util/prng.js';
 
 export type LinearLoss = 'perceptron' | 'hinge' | 'softmax';
 

@@ -1,5 +1,5 @@
 import { addDays, isWeekend, nextBusinessDay, previousBusinessDay, withDayOfMonth } from '../../shared/dates.js';
-import type { Prng } from '../../shared/prng.js';
+import type { Prng } from '../../../util/prng.js';
 import type { SpendMerchant } from './merchants.js';
 import { pfc } from './pfc.js';
 import type { Channel, Confidence, CounterpartyType, TxnSpec } from './types.js';

@@ -1,5 +1,5 @@
 import { addDays, withDayOfMonth } from '../../shared/dates.js';
-import { Prng, seedFrom } from '../../shared/prng.js';
+import { Prng, seedFrom } from '../../../util/prng.js';
 import { monthStart } from '../dates.js';
 import { UK_EMPLOYERS, UK_FRIENDS, UK_LANDLORDS, UK_SPEND } from './merchants.js';
 import { billDue, extraPurchase, memoByDay, payDue, row, spendRows, type Place } from './rows.js';

@@ -1,5 +1,5 @@
 import { addDays, diffDays, weekday } from '../../shared/dates.js';
-import { Prng, seedFrom } from '../../shared/prng.js';
+import { Prng, seedFrom } from '../../../util/prng.js';
 import { US_EMPLOYERS, US_LANDLORDS, US_SPEND } from './merchants.js';
 import { billDue, extraPurchase, memoByDay, payDue, row, spendRows, type Place } from './rows.js';
 import { MARKUP_PROBE_NAME, type Persona, type PersonaParams, type TxnSpec } from './types.js';

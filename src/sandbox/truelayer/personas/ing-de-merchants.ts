@@ -1,4 +1,4 @@
-import type { Prng } from '../../shared/prng.js';
+import type { Prng } from '../../../util/prng.js';
 import { germanIban } from './iban.js';
 
 /** Card-style (girocard/VISA debit) merchants: booked 1–2 days after the purchase, pending before. */

@@ -1,5 +1,5 @@
 import { addDays, isWeekend } from '../../shared/dates.js';
-import { Prng, seedFrom } from '../../shared/prng.js';
+import { Prng, seedFrom } from '../../../util/prng.js';
 import { addMonths } from '../dates.js';
 import { centsBetween, emptyAccount, Ledger, type TxnInput } from './ledger.js';
 import { dueBackward, dueForward, monthLabel, Window } from './schedule.js';

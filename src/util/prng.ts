@@ -6,8 +6,8 @@ export function seedFrom(...parts: Array<string | number>): number {
 }
 
 /**
- * mulberry32: tiny, fast and good enough for fake bank statements. We need identical
- * output for identical seeds across Node versions, which Math.random cannot give.
+ * mulberry32: tiny, fast and good enough for fake bank statements and for shuffling training
+ * data. Identical output for identical seeds across Node versions, which Math.random cannot give.
  */
 export class Prng {
   private state: number;
@@ -53,5 +53,16 @@ export class Prng {
     let s = '';
     for (let i = 0; i < n; i++) s += '0123456789abcdef'[this.int(0, 15)];
     return s;
+  }
+
+  /** Fisher–Yates, in place. */
+  shuffle<T>(a: T[]): T[] {
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      const tmp = a[i]!;
+      a[i] = a[j]!;
+      a[j] = tmp;
+    }
+    return a;
   }
 }
