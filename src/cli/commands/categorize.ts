@@ -37,7 +37,7 @@ Examples:
         if (o.json) return out(json(r));
         out(`Examined ${r.examined} transaction${r.examined === 1 ? '' : 's'}, changed ${r.changed}.`);
         out(Object.entries(r.bySource).filter(([, n]) => n > 0).map(([s, n]) => `  ${s}: ${n}`).join('\n'));
-        out(`  transfer pairs found: ${r.transfersPaired}`);
+        out(`  new transfer pairs: ${r.transfersPaired}`);
       });
     });
 
