@@ -26,6 +26,8 @@ interface Row {
   category_id: number | null;
   category_source: string | null;
   provider: ProviderId;
+  /** Plaid: the pending transaction this posted one replaced. */
+  pending_of: string | null;
 }
 
 const BATCH = 5000;
@@ -40,7 +42,8 @@ export function categorizeTransactions(app: App, opts: { all?: boolean; ctx?: Pi
   const bySource: Record<CategorySource, number> = { user: 0, rule: 0, learned: 0, provider: 0, default: 0, transfer: 0, none: 0 };
   const select = app.db.prepare<[number], Row>(
     `SELECT t.id, t.account_id, t.dedupe_key, t.description, t.merchant, t.counterparty_name, t.counterparty_iban,
-            t.provider_category, t.provider_classification, t.amount_minor, t.category_id, t.category_source, c.provider
+            t.provider_category, t.provider_classification, t.amount_minor, t.category_id, t.category_source, c.provider,
+            CASE WHEN c.provider = 'plaid' THEN json_extract(t.raw, '$.pending_transaction_id') END AS pending_of
      FROM transactions t JOIN accounts a ON a.id = t.account_id JOIN connections c ON c.id = a.connection_id
      WHERE t.id > ? ${opts.all ? '' : 'AND t.category_id IS NULL'}
      ORDER BY t.id LIMIT ${BATCH}`,
@@ -59,6 +62,13 @@ export function categorizeTransactions(app: App, opts: { all?: boolean; ctx?: Pi
     inTransaction(app.db, 'save categories', () => {
       for (const r of rows) {
         examined++;
+        // A choice made on a pending row carries over to the posted row that replaced it.
+        const own = `${r.account_id}|${r.dedupe_key}`;
+        const fromPending = r.pending_of ? ctx.choices.get(`${r.account_id}|id:${r.pending_of}`) : undefined;
+        if (fromPending !== undefined && !ctx.choices.has(own)) {
+          app.choices.set(r.account_id, r.dedupe_key, fromPending, app.now().toISOString());
+          ctx.choices.set(own, fromPending);
+        }
         const d = decide(ctx, {
           dedupeKey: r.dedupe_key,
           accountId: r.account_id,

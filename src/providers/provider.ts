@@ -48,6 +48,8 @@ export interface NewConsent {
   institutionId: string | null;
   institutionName: string | null;
   institutionLogo: string | null;
+  /** Brand colour as #rrggbb, when the provider has one. */
+  institutionColor?: string | null;
   consentCreatedAt: string | null;
   consentExpiresAt: string | null;
   secrets: unknown;

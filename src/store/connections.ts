@@ -11,6 +11,7 @@ interface ConnectionRow {
   institution_id: string | null;
   institution_name: string | null;
   institution_logo: string | null;
+  institution_color: string | null;
   status: ConnectionStatus;
   consent_created_at: string | null;
   consent_expires_at: string | null;
@@ -25,6 +26,7 @@ interface ConnectionRow {
 export interface StoredConnection extends Connection {
   environment: 'sandbox' | 'live';
   institutionLogo: string | null;
+  institutionColor: string | null;
   consentCreatedAt: string | null;
   /** Sealed (encrypted) token set; null once revoked. */
   sealedSecrets: string | null;
@@ -40,6 +42,7 @@ function fromRow(r: ConnectionRow): StoredConnection {
     institutionId: r.institution_id,
     institutionName: r.institution_name,
     institutionLogo: r.institution_logo,
+    institutionColor: r.institution_color,
     status: r.status,
     consentCreatedAt: r.consent_created_at,
     consentExpiresAt: r.consent_expires_at,
@@ -66,6 +69,7 @@ function toParams(c: NewConnection) {
     institutionId: c.institutionId,
     institutionName: c.institutionName,
     institutionLogo: c.institutionLogo,
+    institutionColor: c.institutionColor && /^#[0-9a-f]{6}$/i.test(c.institutionColor) ? c.institutionColor : null,
     consentCreatedAt: c.consentCreatedAt,
     consentExpiresAt: c.consentExpiresAt,
     sealedSecrets: c.sealedSecrets,
@@ -86,11 +90,11 @@ export class ConnectionStore {
     this.db
       .prepare(
         `INSERT INTO connections (id, provider, environment, external_id, institution_id, institution_name,
-           institution_logo, status, consent_created_at, consent_expires_at, secrets, created_at, updated_at)
+           institution_logo, institution_color, status, consent_created_at, consent_expires_at, secrets, created_at, updated_at)
          VALUES (@id, @provider, @environment, @externalId, @institutionId, @institutionName,
-           @institutionLogo, 'active', @consentCreatedAt, @consentExpiresAt, @sealedSecrets, @now, @now)
+           @institutionLogo, @institutionColor, 'active', @consentCreatedAt, @consentExpiresAt, @sealedSecrets, @now, @now)
          ON CONFLICT (id) DO UPDATE SET institution_id = excluded.institution_id,
-           institution_name = excluded.institution_name, institution_logo = excluded.institution_logo,
+           institution_name = excluded.institution_name, institution_logo = excluded.institution_logo, institution_color = excluded.institution_color,
            status = 'active', consent_created_at = excluded.consent_created_at,
            consent_expires_at = excluded.consent_expires_at, secrets = excluded.secrets,
            last_error = NULL, updated_at = excluded.updated_at`,
@@ -107,7 +111,7 @@ export class ConnectionStore {
     this.db
       .prepare(
         `UPDATE connections SET external_id = @externalId, institution_id = @institutionId,
-           institution_name = @institutionName, institution_logo = @institutionLogo, status = 'active',
+           institution_name = @institutionName, institution_logo = @institutionLogo, institution_color = @institutionColor, status = 'active',
            consent_created_at = @consentCreatedAt, consent_expires_at = @consentExpiresAt,
            secrets = @sealedSecrets, last_error = NULL, updated_at = @now
          WHERE id = @id`,

@@ -35,6 +35,9 @@ describe('Plaid', () => {
     expect(c).toMatchObject({ provider: 'plaid', institution: 'First Platypus Bank', status: 'active' });
     expect(c!.accounts).toBeGreaterThan(0);
     expect(count(t.app, 'SELECT count(*) FROM transactions')).toBeGreaterThan(200);
+    const stored = t.app.connections.list()[0]!;
+    expect(stored.institutionLogo).toMatch(/^data:image\/png;base64,/);
+    expect(stored.institutionColor).toBe('#1f1f1f');
   });
 
   it('refuses --sandbox outside PLAID_ENV=sandbox and explains the retired development env', async () => {
@@ -149,5 +152,20 @@ describe('Plaid', () => {
     expect(r.status).toBe('failed');
     expect(r.error!.code).toBe('provider_down');
     expect(t.app.connections.get(connection.id)!.lastError).toMatch(/Plaid POST \/transactions\/sync/);
+  });
+});
+
+describe('Plaid and your categories', () => {
+  it('carries a category chosen on a pending transaction over to the posted one', async () => {
+    const { chooseCategory } = await import('../../src/categorize/choose.js');
+    const { connection } = await connectPlaidSandbox(t.app, 'ins_109508');
+    const pending = t.app.db.prepare(`SELECT id, provider_transaction_id FROM transactions WHERE pending = 1 LIMIT 1`).get() as { id: number; provider_transaction_id: string };
+    chooseCategory(t.app, pending.id, 'gifts');
+    plaid.postPending(itemOf(connection.id));
+    await sync(connection.id);
+    const posted = t.app.db
+      .prepare(`SELECT c.slug, t.category_source AS source FROM transactions t JOIN categories c ON c.id = t.category_id WHERE json_extract(t.raw, '$.pending_transaction_id') = ?`)
+      .get(pending.provider_transaction_id);
+    expect(posted).toEqual({ slug: 'gifts', source: 'user' });
   });
 });

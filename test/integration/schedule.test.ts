@@ -213,7 +213,7 @@ describe('scheduler', () => {
       const now = sb.clock.now();
       const item = (lastSyncedAt: string | null): StoredConnection => ({
         id: 'pl-1', provider: 'plaid', environment: 'sandbox', externalId: 'item', institutionId: 'ins_1', institutionName: 'Royal Bank of Plaid',
-        institutionLogo: null, status: 'active', consentCreatedAt: null, consentExpiresAt: null, createdAt: now.toISOString(), lastSyncedAt, lastError: null, sealedSecrets: 's', syncState: {},
+        institutionLogo: null, institutionColor: null, status: 'active', consentCreatedAt: null, consentExpiresAt: null, createdAt: now.toISOString(), lastSyncedAt, lastError: null, sealedSecrets: 's', syncState: {},
       });
       const recent = item(new Date(now.getTime() - 5 * 3600_000).toISOString());
       const stale = item(new Date(now.getTime() - DAY - MIN).toISOString());

@@ -198,3 +198,18 @@ describe('TrueLayer sync', () => {
     expect(sb.requestLog.some((e) => e.status === 403)).toBe(true);
   });
 });
+
+describe('a full disk', () => {
+  it('stops the sync with a sentence and leaves the database as it was', async () => {
+    const { connection } = await connect(t.app, sb);
+    const before = snapshot(t.app);
+    sb.clock.advance(5 * DAY);
+    // SQLite reports SQLITE_FULL when the file may not grow: the same path as a full disk.
+    const pages = t.app.db.pragma('page_count', { simple: true }) as number;
+    t.app.db.pragma(`max_page_count = ${pages}`);
+    await expect(syncConnection(t.app, connection.id, { trigger: 'user' })).rejects.toThrow(/the disk is full; nothing was written\. Free some space and try again\./);
+    t.app.db.pragma('max_page_count = 1073741823');
+    expect(snapshot(t.app)).toEqual(before);
+    expect((await syncConnection(t.app, connection.id, { trigger: 'user' })).status).toBe('done');
+  });
+});

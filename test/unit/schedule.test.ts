@@ -151,6 +151,7 @@ describe('connection states', () => {
     institutionId: 'xs2a-ing-germany',
     institutionName: 'ING',
     institutionLogo: null,
+    institutionColor: null,
     status: 'active',
     consentCreatedAt: null,
     consentExpiresAt: new Date(now.getTime() + 30 * DAY).toISOString(),

@@ -52,6 +52,7 @@ export async function describeItem(client: PlaidClient, accessToken: string): Pr
   const { item } = await client.call('POST /item/get', itemResponse, (api) => api.itemGet({ access_token: accessToken }));
   let name = item.institution_name ?? null;
   let logo: string | null = null;
+  let color: string | null = null;
   if (item.institution_id) {
     const { institution } = await client.call('POST /institutions/get_by_id', institutionResponse, (api) =>
       api.institutionsGetById({
@@ -62,6 +63,7 @@ export async function describeItem(client: PlaidClient, accessToken: string): Pr
     );
     name = institution.name;
     logo = institution.logo ? `data:image/png;base64,${institution.logo}` : null;
+    color = institution.primary_color ?? null;
   }
   return {
     provider: 'plaid',
@@ -69,6 +71,7 @@ export async function describeItem(client: PlaidClient, accessToken: string): Pr
     institutionId: item.institution_id ?? null,
     institutionName: name,
     institutionLogo: logo,
+    institutionColor: color,
     consentCreatedAt: null,
     consentExpiresAt: item.consent_expiration_time ?? null,
     error: item.error?.error_code ?? null,

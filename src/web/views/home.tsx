@@ -57,7 +57,7 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
   const accounts = props.accounts.filter((a) => a.connectionId === c.id);
   const csrf = props.session.csrf;
   return (
-    <article class="connection" data-connection-id={c.id} data-status={c.status}>
+    <article class="connection" data-connection-id={c.id} data-status={c.status} style={c.institutionColor ? `border-left: 4px solid ${c.institutionColor}` : undefined}>
       <header>
         {c.institutionLogo?.startsWith('data:image/') ? (
           <img class="logo" src={c.institutionLogo} alt="" width={32} height={32} />
