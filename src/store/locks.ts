@@ -4,7 +4,8 @@ import type { Db } from './db.js';
 /**
  * Cross-process leases in SQLite. The CLI, the scheduler and the web app each run in their own
  * process; a lease keyed by name (e.g. "sync:tl-ab12cd") keeps them off the same connection.
- * A lease held by a dead process on this host is taken over at once instead of waiting it out.
+ * A lease held by a dead process on this host is taken over at once instead of waiting it out;
+ * one held by this process is not re-entered, so two syncs inside `trax serve` stay apart too.
  */
 export class LockStore {
   readonly owner = `${hostname()}:${process.pid}`;
@@ -17,7 +18,9 @@ export class LockStore {
         const held = this.db
           .prepare<[string], { owner: string; expires_at: number }>('SELECT owner, expires_at FROM locks WHERE name = ?')
           .get(name);
-        if (held && held.owner !== this.owner && held.expires_at > nowMs && ownerAlive(held.owner)) return false;
+        // Held and unexpired: by this very process (a schedule next to "Sync now" or a webhook),
+        // or by another one that is still alive.
+        if (held && held.expires_at > nowMs && (held.owner === this.owner || ownerAlive(held.owner))) return false;
         this.db
           .prepare('INSERT INTO locks (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at')
           .run(name, this.owner, nowMs + ttlMs);

@@ -30,12 +30,6 @@ export interface SyncOutcome {
 /** Long enough for a deep pull; a dead holder is detected by pid long before this runs out. */
 const LOCK_TTL_MS = 30 * 60_000;
 
-/**
- * The lease's owner is the process, so it cannot keep apart two syncs started inside one process
- * (the scheduler in `trax serve` next to "Sync now" or a Plaid webhook): this set does.
- */
-const syncingHere = new Set<string>();
-
 export async function syncConnection(app: App, connectionId: string, opts: SyncOptions): Promise<SyncOutcome> {
   const connection = app.connections.get(connectionId);
   if (!connection) {
@@ -57,16 +51,12 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
     return outcome;
   }
   const lock = `sync:${connectionId}`;
-  const here = `${app.config.dataDir}\0${connectionId}`;
-  if (syncingHere.has(here)) {
-    outcome.error = { code: 'busy', message: `${outcome.institution} is already being synced in this Trax process (a schedule, webhook or "Sync now"); this run skipped it.` };
-    return outcome;
-  }
   if (!app.locks.tryAcquire(lock, LOCK_TTL_MS)) {
-    outcome.error = { code: 'busy', message: `${outcome.institution} is already being synced by another Trax process (${app.locks.holder(lock)}); this run skipped it.` };
+    const holder = app.locks.holder(lock);
+    const who = holder === app.locks.owner ? 'in this Trax process (a schedule, a webhook or "Sync now")' : `by another Trax process (${holder})`;
+    outcome.error = { code: 'busy', message: `${outcome.institution} is already being synced ${who}; this run skipped it.` };
     return outcome;
   }
-  syncingHere.add(here);
   const started = app.now().toISOString();
   try {
     app.runs.markStale(connectionId, isPidAlive, started);
@@ -113,7 +103,6 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
     if (outcome.runId !== null) app.runs.finish(outcome.runId, 'failed', now, outcome.error);
     app.connections.setStatus(connectionId, needsReauth ? 'needs_reauth' : 'error', message, now);
   } finally {
-    syncingHere.delete(here);
     app.locks.release(lock);
   }
   return outcome;

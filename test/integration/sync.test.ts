@@ -21,6 +21,16 @@ describe('TrueLayer sync', () => {
     expect(t.app.runs.recent(1)[0]).toMatchObject({ status: 'done', added: 0, modified: 0, removed: 0 });
   });
 
+  it('never runs two syncs of one connection at once inside one process', async () => {
+    const { connection } = await connect(t.app, sb);
+    const [a, b] = await Promise.all([sync(connection.id), sync(connection.id)]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual(['done', 'skipped']);
+    const skipped = a.status === 'skipped' ? a : b;
+    expect(skipped.error?.message).toContain('is already being synced in this Trax process');
+    expect((await sync(connection.id)).status).toBe('done');
+  });
+
   it('asks for an overlap window within 89 days on later syncs', async () => {
     const { connection } = await connect(t.app, sb);
     sb.requestLog.length = 0;
