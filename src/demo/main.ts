@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     say('  npm run trax -- accounts');
     say(`  npm run trax -- transactions --month ${month ?? 'YYYY-MM'}`);
     say('  npm run trax -- connections');
+    say('  npm run trax -- report --month ' + (month ?? 'YYYY-MM') + '    # where the money went');
     if (!serveWeb) {
       say('Run `npm run demo -- --serve` to open the web app against both sandboxes.');
       return;
