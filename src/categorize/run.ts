@@ -15,6 +15,7 @@ export interface CategorizeResult {
 interface Row {
   id: number;
   account_id: number;
+  booking_date: string;
   dedupe_key: string;
   description: string;
   merchant: string | null;
@@ -41,7 +42,7 @@ export function categorizeTransactions(app: App, opts: { all?: boolean; ctx?: Pi
   const ctx = opts.ctx ?? pipelineContext(app);
   const bySource: Record<CategorySource, number> = { user: 0, rule: 0, learned: 0, provider: 0, default: 0, transfer: 0, none: 0 };
   const select = app.db.prepare<[number], Row>(
-    `SELECT t.id, t.account_id, t.dedupe_key, t.description, t.merchant, t.counterparty_name, t.counterparty_iban,
+    `SELECT t.id, t.account_id, t.booking_date, t.dedupe_key, t.description, t.merchant, t.counterparty_name, t.counterparty_iban,
             t.provider_category, t.provider_classification, t.amount_minor, t.category_id, t.category_source, c.provider,
             CASE WHEN c.provider = 'plaid' THEN json_extract(t.raw, '$.pending_transaction_id') END AS pending_of
      FROM transactions t JOIN accounts a ON a.id = t.account_id JOIN connections c ON c.id = a.connection_id
@@ -55,6 +56,7 @@ export function categorizeTransactions(app: App, opts: { all?: boolean; ctx?: Pi
   let examined = 0;
   let changed = 0;
   let after = 0;
+  let earliest: string | null = null;
   for (;;) {
     const rows = select.all(after);
     if (rows.length === 0) break;
@@ -62,6 +64,7 @@ export function categorizeTransactions(app: App, opts: { all?: boolean; ctx?: Pi
     inTransaction(app.db, 'save categories', () => {
       for (const r of rows) {
         examined++;
+        if (earliest === null || r.booking_date < earliest) earliest = r.booking_date;
         // A choice made on a pending row carries over to the posted row that replaced it.
         const own = `${r.account_id}|${r.dedupe_key}`;
         const fromPending = r.pending_of ? ctx.choices.get(`${r.account_id}|id:${r.pending_of}`) : undefined;
@@ -89,7 +92,8 @@ export function categorizeTransactions(app: App, opts: { all?: boolean; ctx?: Pi
     });
     if (rows.length < BATCH) break;
   }
-  const transfersPaired = pairTransfers(app, ctx);
+  // After a sync only the new rows' days can form new pairs: no need to rescan years of history.
+  const transfersPaired = opts.all ? pairTransfers(app, ctx) : earliest ? pairTransfers(app, ctx, { since: earliest }) : 0;
   bySource.transfer += transfersPaired * 2;
   return { examined, changed, bySource, transfersPaired };
 }

@@ -21,20 +21,21 @@ interface Row {
  * user's own accounts is a transfer even when the other side is not synced. Rows the user
  * categorized themselves are left alone. Returns the number of pairs made.
  */
-export function pairTransfers(app: App, ctx: PipelineContext): number {
+export function pairTransfers(app: App, ctx: PipelineContext, opts: { since?: string } = {}): number {
   const transfersId = ctx.slugToId.get('transfers');
   if (transfersId === undefined) return 0;
   const ownIbans = new Set(
     (app.db.prepare(`SELECT iban FROM accounts WHERE iban IS NOT NULL`).pluck().all() as string[]).map((i) => i.toUpperCase()),
   );
+  const since = opts.since ? addDays(opts.since, -TRANSFER_WINDOW_DAYS) : '0000-00-00';
   const rows = app.db
-    .prepare<[], Row>(
+    .prepare<[string], Row>(
       `SELECT id, account_id, booking_date, amount_minor, currency, counterparty_iban FROM transactions
-       WHERE pending = 0 AND transfer_pair_id IS NULL AND amount_minor != 0
+       WHERE booking_date >= ? AND pending = 0 AND transfer_pair_id IS NULL AND amount_minor != 0
          AND (category_source IS NULL OR category_source NOT IN ('user', 'rule'))
        ORDER BY booking_date, id`,
     )
-    .all();
+    .all(since);
   // Inflows waiting for their outflow, by currency and amount.
   const inflows = new Map<string, Row[]>();
   for (const r of rows) if (r.amount_minor > 0) inflows.set(`${r.currency}|${r.amount_minor}`, [...(inflows.get(`${r.currency}|${r.amount_minor}`) ?? []), r]);
