@@ -43,7 +43,10 @@ export const VARIANTS: Variant[] = [
   { name: 'logistic_sgd', opts: { model: 'softmax', linear: { lambda: 1e-5 }, calibrate: false } },
   { name: 'trax_no_memory', opts: { memory: false, calibrate: false } },
   { name: 'trax_no_amount', opts: { features: { amountWeight: 0 }, calibrate: false } },
-  { name: 'trax_raw_text', opts: { features: { compounds: 'whole', normalize: { dropLegalForms: false, keepDigitsUpTo: 99 } }, calibrate: false } },
+  {
+    name: 'trax_raw_text',
+    opts: { features: { compounds: 'whole', normalize: { dropLegalForms: false, keepDigitsUpTo: 99 } }, calibrate: false },
+  },
 ];
 
 function repoRoot(): string {
@@ -58,7 +61,10 @@ function repoRoot(): string {
 function loadDatasets(root: string): { datasets: Dataset[]; notes: string[] } {
   const datasets: Dataset[] = [];
   const notes: string[] = [];
-  const za = resolve(process.env.TRAX_CATEGORIZE_DATA ?? join(root, '..', 'shared', 'data', 'categorization'), 'za-bank-transactions.csv');
+  const za = resolve(
+    process.env.TRAX_CATEGORIZE_DATA ?? join(root, '..', 'shared', 'data', 'categorization'),
+    'za-bank-transactions.csv',
+  );
   if (existsSync(za)) {
     const rows = parseEvalCsv(readFileSync(za, 'utf8'), za).rows;
     // README: split by description, not by row (348 distinct descriptions for 451 rows).
@@ -74,8 +80,18 @@ function loadDatasets(root: string): { datasets: Dataset[]; notes: string[] } {
     const template = records.map((r) => r[header.indexOf('template')] ?? '');
     const brand = records.map((r) => r[header.indexOf('brand')] ?? '');
     if (template.length === rows.length) {
-      datasets.push({ key: 'deuk', rows, group: template, scheme: 'grouped by text template (merchant x variant x bank format)' });
-      datasets.push({ key: 'deuk_new_merchant', rows, group: brand, scheme: 'grouped by merchant (test merchants never seen in training)' });
+      datasets.push({
+        key: 'deuk',
+        rows,
+        group: template,
+        scheme: 'grouped by text template (merchant x variant x bank format)',
+      });
+      datasets.push({
+        key: 'deuk_new_merchant',
+        rows,
+        group: brand,
+        scheme: 'grouped by merchant (test merchants never seen in training)',
+      });
     } else {
       notes.push(`${deukPath}: row count mismatch`);
     }
@@ -101,7 +117,14 @@ function makeSplits(d: Dataset): Split[] {
     const folds = groupedFolds(idx, FOLDS, seed, (i) => d.group[i]!);
     for (let fold = 0; fold < FOLDS; fold++) {
       const { train, test } = splitFold(idx, folds, fold);
-      out.push({ dataset: d, seed, fold, train: train.map((i) => d.rows[i]!), test: test.map((i) => d.rows[i]!), testIndex: test });
+      out.push({
+        dataset: d,
+        seed,
+        fold,
+        train: train.map((i) => d.rows[i]!),
+        test: test.map((i) => d.rows[i]!),
+        testIndex: test,
+      });
     }
   }
   return out;
@@ -138,11 +161,21 @@ function findPython(): { cmd: string; note?: string } | null {
   return null;
 }
 
-function runBaseline(root: string, all: Split[]): { pooled: Map<string, Pooled>; note?: string; sklearn?: string; checks: number[] } {
+function runBaseline(
+  root: string,
+  all: Split[],
+): { pooled: Map<string, Pooled>; note?: string; sklearn?: string; checks: number[] } {
   const pooled = new Map<string, Pooled>();
   const python = findPython();
-  if (!python) return { pooled, note: 'python3 with scikit-learn not found (apt-get install python3-sklearn); baseline not run', checks: [] };
-  const script = [join(root, 'bench', 'baseline_svm.py'), join(dirname(fileURLToPath(import.meta.url)), 'baseline_svm.py')].find(existsSync);
+  if (!python)
+    return {
+      pooled,
+      note: 'python3 with scikit-learn not found (apt-get install python3-sklearn); baseline not run',
+      checks: [],
+    };
+  const script = [join(root, 'bench', 'baseline_svm.py'), join(dirname(fileURLToPath(import.meta.url)), 'baseline_svm.py')].find(
+    existsSync,
+  );
   if (!script) return { pooled, note: 'bench/baseline_svm.py not found; baseline not run', checks: [] };
   const dir = mkdtempSync(join(tmpdir(), 'trax-categorize-eval-'));
   try {
@@ -157,8 +190,17 @@ function runBaseline(root: string, all: Split[]): { pooled: Map<string, Pooled>;
       return { train, test, out: join(dir, `${i}-pred.json`) };
     });
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ runs }));
-    const r = spawnSync(python.cmd, [script, join(dir, 'manifest.json')], { encoding: 'utf8', timeout: 30 * 60_000, maxBuffer: 64 << 20 });
-    if (r.status !== 0) return { pooled, note: `baseline failed: ${(r.stderr || r.error?.message || '').trim().split('\n').slice(-1)[0]}`, checks: [] };
+    const r = spawnSync(python.cmd, [script, join(dir, 'manifest.json')], {
+      encoding: 'utf8',
+      timeout: 30 * 60_000,
+      maxBuffer: 64 << 20,
+    });
+    if (r.status !== 0)
+      return {
+        pooled,
+        note: `baseline failed: ${(r.stderr || r.error?.message || '').trim().split('\n').slice(-1)[0]}`,
+        checks: [],
+      };
     const summary = JSON.parse(r.stdout.trim().split('\n').pop()!) as { sklearn: string; runs: Array<{ accuracy: number }> };
     const checks: number[] = [];
     all.forEach((s, i) => {
@@ -170,7 +212,10 @@ function runBaseline(root: string, all: Split[]): { pooled: Map<string, Pooled>;
       }
       predicted.forEach((label, j) => (p!.get(s.seed)![s.testIndex[j]!] = label));
       // Our scorer against scikit-learn's on the same predictions: must agree.
-      const ours = scorePredictions(s.test.map((t) => t.category), predicted).accuracy;
+      const ours = scorePredictions(
+        s.test.map((t) => t.category),
+        predicted,
+      ).accuracy;
       checks.push(Math.abs(ours - summary.runs[i]!.accuracy));
     });
     return { pooled, sklearn: summary.sklearn, checks };
@@ -219,11 +264,43 @@ export function throughput(rows: LabeledExample[]): object[] {
   const uncached = rate(50_000, (i) => ({ ...row(i), description: `${row(i).description} q${i.toString(36)}` }));
   const json = JSON.stringify(model.toJSON());
   return [
-    { figure: 'categorize_normalize_per_s', value: Math.round(normRate), unit: 'strings/s', strings: N, baseline: 'toLowerCase + split', baseline_value: Math.round(naiveRate), ratio: r4(normRate / naiveRate), target: 333_333 },
-    { figure: 'categorize_predict_per_s', value: Math.round(cached), unit: 'predictions/s', note: 'repeated realistic strings (raw-input cache)', target: 100_000 },
-    { figure: 'categorize_predict_new_numbers_per_s', value: Math.round(newNumbers), unit: 'predictions/s', note: 'known merchants, new store/reference number each time (normalized-text cache)', target: 100_000 },
-    { figure: 'categorize_predict_uncached_per_s', value: Math.round(uncached), unit: 'predictions/s', note: 'a never-seen word in every string: full feature extraction and scoring' },
-    { figure: 'categorize_model_json_kb', value: Math.round(json.length / 1024), unit: 'KB', examples: rows.length, categories: model.categories.length },
+    {
+      figure: 'categorize_normalize_per_s',
+      value: Math.round(normRate),
+      unit: 'strings/s',
+      strings: N,
+      baseline: 'toLowerCase + split',
+      baseline_value: Math.round(naiveRate),
+      ratio: r4(normRate / naiveRate),
+      target: 333_333,
+    },
+    {
+      figure: 'categorize_predict_per_s',
+      value: Math.round(cached),
+      unit: 'predictions/s',
+      note: 'repeated realistic strings (raw-input cache)',
+      target: 100_000,
+    },
+    {
+      figure: 'categorize_predict_new_numbers_per_s',
+      value: Math.round(newNumbers),
+      unit: 'predictions/s',
+      note: 'known merchants, new store/reference number each time (normalized-text cache)',
+      target: 100_000,
+    },
+    {
+      figure: 'categorize_predict_uncached_per_s',
+      value: Math.round(uncached),
+      unit: 'predictions/s',
+      note: 'a never-seen word in every string: full feature extraction and scoring',
+    },
+    {
+      figure: 'categorize_model_json_kb',
+      value: Math.round(json.length / 1024),
+      unit: 'KB',
+      examples: rows.length,
+      categories: model.categories.length,
+    },
   ];
 }
 
@@ -232,7 +309,10 @@ export async function categorizeEvalBench(): Promise<object[]> {
   const { datasets, notes } = loadDatasets(root);
   const figures: object[] = notes.map((note) => ({ figure: 'categorize_eval_note', value: null, note }));
   const splits = datasets.map((d) => ({ d, s: makeSplits(d) }));
-  const baseline = runBaseline(root, splits.flatMap((x) => x.s));
+  const baseline = runBaseline(
+    root,
+    splits.flatMap((x) => x.s),
+  );
   const worstCheck = baseline.checks.length > 0 ? Math.max(...baseline.checks) : null;
   for (const { d, s } of splits) {
     const base = baseline.pooled.get(d.key);
@@ -253,7 +333,12 @@ export async function categorizeEvalBench(): Promise<object[]> {
           n: d.rows.length,
           categories: new Set(d.rows.map((r) => r.category)).size,
           scheme: d.scheme,
-          ...(v.name === 'trax' && metric === 'accuracy' ? { precision_at_conf_0_6: confident.n > 0 ? r4(confident.right / confident.n) : null, coverage_at_conf_0_6: r4(confident.n / (d.rows.length * SEEDS.length)) } : {}),
+          ...(v.name === 'trax' && metric === 'accuracy'
+            ? {
+                precision_at_conf_0_6: confident.n > 0 ? r4(confident.right / confident.n) : null,
+                coverage_at_conf_0_6: r4(confident.n / (d.rows.length * SEEDS.length)),
+              }
+            : {}),
           ...(b ? { sklearn: baseline.sklearn, metric_check_max_diff: worstCheck } : { note: baseline.note }),
         });
       }

@@ -8,7 +8,16 @@ import { envelope, transaction } from '../src/providers/truelayer/wire-types.js'
 
 /** Rows per page, like one account window from the API. */
 const PAGE = 5_000;
-const MERCHANTS = ['REWE SAGT DANKE 44261234', 'EDEKA CENTER', 'Lidl sagt Danke', 'DB Vertrieb GmbH', 'Netflix.com', 'AMZN Mktp DE', 'Aral Station 1234', 'dm-drogerie markt'];
+const MERCHANTS = [
+  'REWE SAGT DANKE 44261234',
+  'EDEKA CENTER',
+  'Lidl sagt Danke',
+  'DB Vertrieb GmbH',
+  'Netflix.com',
+  'AMZN Mktp DE',
+  'Aral Station 1234',
+  'dm-drogerie markt',
+];
 
 /** TrueLayer-shaped rows like ING's (no stable ids, so every row takes the fingerprint path). */
 interface WireRow {
@@ -46,7 +55,11 @@ function freshDb(dir: string, name: string): { db: Db; accountId: number } {
   const now = new Date().toISOString();
   db.prepare(`INSERT INTO connections (id, provider, created_at, updated_at) VALUES ('bench', 'truelayer', ?, ?)`).run(now, now);
   const accountId = Number(
-    db.prepare(`INSERT INTO accounts (connection_id, provider_account_id, name, kind, currency, created_at, updated_at) VALUES ('bench', 'a1', 'Girokonto', 'checking', 'EUR', ?, ?)`).run(now, now).lastInsertRowid,
+    db
+      .prepare(
+        `INSERT INTO accounts (connection_id, provider_account_id, name, kind, currency, created_at, updated_at) VALUES ('bench', 'a1', 'Girokonto', 'checking', 'EUR', ?, ?)`,
+      )
+      .run(now, now).lastInsertRowid,
   );
   return { db, accountId };
 }
@@ -70,7 +83,18 @@ export async function ingestBench(total: number): Promise<object[]> {
       // The same rows Trax stores, column for column, prepared outside the timed part:
       // the baseline is the INSERT alone.
       const mapped = mapTransactions('a1', page(s, Math.min(PAGE, total - s)) as never, false, 'bench');
-      const cols = mapped.map((t) => [base.accountId, t.dedupeKey, t.providerTransactionId, t.bookingDate, t.bookedAt, t.amountMinor, t.currency, t.description, t.providerCategory, JSON.stringify(t.raw)]);
+      const cols = mapped.map((t) => [
+        base.accountId,
+        t.dedupeKey,
+        t.providerTransactionId,
+        t.bookingDate,
+        t.bookedAt,
+        t.amountMinor,
+        t.currency,
+        t.description,
+        t.providerCategory,
+        JSON.stringify(t.raw),
+      ]);
       const t0 = performance.now();
       base.db.transaction(() => {
         const now = new Date().toISOString();
@@ -105,8 +129,27 @@ export async function ingestBench(total: number): Promise<object[]> {
     const firstRate = Math.round(total / (first.ms / 1000));
     const secondRate = Math.round(total / (second.ms / 1000));
     return [
-      { figure: 'ingest_truelayer_rows_per_s', rows: total, value: firstRate, unit: 'rows/s', baseline: 'raw better-sqlite3 INSERT of the same rows', baseline_value: rawRate, ratio: +(firstRate / rawRate).toFixed(3), target_ratio: 0.5, added: first.counts.added },
-      { figure: 'ingest_truelayer_duplicates_rows_per_s', rows: total, value: secondRate, unit: 'rows/s', baseline_value: rawRate, ratio: +(secondRate / rawRate).toFixed(3), added: second.counts.added, modified: second.counts.modified },
+      {
+        figure: 'ingest_truelayer_rows_per_s',
+        rows: total,
+        value: firstRate,
+        unit: 'rows/s',
+        baseline: 'raw better-sqlite3 INSERT of the same rows',
+        baseline_value: rawRate,
+        ratio: +(firstRate / rawRate).toFixed(3),
+        target_ratio: 0.5,
+        added: first.counts.added,
+      },
+      {
+        figure: 'ingest_truelayer_duplicates_rows_per_s',
+        rows: total,
+        value: secondRate,
+        unit: 'rows/s',
+        baseline_value: rawRate,
+        ratio: +(secondRate / rawRate).toFixed(3),
+        added: second.counts.added,
+        modified: second.counts.modified,
+      },
       { figure: 'ingest_peak_rss_mb', rows: total, value: peakRssMb(), unit: 'MB', target: 500 },
     ];
   } finally {

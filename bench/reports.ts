@@ -32,13 +32,31 @@ const TZ = 'Europe/Berlin';
 const START = Date.UTC(2016, 0, 1);
 const YEARS = 10;
 const MERCHANTS = [
-  ['REWE SAGT DANKE', 'groceries'], ['EDEKA CENTER', 'groceries'], ['Lidl sagt Danke', 'groceries'], ['ALDI SUED', 'groceries'],
-  ['DB Vertrieb GmbH', 'public-transport'], ['Aral Station', 'fuel'], ['Netflix.com', 'streaming'], ['Spotify AB', 'streaming'],
-  ['AMZN Mktp DE', 'online-shopping'], ['dm-drogerie markt', 'drugstore'], ['Starbucks', 'coffee'], ['Vapiano', 'eating-out'],
-  ['Stadtwerke Muenchen', 'energy'], ['Telekom Deutschland', 'phone-internet'], ['Hausverwaltung Schmidt', 'housing'],
-  ['Allianz Versicherung', 'insurance'], ['Apotheke am Markt', 'pharmacy'], ['Zalando SE', 'clothing'], ['MediaMarkt', 'electronics'],
-  ['Rundfunk ARD ZDF DRadio', 'tv-licence'], ['Uber BV', 'taxi'], ['Lufthansa', 'travel'], ['Kino Cinemaxx', 'entertainment'],
-  ['Bargeldauszahlung', 'cash'], ['SEPA Lastschrift', 'uncategorized'],
+  ['REWE SAGT DANKE', 'groceries'],
+  ['EDEKA CENTER', 'groceries'],
+  ['Lidl sagt Danke', 'groceries'],
+  ['ALDI SUED', 'groceries'],
+  ['DB Vertrieb GmbH', 'public-transport'],
+  ['Aral Station', 'fuel'],
+  ['Netflix.com', 'streaming'],
+  ['Spotify AB', 'streaming'],
+  ['AMZN Mktp DE', 'online-shopping'],
+  ['dm-drogerie markt', 'drugstore'],
+  ['Starbucks', 'coffee'],
+  ['Vapiano', 'eating-out'],
+  ['Stadtwerke Muenchen', 'energy'],
+  ['Telekom Deutschland', 'phone-internet'],
+  ['Hausverwaltung Schmidt', 'housing'],
+  ['Allianz Versicherung', 'insurance'],
+  ['Apotheke am Markt', 'pharmacy'],
+  ['Zalando SE', 'clothing'],
+  ['MediaMarkt', 'electronics'],
+  ['Rundfunk ARD ZDF DRadio', 'tv-licence'],
+  ['Uber BV', 'taxi'],
+  ['Lufthansa', 'travel'],
+  ['Kino Cinemaxx', 'entertainment'],
+  ['Bargeldauszahlung', 'cash'],
+  ['SEPA Lastschrift', 'uncategorized'],
 ] as const;
 
 function median(xs: number[]): number {
@@ -57,14 +75,23 @@ function time(fn: () => unknown): number {
 export function setup(db: Db): { accounts: number[]; cats: Map<string, number> } {
   new CategoryStore(db).ensureDefaults('2016-01-01T00:00:00Z');
   const now = '2016-01-01T00:00:00Z';
-  db.prepare(`INSERT INTO connections (id, provider, institution_name, created_at, updated_at) VALUES ('bench', 'truelayer', 'ING', ?, ?)`).run(now, now);
-  const acct = db.prepare(`INSERT INTO accounts (connection_id, provider_account_id, name, kind, currency, created_at, updated_at) VALUES ('bench', ?, ?, ?, ?, ?, ?)`);
+  db.prepare(
+    `INSERT INTO connections (id, provider, institution_name, created_at, updated_at) VALUES ('bench', 'truelayer', 'ING', ?, ?)`,
+  ).run(now, now);
+  const acct = db.prepare(
+    `INSERT INTO accounts (connection_id, provider_account_id, name, kind, currency, created_at, updated_at) VALUES ('bench', ?, ?, ?, ?, ?, ?)`,
+  );
   const accounts = [
     Number(acct.run('a1', 'Girokonto', 'checking', 'EUR', now, now).lastInsertRowid),
     Number(acct.run('a2', 'Extra Konto', 'savings', 'EUR', now, now).lastInsertRowid),
     Number(acct.run('a3', 'Visa', 'credit_card', 'GBP', now, now).lastInsertRowid),
   ];
-  const cats = new Map(db.prepare<[], { slug: string; id: number }>('SELECT slug, id FROM categories').all().map((r) => [r.slug, r.id]));
+  const cats = new Map(
+    db
+      .prepare<[], { slug: string; id: number }>('SELECT slug, id FROM categories')
+      .all()
+      .map((r) => [r.slug, r.id]),
+  );
   return { accounts, cats };
 }
 
@@ -98,13 +125,55 @@ export function load(db: Db, total: number, ctx: { accounts: number[]; cats: Map
         const pending = t > START + span - 10 * 86_400_000 && rng.next() < 0.5 ? 1 : 0;
         const r = rng.next();
         if (r < 0.04) {
-          insert.run(account, `b${i}`, day, bookedAt, rng.int(150_000, 450_000), currency, 'Gehalt ACME GmbH', null, pending, now, now, ctx.cats.get('salary')!, null);
+          insert.run(
+            account,
+            `b${i}`,
+            day,
+            bookedAt,
+            rng.int(150_000, 450_000),
+            currency,
+            'Gehalt ACME GmbH',
+            null,
+            pending,
+            now,
+            now,
+            ctx.cats.get('salary')!,
+            null,
+          );
         } else if (r < 0.08) {
-          insert.run(account, `b${i}`, day, bookedAt, -rng.int(5_000, 100_000), currency, 'Umbuchung Tagesgeld', null, pending, now, now, ctx.cats.get('transfers')!, i + 1_000_000_000);
+          insert.run(
+            account,
+            `b${i}`,
+            day,
+            bookedAt,
+            -rng.int(5_000, 100_000),
+            currency,
+            'Umbuchung Tagesgeld',
+            null,
+            pending,
+            now,
+            now,
+            ctx.cats.get('transfers')!,
+            i + 1_000_000_000,
+          );
         } else {
           const [name, slug] = MERCHANTS[rng.int(0, MERCHANTS.length - 1)]!;
           const amount = -rng.int(100, slug === 'housing' ? 150_000 : 25_000);
-          insert.run(account, `b${i}`, day, bookedAt, amount, currency, `${name} ${rng.int(1000, 9999)}`, rng.next() < 0.5 ? name : null, pending, now, now, ctx.cats.get(slug)!, null);
+          insert.run(
+            account,
+            `b${i}`,
+            day,
+            bookedAt,
+            amount,
+            currency,
+            `${name} ${rng.int(1000, 9999)}`,
+            rng.next() < 0.5 ? name : null,
+            pending,
+            now,
+            now,
+            ctx.cats.get(slug)!,
+            null,
+          );
         }
       }
     })();
@@ -113,7 +182,12 @@ export function load(db: Db, total: number, ctx: { accounts: number[]; cats: Map
   // (Netflix with two price rises), the licence fee quarterly, car insurance yearly.
   const series = [
     { name: 'Hausverwaltung Schmidt Miete', slug: 'housing', months: 1, amount: (k: number) => 95_000 + (k >= 60 ? 5_000 : 0) },
-    { name: 'Netflix International B.V.', slug: 'streaming', months: 1, amount: (k: number) => (k < 50 ? 999 : k < 100 ? 1299 : 1799) },
+    {
+      name: 'Netflix International B.V.',
+      slug: 'streaming',
+      months: 1,
+      amount: (k: number) => (k < 50 ? 999 : k < 100 ? 1299 : 1799),
+    },
     { name: 'Rundfunk ARD ZDF DRadio Beitragsservice', slug: 'tv-licence', months: 3, amount: () => 5508 },
     { name: 'HUK-COBURG Kfz-Versicherung', slug: 'insurance', months: 12, amount: () => 45_678 },
   ];
@@ -121,7 +195,21 @@ export function load(db: Db, total: number, ctx: { accounts: number[]; cats: Map
     for (const s of series) {
       for (let k = 0; k * s.months < YEARS * 12; k++) {
         const d = new Date(Date.UTC(2016, k * s.months, 1 + (k % 3))).toISOString().slice(0, 10);
-        insert.run(ctx.accounts[0]!, `s${s.name}${k}`, d, `${d}T00:00:00+01:00`, -s.amount(k), 'EUR', `${s.name} ${k}`, null, 0, now, now, ctx.cats.get(s.slug)!, null);
+        insert.run(
+          ctx.accounts[0]!,
+          `s${s.name}${k}`,
+          d,
+          `${d}T00:00:00+01:00`,
+          -s.amount(k),
+          'EUR',
+          `${s.name} ${k}`,
+          null,
+          0,
+          now,
+          now,
+          ctx.cats.get(s.slug)!,
+          null,
+        );
       }
     }
   })();
@@ -137,7 +225,10 @@ export function load(db: Db, total: number, ctx: { accounts: number[]; cats: Map
 function plainAggregate(db: Db, periods: Range[]): AggRow[] {
   const ranges = periods.flatMap((p, i) => keyRanges(p, TZ).map(([lo, hi]) => ({ i, lo, hi })));
   const from = periods.map((p) => p.from).sort()[0]!;
-  const to = periods.map((p) => p.to).sort().at(-1)!;
+  const to = periods
+    .map((p) => p.to)
+    .sort()
+    .at(-1)!;
   const bucket = `CASE ${ranges.map((r) => `WHEN k >= '${r.lo}' AND k < '${r.hi}' THEN ${r.i}`).join(' ')} END`;
   return db
     .prepare<[string, string], AggRow>(
@@ -185,7 +276,9 @@ export function reportsBench(rows = Number(process.env.BENCH_ROWS ?? 1_000_000))
       `SELECT c.name, -sum(t.amount_minor) AS spent FROM transactions t JOIN categories c ON c.id = t.category_id
        WHERE t.pending = 0 AND t.amount_minor < 0 AND c.kind = 'expense' AND t.booking_date LIKE ? GROUP BY c.name ORDER BY spent DESC`,
     );
-    const naiveRuns = Array.from({ length: 21 }, (_, i) => time(() => naive.all(`${months[i % months.length]!.from.slice(0, 7)}-%`)));
+    const naiveRuns = Array.from({ length: 21 }, (_, i) =>
+      time(() => naive.all(`${months[i % months.length]!.from.slice(0, 7)}-%`)),
+    );
 
     const periodsOf = (i: number) => {
       const current = months[i % months.length]!;
@@ -193,16 +286,27 @@ export function reportsBench(rows = Number(process.env.BENCH_ROWS ?? 1_000_000))
     };
     const oursRuns = Array.from({ length: 41 }, (_, i) => time(() => aggregate(db, periodsOf(i), TZ, {})));
     const baselineRuns = Array.from({ length: 11 }, (_, i) => time(() => plainAggregate(db, periodsOf(i))));
-    const canonical = (rows: AggRow[]) => JSON.stringify([...rows].sort((a, b) => a.period - b.period || a.currency.localeCompare(b.currency) || (a.categoryId ?? -1) - (b.categoryId ?? -1)));
+    const canonical = (rows: AggRow[]) =>
+      JSON.stringify(
+        [...rows].sort(
+          (a, b) => a.period - b.period || a.currency.localeCompare(b.currency) || (a.categoryId ?? -1) - (b.categoryId ?? -1),
+        ),
+      );
     const same = canonical(aggregate(db, periodsOf(30), TZ, {})) === canonical(plainAggregate(db, periodsOf(30)));
 
-    const seriesMs = median(Array.from({ length: 5 }, () => time(() => monthlySeries(db, { endMonth: '2025-12', months: 120, timezone: TZ }))));
+    const seriesMs = median(
+      Array.from({ length: 5 }, () => time(() => monthlySeries(db, { endMonth: '2025-12', months: 120, timezone: TZ }))),
+    );
     let recurringFound = 0;
-    const recurringMs = median(Array.from({ length: 3 }, () => time(() => (recurringFound = detectRecurring(db, { now, timezone: TZ }).length))));
+    const recurringMs = median(
+      Array.from({ length: 3 }, () => time(() => (recurringFound = detectRecurring(db, { now, timezone: TZ }).length))),
+    );
 
     const indexBuildMs = time(() => {
       db.exec('DROP INDEX transactions_report');
-      db.exec(`CREATE INDEX transactions_report ON transactions (currency, category_id, ${reportKeySql('')}, amount_minor, pending, transfer_pair_id, account_id)`);
+      db.exec(
+        `CREATE INDEX transactions_report ON transactions (currency, category_id, ${reportKeySql('')}, amount_minor, pending, transfer_pair_id, account_id)`,
+      );
     });
     db.close();
 
@@ -226,23 +330,48 @@ export function reportsBench(rows = Number(process.env.BENCH_ROWS ?? 1_000_000))
     const baseline = round(median(baselineRuns));
     return [
       {
-        figure: 'report_month_ms_median', rows, value, unit: 'ms', target: 50,
+        figure: 'report_month_ms_median',
+        rows,
+        value,
+        unit: 'ms',
+        target: 50,
         p90: round([...runs].sort((a, b) => a - b)[Math.floor(runs.length * 0.9)]!),
         aggregation_ms_median: ours,
-        baseline: 'the same 7-period aggregation as one GROUP BY over booking_date ranges on the pre-003 indexes (report key per row, table lookups)',
-        baseline_value: baseline, ratio: round(baseline / ours), same_result_as_baseline: same,
-        timezone: TZ, periods_compared: 7, month_rows_eur: eur.spending.reduce((a, l) => a + l.count, 0), db_mb: sizeMb, load_s: round(loadMs / 1000),
+        baseline:
+          'the same 7-period aggregation as one GROUP BY over booking_date ranges on the pre-003 indexes (report key per row, table lookups)',
+        baseline_value: baseline,
+        ratio: round(baseline / ours),
+        same_result_as_baseline: same,
+        timezone: TZ,
+        periods_compared: 7,
+        month_rows_eur: eur.spending.reduce((a, l) => a + l.count, 0),
+        db_mb: sizeMb,
+        load_s: round(loadMs / 1000),
       },
       {
-        figure: 'report_month_naive_query_ms_median', rows, value: round(median(naiveRuns)), unit: 'ms',
+        figure: 'report_month_naive_query_ms_median',
+        rows,
+        value: round(median(naiveRuns)),
+        unit: 'ms',
         note: "docs/schema.md's one-month spending query (booking_date LIKE, no time zone, one period) for scale",
       },
       { figure: 'series_120_months_ms_median', rows, value: round(seriesMs), unit: 'ms' },
       { figure: 'recurring_3_years_ms_median', rows, value: round(recurringMs), unit: 'ms', series_found: recurringFound },
-      { figure: 'report_index_build_ms', rows, value: round(indexBuildMs), unit: 'ms', note: 'CREATE INDEX transactions_report on the filled table: what migration 003 costs once on an existing database' },
       {
-        figure: 'ingest_cost_of_report_index', rows: ingestRows, value: Math.round(ingestRows / (withMs / 1000)), unit: 'rows/s',
-        baseline: 'the same inserts without transactions_report', baseline_value: Math.round(ingestRows / (withoutMs / 1000)), ratio: round(withoutMs / withMs),
+        figure: 'report_index_build_ms',
+        rows,
+        value: round(indexBuildMs),
+        unit: 'ms',
+        note: 'CREATE INDEX transactions_report on the filled table: what migration 003 costs once on an existing database',
+      },
+      {
+        figure: 'ingest_cost_of_report_index',
+        rows: ingestRows,
+        value: Math.round(ingestRows / (withMs / 1000)),
+        unit: 'rows/s',
+        baseline: 'the same inserts without transactions_report',
+        baseline_value: Math.round(ingestRows / (withoutMs / 1000)),
+        ratio: round(withoutMs / withMs),
       },
     ];
   } finally {

@@ -30,7 +30,9 @@ export interface ChoiceResult {
  * "DB Vertrieb GmbH Fahrschein 678856467914" → "db vertrieb gmbh".
  */
 export function payeeCore(text: string): string {
-  const words = fold(text).split(' ').filter((w) => w.length > 1 && !/\d/.test(w));
+  const words = fold(text)
+    .split(' ')
+    .filter((w) => w.length > 1 && !/\d/.test(w));
   return words.slice(0, 3).join(' ');
 }
 
@@ -39,7 +41,11 @@ export function similarConditions(t: { merchant: string | null; description: str
   const sign = t.amount_minor < 0 ? 'out' : 'in';
   if (t.merchant) return { merchant: { equals: t.merchant }, sign };
   const core = payeeCore(t.description);
-  if (!core) throw new TraxError('usage', `"${t.description}" has no words to recognize similar transactions by; add a rule with \`trax rules add\` instead.`);
+  if (!core)
+    throw new TraxError(
+      'usage',
+      `"${t.description}" has no words to recognize similar transactions by; add a rule with \`trax rules add\` instead.`,
+    );
   return { description: { contains: core }, sign };
 }
 
@@ -48,21 +54,39 @@ export function similarConditions(t: { merchant: string | null; description: str
  * relinks and re-imports), taught to the learned model at once, and with `similar`, turned into
  * a rule that recategorizes the look-alikes (never overriding other choices of theirs).
  */
-export function chooseCategory(app: App, transactionId: number, categoryRef: string, opts: { similar?: boolean } = {}): ChoiceResult {
+export function chooseCategory(
+  app: App,
+  transactionId: number,
+  categoryRef: string,
+  opts: { similar?: boolean } = {},
+): ChoiceResult {
   const t = app.db
-    .prepare<[number], TxnRow>('SELECT id, account_id, dedupe_key, description, merchant, amount_minor FROM transactions WHERE id = ?')
+    .prepare<[number], TxnRow>(
+      'SELECT id, account_id, dedupe_key, description, merchant, amount_minor FROM transactions WHERE id = ?',
+    )
     .get(transactionId);
-  if (!t) throw new TraxError('not_found', `There is no transaction ${transactionId}; \`trax transactions --json\` shows the ids.`);
+  if (!t)
+    throw new TraxError('not_found', `There is no transaction ${transactionId}; \`trax transactions --json\` shows the ids.`);
   const category = app.categories.resolve(categoryRef);
   const now = app.now().toISOString();
   let ruleId: number | null = null;
   inTransaction(app.db, 'save your category', () => {
     app.choices.set(t.account_id, t.dedupe_key, category.id, now);
     app.db
-      .prepare(`UPDATE transactions SET category_id = ?, category_source = 'user', category_confidence = 1, category_rule_id = NULL, transfer_pair_id = NULL WHERE id = ?`)
+      .prepare(
+        `UPDATE transactions SET category_id = ?, category_source = 'user', category_confidence = 1, category_rule_id = NULL, transfer_pair_id = NULL WHERE id = ?`,
+      )
       .run(category.id, t.id);
     if (opts.similar) {
-      ruleId = app.rules.add({ name: `Like "${(t.merchant ?? t.description).slice(0, 40)}"`, priority: 50, conditions: similarConditions(t), categoryId: category.id }, now);
+      ruleId = app.rules.add(
+        {
+          name: `Like "${(t.merchant ?? t.description).slice(0, 40)}"`,
+          priority: 50,
+          conditions: similarConditions(t),
+          categoryId: category.id,
+        },
+        now,
+      );
     }
   });
   const model = loadClassifier(app) ?? LearnedClassifier.train([]);
@@ -72,7 +96,8 @@ export function chooseCategory(app: App, transactionId: number, categoryRef: str
   if (ruleId !== null) {
     const before = app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(ruleId) as number;
     categorizeTransactions(app, { all: true });
-    similar = (app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(ruleId) as number) - before;
+    similar =
+      (app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(ruleId) as number) - before;
   }
   return { transactionId: t.id, category, ruleId, similar };
 }
@@ -86,7 +111,9 @@ export function retrainClassifier(app: App, limit = 50_000): LearnedClassifier {
        ORDER BY t.category_source = 'user' DESC, t.booking_date DESC LIMIT ?`,
     )
     .all(limit);
-  const model = LearnedClassifier.train(rows.map((r) => ({ description: r.description, merchant: r.merchant, amountMinor: r.amount_minor, category: r.slug })));
+  const model = LearnedClassifier.train(
+    rows.map((r) => ({ description: r.description, merchant: r.merchant, amountMinor: r.amount_minor, category: r.slug })),
+  );
   saveClassifier(app, model);
   return model;
 }

@@ -12,7 +12,14 @@ function defaultRuleDefs(slugToId: Map<string, number>): RuleDef[] {
   for (const [slug, patterns, sign] of DEFAULT_RULES) {
     const categoryId = slugToId.get(slug);
     if (categoryId === undefined) continue; // the user merged that category away
-    for (const p of patterns) defs.push({ id: id--, priority: defs.length, name: null, conditions: { description: { contains: p }, ...(sign ? { sign } : {}) }, categoryId });
+    for (const p of patterns)
+      defs.push({
+        id: id--,
+        priority: defs.length,
+        name: null,
+        conditions: { description: { contains: p }, ...(sign ? { sign } : {}) },
+        categoryId,
+      });
   }
   return defs;
 }
@@ -30,7 +37,9 @@ export function loadClassifier(app: App): LearnedClassifier | null {
 
 export function saveClassifier(app: App, model: LearnedClassifier): void {
   app.db
-    .prepare('INSERT INTO classifier (id, model, examples, updated_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET model = excluded.model, examples = excluded.examples, updated_at = excluded.updated_at')
+    .prepare(
+      'INSERT INTO classifier (id, model, examples, updated_at) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET model = excluded.model, examples = excluded.examples, updated_at = excluded.updated_at',
+    )
     .run(JSON.stringify(model.toJSON()), model.size, app.now().toISOString());
 }
 
@@ -39,7 +48,8 @@ export function pipelineContext(app: App, opts: { learned?: LearnedClassifier | 
   const categories = app.categories.list();
   const slugToId = new Map(categories.map((c) => [c.slug, c.id]));
   const uncategorizedId = slugToId.get('uncategorized');
-  if (uncategorizedId === undefined) throw new TraxError('database_error', 'The "uncategorized" category is missing from the database; restore it from a backup.');
+  if (uncategorizedId === undefined)
+    throw new TraxError('database_error', 'The "uncategorized" category is missing from the database; restore it from a backup.');
   return {
     choices: app.choices.all(),
     userRules: new RuleSet(app.rules.list()),

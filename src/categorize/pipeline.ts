@@ -50,19 +50,42 @@ export function decide(ctx: PipelineContext, t: PipelineInput): Decision {
     const p = ctx.learned.predict({ description: t.description, merchant: t.merchant, amountMinor: t.amountMinor });
     const id = p ? ctx.slugToId.get(p.category) : undefined;
     if (p && id !== undefined && p.confidence >= LEARNED_MIN_CONFIDENCE) {
-      return { categoryId: id, source: 'learned', confidence: p.confidence, ruleId: null, why: `learned from your history (${p.why.slice(0, 3).join(', ')})` };
+      return {
+        categoryId: id,
+        source: 'learned',
+        confidence: p.confidence,
+        ruleId: null,
+        why: `learned from your history (${p.why.slice(0, 3).join(', ')})`,
+      };
     }
   }
 
-  const hinted = slugFromProvider({ provider: t.provider, category: t.providerCategory, classification: t.providerClassification });
+  const hinted = slugFromProvider({
+    provider: t.provider,
+    category: t.providerCategory,
+    classification: t.providerClassification,
+  });
   const hintedId = hinted ? ctx.slugToId.get(hinted) : undefined;
   const builtIn = ctx.defaults.match({ ...t, description: `${t.merchant ?? ''} ${t.description}` });
   // The bank says "Utilities", the built-in rules know "Thames Water" is Water: take the finer one.
   const finer = builtIn && hintedId !== undefined && ctx.parentOf.get(builtIn.rule.categoryId) === hintedId;
   if (hintedId !== undefined && !finer) {
-    return { categoryId: hintedId, source: 'provider', confidence: 0.8, ruleId: null, why: `${t.provider} says ${t.providerClassification ?? t.providerCategory}` };
+    return {
+      categoryId: hintedId,
+      source: 'provider',
+      confidence: 0.8,
+      ruleId: null,
+      why: `${t.provider} says ${t.providerClassification ?? t.providerCategory}`,
+    };
   }
-  if (builtIn) return { categoryId: builtIn.rule.categoryId, source: 'default', confidence: 0.7, ruleId: null, why: `built-in: ${builtIn.why.replace(/^[^:]*: /, '')}` };
+  if (builtIn)
+    return {
+      categoryId: builtIn.rule.categoryId,
+      source: 'default',
+      confidence: 0.7,
+      ruleId: null,
+      why: `built-in: ${builtIn.why.replace(/^[^:]*: /, '')}`,
+    };
 
   return { categoryId: ctx.uncategorizedId, source: 'none', confidence: 0, ruleId: null, why: 'nothing matched' };
 }

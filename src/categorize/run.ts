@@ -40,7 +40,15 @@ const BATCH = 5000;
  */
 export function categorizeTransactions(app: App, opts: { all?: boolean; ctx?: PipelineContext } = {}): CategorizeResult {
   const ctx = opts.ctx ?? pipelineContext(app);
-  const bySource: Record<CategorySource, number> = { user: 0, rule: 0, learned: 0, provider: 0, default: 0, transfer: 0, none: 0 };
+  const bySource: Record<CategorySource, number> = {
+    user: 0,
+    rule: 0,
+    learned: 0,
+    provider: 0,
+    default: 0,
+    transfer: 0,
+    none: 0,
+  };
   const select = app.db.prepare<[number], Row>(
     `SELECT t.id, t.account_id, t.booking_date, t.dedupe_key, t.description, t.merchant, t.counterparty_name, t.counterparty_iban,
             t.provider_category, t.provider_classification, t.amount_minor, t.category_id, t.category_source, c.provider,

@@ -11,7 +11,12 @@ export interface CategoryDef {
   parent?: string;
 }
 
-const expense = (slug: string, name: string, parent?: string): CategoryDef => ({ slug, name, kind: 'expense', ...(parent ? { parent } : {}) });
+const expense = (slug: string, name: string, parent?: string): CategoryDef => ({
+  slug,
+  name,
+  kind: 'expense',
+  ...(parent ? { parent } : {}),
+});
 
 export const DEFAULT_TAXONOMY: CategoryDef[] = [
   { slug: 'income', name: 'Income', kind: 'income' },

@@ -38,9 +38,15 @@ export function pairTransfers(app: App, ctx: PipelineContext, opts: { since?: st
     .all(since);
   // Inflows waiting for their outflow, by currency and amount.
   const inflows = new Map<string, Row[]>();
-  for (const r of rows) if (r.amount_minor > 0) inflows.set(`${r.currency}|${r.amount_minor}`, [...(inflows.get(`${r.currency}|${r.amount_minor}`) ?? []), r]);
-  const pair = app.db.prepare(`UPDATE transactions SET category_id = ?, category_source = 'transfer', category_confidence = 0.9, category_rule_id = NULL, transfer_pair_id = ? WHERE id = ?`);
-  const single = app.db.prepare(`UPDATE transactions SET category_id = ?, category_source = 'transfer', category_confidence = 0.8, category_rule_id = NULL WHERE id = ? AND category_source IS NOT 'transfer'`);
+  for (const r of rows)
+    if (r.amount_minor > 0)
+      inflows.set(`${r.currency}|${r.amount_minor}`, [...(inflows.get(`${r.currency}|${r.amount_minor}`) ?? []), r]);
+  const pair = app.db.prepare(
+    `UPDATE transactions SET category_id = ?, category_source = 'transfer', category_confidence = 0.9, category_rule_id = NULL, transfer_pair_id = ? WHERE id = ?`,
+  );
+  const single = app.db.prepare(
+    `UPDATE transactions SET category_id = ?, category_source = 'transfer', category_confidence = 0.8, category_rule_id = NULL WHERE id = ? AND category_source IS NOT 'transfer'`,
+  );
   const taken = new Set<number>();
   let pairs = 0;
   app.db.transaction(() => {
@@ -67,7 +73,8 @@ export function pairTransfers(app: App, ctx: PipelineContext, opts: { since?: st
       }
     }
     for (const r of rows) {
-      if (!taken.has(r.id) && r.counterparty_iban && ownIbans.has(r.counterparty_iban.replace(/\s+/g, '').toUpperCase())) single.run(transfersId, r.id);
+      if (!taken.has(r.id) && r.counterparty_iban && ownIbans.has(r.counterparty_iban.replace(/\s+/g, '').toUpperCase()))
+        single.run(transfersId, r.id);
     }
   })();
   return pairs;

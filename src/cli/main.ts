@@ -33,7 +33,9 @@ const program = new Command('trax')
   .exitOverride()
   .enablePositionalOptions()
   .showHelpAfterError('(run with --help for usage)')
-  .addHelpText('after', `
+  .addHelpText(
+    'after',
+    `
 Getting started:
   trax sandbox              run the built-in TrueLayer emulator and print the .env lines for it
   trax connect truelayer    link a bank (ING Germany and other TrueLayer banks)
@@ -44,7 +46,8 @@ Getting started:
   trax serve                the web app, with the dashboard and scheduled syncs
 
 Configuration is read from .env in the current directory; see README.md.
-Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless TRAX_SECRET_KEY is set.`);
+Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless TRAX_SECRET_KEY is set.`,
+  );
 
 registerConnect(program);
 registerConnections(program);

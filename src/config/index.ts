@@ -107,21 +107,27 @@ function plaidConfig(raw: RawEnv, problems: string[]): PlaidConfig | null {
   const { PLAID_CLIENT_ID: clientId, PLAID_SECRET: secret } = raw;
   if (!clientId && !secret) return null;
   if (!clientId || !secret) {
-    problems.push(`${clientId ? 'PLAID_SECRET' : 'PLAID_CLIENT_ID'} is missing; copy it from dashboard.plaid.com → Developers → Keys (it goes with ${clientId ? 'PLAID_CLIENT_ID' : 'PLAID_SECRET'}).`);
+    problems.push(
+      `${clientId ? 'PLAID_SECRET' : 'PLAID_CLIENT_ID'} is missing; copy it from dashboard.plaid.com → Developers → Keys (it goes with ${clientId ? 'PLAID_CLIENT_ID' : 'PLAID_SECRET'}).`,
+    );
     return null;
   }
   const env = (raw.PLAID_ENV ?? 'sandbox') as PlaidEnv;
   const baseUrl = stripSlash(raw.PLAID_BASE_URL ?? PLAID_HOSTS[env]);
   const redirectUri = raw.PLAID_REDIRECT_URI ?? null;
   if (redirectUri && env === 'production' && !redirectUri.startsWith('https://')) {
-    problems.push(`PLAID_REDIRECT_URI must use https:// in production (Plaid allows http only for localhost in sandbox); run \`trax cert\` and serve Trax over HTTPS.`);
+    problems.push(
+      `PLAID_REDIRECT_URI must use https:// in production (Plaid allows http only for localhost in sandbox); run \`trax cert\` and serve Trax over HTTPS.`,
+    );
   }
   return {
     clientId,
     secret,
     env,
     baseUrl,
-    linkScriptUrl: raw.PLAID_BASE_URL ? `${baseUrl}/link/v2/stable/link-initialize.js` : 'https://cdn.plaid.com/link/v2/stable/link-initialize.js',
+    linkScriptUrl: raw.PLAID_BASE_URL
+      ? `${baseUrl}/link/v2/stable/link-initialize.js`
+      : 'https://cdn.plaid.com/link/v2/stable/link-initialize.js',
     redirectUri,
     countryCodes: raw.PLAID_COUNTRY_CODES.split(','),
     products: raw.PLAID_PRODUCTS.split(','),
@@ -134,20 +140,28 @@ function truelayerConfig(raw: RawEnv, problems: string[]): TrueLayerConfig | nul
   const clientSecret = raw.TRUELAYER_CLIENT_SECRET ?? raw.CLIENT_SECRET;
   if (!clientId && !clientSecret) return null;
   if (!clientId) {
-    problems.push('TRUELAYER_CLIENT_ID is missing; copy the client id from console.truelayer.com (it goes with TRUELAYER_CLIENT_SECRET).');
+    problems.push(
+      'TRUELAYER_CLIENT_ID is missing; copy the client id from console.truelayer.com (it goes with TRUELAYER_CLIENT_SECRET).',
+    );
     return null;
   }
   if (!clientSecret) {
-    problems.push('TRUELAYER_CLIENT_SECRET is missing; copy the client secret from console.truelayer.com (it goes with TRUELAYER_CLIENT_ID).');
+    problems.push(
+      'TRUELAYER_CLIENT_SECRET is missing; copy the client secret from console.truelayer.com (it goes with TRUELAYER_CLIENT_ID).',
+    );
     return null;
   }
   const isSandboxId = clientId.startsWith('sandbox-');
   const env: TrueLayerEnv = raw.TRUELAYER_ENV ?? (isSandboxId ? 'sandbox' : 'live');
   if (env === 'sandbox' && !isSandboxId) {
-    problems.push(`TRUELAYER_ENV is "sandbox" but TRUELAYER_CLIENT_ID "${clientId}" is a live id (sandbox ids start with "sandbox-"); set TRUELAYER_ENV=live or use your sandbox client id.`);
+    problems.push(
+      `TRUELAYER_ENV is "sandbox" but TRUELAYER_CLIENT_ID "${clientId}" is a live id (sandbox ids start with "sandbox-"); set TRUELAYER_ENV=live or use your sandbox client id.`,
+    );
   }
   if (env === 'live' && isSandboxId) {
-    problems.push(`TRUELAYER_ENV is "live" but TRUELAYER_CLIENT_ID "${clientId}" is a sandbox id; set TRUELAYER_ENV=sandbox or use your live client id.`);
+    problems.push(
+      `TRUELAYER_ENV is "live" but TRUELAYER_CLIENT_ID "${clientId}" is a sandbox id; set TRUELAYER_ENV=sandbox or use your live client id.`,
+    );
   }
   const hosts = HOSTS[env];
   return {

@@ -4,8 +4,7 @@ import { z } from 'zod';
  * The environment Trax reads, variable by variable. Each message is the second half of a
  * sentence that starts with the variable's name, so every problem reads as one instruction.
  */
-const url = (hint: string) =>
-  z.url({ message: `must be a full URL such as ${hint}` }).optional();
+const url = (hint: string) => z.url({ message: `must be a full URL such as ${hint}` }).optional();
 
 export const envSchema = z.object({
   TRAX_DATA_DIR: z.string().min(1, 'must not be empty; remove it to use ./data').default('./data'),
@@ -18,9 +17,7 @@ export const envSchema = z.object({
   TRUELAYER_CLIENT_ID: z.string().min(1).optional(),
   TRUELAYER_CLIENT_SECRET: z.string().min(1).optional(),
   TRUELAYER_REDIRECT_URI: url('http://localhost:3000/callback'),
-  TRUELAYER_ENV: z
-    .enum(['sandbox', 'live'], { message: 'must be "sandbox" or "live"' })
-    .optional(),
+  TRUELAYER_ENV: z.enum(['sandbox', 'live'], { message: 'must be "sandbox" or "live"' }).optional(),
   TRUELAYER_PROVIDERS: z
     .string()
     .regex(/^[a-z0-9-]+( [a-z0-9-]+)*$/, {
@@ -41,7 +38,8 @@ export const envSchema = z.object({
     .string()
     .optional()
     .refine((v) => v === undefined || v === 'sandbox' || v === 'production', {
-      message: 'must be "sandbox" or "production" (Plaid retired "development" in 2024; use sandbox for test data or production for real banks, including the free trial)',
+      message:
+        'must be "sandbox" or "production" (Plaid retired "development" in 2024; use sandbox for test data or production for real banks, including the free trial)',
     }),
   PLAID_REDIRECT_URI: url('http://localhost:3000/oauth-return'),
   PLAID_COUNTRY_CODES: z

@@ -32,7 +32,10 @@ export async function plaidLinkToken(app: App, opts: { relinkId?: string } = {})
 function refuseDuplicate(app: App, institutionId: string | null | undefined): void {
   const existing = institutionId ? app.connections.findLiveByInstitution('plaid', institutionId) : undefined;
   if (existing) {
-    throw new TraxError('usage', `${existing.institutionName ?? institutionId} is already linked as ${existing.id}; use Relink on it instead of linking it twice.`);
+    throw new TraxError(
+      'usage',
+      `${existing.institutionName ?? institutionId} is already linked as ${existing.id}; use Relink on it instead of linking it twice.`,
+    );
   }
 }
 
@@ -54,7 +57,11 @@ export async function connectPlaidWithPublicToken(
     throw e;
   }
   const secrets: PlaidSecrets = { accessToken };
-  return saveConsentAndSync(app, { ...item, secrets }, { environment: c.cfg.env === 'production' ? 'live' : 'sandbox', ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  return saveConsentAndSync(
+    app,
+    { ...item, secrets },
+    { environment: c.cfg.env === 'production' ? 'live' : 'sandbox', ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) },
+  );
 }
 
 /** After update mode succeeded: the Item is healthy again and its consent renewed. */
@@ -70,10 +77,17 @@ export async function finishPlaidRelink(app: App, connectionId: string) {
 }
 
 /** `trax connect plaid --sandbox INSTITUTION`: an Item without a browser, sandbox only. */
-export async function connectPlaidSandbox(app: App, institutionId: string, opts: Pick<SyncOptions, 'onProgress'> = {}): Promise<ConnectResult> {
+export async function connectPlaidSandbox(
+  app: App,
+  institutionId: string,
+  opts: Pick<SyncOptions, 'onProgress'> = {},
+): Promise<ConnectResult> {
   const cfg = requirePlaid(app.config);
   if (cfg.env !== 'sandbox') {
-    throw new TraxError('usage', '`--sandbox` creates test Items and only works with PLAID_ENV=sandbox; to link a real bank run `trax serve` and use Link a bank in the browser.');
+    throw new TraxError(
+      'usage',
+      '`--sandbox` creates test Items and only works with PLAID_ENV=sandbox; to link a real bank run `trax serve` and use Link a bank in the browser.',
+    );
   }
   const publicToken = await sandboxPublicToken(client(app), institutionId);
   return connectPlaidWithPublicToken(app, publicToken, { institutionId, ...opts });

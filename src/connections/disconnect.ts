@@ -23,7 +23,10 @@ export async function disconnect(app: App, connectionId: string, opts: { purge: 
   const institution = c.institutionName ?? c.provider;
   const lock = `sync:${connectionId}`;
   if (!app.locks.tryAcquire(lock, 60_000)) {
-    throw new TraxError('database_locked', `${institution} is being synced right now; wait for the sync to finish and run this again.`);
+    throw new TraxError(
+      'database_locked',
+      `${institution} is being synced right now; wait for the sync to finish and run this again.`,
+    );
   }
   try {
     let revokedAtProvider = false;

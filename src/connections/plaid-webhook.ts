@@ -16,7 +16,12 @@ export async function applyPlaidWebhook(app: App, event: WebhookEvent): Promise<
       return { connectionId: c.id, did: `sync ${outcome.status}` };
     }
     case 'needs_reauth':
-      app.connections.setStatus(c.id, 'needs_reauth', `Plaid reports ${event.reason}. Use Relink in the web app (\`trax serve\`) to log in again; your history is kept.`, now);
+      app.connections.setStatus(
+        c.id,
+        'needs_reauth',
+        `Plaid reports ${event.reason}. Use Relink in the web app (\`trax serve\`) to log in again; your history is kept.`,
+        now,
+      );
       return { connectionId: c.id, did: 'marked needs_reauth' };
     case 'consent_expiring':
       if (event.consentExpiresAt) app.connections.setConsentExpiry(c.id, event.consentExpiresAt, now);

@@ -26,12 +26,18 @@ export async function saveConsentAndSync(
     if (opts.relinkId) {
       const existing = app.connections.get(opts.relinkId);
       if (!existing || existing.provider !== consent.provider) {
-        throw new TraxError('not_found', `There is no ${consent.provider} connection ${opts.relinkId} to relink; run \`trax connections\` to see the ids.`);
+        throw new TraxError(
+          'not_found',
+          `There is no ${consent.provider} connection ${opts.relinkId} to relink; run \`trax connections\` to see the ids.`,
+        );
       }
       return app.connections.replaceConsent(existing.id, record, now);
     }
     return app.connections.save(record, now);
   });
-  const firstSync = await syncConnection(app, connection.id, { trigger: 'connect', ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  const firstSync = await syncConnection(app, connection.id, {
+    trigger: 'connect',
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
   return { connection: app.connections.get(connection.id)!, firstSync };
 }

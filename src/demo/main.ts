@@ -44,7 +44,9 @@ async function main(): Promise<void> {
     const webPort = (await portIsFree(3000)) ? 3000 : await freePort();
     const redirectUri = `http://localhost:${webPort}/callback`;
     const env: NodeJS.ProcessEnv = {
-      ...Object.fromEntries(sandboxEnvLines(sandbox.url, redirectUri).map((l) => l.replace(/"/g, '').split(/=(.*)/s).slice(0, 2))),
+      ...Object.fromEntries(
+        sandboxEnvLines(sandbox.url, redirectUri).map((l) => l.replace(/"/g, '').split(/=(.*)/s).slice(0, 2)),
+      ),
       PLAID_CLIENT_ID: PLAID_CLIENT.clientId,
       PLAID_SECRET: PLAID_CLIENT.secret,
       PLAID_ENV: 'sandbox',
@@ -56,7 +58,10 @@ async function main(): Promise<void> {
     };
     const config = parseConfig(env);
     app = openApp(config);
-    say(colors.bold('Trax demo') + ` — TrueLayer sandbox at ${sandbox.url}, Plaid sandbox at ${plaid.url}, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/`);
+    say(
+      colors.bold('Trax demo') +
+        ` — TrueLayer sandbox at ${sandbox.url}, Plaid sandbox at ${plaid.url}, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/`,
+    );
     clearEarlierDemo(app);
     for (const bank of BANKS) await connectBank(app, sandbox, redirectUri, bank);
 
@@ -106,18 +111,25 @@ async function main(): Promise<void> {
   }
 }
 
-
 /** Earlier demo runs talked to an emulator that is gone; their connections are replaced. */
 function clearEarlierDemo(app: App): void {
   const connections = app.connections.list();
   if (connections.some((c) => c.environment === 'live')) {
-    throw new TraxError('usage', `${app.config.dataDir} holds real bank connections; run the demo elsewhere with TRAX_DATA_DIR=./demo-data npm run demo.`);
+    throw new TraxError(
+      'usage',
+      `${app.config.dataDir} holds real bank connections; run the demo elsewhere with TRAX_DATA_DIR=./demo-data npm run demo.`,
+    );
   }
   for (const c of connections) app.connections.purge(c.id);
   if (connections.length) say(colors.dim(`(replaced ${connections.length} connection(s) from an earlier demo run)`));
 }
 
-async function connectBank(app: App, sandbox: TrueLayerSandbox, redirectUri: string, bank: { providerId: string; label: string }) {
+async function connectBank(
+  app: App,
+  sandbox: TrueLayerSandbox,
+  redirectUri: string,
+  bank: { providerId: string; label: string },
+) {
   const cfg = app.config.truelayer!;
   step(`Connecting ${bank.label}`);
   const auth = buildAuthLink(cfg, { providerId: bank.providerId });
@@ -131,7 +143,9 @@ async function connectBank(app: App, sandbox: TrueLayerSandbox, redirectUri: str
   const { connection, firstSync } = await connectTrueLayerWithCode(app, code, {
     onProgress: (_id, m) => say(colors.dim(`    ${clean(m)}`)),
   });
-  say(`  connected ${clean(connection.institutionName)} as ${connection.id}; consent until ${expiry(connection.consentExpiresAt, app.now())}`);
+  say(
+    `  connected ${clean(connection.institutionName)} as ${connection.id}; consent until ${expiry(connection.consentExpiresAt, app.now())}`,
+  );
   say(`  ${describeOutcome(firstSync)}`);
 }
 

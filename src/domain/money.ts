@@ -17,8 +17,7 @@ export function minorUnitDigits(currency: string): number {
   if (cached !== undefined) return cached;
   let digits = 2;
   try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions()
-      .maximumFractionDigits ?? 2;
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {
     throw new RangeError(`"${currency}" is not an ISO 4217 currency code`);
   }
@@ -59,7 +58,9 @@ function numberToPlainString(n: number): string {
 export function formatMoney(minor: number, currency: string, locale = 'en-GB'): string {
   const digits = minorUnitDigits(currency);
   const negative = minor < 0;
-  const abs = Math.abs(minor).toString().padStart(digits + 1, '0');
+  const abs = Math.abs(minor)
+    .toString()
+    .padStart(digits + 1, '0');
   const whole = digits ? abs.slice(0, -digits) : abs;
   const frac = digits ? abs.slice(-digits) : '';
   const grouped = BigInt(whole).toLocaleString(locale);
@@ -71,7 +72,9 @@ export function formatMoney(minor: number, currency: string, locale = 'en-GB'): 
 export function minorToDecimalString(minor: number, currency: string): string {
   const digits = minorUnitDigits(currency);
   const negative = minor < 0;
-  const abs = Math.abs(minor).toString().padStart(digits + 1, '0');
+  const abs = Math.abs(minor)
+    .toString()
+    .padStart(digits + 1, '0');
   const body = digits ? `${abs.slice(0, -digits)}.${abs.slice(-digits)}` : abs;
   return negative ? `-${body}` : body;
 }

@@ -61,7 +61,10 @@ export async function notifyChanges(app: App, now: Date, opts: NotifyOptions = {
   notifyingHere.add(here);
   try {
     const announced = new Map(
-      app.db.prepare<[], { connection_id: string; state: ConnectionState; changed_at: string }>('SELECT * FROM notify_state').all().map((r) => [r.connection_id, r]),
+      app.db
+        .prepare<[], { connection_id: string; state: ConnectionState; changed_at: string }>('SELECT * FROM notify_state')
+        .all()
+        .map((r) => [r.connection_id, r]),
     );
     const results: Notification[] = [];
     const live = new Set<string>();
@@ -78,8 +81,18 @@ export async function notifyChanges(app: App, now: Date, opts: NotifyOptions = {
       const payload = payloadFor(c, state, previousState, now, `${c.id}:${previousState}:${state}:${last?.changed_at ?? 'new'}`);
       const sent = await postJson(url, payload, payload.id, post);
       if (sent.ok) remember(app, c.id, state, now);
-      else log(`notify: could not tell ${redactUrl(url)} that ${c.id} is ${state} (${sent.reason} after ${sent.attempts} attempts); will try again after the next sync.`);
-      results.push({ connectionId: c.id, event: payload.event, previousState, state, delivered: sent.ok, reason: sent.ok ? null : sent.reason });
+      else
+        log(
+          `notify: could not tell ${redactUrl(url)} that ${c.id} is ${state} (${sent.reason} after ${sent.attempts} attempts); will try again after the next sync.`,
+        );
+      results.push({
+        connectionId: c.id,
+        event: payload.event,
+        previousState,
+        state,
+        delivered: sent.ok,
+        reason: sent.ok ? null : sent.reason,
+      });
     }
     // Disconnected or deleted connections: forget them quietly so a reconnect starts fresh.
     const forget = app.db.prepare('DELETE FROM notify_state WHERE connection_id = ?');
@@ -91,7 +104,13 @@ export async function notifyChanges(app: App, now: Date, opts: NotifyOptions = {
   }
 }
 
-function payloadFor(c: StoredConnection, state: ConnectionState, previousState: ConnectionState, now: Date, id: string): NotifyPayload {
+function payloadFor(
+  c: StoredConnection,
+  state: ConnectionState,
+  previousState: ConnectionState,
+  now: Date,
+  id: string,
+): NotifyPayload {
   const institution = c.institutionName ?? c.id;
   const reminder = state === 'ok' ? null : reminderFor(c, state, now);
   return {
@@ -102,7 +121,9 @@ function payloadFor(c: StoredConnection, state: ConnectionState, previousState: 
     previousState,
     connection: { id: c.id, provider: c.provider, environment: c.environment, institution },
     consentExpiresAt: c.consentExpiresAt,
-    message: reminder?.sentence ?? `${institution} is working again${c.lastSyncedAt ? ` (last sync ${c.lastSyncedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}.`,
+    message:
+      reminder?.sentence ??
+      `${institution} is working again${c.lastSyncedAt ? ` (last sync ${c.lastSyncedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}.`,
     relinkCommand: reminder?.relinkCommand ?? null,
     relinkUrl: reminder?.relinkUrl ?? null,
     at: now.toISOString(),
@@ -111,7 +132,9 @@ function payloadFor(c: StoredConnection, state: ConnectionState, previousState: 
 
 function remember(app: App, connectionId: string, state: ConnectionState, now: Date): void {
   app.db
-    .prepare('INSERT INTO notify_state (connection_id, state, changed_at) VALUES (?, ?, ?) ON CONFLICT (connection_id) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at')
+    .prepare(
+      'INSERT INTO notify_state (connection_id, state, changed_at) VALUES (?, ?, ?) ON CONFLICT (connection_id) DO UPDATE SET state = excluded.state, changed_at = excluded.changed_at',
+    )
     .run(connectionId, state, now.toISOString());
 }
 

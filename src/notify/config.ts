@@ -12,7 +12,10 @@ export function notifyWebhookUrl(env: NodeJS.ProcessEnv = process.env): string |
   const raw = env.TRAX_NOTIFY_WEBHOOK?.trim();
   const parsed = notifyEnv.safeParse({ TRAX_NOTIFY_WEBHOOK: raw || undefined });
   if (!parsed.success) {
-    throw new TraxError('config_invalid', `TRAX_NOTIFY_WEBHOOK ${parsed.error.issues[0]!.message}. Fix it in .env or your environment, or remove it to turn notifications off.`);
+    throw new TraxError(
+      'config_invalid',
+      `TRAX_NOTIFY_WEBHOOK ${parsed.error.issues[0]!.message}. Fix it in .env or your environment, or remove it to turn notifications off.`,
+    );
   }
   return parsed.data.TRAX_NOTIFY_WEBHOOK ?? null;
 }

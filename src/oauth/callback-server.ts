@@ -25,7 +25,10 @@ export async function listenForCallback(opts: {
 }): Promise<CallbackWait> {
   const target = new URL(opts.redirectUri);
   if (target.protocol !== 'http:' || !LOCAL_HOSTS.has(target.hostname)) {
-    throw new TraxError('usage', `TRUELAYER_REDIRECT_URI (${opts.redirectUri}) is not an http://localhost address, so Trax cannot receive the login itself; open the link, copy the code from the page TrueLayer shows, and run \`trax connect truelayer --code CODE\`.`);
+    throw new TraxError(
+      'usage',
+      `TRUELAYER_REDIRECT_URI (${opts.redirectUri}) is not an http://localhost address, so Trax cannot receive the login itself; open the link, copy the code from the page TrueLayer shows, and run \`trax connect truelayer --code CODE\`.`,
+    );
   }
   const port = Number(target.port || 80);
   let settle!: { resolve: (code: string) => void; reject: (e: Error) => void };
@@ -41,12 +44,22 @@ export async function listenForCallback(opts: {
     const state = params.get('state');
     if (!state || !sameSecret(state, opts.expectedState)) {
       opts.onRejected?.(state ? 'a callback with the wrong state' : 'a callback without state');
-      return page(res, 400, 'This login is not the one Trax is waiting for', 'The state parameter did not match. Start again from the link the terminal printed.');
+      return page(
+        res,
+        400,
+        'This login is not the one Trax is waiting for',
+        'The state parameter did not match. Start again from the link the terminal printed.',
+      );
     }
     const error = params.get('error');
     if (error) {
       page(res, 200, 'Not connected', 'The bank login was cancelled or refused. Return to the terminal.');
-      settle.reject(new TraxError('oauth_denied', `The bank login ended with "${error}"${params.get('error_description') ? ` (${params.get('error_description')})` : ''}; nothing was connected. Run \`trax connect truelayer\` to try again.`));
+      settle.reject(
+        new TraxError(
+          'oauth_denied',
+          `The bank login ended with "${error}"${params.get('error_description') ? ` (${params.get('error_description')})` : ''}; nothing was connected. Run \`trax connect truelayer\` to try again.`,
+        ),
+      );
       return;
     }
     const c = params.get('code');
@@ -58,14 +71,23 @@ export async function listenForCallback(opts: {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(
         e.code === 'EADDRINUSE'
-          ? new TraxError('usage', `Port ${port} (from TRUELAYER_REDIRECT_URI) is in use by another program; stop it (is \`trax serve\` running?) or use \`trax connect truelayer --code CODE\`.`)
+          ? new TraxError(
+              'usage',
+              `Port ${port} (from TRUELAYER_REDIRECT_URI) is in use by another program; stop it (is \`trax serve\` running?) or use \`trax connect truelayer --code CODE\`.`,
+            )
           : e,
       ),
     );
     server.listen(port, target.hostname === 'localhost' ? '127.0.0.1' : target.hostname.replace(/^\[|\]$/g, ''), resolve);
   });
   const timer = setTimeout(
-    () => settle.reject(new TraxError('oauth_denied', `No bank login arrived within ${Math.round(opts.timeoutMs / 60000)} minutes; run \`trax connect truelayer\` again when you are ready.`)),
+    () =>
+      settle.reject(
+        new TraxError(
+          'oauth_denied',
+          `No bank login arrived within ${Math.round(opts.timeoutMs / 60000)} minutes; run \`trax connect truelayer\` again when you are ready.`,
+        ),
+      ),
     opts.timeoutMs,
   );
   const close = () => {
@@ -98,7 +120,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function page(res: ServerResponse, status: number, title: string, text: string): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(`<!doctype html><meta charset="utf-8"><title>Trax · ${escapeHtml(title)}</title><body style="font-family:system-ui;max-width:36rem;margin:4rem auto"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body>`);
+  res.end(
+    `<!doctype html><meta charset="utf-8"><title>Trax · ${escapeHtml(title)}</title><body style="font-family:system-ui;max-width:36rem;margin:4rem auto"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body>`,
+  );
 }
 
 export function escapeHtml(s: string): string {

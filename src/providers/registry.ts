@@ -13,7 +13,10 @@ export function connectionSecrets<T>(app: App, connectionId: string): SecretStor
     read() {
       const sealed = app.connections.get(connectionId)?.sealedSecrets;
       if (!sealed) {
-        throw new TraxError('needs_reauth', `Connection ${connectionId} has no stored tokens (it was disconnected); connect the bank again.`);
+        throw new TraxError(
+          'needs_reauth',
+          `Connection ${connectionId} has no stored tokens (it was disconnected); connect the bank again.`,
+        );
       }
       return app.vault.open<T>(sealed);
     },
@@ -27,7 +30,10 @@ type ConnectorFactory = (app: App, connection: StoredConnection) => BankConnecto
 
 /** Adapters in an explicit table: a provider is either here or reported as unavailable. */
 const CONNECTORS = {
-  truelayer: (app, c) => truelayerConnector(requireTrueLayer(app.config), connectionSecrets<TrueLayerSecrets>(app, c.id), app.http, () => app.now().getTime()),
+  truelayer: (app, c) =>
+    truelayerConnector(requireTrueLayer(app.config), connectionSecrets<TrueLayerSecrets>(app, c.id), app.http, () =>
+      app.now().getTime(),
+    ),
   plaid: (app, c) => plaidConnector(requirePlaid(app.config), connectionSecrets<PlaidSecrets>(app, c.id), app.http),
 } satisfies Record<ProviderId, ConnectorFactory>;
 

@@ -35,7 +35,10 @@ export function reminders(app: App, now: Date): Reminder[] {
 export function reminderFor(c: StoredConnection, state: AttentionState, now: Date): Reminder {
   const institution = c.institutionName ?? c.id;
   const relinkCommand = relinkCommandFor(c);
-  const relink = c.provider === 'plaid' ? 'open `trax serve` and press Relink' : `run \`${relinkCommand}\` (or press Relink in \`trax serve\`)`;
+  const relink =
+    c.provider === 'plaid'
+      ? 'open `trax serve` and press Relink'
+      : `run \`${relinkCommand}\` (or press Relink in \`trax serve\`)`;
   const date = c.consentExpiresAt?.slice(0, 10) ?? '';
   let sentence: string;
   switch (state) {

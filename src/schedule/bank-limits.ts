@@ -19,12 +19,19 @@ export const PLAID_SAFETY_NET_MS = 24 * 3600_000;
  */
 export function scheduledSyncAllowed(app: App, c: StoredConnection, now: Date): Allowance {
   if (c.status === 'needs_reauth') {
-    return { ok: false, reason: 'it needs you to log in at the bank again, so a sync would only fail; relink it (see `trax connections`) and the schedule picks it up again' };
+    return {
+      ok: false,
+      reason:
+        'it needs you to log in at the bank again, so a sync would only fail; relink it (see `trax connections`) and the schedule picks it up again',
+    };
   }
   if (c.provider === 'plaid') {
     const last = c.lastSyncedAt ? Date.parse(c.lastSyncedAt) : 0;
     if (app.config.plaid?.webhookUrl && now.getTime() - last < PLAID_SAFETY_NET_MS) {
-      return { ok: false, reason: `Plaid announces new transactions by webhook (PLAID_WEBHOOK_URL), and its last sync (${stamp(c.lastSyncedAt!)}) is less than a day old` };
+      return {
+        ok: false,
+        reason: `Plaid announces new transactions by webhook (PLAID_WEBHOOK_URL), and its last sync (${stamp(c.lastSyncedAt!)}) is less than a day old`,
+      };
     }
     return { ok: true };
   }
@@ -32,7 +39,10 @@ export function scheduledSyncAllowed(app: App, c: StoredConnection, now: Date): 
   if (limited) {
     const until = nextUtcMidnight(new Date(limited));
     if (now < until) {
-      return { ok: false, reason: `the bank answered "too many requests" at ${stamp(limited)}, so the schedule leaves it alone until the bank's next day (${stamp(until.toISOString())})` };
+      return {
+        ok: false,
+        reason: `the bank answered "too many requests" at ${stamp(limited)}, so the schedule leaves it alone until the bank's next day (${stamp(until.toISOString())})`,
+      };
     }
   }
   const usage = readUsage(app.db, c.id, now);

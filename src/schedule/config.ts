@@ -8,11 +8,7 @@ import { defaultSchedule, parseSchedule, type Schedule } from './cron.js';
  * and `trax schedule print` use it; `.env` has already been loaded into process.env by then.
  */
 const scheduleEnv = z.object({
-  TRAX_SYNC_SCHEDULE: z
-    .string()
-    .trim()
-    .min(1, 'must not be empty; remove it for the default nightly sync')
-    .optional(),
+  TRAX_SYNC_SCHEDULE: z.string().trim().min(1, 'must not be empty; remove it for the default nightly sync').optional(),
 });
 
 /** TRAX_SYNC_SCHEDULE if set (validated), else the installation's nightly default. */

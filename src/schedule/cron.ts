@@ -26,10 +26,16 @@ export function parseSchedule(expression: string, source: Schedule['source'], na
     cron = new Cron(expr, { paused: true, mode: '5-part' });
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).replace(/^CronPattern:\s*/, '');
-    throw new TraxError('config_invalid', `${name} "${expression}" is not a cron expression (${reason}); use five fields such as "30 3 * * *" (03:30 every night), or remove it for the default nightly sync.`);
+    throw new TraxError(
+      'config_invalid',
+      `${name} "${expression}" is not a cron expression (${reason}); use five fields such as "30 3 * * *" (03:30 every night), or remove it for the default nightly sync.`,
+    );
   }
   if (!cron.nextRun(new Date())) {
-    throw new TraxError('config_invalid', `${name} "${expression}" never runs (no such date in the calendar); use five fields such as "30 3 * * *" (03:30 every night), or remove it for the default nightly sync.`);
+    throw new TraxError(
+      'config_invalid',
+      `${name} "${expression}" never runs (no such date in the calendar); use five fields such as "30 3 * * *" (03:30 every night), or remove it for the default nightly sync.`,
+    );
   }
   return {
     expression: expr,

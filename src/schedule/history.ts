@@ -32,16 +32,29 @@ export interface SyncHistoryOptions {
  */
 export function syncHistory(app: App, opts: SyncHistoryOptions = {}): SyncHistoryRow[] {
   const limit = opts.limit ?? 10;
-  if (!Number.isInteger(limit) || limit < 1) throw new TraxError('usage', `The history limit must be a whole number of runs, 1 or more (got ${String(limit)}).`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new TraxError('usage', `The history limit must be a whole number of runs, 1 or more (got ${String(limit)}).`);
   if (opts.connectionId && !app.connections.get(opts.connectionId)) {
     throw new TraxError('not_found', `There is no connection ${opts.connectionId}; run \`trax connections\` to see the ids.`);
   }
   const rows = app.db
-    .prepare<[string | null, string | null, number], {
-      id: number; connection_id: string; institution: string | null; trigger: string; status: SyncRunStatus;
-      started_at: string; finished_at: string | null; added: number; modified: number; removed: number;
-      error_code: string | null; error: string | null;
-    }>(
+    .prepare<
+      [string | null, string | null, number],
+      {
+        id: number;
+        connection_id: string;
+        institution: string | null;
+        trigger: string;
+        status: SyncRunStatus;
+        started_at: string;
+        finished_at: string | null;
+        added: number;
+        modified: number;
+        removed: number;
+        error_code: string | null;
+        error: string | null;
+      }
+    >(
       `SELECT r.id, r.connection_id, coalesce(c.institution_name, c.provider, r.connection_id) AS institution, r.trigger, r.status,
               r.started_at, r.finished_at, r.added, r.modified, r.removed, r.error_code, r.error
        FROM (SELECT *, row_number() OVER (PARTITION BY connection_id ORDER BY id DESC) AS n

@@ -21,8 +21,16 @@ const SYNC_ARGS = ['sync', '--scheduled'];
 export function crontabLine(t: ScheduleTarget): string {
   standardFields(t.schedule.expression); // crontab knows only standard syntax
   const command = [
-    'cd', sh(t.cwd), '&&', sh(t.node), ...(t.envFile ? [sh(`--env-file=${t.envFile}`)] : []), sh(t.cli), ...SYNC_ARGS,
-    '>>', sh(`${t.dataDir}/schedule.log`), '2>&1',
+    'cd',
+    sh(t.cwd),
+    '&&',
+    sh(t.node),
+    ...(t.envFile ? [sh(`--env-file=${t.envFile}`)] : []),
+    sh(t.cli),
+    ...SYNC_ARGS,
+    '>>',
+    sh(`${t.dataDir}/schedule.log`),
+    '2>&1',
   ].join(' ');
   // cron turns an unescaped % into a newline, even inside quotes.
   return `${t.schedule.expression} ${command.replace(/%/g, '\\%')}`;
@@ -38,7 +46,7 @@ export function systemdUnits(t: ScheduleTarget): SystemdUnits {
   const exec = [t.node, ...(t.envFile ? [`--env-file=${t.envFile}`] : []), t.cli, ...SYNC_ARGS].map(systemdWord).join(' ');
   const service = [
     '[Unit]',
-    'Description=Trax: sync bank accounts (unattended, within the banks\' daily limits)',
+    "Description=Trax: sync bank accounts (unattended, within the banks' daily limits)",
     '',
     '[Service]',
     'Type=oneshot',
@@ -122,7 +130,8 @@ function expandField(text: string, spec: FieldSpec, expression: string): number[
 function value(text: string, spec: FieldSpec, expression: string): number {
   const named = spec.names?.indexOf(text.toUpperCase()) ?? -1;
   const v = named >= 0 ? named + (spec.name === 'month' ? 1 : 0) : Number(text);
-  if (!Number.isInteger(v) || v < spec.min || v > spec.max) throw unportable(expression, `"${text}" is out of range for the ${spec.name} field`);
+  if (!Number.isInteger(v) || v < spec.min || v > spec.max)
+    throw unportable(expression, `"${text}" is out of range for the ${spec.name} field`);
   return v;
 }
 
@@ -134,7 +143,13 @@ const DOW = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
  * OnCalendar= lines, which systemd ORs.
  */
 export function onCalendar(expression: string): string[] {
-  const [minute, hour, dom, month, dow] = standardFields(expression) as [Expanded[0], Expanded[0], Expanded[0], Expanded[0], Expanded[0]];
+  const [minute, hour, dom, month, dow] = standardFields(expression) as [
+    Expanded[0],
+    Expanded[0],
+    Expanded[0],
+    Expanded[0],
+    Expanded[0],
+  ];
   const list = (f: number[] | '*') => (f === '*' ? '*' : f.map((n) => String(n).padStart(2, '0')).join(','));
   const time = `${list(hour)}:${list(minute)}:00`;
   const date = (d: number[] | '*') => `*-${list(month)}-${list(d)}`;
@@ -144,7 +159,10 @@ export function onCalendar(expression: string): string[] {
 }
 
 function unportable(expression: string, why: string): TraxError {
-  return new TraxError('config_invalid', `TRAX_SYNC_SCHEDULE "${expression}" cannot be written for crontab or systemd (${why}); use standard five-field cron such as "30 3 * * *", or keep \`trax serve\` running, which understands it.`);
+  return new TraxError(
+    'config_invalid',
+    `TRAX_SYNC_SCHEDULE "${expression}" cannot be written for crontab or systemd (${why}); use standard five-field cron such as "30 3 * * *", or keep \`trax serve\` running, which understands it.`,
+  );
 }
 
 /** POSIX shell single-quoting. */

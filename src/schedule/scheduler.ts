@@ -41,7 +41,8 @@ export interface Scheduler {
  * Configuration problems (a bad TRAX_SYNC_SCHEDULE or TRAX_NOTIFY_WEBHOOK) throw here, at once.
  */
 export function startScheduler(app: App, opts: SchedulerOptions): Scheduler {
-  const schedule = opts.schedule !== undefined ? parseSchedule(opts.schedule, 'option', 'The schedule') : configuredSchedule(app.db);
+  const schedule =
+    opts.schedule !== undefined ? parseSchedule(opts.schedule, 'option', 'The schedule') : configuredSchedule(app.db);
   if (opts.notify?.url === undefined) notifyWebhookUrl();
   const clock = opts.clock ?? (() => app.now());
   const pollMs = opts.pollMs ?? 60_000;
@@ -57,7 +58,15 @@ export function startScheduler(app: App, opts: SchedulerOptions): Scheduler {
     const run = running.then(async () => {
       busy = true;
       try {
-        return await runScheduledPass(app, { kind, log, jitterMs, clock, signal: stopping.signal, ...(only ? { only } : {}), ...(opts.notify ? { notify: opts.notify } : {}) });
+        return await runScheduledPass(app, {
+          kind,
+          log,
+          jitterMs,
+          clock,
+          signal: stopping.signal,
+          ...(only ? { only } : {}),
+          ...(opts.notify ? { notify: opts.notify } : {}),
+        });
       } finally {
         busy = false;
       }
@@ -98,11 +107,15 @@ export function startScheduler(app: App, opts: SchedulerOptions): Scheduler {
   if (fired) {
     const missed = (c: { lastSyncedAt: string | null }) => !c.lastSyncedAt || Date.parse(c.lastSyncedAt) < fired.getTime();
     if (app.connections.list().some((c) => c.status !== 'revoked' && missed(c))) {
-      log(`catch-up: the schedule (${schedule.expression}) last fired at ${fired.toISOString()} and some banks have not synced since; syncing those once now.`);
+      log(
+        `catch-up: the schedule (${schedule.expression}) last fired at ${fired.toISOString()} and some banks have not synced since; syncing those once now.`,
+      );
       void pass('catch-up', missed).catch(() => {});
     }
   }
-  log(`schedule: syncing on "${schedule.expression}" (${schedule.source === 'default' ? 'the nightly default; set TRAX_SYNC_SCHEDULE to change it' : schedule.source}); next run ${next?.toISOString() ?? 'never'}.`);
+  log(
+    `schedule: syncing on "${schedule.expression}" (${schedule.source === 'default' ? 'the nightly default; set TRAX_SYNC_SCHEDULE to change it' : schedule.source}); next run ${next?.toISOString() ?? 'never'}.`,
+  );
   arm();
 
   const idle = async () => {

@@ -8,7 +8,10 @@ export const CERT_DIR = 'certs';
  * A self-signed certificate for localhost, so `trax serve` can use HTTPS (Plaid requires HTTPS
  * redirect URIs outside sandbox). The key is readable by this user only.
  */
-export async function createLocalhostCert(dataDir: string, opts: { force?: boolean; days?: number } = {}): Promise<{ certFile: string; keyFile: string; created: boolean }> {
+export async function createLocalhostCert(
+  dataDir: string,
+  opts: { force?: boolean; days?: number } = {},
+): Promise<{ certFile: string; keyFile: string; created: boolean }> {
   const dir = path.join(dataDir, CERT_DIR);
   const certFile = path.join(dir, 'cert.pem');
   const keyFile = path.join(dir, 'key.pem');
@@ -23,7 +26,14 @@ export async function createLocalhostCert(dataDir: string, opts: { force?: boole
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
       { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
     ],
   });
   writeFileSync(keyFile, pems.private, { mode: 0o600 });

@@ -18,7 +18,10 @@ export function loadSecretKey(dataDir: string, keyHex: string | null): Buffer {
       writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new TraxError('secret_key_invalid', `Could not create the key file ${file} (${(e as Error).message}); make TRAX_DATA_DIR writable or set TRAX_SECRET_KEY.`);
+        throw new TraxError(
+          'secret_key_invalid',
+          `Could not create the key file ${file} (${(e as Error).message}); make TRAX_DATA_DIR writable or set TRAX_SECRET_KEY.`,
+        );
       }
     }
   }
@@ -26,10 +29,16 @@ export function loadSecretKey(dataDir: string, keyHex: string | null): Buffer {
   try {
     text = readFileSync(file, 'utf8').trim();
   } catch (e) {
-    throw new TraxError('secret_key_invalid', `Could not read the key file ${file} (${(e as Error).message}); fix its permissions (chmod 600) or set TRAX_SECRET_KEY.`);
+    throw new TraxError(
+      'secret_key_invalid',
+      `Could not read the key file ${file} (${(e as Error).message}); fix its permissions (chmod 600) or set TRAX_SECRET_KEY.`,
+    );
   }
   if (!/^[0-9a-f]{64}$/i.test(text)) {
-    throw new TraxError('secret_key_invalid', `The key file ${file} does not hold 64 hex characters; restore it from your backup, or set TRAX_SECRET_KEY.`);
+    throw new TraxError(
+      'secret_key_invalid',
+      `The key file ${file} does not hold 64 hex characters; restore it from your backup, or set TRAX_SECRET_KEY.`,
+    );
   }
   // A key file others can read defeats encryption at rest; tighten it rather than refuse to run.
   if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);

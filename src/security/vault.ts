@@ -27,7 +27,10 @@ export class Vault {
       throw new TraxError('secret_key_invalid', 'Stored tokens are in an unknown format; reconnect this bank.');
     }
     if (keyId !== this.keyId) {
-      throw new TraxError('secret_key_mismatch', 'The secret key does not match the one these tokens were encrypted with; restore the original TRAX_SECRET_KEY (or data/secret.key), or reconnect the bank to store new tokens.');
+      throw new TraxError(
+        'secret_key_mismatch',
+        'The secret key does not match the one these tokens were encrypted with; restore the original TRAX_SECRET_KEY (or data/secret.key), or reconnect the bank to store new tokens.',
+      );
     }
     const buf = Buffer.from(payload, 'base64');
     try {
@@ -36,7 +39,11 @@ export class Vault {
       const text = Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
       return JSON.parse(text) as T;
     } catch (e) {
-      throw new TraxError('secret_key_mismatch', 'Stored tokens failed their integrity check (the database was altered or the key changed); reconnect this bank.', { cause: e });
+      throw new TraxError(
+        'secret_key_mismatch',
+        'Stored tokens failed their integrity check (the database was altered or the key changed); reconnect this bank.',
+        { cause: e },
+      );
     }
   }
 }

@@ -62,9 +62,7 @@ export class AccountStore {
       const iban = a.iban ? normalizeIban(a.iban) : null;
       const existing =
         byProviderId.get(connectionId, a.providerAccountId) ??
-        (iban || a.numberHint
-          ? byIdentity.get(provider, a.currency, iban ?? '\u0000', a.numberHint ?? '\u0000')
-          : undefined);
+        (iban || a.numberHint ? byIdentity.get(provider, a.currency, iban ?? '\u0000', a.numberHint ?? '\u0000') : undefined);
       const params = { ...a, iban, connectionId, now };
       if (existing) {
         update.run({ ...params, id: existing.id });
@@ -77,9 +75,7 @@ export class AccountStore {
   }
 
   idsFor(connectionId: string): Map<string, number> {
-    const rows = this.db
-      .prepare<[string], AccountRow>('SELECT * FROM accounts WHERE connection_id = ?')
-      .all(connectionId);
+    const rows = this.db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE connection_id = ?').all(connectionId);
     return new Map(rows.map((r) => [r.provider_account_id, r.id]));
   }
 

@@ -36,7 +36,10 @@ export class BalanceStore {
 
   latest(): Map<number, LatestBalance> {
     const rows = this.db
-      .prepare<[], { account_id: number; currency: string; current_minor: number; available_minor: number | null; as_of: string }>(
+      .prepare<
+        [],
+        { account_id: number; currency: string; current_minor: number; available_minor: number | null; as_of: string }
+      >(
         `SELECT b.* FROM balances b
          JOIN (SELECT account_id, max(as_of_date) d FROM balances GROUP BY account_id) m
            ON m.account_id = b.account_id AND m.d = b.as_of_date`,
@@ -45,7 +48,13 @@ export class BalanceStore {
     return new Map(
       rows.map((r) => [
         r.account_id,
-        { accountId: r.account_id, currency: r.currency, currentMinor: r.current_minor, availableMinor: r.available_minor, asOf: r.as_of },
+        {
+          accountId: r.account_id,
+          currency: r.currency,
+          currentMinor: r.current_minor,
+          availableMinor: r.available_minor,
+          asOf: r.as_of,
+        },
       ]),
     );
   }

@@ -65,7 +65,8 @@ export class BudgetStore {
 
   /** Removes a category's budgets (one currency, or all of them); returns how many went. */
   remove(categoryId: number, currency?: string): number {
-    if (currency) return this.db.prepare('DELETE FROM budgets WHERE category_id = ? AND currency = ?').run(categoryId, currency).changes;
+    if (currency)
+      return this.db.prepare('DELETE FROM budgets WHERE category_id = ? AND currency = ?').run(categoryId, currency).changes;
     return this.db.prepare('DELETE FROM budgets WHERE category_id = ?').run(categoryId).changes;
   }
 
@@ -75,10 +76,16 @@ export class BudgetStore {
    */
   mostUsedCurrency(): string | null {
     const row = this.db
-      .prepare<[], { currency: string }>('SELECT currency FROM transactions GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1')
+      .prepare<[], { currency: string }>(
+        'SELECT currency FROM transactions GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1',
+      )
       .get();
     if (row) return row.currency;
-    const acct = this.db.prepare<[], { currency: string }>('SELECT currency FROM accounts GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1').get();
+    const acct = this.db
+      .prepare<[], { currency: string }>(
+        'SELECT currency FROM accounts GROUP BY currency ORDER BY count(*) DESC, currency LIMIT 1',
+      )
+      .get();
     return acct?.currency ?? null;
   }
 }

@@ -40,14 +40,21 @@ export class CategoryStore {
     if (n > 0) return;
     this.db.transaction(() => {
       for (const c of DEFAULT_TAXONOMY) {
-        const parent = c.parent ? this.bySlug(c.parent)?.id ?? null : null;
-        this.db.prepare('INSERT INTO categories (slug, name, parent_id, kind, created_at) VALUES (?, ?, ?, ?, ?)').run(c.slug, c.name, parent, c.kind, now);
+        const parent = c.parent ? (this.bySlug(c.parent)?.id ?? null) : null;
+        this.db
+          .prepare('INSERT INTO categories (slug, name, parent_id, kind, created_at) VALUES (?, ?, ?, ?, ?)')
+          .run(c.slug, c.name, parent, c.kind, now);
       }
     })();
   }
 
   list(): Category[] {
-    return this.db.prepare<[], Row>('SELECT id, slug, name, parent_id, kind FROM categories ORDER BY coalesce(parent_id, id), parent_id IS NOT NULL, name').all().map(fromRow);
+    return this.db
+      .prepare<[], Row>(
+        'SELECT id, slug, name, parent_id, kind FROM categories ORDER BY coalesce(parent_id, id), parent_id IS NOT NULL, name',
+      )
+      .all()
+      .map(fromRow);
   }
 
   bySlug(slug: string): Category | undefined {
@@ -64,9 +71,18 @@ export class CategoryStore {
   resolve(ref: string): Category {
     const all = this.list();
     const key = ref.trim().toLowerCase();
-    const hit = all.find((c) => c.slug === key) ?? all.find((c) => c.name.toLowerCase() === key) ?? all.find((c) => c.slug === slugify(ref));
+    const hit =
+      all.find((c) => c.slug === key) ??
+      all.find((c) => c.name.toLowerCase() === key) ??
+      all.find((c) => c.slug === slugify(ref));
     if (!hit) {
-      throw new TraxError('not_found', `There is no category "${ref}"; see \`trax categories list\` (e.g. ${all.slice(0, 6).map((c) => c.slug).join(', ')}), or add it with \`trax categories add "${ref}"\`.`);
+      throw new TraxError(
+        'not_found',
+        `There is no category "${ref}"; see \`trax categories list\` (e.g. ${all
+          .slice(0, 6)
+          .map((c) => c.slug)
+          .join(', ')}), or add it with \`trax categories add "${ref}"\`.`,
+      );
     }
     return hit;
   }
@@ -76,9 +92,14 @@ export class CategoryStore {
     if (!slug) throw new TraxError('usage', `"${name}" is not a usable category name.`);
     if (this.bySlug(slug)) throw new TraxError('usage', `A category "${slug}" already exists.`);
     const parent = opts.parent ? this.resolve(opts.parent) : null;
-    if (parent?.parentId) throw new TraxError('usage', `"${parent.name}" is itself inside another category; categories nest one level only.`);
+    if (parent?.parentId)
+      throw new TraxError('usage', `"${parent.name}" is itself inside another category; categories nest one level only.`);
     const kind = opts.kind ?? parent?.kind ?? 'expense';
-    const id = Number(this.db.prepare('INSERT INTO categories (slug, name, parent_id, kind, created_at) VALUES (?, ?, ?, ?, ?)').run(slug, name, parent?.id ?? null, kind, now).lastInsertRowid);
+    const id = Number(
+      this.db
+        .prepare('INSERT INTO categories (slug, name, parent_id, kind, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(slug, name, parent?.id ?? null, kind, now).lastInsertRowid,
+    );
     return this.get(id)!;
   }
 
@@ -93,9 +114,12 @@ export class CategoryStore {
     const from = this.resolve(fromRef);
     const into = this.resolve(intoRef);
     if (from.id === into.id) throw new TraxError('usage', 'A category cannot be merged into itself.');
-    if (from.slug === 'uncategorized' || from.slug === 'transfers') throw new TraxError('usage', `"${from.name}" is built in and cannot be merged away.`);
+    if (from.slug === 'uncategorized' || from.slug === 'transfers')
+      throw new TraxError('usage', `"${from.name}" is built in and cannot be merged away.`);
     return this.db.transaction(() => {
-      const moved = this.db.prepare('UPDATE transactions SET category_id = ? WHERE category_id = ?').run(into.id, from.id).changes;
+      const moved = this.db
+        .prepare('UPDATE transactions SET category_id = ? WHERE category_id = ?')
+        .run(into.id, from.id).changes;
       this.db.prepare('UPDATE rules SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
       this.db.prepare('UPDATE category_choices SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
       this.db.prepare('UPDATE categories SET parent_id = ? WHERE parent_id = ?').run(into.parentId ?? into.id, from.id);

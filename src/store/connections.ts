@@ -130,7 +130,9 @@ export class ConnectionStore {
   /** A live (not revoked) connection to this institution, if any: linking it twice makes duplicates. */
   findLiveByInstitution(provider: ProviderId, institutionId: string): StoredConnection | undefined {
     const row = this.db
-      .prepare<[string, string], ConnectionRow>(`SELECT * FROM connections WHERE provider = ? AND institution_id = ? AND status != 'revoked' ORDER BY created_at LIMIT 1`)
+      .prepare<[string, string], ConnectionRow>(
+        `SELECT * FROM connections WHERE provider = ? AND institution_id = ? AND status != 'revoked' ORDER BY created_at LIMIT 1`,
+      )
       .get(provider, institutionId);
     return row && fromRow(row);
   }
@@ -145,10 +147,7 @@ export class ConnectionStore {
   }
 
   list(): StoredConnection[] {
-    return this.db
-      .prepare<[], ConnectionRow>('SELECT * FROM connections ORDER BY created_at, id')
-      .all()
-      .map(fromRow);
+    return this.db.prepare<[], ConnectionRow>('SELECT * FROM connections ORDER BY created_at, id').all().map(fromRow);
   }
 
   setSecrets(id: string, sealed: string | null, now: string): void {
@@ -175,9 +174,7 @@ export class ConnectionStore {
 
   /** Forgets the tokens; the connection row and its history stay for the record. */
   revoke(id: string, now: string): void {
-    this.db
-      .prepare(`UPDATE connections SET status = 'revoked', secrets = NULL, updated_at = ? WHERE id = ?`)
-      .run(now, id);
+    this.db.prepare(`UPDATE connections SET status = 'revoked', secrets = NULL, updated_at = ? WHERE id = ?`).run(now, id);
   }
 
   /** Deletes the connection and everything synced through it, all or nothing. */

@@ -43,13 +43,25 @@ export function asStoreError(e: unknown, doing: string): unknown {
   const code = (e as { code?: string }).code ?? '';
   const message = e instanceof Error ? e.message : String(e);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new TraxError('database_locked', `Could not ${doing}: the database is locked by another Trax process; wait for it to finish (or stop it) and try again.`, { cause: e });
+    return new TraxError(
+      'database_locked',
+      `Could not ${doing}: the database is locked by another Trax process; wait for it to finish (or stop it) and try again.`,
+      { cause: e },
+    );
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new TraxError('disk_full', `Could not ${doing}: the disk is full; nothing was written. Free some space and try again.`, { cause: e });
+    return new TraxError(
+      'disk_full',
+      `Could not ${doing}: the disk is full; nothing was written. Free some space and try again.`,
+      { cause: e },
+    );
   }
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
-    return new TraxError('database_error', `Could not ${doing}: the file is not a valid Trax database (${message}); restore it from a backup or point TRAX_DATA_DIR elsewhere.`, { cause: e });
+    return new TraxError(
+      'database_error',
+      `Could not ${doing}: the file is not a valid Trax database (${message}); restore it from a backup or point TRAX_DATA_DIR elsewhere.`,
+      { cause: e },
+    );
   }
   if (code.startsWith('SQLITE_') || code === 'EACCES' || code === 'EROFS') {
     return new TraxError('database_error', `Could not ${doing}: ${message}. Check that TRAX_DATA_DIR is writable.`, { cause: e });

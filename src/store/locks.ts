@@ -22,7 +22,9 @@ export class LockStore {
         // or by another one that is still alive.
         if (held && held.expires_at > nowMs && (held.owner === this.owner || ownerAlive(held.owner))) return false;
         this.db
-          .prepare('INSERT INTO locks (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at')
+          .prepare(
+            'INSERT INTO locks (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at',
+          )
           .run(name, this.owner, nowMs + ttlMs);
         return true;
       })

@@ -18,7 +18,13 @@ export class RuleStore {
     return this.db
       .prepare<[], Row>('SELECT id, priority, name, conditions, category_id FROM rules ORDER BY priority, id')
       .all()
-      .map((r) => ({ id: r.id, priority: r.priority, name: r.name, conditions: conditionsSchema.parse(JSON.parse(r.conditions)) as Conditions, categoryId: r.category_id }));
+      .map((r) => ({
+        id: r.id,
+        priority: r.priority,
+        name: r.name,
+        conditions: conditionsSchema.parse(JSON.parse(r.conditions)) as Conditions,
+        categoryId: r.category_id,
+      }));
   }
 
   /** Stores the conditions as the user wrote them (amounts in major units), so exports read back the same. */
@@ -34,7 +40,13 @@ export class RuleStore {
     return this.db
       .prepare<[], Row>('SELECT id, priority, name, conditions, category_id FROM rules ORDER BY priority, id')
       .all()
-      .map((r) => ({ id: r.id, priority: r.priority, name: r.name, conditions: JSON.parse(r.conditions) as unknown, categoryId: r.category_id }));
+      .map((r) => ({
+        id: r.id,
+        priority: r.priority,
+        name: r.name,
+        conditions: JSON.parse(r.conditions) as unknown,
+        categoryId: r.category_id,
+      }));
   }
 
   remove(id: number): boolean {
@@ -56,7 +68,11 @@ export class ChoiceStore {
   }
 
   all(): Map<string, number> {
-    const rows = this.db.prepare<[], { account_id: number; dedupe_key: string; category_id: number }>('SELECT account_id, dedupe_key, category_id FROM category_choices').all();
+    const rows = this.db
+      .prepare<[], { account_id: number; dedupe_key: string; category_id: number }>(
+        'SELECT account_id, dedupe_key, category_id FROM category_choices',
+      )
+      .all();
     return new Map(rows.map((r) => [`${r.account_id}|${r.dedupe_key}`, r.category_id]));
   }
 }

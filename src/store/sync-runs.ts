@@ -70,7 +70,16 @@ export class SyncRunStore {
            window_from = coalesce(min(window_from, ?), window_from, ?), window_to = coalesce(max(window_to, ?), window_to, ?)
          WHERE id = ?`,
       )
-      .run(c.added, c.modified, c.removed, window?.from ?? null, window?.from ?? null, window?.to ?? null, window?.to ?? null, id);
+      .run(
+        c.added,
+        c.modified,
+        c.removed,
+        window?.from ?? null,
+        window?.from ?? null,
+        window?.to ?? null,
+        window?.to ?? null,
+        id,
+      );
   }
 
   finish(id: number, status: 'done' | 'failed', now: string, error?: { code: string; message: string }): void {
@@ -82,7 +91,9 @@ export class SyncRunStore {
   /** Runs left 'running' by a process that no longer exists become 'stale'. */
   markStale(connectionId: string, isAlive: (pid: number) => boolean, now: string): void {
     const rows = this.db
-      .prepare<[string], { id: number; pid: number | null }>(`SELECT id, pid FROM sync_runs WHERE connection_id = ? AND status = 'running'`)
+      .prepare<[string], { id: number; pid: number | null }>(
+        `SELECT id, pid FROM sync_runs WHERE connection_id = ? AND status = 'running'`,
+      )
       .all(connectionId);
     const mark = this.db.prepare(`UPDATE sync_runs SET status = 'stale', finished_at = ? WHERE id = ?`);
     for (const r of rows) if (r.pid === null || !isAlive(r.pid)) mark.run(now, r.id);

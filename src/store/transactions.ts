@@ -135,7 +135,9 @@ export class TransactionStore {
 
   removeFromConnection(connectionId: string, dedupeKey: string, counts: UpsertCounts): void {
     counts.removed += this.db
-      .prepare('DELETE FROM transactions WHERE dedupe_key = ? AND account_id IN (SELECT id FROM accounts WHERE connection_id = ?)')
+      .prepare(
+        'DELETE FROM transactions WHERE dedupe_key = ? AND account_id IN (SELECT id FROM accounts WHERE connection_id = ?)',
+      )
       .run(dedupeKey, connectionId).changes;
   }
 
@@ -160,7 +162,9 @@ export class TransactionStore {
   count(q: TransactionQuery = {}): number {
     const { where, params } = filters(q);
     return this.db
-      .prepare<[Record<string, unknown>], { n: number }>(`SELECT count(*) AS n FROM transactions t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`)
+      .prepare<[Record<string, unknown>], { n: number }>(
+        `SELECT count(*) AS n FROM transactions t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      )
       .get(params)!.n;
   }
 
@@ -203,7 +207,9 @@ function filters(q: TransactionQuery): { where: string[]; params: Record<string,
   }
   if (q.text) {
     // LIKE's own wildcards in the user's words are matched literally.
-    where.push(`(t.description LIKE @text ESCAPE '\\' OR t.merchant LIKE @text ESCAPE '\\' OR t.counterparty_name LIKE @text ESCAPE '\\')`);
+    where.push(
+      `(t.description LIKE @text ESCAPE '\\' OR t.merchant LIKE @text ESCAPE '\\' OR t.counterparty_name LIKE @text ESCAPE '\\')`,
+    );
     params.text = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   }
   if (q.minMinor !== undefined) {

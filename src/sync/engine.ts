@@ -53,7 +53,10 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
   const lock = `sync:${connectionId}`;
   if (!app.locks.tryAcquire(lock, LOCK_TTL_MS)) {
     const holder = app.locks.holder(lock);
-    const who = holder === app.locks.owner ? 'in this Trax process (a schedule, a webhook or "Sync now")' : `by another Trax process (${holder})`;
+    const who =
+      holder === app.locks.owner
+        ? 'in this Trax process (a schedule, a webhook or "Sync now")'
+        : `by another Trax process (${holder})`;
     outcome.error = { code: 'busy', message: `${outcome.institution} is already being synced ${who}; this run skipped it.` };
     return outcome;
   }
@@ -85,10 +88,18 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
   } catch (e) {
     // Not this connection's fault: a wrong key or a broken database affects every connection,
     // so the whole command stops with that sentence instead of marking banks as failed.
-    if (!(e instanceof TraxError) || ['config_invalid', 'secret_key_mismatch', 'secret_key_invalid', 'database_locked', 'disk_full', 'database_error'].includes(e.code)) {
+    if (
+      !(e instanceof TraxError) ||
+      ['config_invalid', 'secret_key_mismatch', 'secret_key_invalid', 'database_locked', 'disk_full', 'database_error'].includes(
+        e.code,
+      )
+    ) {
       if (outcome.runId !== null) {
         try {
-          app.runs.finish(outcome.runId, 'failed', app.now().toISOString(), { code: e instanceof TraxError ? e.code : 'bug', message: String(e) });
+          app.runs.finish(outcome.runId, 'failed', app.now().toISOString(), {
+            code: e instanceof TraxError ? e.code : 'bug',
+            message: String(e),
+          });
         } catch {
           // The database itself may be what failed; the error below says so.
         }

@@ -20,7 +20,11 @@ import { history } from './routes/history.js';
 import { MessagePage } from './views/pages.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
-const STATIC: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'dashboard.js': 'text/javascript; charset=utf-8', 'style.css': 'text/css; charset=utf-8' };
+const STATIC: Record<string, string> = {
+  'app.js': 'text/javascript; charset=utf-8',
+  'dashboard.js': 'text/javascript; charset=utf-8',
+  'style.css': 'text/css; charset=utf-8',
+};
 const require = createRequire(import.meta.url);
 const WEBHOOK = '/webhooks/plaid';
 
@@ -51,7 +55,10 @@ export function createWebApp(deps: WebDeps) {
   const loginGate = requireLogin((p) => p === '/login');
   web.use('*', async (c, next) => (c.req.path === WEBHOOK ? next() : withSession(c, next)));
   web.use('*', async (c, next) => (c.req.path === WEBHOOK ? next() : loginGate(c, next)));
-  web.use('*', csrf((p) => p === WEBHOOK));
+  web.use(
+    '*',
+    csrf((p) => p === WEBHOOK),
+  );
   web.use('*', async (c, next) => {
     const session = c.get('session');
     if (session) session.reminders = reminders(deps.app, deps.app.now());
@@ -65,14 +72,21 @@ export function createWebApp(deps: WebDeps) {
   web.route('/', truelayerRoutes(callbackPath));
 
   web.onError((err, c) => {
-    const status = err instanceof HTTPException ? err.status : err instanceof TraxError ? (isProviderError(err) ? 502 : 400) : 500;
-    const message = err instanceof HTTPException || err instanceof TraxError ? err.message : 'Something went wrong inside Trax. Nothing was half-saved; try again, and report it if it repeats.';
+    const status =
+      err instanceof HTTPException ? err.status : err instanceof TraxError ? (isProviderError(err) ? 502 : 400) : 500;
+    const message =
+      err instanceof HTTPException || err instanceof TraxError
+        ? err.message
+        : 'Something went wrong inside Trax. Nothing was half-saved; try again, and report it if it repeats.';
     if (status === 500) deps.log(`Error on ${c.req.method} ${c.req.path}: ${(err as Error).stack ?? String(err)}`);
     const wantsJson = c.req.header('content-type')?.includes('application/json') || c.req.path === WEBHOOK;
     if (wantsJson) return c.json({ error: message }, status as 400);
     const session = c.get('session');
     if (!session) return c.text(message, status as 400);
-    return c.html(<MessagePage session={session} title={status === 403 ? 'Refused' : 'That did not work'} text={message} />, status as 400);
+    return c.html(
+      <MessagePage session={session} title={status === 403 ? 'Refused' : 'That did not work'} text={message} />,
+      status as 400,
+    );
   });
   return web;
 }

@@ -23,10 +23,16 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
  * only on loopback unless a password is set, because anything else would put bank data on the
  * network unprotected.
  */
-export async function startWebServer(app: App, opts: { port: number; host: string; log?: (m: string) => void }): Promise<WebServer> {
+export async function startWebServer(
+  app: App,
+  opts: { port: number; host: string; log?: (m: string) => void },
+): Promise<WebServer> {
   const loopback = LOOPBACK.has(opts.host);
   if (!loopback && !app.config.webPassword) {
-    throw new TraxError('usage', `Listening on ${opts.host} makes Trax reachable from other machines; set TRAX_WEB_PASSWORD (8+ characters) in .env first, or keep the default 127.0.0.1.`);
+    throw new TraxError(
+      'usage',
+      `Listening on ${opts.host} makes Trax reachable from other machines; set TRAX_WEB_PASSWORD (8+ characters) in .env first, or keep the default 127.0.0.1.`,
+    );
   }
   const certFile = path.join(app.config.dataDir, CERT_DIR, 'cert.pem');
   const keyFile = path.join(app.config.dataDir, CERT_DIR, 'key.pem');
@@ -47,11 +53,23 @@ export async function startWebServer(app: App, opts: { port: number; host: strin
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
-      { fetch: web.fetch, port: opts.port, hostname: opts.host, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) },
+      {
+        fetch: web.fetch,
+        port: opts.port,
+        hostname: opts.host,
+        ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+      },
       () => resolve(s),
     );
     s.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new TraxError('usage', `Port ${opts.port} is in use (is another \`trax serve\` or \`trax connect\` running?); stop it or pick another with --port.`) : e),
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new TraxError(
+              'usage',
+              `Port ${opts.port} is in use (is another \`trax serve\` or \`trax connect\` running?); stop it or pick another with --port.`,
+            )
+          : e,
+      ),
     );
   });
   const { port } = server.address() as AddressInfo;

@@ -21,7 +21,14 @@ export class SessionStore {
   create(): { id: string; session: Session } {
     this.sweep();
     const id = randomBytes(24).toString('base64url');
-    const session: Session = { csrf: randomBytes(24).toString('base64url'), authed: false, oauth: null, flash: null, reminders: [], lastSeen: Date.now() };
+    const session: Session = {
+      csrf: randomBytes(24).toString('base64url'),
+      authed: false,
+      oauth: null,
+      flash: null,
+      reminders: [],
+      lastSeen: Date.now(),
+    };
     this.sessions.set(id, session);
     return { id, session };
   }

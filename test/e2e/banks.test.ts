@@ -109,8 +109,16 @@ describe('the Banks page in a browser', () => {
     await withScreenshotOnFailure(page, 'expiry-colours', async () => {
       const a = await connectPlaidSandbox(t.app, 'ins_117650');
       const b = await connectPlaidSandbox(t.app, 'ins_116834');
-      t.app.connections.setConsentExpiry(a.connection.id, new Date(Date.now() - 86_400_000).toISOString(), new Date().toISOString());
-      t.app.connections.setConsentExpiry(b.connection.id, new Date(Date.now() + 3 * 86_400_000).toISOString(), new Date().toISOString());
+      t.app.connections.setConsentExpiry(
+        a.connection.id,
+        new Date(Date.now() - 86_400_000).toISOString(),
+        new Date().toISOString(),
+      );
+      t.app.connections.setConsentExpiry(
+        b.connection.id,
+        new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        new Date().toISOString(),
+      );
       await page.reload();
       const red = card('Royal Bank of Plaid').locator('.expiry');
       const amber = card('Flexible Platypus Open Banking').locator('.expiry');
@@ -176,7 +184,9 @@ describe('the Banks page in a browser', () => {
       await page.locator('#link-status', { hasText: 'A rule now applies it to similar transactions' }).waitFor();
       await page.waitForLoadState('load');
       await page.reload();
-      const cells = page.locator('tr', { has: page.locator('td.description', { hasText: 'Starbucks' }) }).locator('button.category');
+      const cells = page
+        .locator('tr', { has: page.locator('td.description', { hasText: 'Starbucks' }) })
+        .locator('button.category');
       const texts = await cells.allTextContents();
       expect(texts.length).toBeGreaterThan(1);
       expect(new Set(texts.map((x) => x.trim()))).toEqual(new Set(['Entertainment']));

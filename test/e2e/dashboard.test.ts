@@ -70,7 +70,13 @@ describe('the dashboard in a browser', () => {
       expect(url.searchParams.get('category')).toBe('groceries');
       expect(url.searchParams.get('month')).toBe(month);
       const shown = Number(await page.locator('[data-total]').getAttribute('data-total'));
-      expect(shown).toBe(count(t.app, `SELECT count(*) FROM transactions t JOIN categories c ON c.id = t.category_id WHERE c.slug = 'groceries' AND t.booking_date LIKE ?`, `${month}-%`));
+      expect(shown).toBe(
+        count(
+          t.app,
+          `SELECT count(*) FROM transactions t JOIN categories c ON c.id = t.category_id WHERE c.slug = 'groceries' AND t.booking_date LIKE ?`,
+          `${month}-%`,
+        ),
+      );
       expect(shown).toBeGreaterThan(0);
       const categories = new Set(await page.locator('button.category').allTextContents());
       expect([...categories].map((c) => c.trim())).toEqual(['Groceries']);

@@ -41,9 +41,13 @@ export class Ledger {
   private defaultAccount: number | undefined;
   private readonly categoryIds = new Map<string, number>();
 
-  constructor(readonly db: Db, readonly dataDir?: string) {
+  constructor(
+    readonly db: Db,
+    readonly dataDir?: string,
+  ) {
     new CategoryStore(db).ensureDefaults('2020-01-01T00:00:00Z');
-    for (const r of db.prepare<[], { id: number; slug: string }>('SELECT id, slug FROM categories').all()) this.categoryIds.set(r.slug, r.id);
+    for (const r of db.prepare<[], { id: number; slug: string }>('SELECT id, slug FROM categories').all())
+      this.categoryIds.set(r.slug, r.id);
   }
 
   category(slug: string): number {
@@ -56,7 +60,9 @@ export class Ledger {
     const now = '2020-01-01T00:00:00Z';
     const conn = `tl-fx${++this.seq}`;
     this.db
-      .prepare(`INSERT INTO connections (id, provider, institution_name, created_at, updated_at) VALUES (?, 'truelayer', ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO connections (id, provider, institution_name, created_at, updated_at) VALUES (?, 'truelayer', ?, ?, ?)`,
+      )
       .run(conn, a.institution ?? 'ING', now, now);
     const id = Number(
       this.db
@@ -64,7 +70,8 @@ export class Ledger {
           `INSERT INTO accounts (connection_id, provider_account_id, name, kind, currency, iban, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(conn, `acc${this.seq}`, a.name ?? 'Girokonto', a.kind ?? 'checking', a.currency ?? 'EUR', a.iban ?? null, now, now).lastInsertRowid,
+        .run(conn, `acc${this.seq}`, a.name ?? 'Girokonto', a.kind ?? 'checking', a.currency ?? 'EUR', a.iban ?? null, now, now)
+        .lastInsertRowid,
     );
     this.defaultAccount ??= id;
     return id;
@@ -73,7 +80,9 @@ export class Ledger {
   balance(accountId: number, date: string, amount: string | number, currency = 'EUR'): void {
     const minor = typeof amount === 'number' ? amount : toMinorUnits(amount, currency);
     this.db
-      .prepare('INSERT INTO balances (account_id, as_of_date, current_minor, available_minor, currency, as_of) VALUES (?, ?, ?, NULL, ?, ?)')
+      .prepare(
+        'INSERT INTO balances (account_id, as_of_date, current_minor, available_minor, currency, as_of) VALUES (?, ?, ?, NULL, ?, ?)',
+      )
       .run(accountId, date, minor, currency, `${date}T12:00:00Z`);
   }
 
@@ -138,7 +147,11 @@ export function fileLedger(): Ledger & { env: Record<string, string> } {
 }
 
 /** Runs a command through the built CLI, failing clearly when dist/ has not been built. */
-export async function runTrax(args: string[], env: Record<string, string>, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export async function runTrax(
+  args: string[],
+  env: Record<string, string>,
+  opts: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` before the CLI tests.');
   return runCli(args, env, opts);
 }

@@ -20,12 +20,25 @@ import { parse } from 'yaml';
 
 type FormatsPlugin = (ajv: Ajv, formats: string[]) => unknown;
 /** ajv-formats is CommonJS: under NodeNext the default import is module.exports, plugin on `.default`. */
-const addFormats = (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
+const addFormats =
+  (addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? (addFormatsModule as unknown as FormatsPlugin);
 
 const SPEC_PATH = fileURLToPath(new URL('../fixtures/plaid-openapi-2020-09-14.yml.gz', import.meta.url));
 const ID_BASE = 'https://plaid.spec.local/schemas/';
 const KEPT_FORMATS = new Set(['date', 'date-time']);
-const DROPPED = new Set(['enum', 'example', 'examples', 'description', 'externalDocs', 'discriminator', 'deprecated', 'title', 'readOnly', 'writeOnly', 'xml']);
+const DROPPED = new Set([
+  'enum',
+  'example',
+  'examples',
+  'description',
+  'externalDocs',
+  'discriminator',
+  'deprecated',
+  'title',
+  'readOnly',
+  'writeOnly',
+  'xml',
+]);
 
 type Json = Record<string, unknown>;
 
@@ -50,7 +63,10 @@ function translate(node: unknown): unknown {
     }
   }
   // OpenAPI 3.0 (draft-04 style) has boolean exclusiveMinimum/Maximum next to minimum/maximum.
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof out[flag] !== 'boolean') continue;
     if (out[flag] === true && typeof out[bound] === 'number') {
       out[flag] = out[bound];
@@ -112,5 +128,6 @@ export function specProblems(path: string, status: number, body: unknown): strin
 /** Throws with every problem listed, so a test failure says exactly what diverged. */
 export function assertMatchesSpec(path: string, status: number, body: unknown): void {
   const problems = specProblems(path, status, body);
-  if (problems.length > 0) throw new Error(`POST ${path} (${status}) does not match the Plaid spec:\n${problems.slice(0, 20).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`POST ${path} (${status}) does not match the Plaid spec:\n${problems.slice(0, 20).join('\n')}`);
 }

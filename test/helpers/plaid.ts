@@ -13,6 +13,11 @@ export function plaidEnv(sb: PlaidSandbox, webBase?: string): Record<string, str
     PLAID_SECRET: PLAID_CLIENT.secret,
     PLAID_ENV: 'sandbox',
     PLAID_BASE_URL: sb.url,
-    ...(webBase ? { PLAID_REDIRECT_URI: `${webBase}/oauth-return`, PLAID_WEBHOOK_URL: `${webBase.replace('localhost', '127.0.0.1')}/webhooks/plaid` } : {}),
+    ...(webBase
+      ? {
+          PLAID_REDIRECT_URI: `${webBase}/oauth-return`,
+          PLAID_WEBHOOK_URL: `${webBase.replace('localhost', '127.0.0.1')}/webhooks/plaid`,
+        }
+      : {}),
   };
 }

@@ -68,7 +68,11 @@ export async function authorize(
   const providerId = login.providerId ?? ING;
   const auth = buildAuthLink(cfg, { providerId });
   const wait = await listenForCallback({ redirectUri: cfg.redirectUri, expectedState: auth.state, timeoutMs: 10_000 });
-  const redirect = await sb.completeAuth(auth.url, { username: login.username ?? 'john', password: login.password ?? 'doe', providerId });
+  const redirect = await sb.completeAuth(auth.url, {
+    username: login.username ?? 'john',
+    password: login.password ?? 'doe',
+    providerId,
+  });
   await fetch(redirect);
   return wait.code;
 }
@@ -82,7 +86,12 @@ export async function connect(
 }
 
 export function count(app: App, sql: string, ...params: unknown[]): number {
-  return (app.db.prepare(sql).pluck().get(...params) as number) ?? 0;
+  return (
+    (app.db
+      .prepare(sql)
+      .pluck()
+      .get(...params) as number) ?? 0
+  );
 }
 
 /** Everything a user would notice about the stored transactions, in a stable order. */
@@ -104,7 +113,11 @@ export interface CliResult {
 }
 
 /** Runs the built `trax` CLI as a user would, in a directory without a .env file. */
-export function runCli(args: string[], env: Record<string, string>, opts: { cwd?: string; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  opts: { cwd?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: opts.cwd ?? tmpdir(),

@@ -63,9 +63,19 @@ describe('categorization after a sync', () => {
 
   it('keeps the user’s choice across re-syncs, new days, recategorization and a relink', async () => {
     const { connection } = await connect(t.app, sb);
-    const rewe = t.app.db.prepare(`SELECT id FROM transactions WHERE description LIKE 'REWE SAGT DANKE%' AND pending = 0 ORDER BY booking_date LIMIT 1`).pluck().get() as number;
+    const rewe = t.app.db
+      .prepare(
+        `SELECT id FROM transactions WHERE description LIKE 'REWE SAGT DANKE%' AND pending = 0 ORDER BY booking_date LIMIT 1`,
+      )
+      .pluck()
+      .get() as number;
     chooseCategory(t.app, rewe, 'eating-out');
-    const mine = () => t.app.db.prepare(`SELECT c.slug, t.category_source AS source FROM transactions t JOIN categories c ON c.id = t.category_id WHERE t.description = (SELECT description FROM transactions WHERE id = ?) AND t.booking_date = (SELECT booking_date FROM transactions WHERE id = ?)`).get(rewe, rewe);
+    const mine = () =>
+      t.app.db
+        .prepare(
+          `SELECT c.slug, t.category_source AS source FROM transactions t JOIN categories c ON c.id = t.category_id WHERE t.description = (SELECT description FROM transactions WHERE id = ?) AND t.booking_date = (SELECT booking_date FROM transactions WHERE id = ?)`,
+        )
+        .get(rewe, rewe);
     await syncConnection(t.app, connection.id, { trigger: 'user' });
     sb.clock.advance(3 * 86_400_000);
     await syncConnection(t.app, connection.id, { trigger: 'user' });
@@ -78,13 +88,21 @@ describe('categorization after a sync', () => {
 
   it('"apply to similar" creates a rule that recategorizes the look-alikes', async () => {
     await connect(t.app, sb);
-    const id = t.app.db.prepare(`SELECT id FROM transactions WHERE description LIKE 'DB Vertrieb GmbH Fahrschein%' LIMIT 1`).pluck().get() as number;
+    const id = t.app.db
+      .prepare(`SELECT id FROM transactions WHERE description LIKE 'DB Vertrieb GmbH Fahrschein%' LIMIT 1`)
+      .pluck()
+      .get() as number;
     const others = count(t.app, `SELECT count(*) FROM transactions WHERE description LIKE 'DB Vertrieb GmbH Fahrschein%'`);
     const r = await runCli(['categorize', 'set', String(id), 'travel', '--similar'], t.env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/now Travel/);
     expect(r.stdout).toMatch(/Created rule \d+; it recategorized \d+ similar/);
-    expect(count(t.app, `SELECT count(*) FROM transactions t JOIN categories c ON c.id = t.category_id WHERE t.description LIKE 'DB Vertrieb GmbH%' AND c.slug = 'travel'`)).toBeGreaterThanOrEqual(others);
+    expect(
+      count(
+        t.app,
+        `SELECT count(*) FROM transactions t JOIN categories c ON c.id = t.category_id WHERE t.description LIKE 'DB Vertrieb GmbH%' AND c.slug = 'travel'`,
+      ),
+    ).toBeGreaterThanOrEqual(others);
     const list = await runCli(['rules', 'list'], t.env);
     expect(list.stdout).toContain('db vertrieb gmbh');
   });
@@ -103,14 +121,32 @@ describe('categorization after a sync', () => {
 describe('rules files', () => {
   it('round-trips through export and import', async () => {
     await runCli(['rules', 'add', '--category', 'groceries', '--description-contains', 'hofladen', '--name', 'Farm shop'], t.env);
-    await runCli(['rules', 'add', '--category', 'housing', '--counterparty-contains', 'hausverwaltung', '--sign', 'out', '--amount-max', '-500'], t.env);
+    await runCli(
+      [
+        'rules',
+        'add',
+        '--category',
+        'housing',
+        '--counterparty-contains',
+        'hausverwaltung',
+        '--sign',
+        'out',
+        '--amount-max',
+        '-500',
+      ],
+      t.env,
+    );
     const file = path.join(t.dataDir, 'rules.yaml');
     expect((await runCli(['rules', 'export', '--file', file], t.env)).code).toBe(0);
     const other = { ...t.env, TRAX_DATA_DIR: path.join(t.dataDir, 'other') };
     const imp = await runCli(['rules', 'import', file], other);
     expect(imp.code, imp.stderr).toBe(0);
     expect(imp.stdout).toContain('Imported 2 rules');
-    const listed = JSON.parse((await runCli(['rules', 'list', '--json'], other)).stdout) as Array<{ name: string | null; category: string; conditions: unknown }>;
+    const listed = JSON.parse((await runCli(['rules', 'list', '--json'], other)).stdout) as Array<{
+      name: string | null;
+      category: string;
+      conditions: unknown;
+    }>;
     expect(listed.map((r) => [r.name, r.category])).toEqual([
       ['Farm shop', 'groceries'],
       [null, 'housing'],
@@ -143,7 +179,18 @@ describe('rules files', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/line 8: rules\.1\.when: Unrecognized key.*colour/);
     expect(count(t.app, 'SELECT count(*) FROM rules')).toBe(0);
-    writeFileSync(file, ['rules:', '  - category: groceries', '    when:', '      description: { regex: "(a+)+$" }', '  - category: yachts', '    when:', '      merchant: { equals: "Marina" }'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'rules:',
+        '  - category: groceries',
+        '    when:',
+        '      description: { regex: "(a+)+$" }',
+        '  - category: yachts',
+        '    when:',
+        '      merchant: { equals: "Marina" }',
+      ].join('\n'),
+    );
     const r2 = await runCli(['rules', 'import', file], t.env);
     expect(r2.stderr).toMatch(/line 4: The regex \/\(a\+\)\+\$\/ could take exponential time/);
     expect(r2.stderr).toMatch(/line 5: There is no category "yachts"/);
@@ -155,13 +202,19 @@ describe('trax categorize eval', () => {
   const fixture = (f: string) => path.join(process.cwd(), 'test/fixtures/categorize', f);
 
   it('trains on one CSV, scores on another, and prints the known numbers', async () => {
-    const r = await runCli(['categorize', 'eval', '--train', fixture('eval-train.csv'), '--test', fixture('eval-test.csv'), '--json'], t.env);
+    const r = await runCli(
+      ['categorize', 'eval', '--train', fixture('eval-train.csv'), '--test', fixture('eval-test.csv'), '--json'],
+      t.env,
+    );
     expect(r.code, r.stderr).toBe(0);
     const got = JSON.parse(r.stdout) as { n: number; accuracy: number; macro_f1: number };
     expect(got.n).toBe(20);
     expect(got.accuracy).toBe(0.75);
     expect(got.macro_f1).toBeCloseTo(1097 / 2016, 10);
-    const human = await runCli(['categorize', 'eval', '--train', fixture('eval-train.csv'), '--test', fixture('eval-test.csv')], t.env);
+    const human = await runCli(
+      ['categorize', 'eval', '--train', fixture('eval-train.csv'), '--test', fixture('eval-test.csv')],
+      t.env,
+    );
     expect(human.stdout).toContain('n=20  accuracy 75.0%  macro-F1 0.544');
     expect(human.stdout).toContain('top confusions');
   });

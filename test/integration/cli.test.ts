@@ -24,7 +24,11 @@ describe('trax CLI', () => {
     expect(conns.stdout).toMatch(/ING.*2.*active.*\(in \d+ days\)/);
 
     const accounts = await runCli(['accounts', '--json'], t.env);
-    const parsed = JSON.parse(accounts.stdout) as Array<{ name: string; iban: string; balance: { currentMinor: number; current: string } }>;
+    const parsed = JSON.parse(accounts.stdout) as Array<{
+      name: string;
+      iban: string;
+      balance: { currentMinor: number; current: string };
+    }>;
     const giro = parsed.find((a) => a.name === 'Girokonto')!;
     expect(giro.iban).toMatch(/^DE\d{20}$/);
     expect(Number.isInteger(giro.balance.currentMinor)).toBe(true);
@@ -76,7 +80,9 @@ describe('trax CLI', () => {
   it('stops on a malformed .env variable with one sentence naming it', async () => {
     const r = await runCli(['sync'], { ...t.env, TRUELAYER_API_URL: 'api.truelayer.com' });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^Error: TRUELAYER_API_URL must be a full URL such as https:\/\/api\.truelayer\.com\. Fix it in \.env or your environment\.\n$/);
+    expect(r.stderr).toMatch(
+      /^Error: TRUELAYER_API_URL must be a full URL such as https:\/\/api\.truelayer\.com\. Fix it in \.env or your environment\.\n$/,
+    );
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
@@ -105,7 +111,9 @@ describe('trax CLI', () => {
   it('never lets bank text drive the terminal', async () => {
     await connect(t.app, sb);
     t.app.db
-      .prepare(`UPDATE transactions SET description = ?, merchant = NULL WHERE id = (SELECT id FROM transactions ORDER BY booking_date DESC, id DESC LIMIT 1)`)
+      .prepare(
+        `UPDATE transactions SET description = ?, merchant = NULL WHERE id = (SELECT id FROM transactions ORDER BY booking_date DESC, id DESC LIMIT 1)`,
+      )
       .run('EVIL\u001b[2J\u001b]0;pwned\u0007 <script>');
     const r = await runCli(['transactions', '--limit', '5'], t.env);
     expect(r.stdout).toContain('EVIL');

@@ -13,7 +13,7 @@ let t: TestApp;
 useSandboxApp((s, a) => ((sb = s), (t = a)));
 
 describe('trax commands end to end', () => {
-  it('connect --code finishes with a code copied from TrueLayer\'s redirect page', async () => {
+  it("connect --code finishes with a code copied from TrueLayer's redirect page", async () => {
     const link = buildAuthLink(t.app.config.truelayer!, { providerId: ING }).url;
     const redirect = new URL(await sb.completeAuth(link, { username: 'john', password: 'doe', providerId: ING }));
     const r = await runCli(['connect', 'truelayer', '--code', redirect.searchParams.get('code')!], t.env);
@@ -23,7 +23,10 @@ describe('trax commands end to end', () => {
   });
 
   it('explains a bank that reports the account locked, keeping the connection', async () => {
-    const { connection, firstSync } = await connect(t.app, sb, { username: 'error.account_temporarily_locked', password: 'error' });
+    const { connection, firstSync } = await connect(t.app, sb, {
+      username: 'error.account_temporarily_locked',
+      password: 'error',
+    });
     expect(firstSync.status).toBe('failed');
     expect(firstSync.error!.message).toMatch(/temporarily locked; unlock it with your bank, then sync again/);
     expect(t.app.connections.get(connection.id)!.status).toBe('error');
@@ -38,7 +41,9 @@ describe('trax commands end to end', () => {
   it('unknown providers and a missing TrueLayer setup get a sentence saying what to do', async () => {
     const other = await runCli(['connect', 'monzo'], t.env);
     expect(other.code).toBe(2);
-    expect(other.stderr).toContain('"monzo" is not a provider Trax can connect; use `trax connect truelayer` or `trax connect plaid`');
+    expect(other.stderr).toContain(
+      '"monzo" is not a provider Trax can connect; use `trax connect truelayer` or `trax connect plaid`',
+    );
     const none = await runCli(['connect', 'truelayer'], { TRAX_DATA_DIR: t.dataDir });
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET are not set.*trax sandbox/);
@@ -58,7 +63,9 @@ describe('trax commands end to end', () => {
 
   it('`trax sandbox` serves the emulator and prints the .env lines that point Trax at it', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [CLI, 'sandbox', '--port', String(port)], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [CLI, 'sandbox', '--port', String(port)], {
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+    });
     try {
       let stdout = '';
       await new Promise<void>((resolve) =>

@@ -35,7 +35,12 @@ describe('connecting a TrueLayer bank', () => {
     expect(connection.status).toBe('active');
     const expires = Date.parse(connection.consentExpiresAt!);
     expect(expires - Date.now()).toBeGreaterThan(80 * 86_400_000);
-    expect(t.app.accounts.list().map((a) => a.name).sort()).toEqual(['Extra-Konto', 'Girokonto']);
+    expect(
+      t.app.accounts
+        .list()
+        .map((a) => a.name)
+        .sort(),
+    ).toEqual(['Extra-Konto', 'Girokonto']);
     // 18 months of statements: the deep pull reached past the 90-day window.
     const oldest = t.app.db.prepare('SELECT min(booking_date) FROM transactions').pluck().get() as string;
     expect(Date.now() - Date.parse(oldest)).toBeGreaterThan(500 * 86_400_000);
@@ -62,7 +67,12 @@ describe('connecting a TrueLayer bank', () => {
     const cfg = t.app.config.truelayer!;
     const auth = buildAuthLink(cfg, { providerId: ING });
     const rejected: string[] = [];
-    const wait = await listenForCallback({ redirectUri: cfg.redirectUri, expectedState: auth.state, timeoutMs: 10_000, onRejected: (r) => rejected.push(r) });
+    const wait = await listenForCallback({
+      redirectUri: cfg.redirectUri,
+      expectedState: auth.state,
+      timeoutMs: 10_000,
+      onRejected: (r) => rejected.push(r),
+    });
     const redirect = new URL(await sb.completeAuth(auth.url, { username: 'john', password: 'doe', providerId: ING }));
     const forged = new URL(redirect);
     forged.searchParams.set('state', 'not-the-state');
@@ -82,7 +92,9 @@ describe('connecting a TrueLayer bank', () => {
   it('refuses an authorization code used twice and records nothing for the second', async () => {
     const code = await authorize(t.app, sb);
     await connectTrueLayerWithCode(t.app, code);
-    await expect(connectTrueLayerWithCode(t.app, code)).rejects.toThrow(/already used|older than 5 minutes|invalid_grant|invalid_authorization_code/);
+    await expect(connectTrueLayerWithCode(t.app, code)).rejects.toThrow(
+      /already used|older than 5 minutes|invalid_grant|invalid_authorization_code/,
+    );
     expect(count(t.app, 'SELECT count(*) FROM connections')).toBe(1);
   });
 

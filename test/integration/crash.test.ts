@@ -17,7 +17,9 @@ let expected: Map<number, string[]>;
 
 function rowsByAccount(db: Database.Database): Map<number, string[]> {
   const rows = db
-    .prepare(`SELECT account_id, dedupe_key || '|' || booking_date || '|' || amount_minor || '|' || description || '|' || pending AS r FROM transactions ORDER BY 1, 2`)
+    .prepare(
+      `SELECT account_id, dedupe_key || '|' || booking_date || '|' || amount_minor || '|' || description || '|' || pending AS r FROM transactions ORDER BY 1, 2`,
+    )
     .all() as Array<{ account_id: number; r: string }>;
   const out = new Map<number, string[]>();
   for (const { account_id, r } of rows) out.set(account_id, [...(out.get(account_id) ?? []), r]);
@@ -67,7 +69,10 @@ describe('a sync killed at a random moment', () => {
     const outcomes = { untouched: 0, partial: 0, complete: 0 };
     for (let trial = 0; trial < TRIALS; trial++) {
       resetToUnsynced();
-      const child = spawn(process.execPath, [CLI, 'sync'], { env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...t.env }, stdio: 'ignore' });
+      const child = spawn(process.execPath, [CLI, 'sync'], {
+        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...t.env },
+        stdio: 'ignore',
+      });
       const exited = new Promise((r) => child.on('exit', r));
       // Half the trials die anywhere (start-up included); half while talking to the bank.
       if (trial % 2) await firstRequestAfter(sb.requestLog.length);
@@ -78,7 +83,9 @@ describe('a sync killed at a random moment', () => {
       const db = new Database(path.join(t.dataDir, 'trax.sqlite'));
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const state = (db.prepare(`SELECT sync_state FROM connections`).pluck().all() as string[]).map((s) => JSON.parse(s) as { accounts?: object });
+        const state = (db.prepare(`SELECT sync_state FROM connections`).pluck().all() as string[]).map(
+          (s) => JSON.parse(s) as { accounts?: object },
+        );
         const synced = state.reduce((n, s) => n + Object.keys(s.accounts ?? {}).length, 0);
         const got = rowsByAccount(db);
         let complete = 0;

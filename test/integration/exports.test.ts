@@ -27,7 +27,8 @@ const BEANCOUNT_PY = ((): string | null => {
   return null;
 })();
 if (!HLEDGER) console.warn('SKIPPED hledger assertions: the hledger binary is not installed (apt-get install hledger).');
-if (!BEAN_CHECK) console.warn('SKIPPED bean-check assertions: the bean-check binary is not installed (apt-get install beancount).');
+if (!BEAN_CHECK)
+  console.warn('SKIPPED bean-check assertions: the bean-check binary is not installed (apt-get install beancount).');
 
 let l: Ledger;
 let dir: string;
@@ -52,8 +53,22 @@ function fixture(): void {
   l.tx({ date: '2026-10-06', amount: '7.50', description: 'Refund, partial', category: 'groceries' });
   l.transfer(giro, joint, '2026-10-07', '300.00');
   l.tx({ account: joint, date: '2026-10-08', amount: '-150.00', description: 'Miete Anteil', category: 'housing' });
-  l.tx({ account: card, date: '2026-10-09', amount: '-23.45', currency: 'GBP', description: 'TESCO STORES 3012', category: 'groceries' });
-  l.tx({ account: bhd, date: '2026-10-10', amount: '-1.234', currency: 'BHD', description: 'Lulu Hypermarket', category: 'groceries' });
+  l.tx({
+    account: card,
+    date: '2026-10-09',
+    amount: '-23.45',
+    currency: 'GBP',
+    description: 'TESCO STORES 3012',
+    category: 'groceries',
+  });
+  l.tx({
+    account: bhd,
+    date: '2026-10-10',
+    amount: '-1.234',
+    currency: 'BHD',
+    description: 'Lulu Hypermarket',
+    category: 'groceries',
+  });
   l.tx({ date: '2026-10-11', amount: '-999.99', description: 'Pending hotel', category: 'travel', pending: true });
   l.tx({ date: '2026-11-02', amount: '-5.00', description: 'Bakery', category: 'coffee' });
   // The bank says Girokonto held 1,000.00 after October 11 (and before November 2).
@@ -81,11 +96,11 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
@@ -99,7 +114,9 @@ function parseCsv(text: string): string[][] {
 
 /** Sums of booked transactions per currency, straight from SQL. */
 function sqlTotals(where = 'pending = 0'): Record<string, number> {
-  const rows = l.db.prepare(`SELECT currency, sum(amount_minor) AS s FROM transactions WHERE ${where} GROUP BY currency`).all() as Array<{ currency: string; s: number }>;
+  const rows = l.db
+    .prepare(`SELECT currency, sum(amount_minor) AS s FROM transactions WHERE ${where} GROUP BY currency`)
+    .all() as Array<{ currency: string; s: number }>;
   return Object.fromEntries(rows.map((r) => [r.currency, r.s]));
 }
 
@@ -123,7 +140,11 @@ describe('export', () => {
     expect(head).toEqual([...CSV_COLUMNS]);
     const col = (name: string) => head!.indexOf(name);
     expect(rows).toHaveLength(13); // 14 rows, the pending one left out
-    const parsed = rows.map((r) => ({ currency: r[col('currency')]!, amountMinor: Number(r[col('amount_minor')]), amount: r[col('amount')]! }));
+    const parsed = rows.map((r) => ({
+      currency: r[col('currency')]!,
+      amountMinor: Number(r[col('amount_minor')]),
+      amount: r[col('amount')]!,
+    }));
     expect(totals(parsed)).toEqual(sqlTotals());
     for (const p of parsed) expect(toMinorUnits(p.amount, p.currency)).toBe(p.amountMinor);
     expect(parsed.find((p) => p.currency === 'BHD')!.amount).toBe('-1.234');
@@ -132,13 +153,16 @@ describe('export', () => {
     expect(evil[col('category')]).toBe('');
     expect(rows.find((r) => r[col('description')]!.startsWith('Back'))![col('description')]).toBe('Back\\slash\ttab, "quoted"');
     // A spreadsheet must not run bank text as a formula.
-    expect(rows.some((r) => r[col('description')] === "'=HYPERLINK(\"http://x\")")).toBe(true);
+    expect(rows.some((r) => r[col('description')] === '\'=HYPERLINK("http://x")')).toBe(true);
     expect(rows.find((r) => r[col('account')] === 'Gemeinschaftskonto Müller')).toBeDefined();
     expect(rows.find((r) => r[col('description')] === 'Umbuchung')![col('category_kind')]).toBe('transfer');
   });
 
   it('JSON reads back to the same totals, with integer minor units and decimal strings', () => {
-    const doc = JSON.parse(run({ format: 'json' })) as { format: string; transactions: Array<{ amountMinor: number; amount: string; currency: string; description: string; pending: boolean }> };
+    const doc = JSON.parse(run({ format: 'json' })) as {
+      format: string;
+      transactions: Array<{ amountMinor: number; amount: string; currency: string; description: string; pending: boolean }>;
+    };
     expect(doc.format).toBe('trax-transactions');
     expect(doc.transactions).toHaveLength(13);
     expect(totals(doc.transactions)).toEqual(sqlTotals());
@@ -150,8 +174,19 @@ describe('export', () => {
   });
 
   it('limits to booking dates from --from up to (not including) --to', () => {
-    const doc = JSON.parse(run({ format: 'json', from: '2026-10-01', to: '2026-10-08' })) as { transactions: Array<{ date: string }> };
-    expect(doc.transactions.map((t) => t.date)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-07']);
+    const doc = JSON.parse(run({ format: 'json', from: '2026-10-01', to: '2026-10-08' })) as {
+      transactions: Array<{ date: string }>;
+    };
+    expect(doc.transactions.map((t) => t.date)).toEqual([
+      '2026-10-01',
+      '2026-10-02',
+      '2026-10-03',
+      '2026-10-04',
+      '2026-10-05',
+      '2026-10-06',
+      '2026-10-07',
+      '2026-10-07',
+    ]);
     const empty = JSON.parse(run({ format: 'json', from: '2030-01-01' })) as { transactions: unknown[] };
     expect(empty.transactions).toEqual([]);
   });
@@ -179,7 +214,9 @@ describe('export', () => {
     expect(evil[0]).toMatch(/^2026-10-03 \* Evil \| Corp , Ltd \| ", evil 2020-01-01 \* "x" {2}; trax-id: \d+$/);
     expect(j).not.toMatch(/^2020-01-01/m);
     // Opening balance: 1,000.00 after Oct 11, minus what was booked from Sep 28 to Oct 11.
-    expect(j).toContain('2026-09-28 * Opening balance\n    Assets:Bank:ING:Girokonto    -1049.39 EUR\n    Equity:Opening-Balances    1049.39 EUR');
+    expect(j).toContain(
+      '2026-09-28 * Opening balance\n    Assets:Bank:ING:Girokonto    -1049.39 EUR\n    Equity:Opening-Balances    1049.39 EUR',
+    );
   });
 
   it.skipIf(!HLEDGER)('hledger accepts the journal, and its balances match the bank and SQL', () => {
@@ -193,7 +230,9 @@ describe('export', () => {
     expect(bal('^Assets:Bank:NBB')).toMatch(/^-1\.234 BHD\s+Assets:Bank:NBB:Current$/);
     const stats = execFileSync(HLEDGER!, ['-f', f, 'stats'], { encoding: 'utf8' });
     expect(stats).toMatch(/Transactions\s*:\s*14\b/); // 13 transactions + 1 opening balance
-    expect(execFileSync(HLEDGER!, ['-f', f, 'print', '-b', '2020-01-01', '-e', '2020-01-02'], { encoding: 'utf8' }).trim()).toBe('');
+    expect(execFileSync(HLEDGER!, ['-f', f, 'print', '-b', '2020-01-01', '-e', '2020-01-02'], { encoding: 'utf8' }).trim()).toBe(
+      '',
+    );
   });
 
   it('writes beancount with escaped strings', () => {
@@ -222,7 +261,13 @@ for t in txns:
             bank[p.units.currency] = bank.get(p.units.currency, 0) + int(p.units.number * (1000 if p.units.currency == 'BHD' else 100))
 print(json.dumps({'errors': len(errors), 'txns': len(txns), 'bank': bank, 'evil': [t.narration for t in txns if 'evil' in t.narration], 'flags': sorted(set(t.flag for t in txns))}))
 `;
-    const out = JSON.parse(execFileSync(BEANCOUNT_PY, ['-c', py, f], { encoding: 'utf8' })) as { errors: number; txns: number; bank: Record<string, number>; evil: string[]; flags: string[] };
+    const out = JSON.parse(execFileSync(BEANCOUNT_PY, ['-c', py, f], { encoding: 'utf8' })) as {
+      errors: number;
+      txns: number;
+      bank: Record<string, number>;
+      evil: string[];
+      flags: string[];
+    };
     expect(out.errors).toBe(0);
     expect(out.txns).toBe(15); // 14 incl. the pending one, + 1 opening balance
     expect(out.bank).toEqual(sqlTotals('1'));

@@ -49,7 +49,11 @@ async function captureServer(): Promise<{ url: string; next: Promise<{ body: str
 }
 
 const post = (body: string, jwt?: string) =>
-  fetch(`${base}/webhooks/plaid`, { method: 'POST', headers: { 'content-type': 'application/json', ...(jwt ? { 'plaid-verification': jwt } : {}) }, body });
+  fetch(`${base}/webhooks/plaid`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(jwt ? { 'plaid-verification': jwt } : {}) },
+    body,
+  });
 
 describe('Plaid webhooks', () => {
   it('SYNC_UPDATES_AVAILABLE, properly signed, triggers a sync', async () => {
@@ -65,7 +69,11 @@ describe('Plaid webhooks', () => {
   it('refuses unsigned, badly signed, tampered and stale webhooks, changing nothing', async () => {
     const capture = await captureServer();
     const client = new PlaidClient(t.app.config.plaid!, t.app.http);
-    const pub = await client.api.sandboxPublicTokenCreate({ institution_id: 'ins_109508', initial_products: [Products.Transactions], options: { webhook: capture.url } });
+    const pub = await client.api.sandboxPublicTokenCreate({
+      institution_id: 'ins_109508',
+      initial_products: [Products.Transactions],
+      options: { webhook: capture.url },
+    });
     const { connection } = await connectPlaidWithPublicToken(t.app, pub.data.public_token);
     await plaid.fireWebhook(connection.externalId, 'ITEM', 'ERROR');
     const good = await capture.next;
@@ -103,7 +111,9 @@ describe('Plaid webhooks', () => {
   it('PENDING_EXPIRATION records the new consent expiry; USER_PERMISSION_REVOKED asks for a relink', async () => {
     const { connection } = await connectPlaidSandbox(t.app, 'ins_117650');
     const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-    expect(await plaid.fireWebhook(connection.externalId, 'ITEM', 'PENDING_EXPIRATION', { consent_expiration_time: soon })).toBe(200);
+    expect(await plaid.fireWebhook(connection.externalId, 'ITEM', 'PENDING_EXPIRATION', { consent_expiration_time: soon })).toBe(
+      200,
+    );
     await web.idle();
     expect(t.app.connections.get(connection.id)!.consentExpiresAt).toBe(soon);
     const home = await (await fetch(base)).text();

@@ -51,7 +51,10 @@ describe('Plaid', () => {
 
   it('flips Plaid’s sign once: money out is negative in Trax', async () => {
     await connectPlaidSandbox(t.app, 'ins_109508');
-    const rows = t.app.db.prepare(`SELECT amount_minor, raw FROM transactions LIMIT 200`).all() as Array<{ amount_minor: number; raw: string }>;
+    const rows = t.app.db.prepare(`SELECT amount_minor, raw FROM transactions LIMIT 200`).all() as Array<{
+      amount_minor: number;
+      raw: string;
+    }>;
     for (const r of rows) {
       const plaidAmount = (JSON.parse(r.raw) as { amount: number }).amount;
       expect(r.amount_minor).toBe(-Math.round(plaidAmount * 100));
@@ -77,7 +80,10 @@ describe('Plaid', () => {
     expect(r.removed).toBe(pending);
     expect(count(t.app, 'SELECT count(*) FROM transactions WHERE pending = 1')).toBe(0);
     expect(count(t.app, 'SELECT count(*) FROM transactions')).toBe(total);
-    const posted = t.app.db.prepare(`SELECT count(*) FROM transactions WHERE json_extract(raw, '$.pending_transaction_id') IS NOT NULL`).pluck().get() as number;
+    const posted = t.app.db
+      .prepare(`SELECT count(*) FROM transactions WHERE json_extract(raw, '$.pending_transaction_id') IS NOT NULL`)
+      .pluck()
+      .get() as number;
     expect(posted).toBe(pending);
   });
 
@@ -91,7 +97,9 @@ describe('Plaid', () => {
     const calls = plaid.requestLog.slice(log).filter((e) => e.path === '/transactions/sync');
     expect(calls.some((c) => c.errorCode === 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION')).toBe(true);
     expect(calls.length).toBeGreaterThanOrEqual(4);
-    expect(count(t.app, 'SELECT count(*) FROM (SELECT dedupe_key FROM transactions GROUP BY dedupe_key HAVING count(*) > 1)')).toBe(0);
+    expect(
+      count(t.app, 'SELECT count(*) FROM (SELECT dedupe_key FROM transactions GROUP BY dedupe_key HAVING count(*) > 1)'),
+    ).toBe(0);
     expect((await sync(connection.id)).added).toBe(0);
   });
 
@@ -123,7 +131,9 @@ describe('Plaid', () => {
 
   it('refuses to link the same institution twice', async () => {
     await connectPlaidSandbox(t.app, 'ins_109508');
-    await expect(connectPlaidSandbox(t.app, 'ins_109508')).rejects.toThrow(/First Platypus Bank is already linked as pl-[0-9a-f]{6}; use Relink/);
+    await expect(connectPlaidSandbox(t.app, 'ins_109508')).rejects.toThrow(
+      /First Platypus Bank is already linked as pl-[0-9a-f]{6}; use Relink/,
+    );
     expect(count(t.app, 'SELECT count(*) FROM connections')).toBe(1);
   });
 
@@ -159,12 +169,17 @@ describe('Plaid and your categories', () => {
   it('carries a category chosen on a pending transaction over to the posted one', async () => {
     const { chooseCategory } = await import('../../src/categorize/choose.js');
     const { connection } = await connectPlaidSandbox(t.app, 'ins_109508');
-    const pending = t.app.db.prepare(`SELECT id, provider_transaction_id FROM transactions WHERE pending = 1 LIMIT 1`).get() as { id: number; provider_transaction_id: string };
+    const pending = t.app.db.prepare(`SELECT id, provider_transaction_id FROM transactions WHERE pending = 1 LIMIT 1`).get() as {
+      id: number;
+      provider_transaction_id: string;
+    };
     chooseCategory(t.app, pending.id, 'gifts');
     plaid.postPending(itemOf(connection.id));
     await sync(connection.id);
     const posted = t.app.db
-      .prepare(`SELECT c.slug, t.category_source AS source FROM transactions t JOIN categories c ON c.id = t.category_id WHERE json_extract(t.raw, '$.pending_transaction_id') = ?`)
+      .prepare(
+        `SELECT c.slug, t.category_source AS source FROM transactions t JOIN categories c ON c.id = t.category_id WHERE json_extract(t.raw, '$.pending_transaction_id') = ?`,
+      )
       .get(pending.provider_transaction_id);
     expect(posted).toEqual({ slug: 'gifts', source: 'user' });
   });

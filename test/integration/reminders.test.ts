@@ -58,7 +58,9 @@ describe('consent reminders', () => {
 
     toBeforeExpiry(id, -HOUR);
     expect(reminders(t.app, sb.clock.now()).map((r) => r.state)).toEqual(['expired']);
-    expect(reminders(t.app, sb.clock.now())[0]!.sentence).toMatch(/^ING's consent ran out on \d{4}-\d\d-\d\d and it cannot sync until you renew it: run `trax connect truelayer --relink/);
+    expect(reminders(t.app, sb.clock.now())[0]!.sentence).toMatch(
+      /^ING's consent ran out on \d{4}-\d\d-\d\d and it cannot sync until you renew it: run `trax connect truelayer --relink/,
+    );
     expect((await syncConnection(t.app, id, { trigger: 'user' })).error?.code).toBe('needs_reauth');
     expect(reminders(t.app, sb.clock.now()).map((r) => r.state)).toEqual(['needs_reauth']);
 
@@ -76,7 +78,11 @@ describe('consent reminders', () => {
     await syncConnection(t.app, connection.id, { trigger: 'user' });
     const [r] = reminders(t.app, sb.clock.now());
     expect(r).toMatchObject({ state: 'sync_failed', connectionId: connection.id });
-    expect(r!.sentence).toMatch(new RegExp(`^ING's last sync failed \\(TrueLayer .+\\); run \`trax sync --connection ${connection.id}\` to retry, and if it keeps failing run \`trax connect truelayer --relink ${connection.id}\``));
+    expect(r!.sentence).toMatch(
+      new RegExp(
+        `^ING's last sync failed \\(TrueLayer .+\\); run \`trax sync --connection ${connection.id}\` to retry, and if it keeps failing run \`trax connect truelayer --relink ${connection.id}\``,
+      ),
+    );
     sb.faults.reset();
     await syncConnection(t.app, connection.id, { trigger: 'user' });
     expect(reminders(t.app, sb.clock.now())).toEqual([]);
@@ -126,7 +132,9 @@ describe('notify webhook', () => {
     expect(received).toEqual([]);
 
     toBeforeExpiry(id, 6 * DAY);
-    expect(await notify()).toEqual([{ connectionId: id, event: 'expiring', previousState: 'ok', state: 'expiring', delivered: true, reason: null }]);
+    expect(await notify()).toEqual([
+      { connectionId: id, event: 'expiring', previousState: 'ok', state: 'expiring', delivered: true, reason: null },
+    ]);
     await notify();
     await notify();
     expect(received.map((r) => r.body.event)).toEqual(['expiring']);
@@ -174,7 +182,12 @@ describe('notify webhook', () => {
       relinkUrl: `/connect/truelayer?relink=${id}`,
     });
     expect(first!.body.message).toContain("ING's consent runs out in 6 days");
-    expect(received.at(-1)!.body).toMatchObject({ event: 'recovered', state: 'ok', relinkCommand: null, message: expect.stringMatching(/^ING is working again/) });
+    expect(received.at(-1)!.body).toMatchObject({
+      event: 'recovered',
+      state: 'ok',
+      relinkCommand: null,
+      message: expect.stringMatching(/^ING is working again/),
+    });
 
     // Nothing secret in any message: not the tokens, not the client secret.
     const secrets = t.app.vault.open<TrueLayerSecrets>(t.app.connections.get(id)!.sealedSecrets!);
@@ -200,7 +213,9 @@ describe('notify webhook', () => {
     answers = [503, 503, 503, 503];
     const logs: string[] = [];
     expect(await notify(logs)).toEqual([expect.objectContaining({ event: 'expired', delivered: false, reason: 'HTTP 503' })]);
-    expect(logs[0]).toContain(`notify: could not tell http://127.0.0.1:${(server.address() as AddressInfo).port} that ${connection.id} is expired (HTTP 503 after 4 attempts)`);
+    expect(logs[0]).toContain(
+      `notify: could not tell http://127.0.0.1:${(server.address() as AddressInfo).port} that ${connection.id} is expired (HTTP 503 after 4 attempts)`,
+    );
     expect(logs.join('\n')).not.toContain('s3cr3t-token'); // the URL's secret path stays out of logs
     expect(await notify()).toEqual([expect.objectContaining({ event: 'expired', delivered: true })]);
     expect(delivered().map((r) => r.body.event)).toEqual(['expiring', 'expired']);
@@ -218,7 +233,13 @@ describe('notify webhook', () => {
   it('is called by the scheduler at start and after each run', async () => {
     const { connection } = await connect(t.app, sb);
     toBeforeExpiry(connection.id, 3 * DAY);
-    const s = startScheduler(t.app, { schedule: '0 3 * * *', log: () => {}, jitterMs: 0, pollMs: 20, notify: { url, retryBaseMs: 5 } });
+    const s = startScheduler(t.app, {
+      schedule: '0 3 * * *',
+      log: () => {},
+      jitterMs: 0,
+      pollMs: 20,
+      notify: { url, retryBaseMs: 5 },
+    });
     try {
       await s.idle();
       expect(received.map((r) => r.body.event)).toContain('expiring');

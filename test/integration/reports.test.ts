@@ -26,7 +26,14 @@ function october(): void {
   l.tx({ account: giro, date: '2026-10-30', amount: '2500.00', description: 'Gehalt', category: 'salary' });
   l.tx({ account: giro, date: '2026-10-23', amount: '-999.99', description: 'Pending', category: 'groceries', pending: true });
   l.transfer(giro, savings, '2026-10-02', '500.00');
-  l.tx({ account: monzo, date: '2026-10-04', amount: '-12.00', currency: 'GBP', description: 'TESCO STORES 3012', category: 'groceries' });
+  l.tx({
+    account: monzo,
+    date: '2026-10-04',
+    amount: '-12.00',
+    currency: 'GBP',
+    description: 'TESCO STORES 3012',
+    category: 'groceries',
+  });
 }
 
 beforeEach(() => {
@@ -39,7 +46,9 @@ describe('trax report', () => {
     for (const cmd of [['report'], ['recurring'], ['budget', 'list']]) {
       const r = await runTrax(cmd, l.env);
       expect(r.code, `${cmd.join(' ')}: ${r.stderr}`).toBe(0);
-      expect(r.stdout).toMatch(cmd[0] === 'budget' ? /No budgets yet.*trax budget set/ : /No transactions yet.*trax connect truelayer.*trax sync/);
+      expect(r.stdout).toMatch(
+        cmd[0] === 'budget' ? /No budgets yet.*trax budget set/ : /No transactions yet.*trax connect truelayer.*trax sync/,
+      );
     }
   });
 
@@ -66,34 +75,55 @@ describe('trax report', () => {
     const report = JSON.parse(j.stdout);
     expect(report).toMatchObject({ from: '2026-10-01', to: '2026-11-01', label: 'October 2026', timezone: 'Europe/Berlin' });
     const eur = report.currencies[0];
-    expect(eur).toMatchObject({ currency: 'EUR', totalSpentMinor: 18652, totalSpent: '186.52', incomeMinor: 250000, income: '2500.00', netSavedMinor: 231348, netSaved: '2313.48' });
-    expect(eur.spending[0]).toMatchObject({ slug: 'groceries', spentMinor: 15802, spent: '158.02', previousMinor: 10000, previous: '100.00', changeVsPrevious: 0.5802 });
+    expect(eur).toMatchObject({
+      currency: 'EUR',
+      totalSpentMinor: 18652,
+      totalSpent: '186.52',
+      incomeMinor: 250000,
+      income: '2500.00',
+      netSavedMinor: 231348,
+      netSaved: '2313.48',
+    });
+    expect(eur.spending[0]).toMatchObject({
+      slug: 'groceries',
+      spentMinor: 15802,
+      spent: '158.02',
+      previousMinor: 10000,
+      previous: '100.00',
+      changeVsPrevious: 0.5802,
+    });
     expect(eur.spending[1].children[0]).toMatchObject({ slug: 'coffee', spentMinor: 350, spent: '3.50' });
     expect(report.currencies[1]).toMatchObject({ currency: 'GBP', totalSpent: '12.00' });
 
     const c = await runTrax(['report', '--month', '2026-10', '--csv'], l.env);
     expect(c.code, c.stderr).toBe(0);
     const lines = c.stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('from,to,currency,section,slug,name,parent,amount_minor,amount,count,share,previous_minor,change_vs_previous,trailing_avg_minor,change_vs_trailing,limit_minor,left_minor,projected_minor');
-    expect(lines).toContain('2026-10-01,2026-11-01,EUR,category,groceries,Groceries,,15802,158.02,3,0.8472,10000,0.5802,10000,0.5802,,,');
+    expect(lines[0]).toBe(
+      'from,to,currency,section,slug,name,parent,amount_minor,amount,count,share,previous_minor,change_vs_previous,trailing_avg_minor,change_vs_trailing,limit_minor,left_minor,projected_minor',
+    );
+    expect(lines).toContain(
+      '2026-10-01,2026-11-01,EUR,category,groceries,Groceries,,15802,158.02,3,0.8472,10000,0.5802,10000,0.5802,,,',
+    );
     expect(lines).toContain('2026-10-01,2026-11-01,EUR,subcategory,coffee,Coffee & snacks,eating-out,350,3.50,1,0.0188,0,,0,,,,');
     expect(lines).toContain('2026-10-01,2026-11-01,EUR,total,,Total spending,,18652,186.52,,,,,,,,,');
     expect(lines).toContain('2026-10-01,2026-11-01,GBP,income,,Income,,0,0.00,,,,,,,,,');
   });
 
-  it('defaults to last month in the user\'s time zone, and says so when a period is empty', async () => {
+  it("defaults to last month in the user's time zone, and says so when a period is empty", async () => {
     october();
     const r = await runTrax(['report', '--json'], l.env);
     const expected = resolvePeriod({}, new Date(), 'Europe/Berlin');
     expect(JSON.parse(r.stdout)).toMatchObject({ from: expected.from, to: expected.to });
     const empty = await runTrax(['report', '--month', '2020-01'], l.env);
     expect(empty.code).toBe(0);
-    expect(empty.stdout).toContain('Nothing was spent or earned in January 2020. Your transactions run from 2026-09-10 to 2026-10-31; try `trax report --month 2026-10`.');
+    expect(empty.stdout).toContain(
+      'Nothing was spent or earned in January 2020. Your transactions run from 2026-09-10 to 2026-10-31; try `trax report --month 2026-10`.',
+    );
   });
 
   it('filters by account and can include pending and transfers', async () => {
     october();
-    const savings = (await runTrax(['report', '--month', '2026-10', '--account', '2', '--include-transfers', '--json'], l.env));
+    const savings = await runTrax(['report', '--month', '2026-10', '--account', '2', '--include-transfers', '--json'], l.env);
     expect(JSON.parse(savings.stdout).currencies[0]).toMatchObject({ currency: 'EUR', incomeMinor: 50000 });
     const pending = await runTrax(['report', '--month', '2026-10', '--include-pending', '--json'], l.env);
     expect(JSON.parse(pending.stdout).currencies[0].totalSpentMinor).toBe(18652 + 99999);
@@ -125,21 +155,49 @@ describe('trax budget', () => {
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain('Budget for Groceries: 200.00 EUR a month.'); // EUR: most transactions
     expect((await runTrax(['budget', 'set', 'Eating out', '20.5', '--monthly'], l.env)).code).toBe(0);
-    expect((await runTrax(['budget', 'set', 'groceries', '40', '--currency', 'gbp'], l.env)).stdout).toContain('40.00 GBP a month');
+    expect((await runTrax(['budget', 'set', 'groceries', '40', '--currency', 'gbp'], l.env)).stdout).toContain(
+      '40.00 GBP a month',
+    );
     expect((await runTrax(['budget', 'set', 'groceries', '250'], l.env)).code).toBe(0); // replaces 200
 
     const report = JSON.parse((await runTrax(['report', '--month', '2026-10', '--json'], l.env)).stdout);
     expect(report.currencies[0].budgets).toEqual([
-      { slug: 'eating-out', name: 'Eating out', limitMinor: 2050, limit: '20.50', spentMinor: 2850, spent: '28.50', leftMinor: -800, left: '-8.00', projectedMinor: 2850, projected: '28.50' },
-      { slug: 'groceries', name: 'Groceries', limitMinor: 25000, limit: '250.00', spentMinor: 15802, spent: '158.02', leftMinor: 9198, left: '91.98', projectedMinor: 15802, projected: '158.02' },
+      {
+        slug: 'eating-out',
+        name: 'Eating out',
+        limitMinor: 2050,
+        limit: '20.50',
+        spentMinor: 2850,
+        spent: '28.50',
+        leftMinor: -800,
+        left: '-8.00',
+        projectedMinor: 2850,
+        projected: '28.50',
+      },
+      {
+        slug: 'groceries',
+        name: 'Groceries',
+        limitMinor: 25000,
+        limit: '250.00',
+        spentMinor: 15802,
+        spent: '158.02',
+        leftMinor: 9198,
+        left: '91.98',
+        projectedMinor: 15802,
+        projected: '158.02',
+      },
     ]);
-    expect(report.currencies[1].budgets).toEqual([expect.objectContaining({ slug: 'groceries', limitMinor: 4000, spentMinor: 1200, leftMinor: 2800 })]);
+    expect(report.currencies[1].budgets).toEqual([
+      expect.objectContaining({ slug: 'groceries', limitMinor: 4000, spentMinor: 1200, leftMinor: 2800 }),
+    ]);
     const text = (await runTrax(['report', '--month', '2026-10'], l.env)).stdout;
     expect(text).toMatch(/Eating out\s+│?\s*20\.50 EUR\s+│?\s*28\.50 EUR\s+│?\s*-8\.00 EUR/);
 
     const list = JSON.parse((await runTrax(['budget', 'list', '--json'], l.env)).stdout);
     expect(list.month).toBe(localDate(new Date(), 'Europe/Berlin').slice(0, 7));
-    expect(list.budgets.map((b: { category: string; currency: string; limit: string }) => [b.category, b.currency, b.limit])).toEqual([
+    expect(
+      list.budgets.map((b: { category: string; currency: string; limit: string }) => [b.category, b.currency, b.limit]),
+    ).toEqual([
       ['eating-out', 'EUR', '20.50'],
       ['groceries', 'EUR', '250.00'],
       ['groceries', 'GBP', '40.00'],
@@ -178,11 +236,25 @@ describe('trax recurring', () => {
     const today = localDate(new Date(), 'Europe/Berlin');
     const last = Number(today.slice(8, 10)) >= 15 ? 0 : -1;
     const months = Array.from({ length: 8 }, (_, k) => shiftMonth(today, last - 7 + k));
-    months.forEach((m, k) => l.tx({ date: `${m}-15`, amount: k === 7 ? '-15.99' : '-12.99', description: 'NETFLIX.COM', category: 'streaming' }));
+    months.forEach((m, k) =>
+      l.tx({ date: `${m}-15`, amount: k === 7 ? '-15.99' : '-12.99', description: 'NETFLIX.COM', category: 'streaming' }),
+    );
     const j = await runTrax(['recurring', '--json'], l.env);
     expect(j.code, j.stderr).toBe(0);
     expect(JSON.parse(j.stdout)).toEqual([
-      expect.objectContaining({ name: 'NETFLIX.COM', cadence: 'monthly', count: 8, lastMinor: 1599, last: '15.99', previousMinor: 1299, previous: '12.99', priceRose: true, annualMinor: 19188, annual: '191.88', categorySlug: 'streaming' }),
+      expect.objectContaining({
+        name: 'NETFLIX.COM',
+        cadence: 'monthly',
+        count: 8,
+        lastMinor: 1599,
+        last: '15.99',
+        previousMinor: 1299,
+        previous: '12.99',
+        priceRose: true,
+        annualMinor: 19188,
+        annual: '191.88',
+        categorySlug: 'streaming',
+      }),
     ]);
     const t = await runTrax(['recurring'], l.env);
     expect(t.stdout).toMatch(/NETFLIX\.COM\s+│?\s*monthly\s+│?\s*15\.99 EUR/);
@@ -214,7 +286,10 @@ describe('trax export', () => {
 
       for (const [args, message] of [
         [['export', '--format', 'xml'], /--format "xml" is not one Trax writes; use one of csv, json, ledger, beancount/],
-        [['export', '--format', 'csv', '--from', '2026-10-10', '--to', '2026-10-01'], /--to 2026-10-01 must be after --from 2026-10-10/],
+        [
+          ['export', '--format', 'csv', '--from', '2026-10-10', '--to', '2026-10-01'],
+          /--to 2026-10-01 must be after --from 2026-10-10/,
+        ],
         [['export', '--format', 'csv', '--from', 'yesterday'], /--from "yesterday" is not a date/],
         [['export'], /required option '--format <format>' not specified/],
       ] as Array<[string[], RegExp]>) {

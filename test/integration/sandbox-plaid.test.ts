@@ -4,8 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import {
-  Configuration, CountryCode, PlaidApi, Products, SandboxItemFireWebhookRequestWebhookCodeEnum as FireCode,
-  type RemovedTransaction, type Transaction,
+  Configuration,
+  CountryCode,
+  PlaidApi,
+  Products,
+  SandboxItemFireWebhookRequestWebhookCodeEnum as FireCode,
+  type RemovedTransaction,
+  type Transaction,
 } from 'plaid';
 import { launchBrowser } from '../helpers/browser.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,7 +25,11 @@ const UK_BANK = 'ins_117650';
 const US_BANK = 'ins_109508';
 
 type Json = Record<string, any>;
-interface AxiosLike { config?: { url?: string }; status: number; data: unknown }
+interface AxiosLike {
+  config?: { url?: string };
+  status: number;
+  data: unknown;
+}
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -35,22 +44,28 @@ async function start(opts: PlaidSandboxOptions = {}): Promise<PlaidSandbox> {
 
 /** The official SDK, with every response (success or error) checked against the OpenAPI spec. */
 function sdk(sb: PlaidSandbox, keys = CLIENT): PlaidApi {
-  const api = new PlaidApi(new Configuration({
-    basePath: sb.url,
-    baseOptions: { headers: { 'PLAID-CLIENT-ID': keys.clientId, 'PLAID-SECRET': keys.secret } },
-  }));
+  const api = new PlaidApi(
+    new Configuration({
+      basePath: sb.url,
+      baseOptions: { headers: { 'PLAID-CLIENT-ID': keys.clientId, 'PLAID-SECRET': keys.secret } },
+    }),
+  );
   const check = (res: AxiosLike) => assertMatchesSpec(new URL(res.config?.url ?? '', sb.url).pathname, res.status, res.data);
   return new Proxy(api, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => (value as (...a: unknown[]) => Promise<AxiosLike>).apply(target, args).then(
-        (res) => { check(res); return res; },
-        (err: { response?: AxiosLike; config?: { url?: string } }) => {
-          if (err.response) check({ ...err.response, config: err.config ?? {} });
-          throw err;
-        },
-      );
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => Promise<AxiosLike>).apply(target, args).then(
+          (res) => {
+            check(res);
+            return res;
+          },
+          (err: { response?: AxiosLike; config?: { url?: string } }) => {
+            if (err.response) check({ ...err.response, config: err.config ?? {} });
+            throw err;
+          },
+        );
     },
   });
 }
@@ -68,12 +83,22 @@ async function plaidError(p: Promise<unknown>): Promise<{ status: number; body: 
 }
 
 async function connect(plaid: PlaidApi, institutionId = US_BANK, options: Json = {}) {
-  const { data: pt } = await plaid.sandboxPublicTokenCreate({ institution_id: institutionId, initial_products: [Products.Transactions], options });
+  const { data: pt } = await plaid.sandboxPublicTokenCreate({
+    institution_id: institutionId,
+    initial_products: [Products.Transactions],
+    options,
+  });
   const { data: ex } = await plaid.itemPublicTokenExchange({ public_token: pt.public_token });
   return { accessToken: ex.access_token, itemId: ex.item_id, publicToken: pt.public_token };
 }
 
-interface Synced { added: Transaction[]; modified: Transaction[]; removed: RemovedTransaction[]; cursor: string; pages: number }
+interface Synced {
+  added: Transaction[];
+  modified: Transaction[];
+  removed: RemovedTransaction[];
+  cursor: string;
+  pages: number;
+}
 
 async function syncAll(plaid: PlaidApi, accessToken: string, cursor?: string, count = 500): Promise<Synced> {
   const out: Synced = { added: [], modified: [], removed: [], cursor: cursor ?? '', pages: 0 };
@@ -104,7 +129,10 @@ const cents = (n: number) => Math.round(n * 100);
 /** PRIMARY,DETAILED pairs of Plaid's PFC v1 taxonomy, from the shared copy of Plaid's CSV. */
 const PFC_V1 = new Set(
   readFileSync(new URL('../fixtures/plaid-pfc-v1-taxonomy.csv', import.meta.url), 'utf8')
-    .split('\n').slice(1).filter(Boolean).map((line) => line.split(',').slice(0, 2).join(',')),
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => line.split(',').slice(0, 2).join(',')),
 );
 
 describe('Plaid sandbox: the connector flow through the official SDK', () => {
@@ -117,7 +145,8 @@ describe('Plaid sandbox: the connector flow through the official SDK', () => {
     const { data: acc } = await plaid.accountsGet({ access_token: accessToken });
     expect(acc.item.item_id).toBe(itemId);
     expect(acc.accounts.map((a) => [a.type, a.subtype, a.balances.iso_currency_code])).toEqual([
-      ['depository', 'checking', 'GBP'], ['credit', 'credit card', 'GBP'],
+      ['depository', 'checking', 'GBP'],
+      ['credit', 'credit card', 'GBP'],
     ]);
 
     const all = await syncAll(plaid, accessToken);
@@ -139,7 +168,16 @@ describe('Plaid sandbox: the connector flow through the official SDK', () => {
       expect(t.authorized_date).not.toBeNull();
     }
     const names = all.added.map((t) => t.name);
-    for (const text of ['TESCO STORES 3012', 'TFL TRAVEL CH', 'PRET A MANGER', 'NETFLIX.COM', 'SPOTIFY P1A2B3C4D5', 'LB CAMDEN COUNCIL TAX', 'THAMES WATER', '<img src=x onerror=alert(1)>']) {
+    for (const text of [
+      'TESCO STORES 3012',
+      'TFL TRAVEL CH',
+      'PRET A MANGER',
+      'NETFLIX.COM',
+      'SPOTIFY P1A2B3C4D5',
+      'LB CAMDEN COUNCIL TAX',
+      'THAMES WATER',
+      '<img src=x onerror=alert(1)>',
+    ]) {
       expect(names).toContain(text);
     }
     expect(all.added.some((t) => t.merchant_name === 'Amazon' && t.payment_channel === 'online')).toBe(true);
@@ -153,8 +191,12 @@ describe('Plaid sandbox: the connector flow through the official SDK', () => {
     const card = acc.accounts[1]!;
     const rows = (id: string, p: boolean) => all.added.filter((t) => t.account_id === id && t.pending === p);
     const sum = (ts: Transaction[]) => ts.reduce((s, t) => s + cents(t.amount), 0);
-    expect(cents(current.balances.current!) - cents(current.balances.available!)).toBe(Math.max(0, sum(rows(current.account_id, true))));
-    expect(cents(card.balances.limit!) - cents(card.balances.current!) - sum(rows(card.account_id, true))).toBe(cents(card.balances.available!));
+    expect(cents(current.balances.current!) - cents(current.balances.available!)).toBe(
+      Math.max(0, sum(rows(current.account_id, true))),
+    );
+    expect(cents(card.balances.limit!) - cents(card.balances.current!) - sum(rows(card.account_id, true))).toBe(
+      cents(card.balances.available!),
+    );
     expect(card.balances.current!).toBeGreaterThanOrEqual(0);
 
     // The settled cursor is stable: nothing new, same cursor back.
@@ -179,7 +221,8 @@ describe('Plaid sandbox: the connector flow through the official SDK', () => {
     const other = sdk(await start({ seed: 7 }));
     const io = await connect(other);
     expect(shape(await syncAll(other, io.accessToken))).not.toEqual(shape(sa));
-    for (const t of sa.added) expect(PFC_V1.has(`${t.personal_finance_category?.primary},${t.personal_finance_category?.detailed}`)).toBe(true);
+    for (const t of sa.added)
+      expect(PFC_V1.has(`${t.personal_finance_category?.primary},${t.personal_finance_category?.detailed}`)).toBe(true);
     const names = sa.added.map((t) => t.name);
     expect(names.some((n) => n.startsWith('STARBUCKS'))).toBe(true);
     expect(names.some((n) => n.startsWith('Zelle payment to'))).toBe(true);
@@ -195,11 +238,18 @@ describe('Plaid sandbox: the connector flow through the official SDK', () => {
     expect(replay.body).toMatchObject({ error_type: 'INVALID_INPUT', error_code: 'INVALID_PUBLIC_TOKEN' });
     expect(replay.body.request_id).toEqual(expect.any(String));
 
-    const wrong = await plaidError(sdk(sb, { clientId: CLIENT.clientId, secret: 'nope' }).itemGet({ access_token: 'access-sandbox-x' }));
+    const wrong = await plaidError(
+      sdk(sb, { clientId: CLIENT.clientId, secret: 'nope' }).itemGet({ access_token: 'access-sandbox-x' }),
+    );
     expect(wrong).toMatchObject({ status: 400, body: { error_type: 'INVALID_INPUT', error_code: 'INVALID_API_KEYS' } });
 
     // Body credentials work too, and never show up in the request log.
-    const viaBody = await post(sb, '/institutions/get_by_id', { client_id: CLIENT.clientId, secret: CLIENT.secret, institution_id: US_BANK, country_codes: ['US'] });
+    const viaBody = await post(sb, '/institutions/get_by_id', {
+      client_id: CLIENT.clientId,
+      secret: CLIENT.secret,
+      institution_id: US_BANK,
+      country_codes: ['US'],
+    });
     expect(viaBody.status).toBe(200);
     assertMatchesSpec('/institutions/get_by_id', 200, viaBody.body);
     expect(JSON.stringify(sb.requestLog)).not.toContain(CLIENT.secret);
@@ -213,7 +263,11 @@ describe('Plaid sandbox: the connector flow through the official SDK', () => {
       ['/accounts/get', '{not json', 'INVALID_BODY'],
       ['/link/token/create', { language: 'en' }, 'MISSING_FIELDS'],
       ['/accounts/get', { access_token: 'access-sandbox-00000000-0000-0000-0000-000000000000', surprise: 1 }, 'UNKNOWN_FIELDS'],
-      ['/transactions/sync', { access_token: 'access-sandbox-00000000-0000-0000-0000-000000000000', count: 501 }, 'INVALID_FIELD'],
+      [
+        '/transactions/sync',
+        { access_token: 'access-sandbox-00000000-0000-0000-0000-000000000000', count: 501 },
+        'INVALID_FIELD',
+      ],
       ['/accounts/get', { access_token: 'access-sandbox-00000000-0000-0000-0000-000000000000' }, 'INVALID_ACCESS_TOKEN'],
     ];
     for (const [path, body, code] of cases) {
@@ -240,7 +294,10 @@ describe('Plaid sandbox: /transactions/sync semantics', () => {
 
     sb.faults.mutationDuringPagination(1);
     const failed = await plaidError(plaid.transactionsSync({ access_token: accessToken, cursor: p1.next_cursor, count: 100 }));
-    expect(failed).toMatchObject({ status: 400, body: { error_type: 'TRANSACTIONS_ERROR', error_code: 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION' } });
+    expect(failed).toMatchObject({
+      status: 400,
+      body: { error_type: 'TRANSACTIONS_ERROR', error_code: 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION' },
+    });
 
     // Real data change between pages: the old continuation cursor is refused as well.
     const { data: p1b } = await plaid.transactionsSync({ access_token: accessToken, count: 100 });
@@ -298,7 +355,14 @@ describe('Plaid sandbox: /transactions/sync semantics', () => {
 
     sb.faults.notReady(itemId, 1);
     const { data: notReady } = await plaid.transactionsSync({ access_token: accessToken, cursor: next.cursor });
-    expect(notReady).toMatchObject({ added: [], modified: [], removed: [], has_more: false, next_cursor: '', transactions_update_status: 'NOT_READY' });
+    expect(notReady).toMatchObject({
+      added: [],
+      modified: [],
+      removed: [],
+      has_more: false,
+      next_cursor: '',
+      transactions_update_status: 'NOT_READY',
+    });
   });
 
   it('injects rate limits and server errors on data calls', async () => {
@@ -307,7 +371,10 @@ describe('Plaid sandbox: /transactions/sync semantics', () => {
     const { accessToken } = await connect(plaid);
     sb.faults.rateLimit(1);
     const limited = await plaidError(plaid.transactionsSync({ access_token: accessToken }));
-    expect(limited).toMatchObject({ status: 429, body: { error_type: 'RATE_LIMIT_EXCEEDED', error_code: 'TRANSACTIONS_SYNC_LIMIT' } });
+    expect(limited).toMatchObject({
+      status: 429,
+      body: { error_type: 'RATE_LIMIT_EXCEEDED', error_code: 'TRANSACTIONS_SYNC_LIMIT' },
+    });
     sb.faults.serverError(1);
     const broken = await plaidError(plaid.accountsGet({ access_token: accessToken }));
     expect(broken).toMatchObject({ status: 500, body: { error_type: 'API_ERROR', error_code: 'INTERNAL_SERVER_ERROR' } });
@@ -341,14 +408,20 @@ describe('Plaid sandbox: item lifecycle', () => {
 
     sb.expireConsent(uk.itemId);
     const failed = await plaidError(plaid.accountsGet({ access_token: uk.accessToken }));
-    expect(failed.body).toMatchObject({ error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_code_reason: 'OAUTH_CONSENT_EXPIRED' });
+    expect(failed.body).toMatchObject({
+      error_type: 'ITEM_ERROR',
+      error_code: 'ITEM_LOGIN_REQUIRED',
+      error_code_reason: 'OAUTH_CONSENT_EXPIRED',
+    });
     const { data: after } = await plaid.itemGet({ access_token: uk.accessToken });
     expect(Date.parse(after.item.consent_expiration_time!)).toBeLessThan(sb.clock.now().getTime());
 
     // The clock alone expires consent too.
     const uk2 = await connect(plaid, 'ins_116834');
     sb.clock.advance(91 * DAY);
-    expect((await plaidError(plaid.transactionsSync({ access_token: uk2.accessToken }))).body.error_code_reason).toBe('OAUTH_CONSENT_EXPIRED');
+    expect((await plaidError(plaid.transactionsSync({ access_token: uk2.accessToken }))).body.error_code_reason).toBe(
+      'OAUTH_CONSENT_EXPIRED',
+    );
   });
 
   it('item/remove makes the access token invalid and the item disappear', async () => {
@@ -363,16 +436,25 @@ describe('Plaid sandbox: item lifecycle', () => {
 
   it('institutions/get_by_id returns metadata with a real PNG logo', async () => {
     const plaid = sdk(await start());
-    const { data } = await plaid.institutionsGetById({ institution_id: 'ins_116834', country_codes: [CountryCode.Gb], options: { include_optional_metadata: true } });
+    const { data } = await plaid.institutionsGetById({
+      institution_id: 'ins_116834',
+      country_codes: [CountryCode.Gb],
+      options: { include_optional_metadata: true },
+    });
     expect(data.institution).toMatchObject({ name: 'Flexible Platypus Open Banking', oauth: true, country_codes: ['GB'] });
     expect(data.institution.primary_color).toMatch(/^#[0-9a-f]{6}$/);
     expect(Buffer.from(data.institution.logo!, 'base64').subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
-    const missing = await plaidError(plaid.institutionsGetById({ institution_id: 'ins_116834', country_codes: [CountryCode.Us] }));
+    const missing = await plaidError(
+      plaid.institutionsGetById({ institution_id: 'ins_116834', country_codes: [CountryCode.Us] }),
+    );
     expect(missing.body.error_code).toBe('INVALID_INSTITUTION');
   });
 });
 
-interface Received { headers: Record<string, string | string[] | undefined>; raw: string }
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  raw: string;
+}
 
 /** A tiny webhook receiver that keeps the exact body bytes, as verification requires. */
 async function receiver(status = 200) {
@@ -393,7 +475,11 @@ async function receiver(status = 200) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/plaid/webhook`,
     received,
     next: () => new Promise<Received>((resolve) => waiters.push(resolve)),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
   open.push(handle);
   return handle;
@@ -420,16 +506,25 @@ describe('Plaid sandbox: webhooks', () => {
     const hook = await receiver();
     const { accessToken, itemId } = await connect(plaid, US_BANK, { webhook: hook.url });
     const arrived = hook.next();
-    const { data } = await plaid.sandboxItemFireWebhook({ access_token: accessToken, webhook_code: FireCode.SyncUpdatesAvailable });
+    const { data } = await plaid.sandboxItemFireWebhook({
+      access_token: accessToken,
+      webhook_code: FireCode.SyncUpdatesAvailable,
+    });
     expect(data.webhook_fired).toBe(true);
     const r = await arrived;
     expect(r.headers['content-type']).toBe('application/json');
     const body = await verifyWebhook(plaid, r);
     expect(body).toEqual({
-      environment: 'sandbox', historical_update_complete: true, initial_update_complete: true,
-      item_id: itemId, webhook_code: 'SYNC_UPDATES_AVAILABLE', webhook_type: 'TRANSACTIONS',
+      environment: 'sandbox',
+      historical_update_complete: true,
+      initial_update_complete: true,
+      item_id: itemId,
+      webhook_code: 'SYNC_UPDATES_AVAILABLE',
+      webhook_type: 'TRANSACTIONS',
     });
-    expect((await plaid.itemGet({ access_token: accessToken })).data.status?.last_webhook?.code_sent).toBe('SYNC_UPDATES_AVAILABLE');
+    expect((await plaid.itemGet({ access_token: accessToken })).data.status?.last_webhook?.code_sent).toBe(
+      'SYNC_UPDATES_AVAILABLE',
+    );
   });
 
   it('fireWebhook() returns the receiver status; reset_login sends ITEM ERROR; no webhook URL is a sandbox error', async () => {
@@ -444,10 +539,16 @@ describe('Plaid sandbox: webhooks', () => {
     const arrived = hook.next();
     sb.resetLogin(itemId);
     const error = await verifyWebhook(plaid, await arrived);
-    expect(error).toMatchObject({ webhook_type: 'ITEM', webhook_code: 'ERROR', error: { error_code: 'ITEM_LOGIN_REQUIRED', status: 400 } });
+    expect(error).toMatchObject({
+      webhook_type: 'ITEM',
+      webhook_code: 'ERROR',
+      error: { error_code: 'ITEM_LOGIN_REQUIRED', status: 400 },
+    });
 
     const bare = await connect(plaid);
-    const noHook = await plaidError(plaid.sandboxItemFireWebhook({ access_token: bare.accessToken, webhook_code: FireCode.SyncUpdatesAvailable }));
+    const noHook = await plaidError(
+      plaid.sandboxItemFireWebhook({ access_token: bare.accessToken, webhook_code: FireCode.SyncUpdatesAvailable }),
+    );
     expect(noHook.body).toMatchObject({ error_type: 'SANDBOX_ERROR', error_code: 'SANDBOX_WEBHOOK_INVALID' });
   });
 });
@@ -461,8 +562,12 @@ async function standin(sb: PlaidSandbox, path: string, body: Json) {
 
 async function linkToken(plaid: PlaidApi, extra: Json = {}): Promise<string> {
   const { data } = await plaid.linkTokenCreate({
-    client_name: 'Trax', language: 'en', country_codes: [CountryCode.Gb, CountryCode.Us], user: { client_user_id: 'user-1' },
-    products: [Products.Transactions], ...extra,
+    client_name: 'Trax',
+    language: 'en',
+    country_codes: [CountryCode.Gb, CountryCode.Us],
+    user: { client_user_id: 'user-1' },
+    products: [Products.Transactions],
+    ...extra,
   });
   return data.link_token;
 }
@@ -472,17 +577,35 @@ describe('Plaid sandbox: Link', () => {
     const sb = await start();
     const plaid = sdk(sb);
     const { data } = await plaid.linkTokenCreate({
-      client_name: 'Trax', language: 'en', country_codes: [CountryCode.Gb], user: { client_user_id: 'u1' }, products: [Products.Transactions],
-      webhook: 'https://example.test/hook', redirect_uri: 'http://localhost:3000/oauth-return',
+      client_name: 'Trax',
+      language: 'en',
+      country_codes: [CountryCode.Gb],
+      user: { client_user_id: 'u1' },
+      products: [Products.Transactions],
+      webhook: 'https://example.test/hook',
+      redirect_uri: 'http://localhost:3000/oauth-return',
     });
     expect(data.link_token).toMatch(/^link-sandbox-[0-9a-f-]{36}$/);
     expect(Math.round((Date.parse(data.expiration) - sb.clock.now().getTime()) / 60_000)).toBe(240);
 
     const { accessToken } = await connect(plaid);
-    const { data: update } = await plaid.linkTokenCreate({ client_name: 'Trax', language: 'en', country_codes: [CountryCode.Us], user: { client_user_id: 'u1' }, access_token: accessToken });
+    const { data: update } = await plaid.linkTokenCreate({
+      client_name: 'Trax',
+      language: 'en',
+      country_codes: [CountryCode.Us],
+      user: { client_user_id: 'u1' },
+      access_token: accessToken,
+    });
     expect(Math.round((Date.parse(update.expiration) - sb.clock.now().getTime()) / 60_000)).toBe(30);
 
-    const noProducts = await plaidError(plaid.linkTokenCreate({ client_name: 'Trax', language: 'en', country_codes: [CountryCode.Us], user: { client_user_id: 'u1' } }));
+    const noProducts = await plaidError(
+      plaid.linkTokenCreate({
+        client_name: 'Trax',
+        language: 'en',
+        country_codes: [CountryCode.Us],
+        user: { client_user_id: 'u1' },
+      }),
+    );
     expect(noProducts.body.error_code).toBe('MISSING_FIELDS');
     const badRedirect = await plaidError(linkToken(plaid, { redirect_uri: 'http://evil.example/cb?x=1' }));
     expect(badRedirect.body.error_code).toBe('INVALID_FIELD');
@@ -496,7 +619,12 @@ describe('Plaid sandbox: Link', () => {
     expect(script.headers.get('access-control-allow-origin')).toBe('*');
     expect(await script.text()).toContain('window.Plaid');
     const preflight = await fetch(`${sb.url}/link/standin/session`, {
-      method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://localhost:3000',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.status).toBeLessThan(300);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -504,7 +632,12 @@ describe('Plaid sandbox: Link', () => {
     const hook = await receiver();
     const token = await linkToken(plaid, { webhook: hook.url });
     const session = (await standin(sb, 'session', { link_token: token })).body;
-    expect(session.institutions.map((i: Json) => i.name)).toEqual(['First Platypus Bank', 'Platypus OAuth Bank', 'Flexible Platypus Open Banking', 'Royal Bank of Plaid']);
+    expect(session.institutions.map((i: Json) => i.name)).toEqual([
+      'First Platypus Bank',
+      'Platypus OAuth Bank',
+      'Flexible Platypus Open Banking',
+      'Royal Bank of Plaid',
+    ]);
     const creds = { link_token: token, link_session_id: session.link_session_id, institution_id: US_BANK, username: 'user_good' };
     const wrong = await standin(sb, 'credentials', { ...creds, password: 'nope' });
     expect(wrong.status).toBe(400);
@@ -514,7 +647,9 @@ describe('Plaid sandbox: Link', () => {
     expect(ok.body.metadata.accounts).toHaveLength(2);
     const { data: ex } = await plaid.itemPublicTokenExchange({ public_token: ok.body.public_token });
     expect(sb.items().find((i) => i.itemId === ex.item_id)?.webhook).toBe(hook.url);
-    expect((await standin(sb, 'session', { link_token: 'link-sandbox-00000000-0000-0000-0000-000000000000' })).body.error_code).toBe('INVALID_LINK_TOKEN');
+    expect(
+      (await standin(sb, 'session', { link_token: 'link-sandbox-00000000-0000-0000-0000-000000000000' })).body.error_code,
+    ).toBe('INVALID_LINK_TOKEN');
   });
 
   it('OAuth: consent page, 302 to redirect_uri with oauth_state_id, resume once', async () => {
@@ -522,14 +657,22 @@ describe('Plaid sandbox: Link', () => {
     const plaid = sdk(sb);
     const noRedirect = await linkToken(plaid);
     const s0 = (await standin(sb, 'session', { link_token: noRedirect })).body;
-    const refused = await standin(sb, 'oauth/start', { link_token: noRedirect, link_session_id: s0.link_session_id, institution_id: UK_BANK });
+    const refused = await standin(sb, 'oauth/start', {
+      link_token: noRedirect,
+      link_session_id: s0.link_session_id,
+      institution_id: UK_BANK,
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error_code).toBe('INVALID_FIELD');
 
     const redirectUri = 'http://localhost:3000/oauth-return';
     const token = await linkToken(plaid, { redirect_uri: redirectUri, client_name: 'Trax <b>&</b>' });
     const session = (await standin(sb, 'session', { link_token: token })).body;
-    const started = await standin(sb, 'oauth/start', { link_token: token, link_session_id: session.link_session_id, institution_id: UK_BANK });
+    const started = await standin(sb, 'oauth/start', {
+      link_token: token,
+      link_session_id: session.link_session_id,
+      institution_id: UK_BANK,
+    });
     const consent = await fetch(started.body.redirect_url);
     const html = await consent.text();
     expect(html).toContain('Royal Bank of Plaid');
@@ -537,13 +680,19 @@ describe('Plaid sandbox: Link', () => {
     expect(html).toContain('>Authorize</button>');
     const stateId = new URL(started.body.redirect_url).searchParams.get('oauth_state_id')!;
     const decided = await fetch(`${sb.url}/oauth/authorize`, {
-      method: 'POST', redirect: 'manual', body: new URLSearchParams({ oauth_state_id: stateId, decision: 'authorize' }),
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ oauth_state_id: stateId, decision: 'authorize' }),
     });
     expect(decided.status).toBe(302);
     const location = decided.headers.get('location')!;
     expect(location).toBe(`${redirectUri}?oauth_state_id=${stateId}`);
 
-    const resumed = await standin(sb, 'oauth/resume', { link_token: token, link_session_id: 'new-session', received_redirect_uri: location });
+    const resumed = await standin(sb, 'oauth/resume', {
+      link_token: token,
+      link_session_id: 'new-session',
+      received_redirect_uri: location,
+    });
     expect(resumed.body.metadata.institution.institution_id).toBe(UK_BANK);
     const { data: ex } = await plaid.itemPublicTokenExchange({ public_token: resumed.body.public_token });
     const { data: item } = await plaid.itemGet({ access_token: ex.access_token });
@@ -557,10 +706,22 @@ describe('Plaid sandbox: Link', () => {
     const plaid = sdk(sb);
     const { accessToken, itemId } = await connect(plaid, UK_BANK);
     sb.expireConsent(itemId);
-    const { data } = await plaid.linkTokenCreate({ client_name: 'Trax', language: 'en', country_codes: [CountryCode.Gb], user: { client_user_id: 'u1' }, access_token: accessToken });
+    const { data } = await plaid.linkTokenCreate({
+      client_name: 'Trax',
+      language: 'en',
+      country_codes: [CountryCode.Gb],
+      user: { client_user_id: 'u1' },
+      access_token: accessToken,
+    });
     const session = (await standin(sb, 'session', { link_token: data.link_token })).body;
     expect(session.update_institution).toMatchObject({ institution_id: UK_BANK, name: 'Royal Bank of Plaid' });
-    const ok = await standin(sb, 'credentials', { link_token: data.link_token, link_session_id: session.link_session_id, institution_id: UK_BANK, username: 'user_good', password: 'pass_good' });
+    const ok = await standin(sb, 'credentials', {
+      link_token: data.link_token,
+      link_session_id: session.link_session_id,
+      institution_id: UK_BANK,
+      username: 'user_good',
+      password: 'pass_good',
+    });
     const { data: ex } = await plaid.itemPublicTokenExchange({ public_token: ok.body.public_token });
     expect(ex).toMatchObject({ item_id: itemId, access_token: accessToken });
     const { data: item } = await plaid.itemGet({ access_token: accessToken });
@@ -574,26 +735,45 @@ describe('Plaid sandbox: Link', () => {
     const plaid = sdk(sb);
     // The host app: a different origin that loads the script, like a real page loads Plaid's CDN.
     const host = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html><body><h1>Host app</h1><script src="${sb.url}/link/v2/stable/link-initialize.js"></script></body></html>`);
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<!doctype html><html><body><h1>Host app</h1><script src="${sb.url}/link/v2/stable/link-initialize.js"></script></body></html>`,
+        );
     });
     await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-    open.push({ close: () => new Promise<void>((resolve) => { host.closeAllConnections(); host.close(() => resolve()); }) });
+    open.push({
+      close: () =>
+        new Promise<void>((resolve) => {
+          host.closeAllConnections();
+          host.close(() => resolve());
+        }),
+    });
     const hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
     const browser = await launchBrowser();
     open.push({ close: () => browser.close() });
     const page = await browser.newPage();
-    const run = (token: string, receivedRedirectUri?: string) => page.evaluate(([t, r]) => {
-      const w = window as unknown as { Plaid: { create(c: object): { open(): void } }; linkResult: Promise<unknown>; linkEvents: string[] };
-      w.linkEvents = [];
-      w.linkResult = new Promise((resolve) => {
-        w.Plaid.create({
-          token: t, ...(r ? { receivedRedirectUri: r } : {}),
-          onSuccess: (publicToken: string, metadata: unknown) => resolve({ publicToken, metadata }),
-          onExit: (error: unknown, metadata: unknown) => resolve({ exit: true, error, metadata }),
-          onEvent: (name: string) => w.linkEvents.push(name),
-        }).open();
-      });
-    }, [token, receivedRedirectUri] as const);
+    const run = (token: string, receivedRedirectUri?: string) =>
+      page.evaluate(
+        ([t, r]) => {
+          const w = window as unknown as {
+            Plaid: { create(c: object): { open(): void } };
+            linkResult: Promise<unknown>;
+            linkEvents: string[];
+          };
+          w.linkEvents = [];
+          w.linkResult = new Promise((resolve) => {
+            w.Plaid.create({
+              token: t,
+              ...(r ? { receivedRedirectUri: r } : {}),
+              onSuccess: (publicToken: string, metadata: unknown) => resolve({ publicToken, metadata }),
+              onExit: (error: unknown, metadata: unknown) => resolve({ exit: true, error, metadata }),
+              onEvent: (name: string) => w.linkEvents.push(name),
+            }).open();
+          });
+        },
+        [token, receivedRedirectUri] as const,
+      );
     const result = () => page.evaluate(() => (window as unknown as { linkResult: Promise<Json> }).linkResult);
 
     await page.goto(`${hostUrl}/app`);
@@ -609,7 +789,9 @@ describe('Plaid sandbox: Link', () => {
     const ok = await result();
     expect(ok.publicToken).toMatch(/^public-sandbox-/);
     expect(await page.locator('#plaid-link-standin').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { linkEvents: string[] }).linkEvents)).toEqual(expect.arrayContaining(['OPEN', 'SELECT_INSTITUTION', 'SUBMIT_CREDENTIALS', 'ERROR', 'HANDOFF']));
+    expect(await page.evaluate(() => (window as unknown as { linkEvents: string[] }).linkEvents)).toEqual(
+      expect.arrayContaining(['OPEN', 'SELECT_INSTITUTION', 'SUBMIT_CREDENTIALS', 'ERROR', 'HANDOFF']),
+    );
     await plaid.itemPublicTokenExchange({ public_token: ok.publicToken });
 
     const oauthToken = await linkToken(plaid, { redirect_uri: `${hostUrl}/oauth-return` });

@@ -8,7 +8,13 @@ const NOW = new Date('2024-06-15T10:00:00Z');
 const MIN = 60_000;
 const DAY = 86_400_000;
 
-interface Tokens { access_token: string; refresh_token?: string; expires_in: number; token_type: string; scope: string }
+interface Tokens {
+  access_token: string;
+  refresh_token?: string;
+  expires_in: number;
+  token_type: string;
+  scope: string;
+}
 type Json = Record<string, any>;
 
 const open: TrueLayerSandbox[] = [];
@@ -24,13 +30,23 @@ async function start(opts: TrueLayerSandboxOptions = {}): Promise<TrueLayerSandb
 
 function authLink(sb: TrueLayerSandbox, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams({
-    response_type: 'code', client_id: CLIENT.clientId, redirect_uri: REDIRECT, scope: FULL_SCOPE,
-    providers: 'uk-cs-mock de-xs2a-all', state: 'st-123', nonce: 'n-1', ...extra,
+    response_type: 'code',
+    client_id: CLIENT.clientId,
+    redirect_uri: REDIRECT,
+    scope: FULL_SCOPE,
+    providers: 'uk-cs-mock de-xs2a-all',
+    state: 'st-123',
+    nonce: 'n-1',
+    ...extra,
   });
   return `${sb.authUrl}/?${q.toString().replace(/\+/g, '%20')}`;
 }
 
-async function token(sb: TrueLayerSandbox, params: Record<string, string>, json = false): Promise<{ status: number; body: Json }> {
+async function token(
+  sb: TrueLayerSandbox,
+  params: Record<string, string>,
+  json = false,
+): Promise<{ status: number; body: Json }> {
   const all = { client_id: CLIENT.clientId, client_secret: CLIENT.clientSecret, ...params };
   const res = await fetch(`${sb.authUrl}/connect/token`, {
     method: 'POST',
@@ -40,21 +56,37 @@ async function token(sb: TrueLayerSandbox, params: Record<string, string>, json 
   return { status: res.status, body: (await res.json()) as Json };
 }
 
-async function getCode(sb: TrueLayerSandbox, providerId: string, username = 'john', password = 'doe', extra: Record<string, string> = {}): Promise<string> {
+async function getCode(
+  sb: TrueLayerSandbox,
+  providerId: string,
+  username = 'john',
+  password = 'doe',
+  extra: Record<string, string> = {},
+): Promise<string> {
   const redirect = new URL(await sb.completeAuth(authLink(sb, extra), { username, password, providerId }));
   expect(redirect.origin + redirect.pathname).toBe(REDIRECT);
   expect(redirect.searchParams.get('state')).toBe('st-123');
   return redirect.searchParams.get('code')!;
 }
 
-async function connect(sb: TrueLayerSandbox, providerId = 'xs2a-ing-germany', username = 'john', password = 'doe', extra: Record<string, string> = {}): Promise<Tokens> {
+async function connect(
+  sb: TrueLayerSandbox,
+  providerId = 'xs2a-ing-germany',
+  username = 'john',
+  password = 'doe',
+  extra: Record<string, string> = {},
+): Promise<Tokens> {
   const code = await getCode(sb, providerId, username, password, extra);
   const res = await token(sb, { grant_type: 'authorization_code', redirect_uri: REDIRECT, code });
   expect(res.status).toBe(200);
   return res.body as Tokens;
 }
 
-async function api(sb: TrueLayerSandbox, accessToken: string, path: string): Promise<{ status: number; body: Json; headers: Headers }> {
+async function api(
+  sb: TrueLayerSandbox,
+  accessToken: string,
+  path: string,
+): Promise<{ status: number; body: Json; headers: Headers }> {
   const res = await fetch(`${sb.apiUrl}/data/v1${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
   return { status: res.status, body: (await res.json()) as Json, headers: res.headers };
 }
@@ -87,7 +119,11 @@ describe('TrueLayer sandbox: auth and tokens', () => {
     const me = await api(sb, tokens.access_token, '/me');
     expect(me.headers.get('x-tl-correlation-id')).toBeTruthy();
     const [conn] = me.body.results as Json[];
-    expect(conn).toMatchObject({ client_id: CLIENT.clientId, consent_status: 'Authorised', provider: { provider_id: 'xs2a-ing-germany', display_name: 'ING' } });
+    expect(conn).toMatchObject({
+      client_id: CLIENT.clientId,
+      consent_status: 'Authorised',
+      provider: { provider_id: 'xs2a-ing-germany', display_name: 'ING' },
+    });
     expect(conn!.credentials_id).toMatch(/^[A-Za-z0-9+/]{43}=$/);
     expect(claims.sub).toBe(conn!.credentials_id);
     expect(Date.parse(conn!.consent_expires_at) - Date.parse(conn!.consent_created_at)).toBe(90 * DAY);
@@ -95,7 +131,8 @@ describe('TrueLayer sandbox: auth and tokens', () => {
 
     const accounts = await results(sb, tokens.access_token, '/accounts');
     expect(accounts.map((a) => [a.display_name, a.account_type, a.currency])).toEqual([
-      ['Girokonto', 'TRANSACTION', 'EUR'], ['Extra-Konto', 'SAVINGS', 'EUR'],
+      ['Girokonto', 'TRANSACTION', 'EUR'],
+      ['Extra-Konto', 'SAVINGS', 'EUR'],
     ]);
     for (const a of accounts) {
       expect(a.account_number.iban).toMatch(/^DE\d{20}$/);
@@ -103,7 +140,11 @@ describe('TrueLayer sandbox: auth and tokens', () => {
       expect(a.account_number.swift_bic).toBe('INGDDEFFXXX');
     }
     const giro = accounts[0]!;
-    const txns = await results(sb, tokens.access_token, `/accounts/${giro.account_id}/transactions?from=2024-03-01&to=2024-06-15`);
+    const txns = await results(
+      sb,
+      tokens.access_token,
+      `/accounts/${giro.account_id}/transactions?from=2024-03-01&to=2024-06-15`,
+    );
     expect(txns.length).toBeGreaterThan(100);
     const dates = txns.map((t) => t.timestamp.slice(0, 10));
     expect([...dates].sort().reverse()).toEqual(dates);
@@ -128,7 +169,9 @@ describe('TrueLayer sandbox: auth and tokens', () => {
   it('rejects a reused, late or mismatched code and bad client credentials', async () => {
     const sb = await start();
     const code = await getCode(sb, 'mock');
-    expect((await token(sb, { grant_type: 'authorization_code', redirect_uri: REDIRECT, code, client_secret: 'nope' })).body.error).toBe('invalid_client');
+    expect(
+      (await token(sb, { grant_type: 'authorization_code', redirect_uri: REDIRECT, code, client_secret: 'nope' })).body.error,
+    ).toBe('invalid_client');
     const mismatch = await token(sb, { grant_type: 'authorization_code', redirect_uri: 'http://evil/cb', code });
     expect(mismatch).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     expect((await token(sb, { grant_type: 'authorization_code', redirect_uri: REDIRECT, code })).status).toBe(200);
@@ -137,7 +180,9 @@ describe('TrueLayer sandbox: auth and tokens', () => {
 
     const late = await getCode(sb, 'mock');
     sb.clock.advance(5 * MIN + 1000);
-    expect((await token(sb, { grant_type: 'authorization_code', redirect_uri: REDIRECT, code: late })).body.error).toBe('invalid_authorization_code');
+    expect((await token(sb, { grant_type: 'authorization_code', redirect_uri: REDIRECT, code: late })).body.error).toBe(
+      'invalid_authorization_code',
+    );
   });
 
   it('rotates refresh tokens: old refresh token → invalid_grant, old access token → 401 unauthorized', async () => {
@@ -163,17 +208,32 @@ describe('TrueLayer sandbox: auth and tokens', () => {
     const tokens = await connect(sb, 'mock', 'john', 'doe', { scope: 'accounts transactions' });
     expect(tokens.refresh_token).toBeUndefined();
 
-    const viaFormPost = new URL(await sb.completeAuth(authLink(sb, { response_mode: 'form_post' }), { username: 'john', password: 'doe', providerId: 'mock' }));
+    const viaFormPost = new URL(
+      await sb.completeAuth(authLink(sb, { response_mode: 'form_post' }), {
+        username: 'john',
+        password: 'doe',
+        providerId: 'mock',
+      }),
+    );
     expect(viaFormPost.searchParams.get('code')).toMatch(/^[0-9A-F]{64}$/);
 
     const body = new URLSearchParams({
-      response_type: 'code', client_id: CLIENT.clientId, redirect_uri: REDIRECT, scope: FULL_SCOPE, providers: 'mock', provider_id: 'mock', state: 's', action: 'cancel',
+      response_type: 'code',
+      client_id: CLIENT.clientId,
+      redirect_uri: REDIRECT,
+      scope: FULL_SCOPE,
+      providers: 'mock',
+      provider_id: 'mock',
+      state: 's',
+      action: 'cancel',
     });
     const cancel = await fetch(`${sb.authUrl}/login`, { method: 'POST', body, redirect: 'manual' });
     expect(cancel.status).toBe(302);
     expect(cancel.headers.get('location')).toBe(`${REDIRECT}?error=access_denied&state=s`);
 
-    await expect(sb.completeAuth(authLink(sb), { username: 'john', password: 'wrong', providerId: 'mock' })).rejects.toThrow(/Invalid username or password/);
+    await expect(sb.completeAuth(authLink(sb), { username: 'john', password: 'wrong', providerId: 'mock' })).rejects.toThrow(
+      /Invalid username or password/,
+    );
     const unknown = await fetch(authLink(sb, { client_id: 'nope' }));
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('unauthorized_client');
@@ -182,12 +242,18 @@ describe('TrueLayer sandbox: auth and tokens', () => {
   it('revokes a credential via DELETE /api/delete', async () => {
     const sb = await start();
     const t = await connect(sb, 'mock');
-    const del = await fetch(`${sb.authUrl}/api/delete`, { method: 'DELETE', headers: { authorization: `Bearer ${t.access_token}` } });
+    const del = await fetch(`${sb.authUrl}/api/delete`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${t.access_token}` },
+    });
     expect(del.status).toBe(200);
     expect(await del.json()).toEqual({});
     expect((await api(sb, t.access_token, '/accounts')).status).toBe(401);
     expect((await token(sb, { grant_type: 'refresh_token', refresh_token: t.refresh_token! })).body.error).toBe('invalid_grant');
-    const again = await fetch(`${sb.authUrl}/api/delete`, { method: 'DELETE', headers: { authorization: `Bearer ${t.access_token}` } });
+    const again = await fetch(`${sb.authUrl}/api/delete`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${t.access_token}` },
+    });
     expect(again.status).toBe(401);
   });
 });
@@ -204,7 +270,11 @@ describe('TrueLayer sandbox: data API behaviour', () => {
     sb.clock.advance(6 * MIN);
     expect(await api(sb, t.access_token, deep)).toMatchObject({ status: 403, body: { error: 'sca_exceeded' } });
     expect((await api(sb, t.access_token, '/info')).body.error).toBe('sca_exceeded');
-    const recent = await api(sb, t.access_token, `/accounts/${giro!.account_id}/transactions?from=2024-03-20T00:00:00Z&to=2024-06-15T23:59:59Z`);
+    const recent = await api(
+      sb,
+      t.access_token,
+      `/accounts/${giro!.account_id}/transactions?from=2024-03-20T00:00:00Z&to=2024-06-15T23:59:59Z`,
+    );
     expect(recent.status).toBe(200);
     const bad = await api(sb, t.access_token, `/accounts/${giro!.account_id}/transactions?from=2024-06-10&to=2024-06-01`);
     expect(bad).toMatchObject({ status: 400, body: { error: 'invalid_date_range' } });
@@ -225,7 +295,9 @@ describe('TrueLayer sandbox: data API behaviour', () => {
     expect(await api(sb, t.access_token, '/accounts')).toMatchObject({ status: 503, body: { error: 'provider_error' } });
 
     const other = await connect(sb, 'mock', 'john2', 'doe2');
-    const id = sb.credentialIds().find((c) => c !== JSON.parse(Buffer.from(t.access_token.split('.')[1]!, 'base64url').toString()).sub)!;
+    const id = sb
+      .credentialIds()
+      .find((c) => c !== JSON.parse(Buffer.from(t.access_token.split('.')[1]!, 'base64url').toString()).sub)!;
     sb.faults.failNextForCredential(id, 1);
     expect((await api(sb, other.access_token, '/accounts')).status).toBe(503);
     expect((await api(sb, t.access_token, '/accounts')).status).toBe(200);
@@ -244,7 +316,8 @@ describe('TrueLayer sandbox: data API behaviour', () => {
     const t = await connect(sb);
     sb.faults.expireConsent();
     expect(await api(sb, t.access_token, '/accounts')).toMatchObject({
-      status: 403, body: { error: 'access_denied', error_description: 'Access denied' },
+      status: 403,
+      body: { error: 'access_denied', error_description: 'Access denied' },
     });
     expect((await token(sb, { grant_type: 'refresh_token', refresh_token: t.refresh_token! })).body.error).toBe('invalid_grant');
     expect((await results(sb, t.access_token, '/me'))[0]!.consent_status).toBe('Expired');
@@ -262,18 +335,32 @@ describe('TrueLayer sandbox: data API behaviour', () => {
     const accounts = await results(sb, mock.access_token, '/accounts');
     expect(accounts.map((a) => a.display_name)).toEqual(['TRANSACTION ACCOUNT 1', 'SAVINGS ACCOUNT 1']);
     expect(accounts.every((a) => ibanOk(a.account_number.iban) && a.account_number.sort_code === '01-21-31')).toBe(true);
-    const txns = await results(sb, mock.access_token, `/accounts/${accounts[0]!.account_id}/transactions?from=2024-04-01&to=2024-06-15`);
+    const txns = await results(
+      sb,
+      mock.access_token,
+      `/accounts/${accounts[0]!.account_id}/transactions?from=2024-04-01&to=2024-06-15`,
+    );
     const withIds = txns.filter((t) => t.normalised_provider_transaction_id);
     expect(withIds.length).toBeGreaterThan(txns.length / 2);
     expect(withIds.length).toBeLessThan(txns.length);
     expect(txns.some((t) => t.merchant_name && t.transaction_classification.length === 2)).toBe(true);
-    const again = await results(sb, mock.access_token, `/accounts/${accounts[0]!.account_id}/transactions?from=2024-04-01&to=2024-06-15`);
+    const again = await results(
+      sb,
+      mock.access_token,
+      `/accounts/${accounts[0]!.account_id}/transactions?from=2024-04-01&to=2024-06-15`,
+    );
     expect(again.map((t) => t.transaction_id)).toEqual(txns.map((t) => t.transaction_id));
 
     sb.faults.rotateTransactionIds(true);
-    const rotated = await results(sb, mock.access_token, `/accounts/${accounts[0]!.account_id}/transactions?from=2024-04-01&to=2024-06-15`);
+    const rotated = await results(
+      sb,
+      mock.access_token,
+      `/accounts/${accounts[0]!.account_id}/transactions?from=2024-04-01&to=2024-06-15`,
+    );
     expect(rotated.map((t) => t.transaction_id)).not.toEqual(txns.map((t) => t.transaction_id));
-    expect(rotated.map((t) => t.normalised_provider_transaction_id)).toEqual(txns.map((t) => t.normalised_provider_transaction_id));
+    expect(rotated.map((t) => t.normalised_provider_transaction_id)).toEqual(
+      txns.map((t) => t.normalised_provider_transaction_id),
+    );
   });
 
   it('moves pending rows into settled as the clock advances, and settleAllPending does it at once', async () => {
@@ -311,13 +398,20 @@ describe('TrueLayer sandbox: data API behaviour', () => {
     const after = await results(sb, t.access_token, '/accounts');
     expect(after.map((a) => a.account_number.iban)).toEqual(before.map((a) => a.account_number.iban));
     expect(after[0]!.account_id).not.toBe(before[0]!.account_id);
-    expect(await api(sb, t.access_token, `/accounts/${before[0]!.account_id}/balance`)).toMatchObject({ status: 404, body: { error: 'account_not_found' } });
+    expect(await api(sb, t.access_token, `/accounts/${before[0]!.account_id}/balance`)).toMatchObject({
+      status: 404,
+      body: { error: 'account_not_found' },
+    });
   });
 
   it('error users authenticate but every data call fails with their error', async () => {
     const sb = await start();
     const expected: Array<[string, number]> = [
-      ['account_permanently_locked', 403], ['account_temporarily_locked', 403], ['internal_error', 500], ['provider_error', 502], ['user_input_required', 400],
+      ['account_permanently_locked', 403],
+      ['account_temporarily_locked', 403],
+      ['internal_error', 500],
+      ['provider_error', 502],
+      ['user_input_required', 400],
     ];
     for (const [code, status] of expected) {
       const t = await connect(sb, 'mock', `error.${code}`, 'error');

@@ -20,11 +20,19 @@ const DAY = 24 * 60 * MIN;
 /** A scheduler on the emulator's clock, logging into an array, notifications off. */
 function scheduler(over: Partial<SchedulerOptions> = {}): { s: Scheduler; logs: string[] } {
   const logs: string[] = [];
-  const s = startScheduler(t.app, { schedule: '0 3 * * *', log: (m) => logs.push(m), jitterMs: 0, pollMs: 20, notify: { url: null }, ...over });
+  const s = startScheduler(t.app, {
+    schedule: '0 3 * * *',
+    log: (m) => logs.push(m),
+    jitterMs: 0,
+    pollMs: 20,
+    notify: { url: null },
+    ...over,
+  });
   return { s, logs };
 }
 
-const scheduledRuns = (id: string) => count(t.app, `SELECT count(*) FROM sync_runs WHERE connection_id = ? AND trigger = 'schedule'`, id);
+const scheduledRuns = (id: string) =>
+  count(t.app, `SELECT count(*) FROM sync_runs WHERE connection_id = ? AND trigger = 'schedule'`, id);
 
 async function until(what: string, check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -74,7 +82,9 @@ describe('scheduler', () => {
       expect(fifth).toMatchObject({ action: 'skipped', outcome: null });
       expect(fifth.reason).toContain('already read 4 times without you in the last 24 hours');
       expect(sb.requestLog.filter((r) => r.path.startsWith('/data/'))).toEqual([]); // the bank never saw it
-      expect(logs.at(-1)).toMatch(new RegExp(`^schedule: skipped ING \\(${connection.id}\\): its accounts were already read 4 times`));
+      expect(logs.at(-1)).toMatch(
+        new RegExp(`^schedule: skipped ING \\(${connection.id}\\): its accounts were already read 4 times`),
+      );
 
       // "Sync now" in the web app: user present, the address goes to the bank, not counted.
       const web = await syncConnection(t.app, connection.id, { trigger: 'user', userIp: '203.0.113.7' });
@@ -115,7 +125,9 @@ describe('scheduler', () => {
       const later = (await s.runOnce()).results[0]!;
       expect(later.action).toBe('skipped');
       const midnight = nextUtcMidnight(sb.clock.now());
-      expect(later.reason).toContain(`leaves it alone until the bank's next day (${midnight.toISOString().slice(0, 16).replace('T', ' ')} UTC)`);
+      expect(later.reason).toContain(
+        `leaves it alone until the bank's next day (${midnight.toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+      );
       expect(logs.some((l) => l.includes('too many requests'))).toBe(true);
       // The user can still sync by hand.
       expect((await syncConnection(t.app, connection.id, { trigger: 'user', userIp: '203.0.113.7' })).status).toBe('done');
@@ -155,7 +167,10 @@ describe('scheduler', () => {
     const { s } = scheduler({ jitterMs: 10 * MIN });
     await s.idle();
     const pass = s.runOnce();
-    await until('the first connection to sync', () => count(t.app, `SELECT count(*) FROM sync_runs WHERE trigger = 'schedule' AND status = 'done'`) === 1);
+    await until(
+      'the first connection to sync',
+      () => count(t.app, `SELECT count(*) FROM sync_runs WHERE trigger = 'schedule' AND status = 'done'`) === 1,
+    );
     const started = Date.now();
     await s.stop();
     expect(Date.now() - started).toBeLessThan(2000);
@@ -178,7 +193,9 @@ describe('scheduler', () => {
       expect(busy).toMatchObject({ action: 'skipped' });
       expect(busy.reason).toContain(`ING is already being synced by another Trax process (`);
       expect(busy.reason).toContain(`:${holder.pid}); this run skipped it.`);
-      expect(logs.at(-1)).toContain(`schedule: ING (${connection.id}): skipped: ING is already being synced by another Trax process`);
+      expect(logs.at(-1)).toContain(
+        `schedule: ING (${connection.id}): skipped: ING is already being synced by another Trax process`,
+      );
       expect(scheduledRuns(connection.id)).toBe(0);
       await new Promise<void>((resolve) => {
         holder!.once('exit', () => resolve());
@@ -196,7 +213,9 @@ describe('scheduler', () => {
       const inProcess = await syncConnection(t.app, connection.id, { trigger: 'user' });
       expect((await pass).results[0]).toMatchObject({ action: 'synced' });
       expect(cli.code).toBe(0);
-      expect(cli.stdout).toContain(`• ING (${connection.id}): skipped — ING is already being synced by another Trax process (${t.app.locks.owner}); this run skipped it.`);
+      expect(cli.stdout).toContain(
+        `• ING (${connection.id}): skipped — ING is already being synced by another Trax process (${t.app.locks.owner}); this run skipped it.`,
+      );
       expect(inProcess).toMatchObject({ status: 'skipped', error: { code: 'busy' } });
       // Exactly one sync ran in that window.
       expect(count(t.app, `SELECT count(*) FROM sync_runs WHERE connection_id = ? AND trigger = 'user'`, connection.id)).toBe(0);
@@ -207,13 +226,31 @@ describe('scheduler', () => {
   });
 
   it('leaves Plaid connections with webhooks to the webhooks, with a daily safety net', async () => {
-    const plaid = await testApp(sb, { PLAID_CLIENT_ID: 'id', PLAID_SECRET: 'secret', PLAID_WEBHOOK_URL: 'https://trax.example.com/webhooks/plaid' });
+    const plaid = await testApp(sb, {
+      PLAID_CLIENT_ID: 'id',
+      PLAID_SECRET: 'secret',
+      PLAID_WEBHOOK_URL: 'https://trax.example.com/webhooks/plaid',
+    });
     const noHooks = await testApp(sb, { PLAID_CLIENT_ID: 'id', PLAID_SECRET: 'secret' });
     try {
       const now = sb.clock.now();
       const item = (lastSyncedAt: string | null): StoredConnection => ({
-        id: 'pl-1', provider: 'plaid', environment: 'sandbox', externalId: 'item', institutionId: 'ins_1', institutionName: 'Royal Bank of Plaid',
-        institutionLogo: null, institutionColor: null, status: 'active', consentCreatedAt: null, consentExpiresAt: null, createdAt: now.toISOString(), lastSyncedAt, lastError: null, sealedSecrets: 's', syncState: {},
+        id: 'pl-1',
+        provider: 'plaid',
+        environment: 'sandbox',
+        externalId: 'item',
+        institutionId: 'ins_1',
+        institutionName: 'Royal Bank of Plaid',
+        institutionLogo: null,
+        institutionColor: null,
+        status: 'active',
+        consentCreatedAt: null,
+        consentExpiresAt: null,
+        createdAt: now.toISOString(),
+        lastSyncedAt,
+        lastError: null,
+        sealedSecrets: 's',
+        syncState: {},
       });
       const recent = item(new Date(now.getTime() - 5 * 3600_000).toISOString());
       const stale = item(new Date(now.getTime() - DAY - MIN).toISOString());
@@ -247,7 +284,9 @@ describe('scheduler', () => {
     const before = process.env.TRAX_SYNC_SCHEDULE;
     process.env.TRAX_SYNC_SCHEDULE = 'nightly';
     try {
-      expect(() => startScheduler(t.app, { log: () => {}, notify: { url: null } })).toThrow(/^TRAX_SYNC_SCHEDULE "nightly" is not a cron expression/);
+      expect(() => startScheduler(t.app, { log: () => {}, notify: { url: null } })).toThrow(
+        /^TRAX_SYNC_SCHEDULE "nightly" is not a cron expression/,
+      );
     } finally {
       if (before === undefined) delete process.env.TRAX_SYNC_SCHEDULE;
       else process.env.TRAX_SYNC_SCHEDULE = before;
@@ -276,7 +315,9 @@ describe('sync history', () => {
     expect(rows[2]!.added).toBeGreaterThan(100);
     expect(rows.every((r) => r.durationMs !== null && r.durationMs >= 0)).toBe(true);
     expect(syncHistory(t.app, { connectionId: ing.id, limit: 1 }).map((r) => r.trigger)).toEqual(['schedule']);
-    expect(() => syncHistory(t.app, { connectionId: 'tl-nope' })).toThrow('There is no connection tl-nope; run `trax connections` to see the ids.');
+    expect(() => syncHistory(t.app, { connectionId: 'tl-nope' })).toThrow(
+      'There is no connection tl-nope; run `trax connections` to see the ids.',
+    );
 
     const json = await runCli(['sync', '--history', '--json', '--connection', ing.id, '--limit', '2'], t.env);
     expect(json.code).toBe(0);

@@ -56,7 +56,10 @@ describe('TrueLayer sync', () => {
 
   it('leaves no duplicate when pending transactions settle', async () => {
     const { connection } = await connect(t.app, sb);
-    const pending = t.app.db.prepare('SELECT account_id, amount_minor FROM transactions WHERE pending = 1').all() as Array<{ account_id: number; amount_minor: number }>;
+    const pending = t.app.db.prepare('SELECT account_id, amount_minor FROM transactions WHERE pending = 1').all() as Array<{
+      account_id: number;
+      amount_minor: number;
+    }>;
     expect(pending.length).toBeGreaterThan(0);
     const settledBefore = count(t.app, 'SELECT count(*) FROM transactions WHERE pending = 0');
     sb.faults.settleAllPending();
@@ -116,7 +119,12 @@ describe('TrueLayer sync', () => {
     const res = await fetch(`${sb.url}/connect/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: 'sandbox-trax-test', client_secret: 'sandbox-trax-test-secret', refresh_token: old.refreshToken! }),
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: 'sandbox-trax-test',
+        client_secret: 'sandbox-trax-test-secret',
+        refresh_token: old.refreshToken!,
+      }),
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('invalid_grant');
@@ -128,7 +136,12 @@ describe('TrueLayer sync', () => {
     sb.requestLog.length = 0;
     const { truelayerConnector } = await import('../../src/providers/truelayer/index.js');
     const { connectionSecrets } = await import('../../src/providers/registry.js');
-    const connector = truelayerConnector(t.app.config.truelayer!, connectionSecrets<TrueLayerSecrets>(t.app, connection.id), t.app.http, () => sb.clock.now().getTime());
+    const connector = truelayerConnector(
+      t.app.config.truelayer!,
+      connectionSecrets<TrueLayerSecrets>(t.app, connection.id),
+      t.app.http,
+      () => sb.clock.now().getTime(),
+    );
     const drain = async () => {
       for await (const _ of connector.pages({ state: {}, now: sb.clock.now(), userIp: null })) void _;
     };
@@ -147,7 +160,9 @@ describe('TrueLayer sync', () => {
     expect(count(t.app, 'SELECT count(*) FROM transactions')).toBe(rows);
     const cli = await runCli(['sync'], t.env);
     expect(cli.code).toBe(1);
-    expect(cli.stdout).toContain(`consent has expired or was withdrawn (access_denied). Reconnect with \`trax connect truelayer --relink ${connection.id}\` (or Relink in \`trax serve\`); your history is kept.`);
+    expect(cli.stdout).toContain(
+      `consent has expired or was withdrawn (access_denied). Reconnect with \`trax connect truelayer --relink ${connection.id}\` (or Relink in \`trax serve\`); your history is kept.`,
+    );
   });
 
   it('retries a 429 honouring Retry-After, then succeeds', async () => {
@@ -191,7 +206,9 @@ describe('TrueLayer sync', () => {
     const r = await sync(connection.id);
     expect(r.status).toBe('failed');
     expect(r.error!.code).toBe('invalid_response');
-    expect(r.error!.message).toMatch(/GET \/accounts\/\{id\}\/transactions returned an unexpected response \(field results\[\d+\]\.\w+/);
+    expect(r.error!.message).toMatch(
+      /GET \/accounts\/\{id\}\/transactions returned an unexpected response \(field results\[\d+\]\.\w+/,
+    );
     expect(r.error!.message).toContain('nothing from it was saved');
     // The first account's page was refused whole: not one row of the new days arrived.
     expect(snapshot(t.app)).toEqual(before);
@@ -217,7 +234,9 @@ describe('a full disk', () => {
     // SQLite reports SQLITE_FULL when the file may not grow: the same path as a full disk.
     const pages = t.app.db.pragma('page_count', { simple: true }) as number;
     t.app.db.pragma(`max_page_count = ${pages}`);
-    await expect(syncConnection(t.app, connection.id, { trigger: 'user' })).rejects.toThrow(/the disk is full; nothing was written\. Free some space and try again\./);
+    await expect(syncConnection(t.app, connection.id, { trigger: 'user' })).rejects.toThrow(
+      /the disk is full; nothing was written\. Free some space and try again\./,
+    );
     t.app.db.pragma('max_page_count = 1073741823');
     expect(snapshot(t.app)).toEqual(before);
     expect((await syncConnection(t.app, connection.id, { trigger: 'user' })).status).toBe('done');

@@ -29,7 +29,9 @@ type Setup = Awaited<ReturnType<typeof webSetup>>;
 /** Links ING the way a browser does: our redirect, the bank's login, back to our callback. */
 async function linkViaWeb(s: Setup, relinkId?: string) {
   const start = await s.web.fetch(`/connect/truelayer${relinkId ? `?relink=${relinkId}` : ''}`);
-  const back = new URL(await s.sb.completeAuth(start.headers.get('location')!, { username: 'john', password: 'doe', providerId: ING }));
+  const back = new URL(
+    await s.sb.completeAuth(start.headers.get('location')!, { username: 'john', password: 'doe', providerId: ING }),
+  );
   const res = await s.web.fetch(back.pathname + back.search);
   expect(res.status).toBe(303);
   return { connection: s.t.app.connections.list().at(-1)! };
@@ -117,7 +119,11 @@ describe('web app', () => {
       const wrong = await s.web.postForm(`/connections/${connection.id}/delete`, { _csrf: 'guess' });
       expect(wrong.status).toBe(403);
       expect(s.t.app.connections.get(connection.id)!.status).toBe('active');
-      const json = await s.web.fetch('/plaid/link-token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const json = await s.web.fetch('/plaid/link-token', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(json.status).toBe(403);
 
       const ok = await s.web.postForm(`/connections/${connection.id}/sync`, { _csrf: await s.web.csrf() });
@@ -150,7 +156,11 @@ describe('web app', () => {
     const s = await webSetup();
     try {
       await linkViaWeb(s);
-      s.t.app.db.prepare(`UPDATE transactions SET description = ?, merchant = NULL WHERE id = (SELECT id FROM transactions ORDER BY booking_date DESC, id DESC LIMIT 1)`).run('<img src=x onerror=alert(1)>');
+      s.t.app.db
+        .prepare(
+          `UPDATE transactions SET description = ?, merchant = NULL WHERE id = (SELECT id FROM transactions ORDER BY booking_date DESC, id DESC LIMIT 1)`,
+        )
+        .run('<img src=x onerror=alert(1)>');
       const html = await (await s.web.fetch('/transactions')).text();
       expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(html).not.toContain('<img src=x');
@@ -197,7 +207,10 @@ describe('transaction list', () => {
       expect(all).toContain('Older →');
 
       const groceries = await (await s.web.fetch('/transactions?category=groceries&q=rewe')).text();
-      const n = count(s.t.app, `SELECT count(*) FROM transactions t JOIN categories c ON c.id = t.category_id WHERE c.slug = 'groceries' AND t.description LIKE '%rewe%'`);
+      const n = count(
+        s.t.app,
+        `SELECT count(*) FROM transactions t JOIN categories c ON c.id = t.category_id WHERE c.slug = 'groceries' AND t.description LIKE '%rewe%'`,
+      );
       expect(n).toBeGreaterThan(0);
       expect(groceries).toContain(`data-total="${n}"`);
 
@@ -221,7 +234,9 @@ describe('web app beyond this machine', () => {
     const sb = await sandbox();
     const t = await testApp(sb);
     try {
-      await expect(startWebServer(t.app, { port: 0, host: '0.0.0.0', log: () => {} })).rejects.toThrow(/set TRAX_WEB_PASSWORD \(8\+ characters\) in \.env first, or keep the default 127\.0\.0\.1/);
+      await expect(startWebServer(t.app, { port: 0, host: '0.0.0.0', log: () => {} })).rejects.toThrow(
+        /set TRAX_WEB_PASSWORD \(8\+ characters\) in \.env first, or keep the default 127\.0\.0\.1/,
+      );
     } finally {
       t.cleanup();
       await sb.close();
@@ -267,14 +282,19 @@ describe('HTTPS', () => {
       const server = await startWebServer(s.t.app, { port: 0, host: '127.0.0.1', log: () => {} });
       try {
         expect(server.url).toMatch(/^https:\/\/localhost:\d+$/);
-        const { status, cookie, subject } = await new Promise<{ status: number; cookie: string; subject: string }>((resolve, reject) =>
-          https
-            .get(server.url.replace('localhost', '127.0.0.1'), { rejectUnauthorized: false }, (res) => {
-              const cert = (res.socket as import('node:tls').TLSSocket).getPeerCertificate();
-              res.resume();
-              resolve({ status: res.statusCode!, cookie: String(res.headers['set-cookie']), subject: cert.subject.CN as string });
-            })
-            .on('error', reject),
+        const { status, cookie, subject } = await new Promise<{ status: number; cookie: string; subject: string }>(
+          (resolve, reject) =>
+            https
+              .get(server.url.replace('localhost', '127.0.0.1'), { rejectUnauthorized: false }, (res) => {
+                const cert = (res.socket as import('node:tls').TLSSocket).getPeerCertificate();
+                res.resume();
+                resolve({
+                  status: res.statusCode!,
+                  cookie: String(res.headers['set-cookie']),
+                  subject: cert.subject.CN as string,
+                });
+              })
+              .on('error', reject),
         );
         expect(status).toBe(200);
         expect(subject).toBe('localhost');

@@ -30,8 +30,12 @@ describe('config', () => {
   it('names the variable and the fix in one sentence per problem', () => {
     expect(() => parseConfig({ TRUELAYER_CLIENT_ID: 'x' })).toThrow(/TRUELAYER_CLIENT_SECRET is missing; copy the client secret/);
     expect(() => parseConfig({ TRUELAYER_REDIRECT_URI: 'not a url' })).toThrow(/TRUELAYER_REDIRECT_URI must be a full URL/);
-    expect(() => parseConfig({ TRAX_SECRET_KEY: 'short' })).toThrow(/TRAX_SECRET_KEY must be 32 random bytes.*openssl rand -hex 32/);
-    expect(() => parseConfig({ TRUELAYER_CLIENT_ID: 'live-id', TRUELAYER_CLIENT_SECRET: 's', TRUELAYER_ENV: 'sandbox' })).toThrow(/sandbox ids start with "sandbox-"/);
+    expect(() => parseConfig({ TRAX_SECRET_KEY: 'short' })).toThrow(
+      /TRAX_SECRET_KEY must be 32 random bytes.*openssl rand -hex 32/,
+    );
+    expect(() => parseConfig({ TRUELAYER_CLIENT_ID: 'live-id', TRUELAYER_CLIENT_SECRET: 's', TRUELAYER_ENV: 'sandbox' })).toThrow(
+      /sandbox ids start with "sandbox-"/,
+    );
     expect(() => parseConfig({ TRUELAYER_ENV: 'prod' })).toThrow(/TRUELAYER_ENV must be "sandbox" or "live"/);
   });
 });

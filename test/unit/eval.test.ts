@@ -2,7 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, formatEvalReport, loadEvalCsv, parseAmountMinor, parseCsv, scorePredictions } from '../../src/categorize/eval/index.js';
+import {
+  evaluate,
+  formatEvalReport,
+  loadEvalCsv,
+  parseAmountMinor,
+  parseCsv,
+  scorePredictions,
+} from '../../src/categorize/eval/index.js';
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'categorize');
 
@@ -16,7 +23,16 @@ describe('categorization eval', () => {
     expect(report.accuracy).toBe(0.75);
     // (8/9 + 3/4 + 6/7 + 6/7 + 1 + 0 + 0 + 0) / 8, labels = union of true and predicted (see README).
     expect(report.macro_f1).toBeCloseTo(1097 / 2016, 12);
-    expect(report.perCategory.map((c) => c.category)).toEqual(['Eating Out', 'Groceries', 'Household', 'Refunds', 'Salary', 'Transport', 'Travel', 'Utilities']);
+    expect(report.perCategory.map((c) => c.category)).toEqual([
+      'Eating Out',
+      'Groceries',
+      'Household',
+      'Refunds',
+      'Salary',
+      'Transport',
+      'Travel',
+      'Utilities',
+    ]);
     expect(report.perCategory.find((c) => c.category === 'Groceries')).toMatchObject({ support: 4, precision: 0.8, recall: 1 });
     expect(report.confusions).toContainEqual({ actual: 'Household', predicted: 'Groceries', count: 1 });
     expect(report.confusions).toContainEqual({ actual: 'Transport', predicted: '(none)', count: 1 });
@@ -36,10 +52,22 @@ describe('categorization eval', () => {
 
   it('reads quoted fields, CRLF, the label alias and exact amounts', () => {
     const rows = loadEvalCsv(join(fixtures, 'eval-train.csv')).rows;
-    expect(rows[10]).toEqual({ description: 'Pizzeria Da Mario, Köln', merchant: null, amountMinor: -3800, category: 'Eating Out' });
+    expect(rows[10]).toEqual({
+      description: 'Pizzeria Da Mario, Köln',
+      merchant: null,
+      amountMinor: -3800,
+      category: 'Eating Out',
+    });
     expect(rows[16]!.amountMinor).toBe(341255);
-    expect(loadEvalCsv(join(fixtures, 'eval-test.csv')).rows[18]).toMatchObject({ description: 'qqxvz wqpfj', amountMinor: null, category: 'Transport' });
-    expect(parseCsv('a,"b ""q"", c"\r\n1,"x\ny"\r\n')).toEqual([['a', 'b "q", c'], ['1', 'x\ny']]);
+    expect(loadEvalCsv(join(fixtures, 'eval-test.csv')).rows[18]).toMatchObject({
+      description: 'qqxvz wqpfj',
+      amountMinor: null,
+      category: 'Transport',
+    });
+    expect(parseCsv('a,"b ""q"", c"\r\n1,"x\ny"\r\n')).toEqual([
+      ['a', 'b "q", c'],
+      ['1', 'x\ny'],
+    ]);
     expect(parseAmountMinor('-12.30')).toBe(-1230);
     expect(parseAmountMinor('38 624.93')).toBe(3862493);
     expect(parseAmountMinor('-650.0')).toBe(-65000);
@@ -51,7 +79,10 @@ describe('categorization eval', () => {
   it('takes back description text that spilled into the amount column', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trax-eval-'));
     const path = join(dir, 'za.csv');
-    writeFileSync(path, 'description,amount,label\nSMS Notification Fee Branch: ,470010 -0.80,Fees\nBanking App Payment ,Bank,Education\n');
+    writeFileSync(
+      path,
+      'description,amount,label\nSMS Notification Fee Branch: ,470010 -0.80,Fees\nBanking App Payment ,Bank,Education\n',
+    );
     expect(loadEvalCsv(path).rows).toEqual([
       { description: 'SMS Notification Fee Branch: 470010', merchant: null, amountMinor: -80, category: 'Fees' },
       { description: 'Banking App Payment Bank', merchant: null, amountMinor: null, category: 'Education' },

@@ -40,7 +40,13 @@ describe('normalizeText', () => {
   });
 
   it('can keep what it drops by default', () => {
-    expect(tokens('POS Purchase Mcd Rivonia (53)', { dropNoise: false, keepDigitsUpTo: 2 })).toEqual(['pos', 'purchase', 'mcd', 'rivonia', '53']);
+    expect(tokens('POS Purchase Mcd Rivonia (53)', { dropNoise: false, keepDigitsUpTo: 2 })).toEqual([
+      'pos',
+      'purchase',
+      'mcd',
+      'rivonia',
+      '53',
+    ]);
   });
 });
 
@@ -60,8 +66,12 @@ describe('LearnedClassifier', () => {
     expect(p!.confidence).toBeLessThanOrEqual(1);
     expect(p!.why.length).toBeGreaterThan(0);
     expect(c.predict({ description: 'Kartenzahlung TESCO STORES 3297', amountMinor: -745 })?.category).toBe('Groceries');
-    expect(c.predict({ description: 'DB Vertrieb GmbH Fahrschein 987654321098', amountMinor: -5990 })?.category).toBe('Transport');
-    expect(c.predict({ description: 'Kessler Medizintechnik GmbH Lohn/Gehalt 04/2026', amountMinor: 330000 })?.category).toBe('Salary');
+    expect(c.predict({ description: 'DB Vertrieb GmbH Fahrschein 987654321098', amountMinor: -5990 })?.category).toBe(
+      'Transport',
+    );
+    expect(c.predict({ description: 'Kessler Medizintechnik GmbH Lohn/Gehalt 04/2026', amountMinor: 330000 })?.category).toBe(
+      'Salary',
+    );
     expect(c.predict({ description: 'qqxvz wqpfj' })).toBeNull();
   });
 
@@ -86,7 +96,11 @@ describe('LearnedClassifier', () => {
     const back = LearnedClassifier.fromJSON(JSON.parse(text));
     expect(back.size).toBe(c.size);
     expect(JSON.stringify(back.toJSON())).toBe(text);
-    for (const input of [...examples, { description: 'ZALANDO SE 555', amountMinor: -100 }, { description: 'VISA EDEKA CENTER', amountMinor: -900 }]) {
+    for (const input of [
+      ...examples,
+      { description: 'ZALANDO SE 555', amountMinor: -100 },
+      { description: 'VISA EDEKA CENTER', amountMinor: -900 },
+    ]) {
       expect(back.predict(input)).toEqual(c.predict(input));
     }
     expect(() => LearnedClassifier.fromJSON({ format: 'something else' })).toThrow(/invalid/);

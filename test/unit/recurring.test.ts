@@ -16,7 +16,8 @@ function banking(date: string): string {
   if (dow === 0) d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 let l: Ledger;
 let found: RecurringSeries[];
@@ -29,33 +30,81 @@ function fixture(): void {
   // Netflix: monthly on the 15th (Mondays after weekends), 12.99, then 15.99 in October 2026.
   for (let k = 0; k < 12; k++) {
     const date = banking(day(2025, 11 + k, 15));
-    l.tx({ date, amount: k === 11 ? '-15.99' : '-12.99', description: `NETFLIX.COM 866-579-7172 ${date}`, category: 'streaming' });
+    l.tx({
+      date,
+      amount: k === 11 ? '-15.99' : '-12.99',
+      description: `NETFLIX.COM 866-579-7172 ${date}`,
+      category: 'streaming',
+    });
   }
   // Weekly coffee subscription, Mondays 2026-08-31 … 2026-11-09.
-  for (let k = 0; k < 11; k++) l.tx({ date: addDays('2026-08-31', 7 * k), amount: '-4.50', description: 'Tchibo Kaffee-Abo', merchant: 'Tchibo', category: 'groceries' });
+  for (let k = 0; k < 11; k++)
+    l.tx({
+      date: addDays('2026-08-31', 7 * k),
+      amount: '-4.50',
+      description: 'Tchibo Kaffee-Abo',
+      merchant: 'Tchibo',
+      category: 'groceries',
+    });
   // Rundfunkbeitrag quarterly, 15th of Jan/Apr/Jul/Oct 2025–2026, with the period in the text.
   for (let k = 0; k < 8; k++) {
     const date = banking(day(2025, 1 + 3 * k, 15));
-    l.tx({ date, amount: '-55.08', description: `Rundfunk ARD, ZDF, DRadio Beitragsnr. 123456789 Zeitraum ${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`, category: 'tv-licence' });
+    l.tx({
+      date,
+      amount: '-55.08',
+      description: `Rundfunk ARD, ZDF, DRadio Beitragsnr. 123456789 Zeitraum ${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`,
+      category: 'tv-licence',
+    });
   }
   // Car insurance yearly, March 1st (moved to Monday in 2025 and 2026).
-  for (const y of [2024, 2025, 2026]) l.tx({ date: banking(day(y, 3, 1)), amount: '-456.78', description: 'HUK-COBURG Kfz-Versicherung VN 4711', category: 'insurance' });
+  for (const y of [2024, 2025, 2026])
+    l.tx({
+      date: banking(day(y, 3, 1)),
+      amount: '-456.78',
+      description: 'HUK-COBURG Kfz-Versicherung VN 4711',
+      category: 'insurance',
+    });
   // Rent, monthly on the 1st.
-  for (let k = 0; k < 23; k++) l.tx({ date: banking(day(2025, 1 + k, 1)), amount: '-950.00', description: 'Miete Hausverwaltung Schmidt', counterparty: 'Hausverwaltung Schmidt', category: 'housing' });
+  for (let k = 0; k < 23; k++)
+    l.tx({
+      date: banking(day(2025, 1 + k, 1)),
+      amount: '-950.00',
+      description: 'Miete Hausverwaltung Schmidt',
+      counterparty: 'Hausverwaltung Schmidt',
+      category: 'housing',
+    });
 
   // Not series. Groceries twice a week at varying amounts, Amazon at random, one IKEA trip,
   // fuel every month at varying amounts, a cancelled Spotify, salary (money in), transfers.
   const rng = new Prng(20261115);
   for (let d = '2025-11-03'; d < '2026-11-14'; d = addDays(d, rng.int(2, 5))) {
-    l.tx({ date: d, amount: -rng.int(1500, 12000), description: `REWE SAGT DANKE ${rng.int(40000000, 49999999)}`, category: 'groceries' });
+    l.tx({
+      date: d,
+      amount: -rng.int(1500, 12000),
+      description: `REWE SAGT DANKE ${rng.int(40000000, 49999999)}`,
+      category: 'groceries',
+    });
   }
   for (let d = '2025-11-10'; d < '2026-11-14'; d = addDays(d, rng.int(3, 40))) {
-    l.tx({ date: d, amount: -rng.int(500, 9000), description: `AMZN Mktp DE ${rng.int(100, 999)}-${rng.int(1000000, 9999999)}`, category: 'online-shopping' });
+    l.tx({
+      date: d,
+      amount: -rng.int(500, 9000),
+      description: `AMZN Mktp DE ${rng.int(100, 999)}-${rng.int(1000000, 9999999)}`,
+      category: 'online-shopping',
+    });
   }
   l.tx({ date: '2026-05-09', amount: '-300.00', description: 'IKEA Berlin-Tempelhof', category: 'shopping' });
-  for (let k = 0; k < 12; k++) l.tx({ date: addDays(day(2025, 11 + k, 5), rng.int(-3, 3)), amount: -rng.int(4500, 8500), description: 'Shell Station 1234', category: 'fuel' });
-  for (let k = 0; k < 6; k++) l.tx({ date: banking(day(2026, 1 + k, 5)), amount: '-9.99', description: 'Spotify AB', category: 'streaming' });
-  for (let k = 0; k < 12; k++) l.tx({ date: banking(day(2025, 12 + k, 28)), amount: '3100.00', description: 'Gehalt ACME GmbH', category: 'salary' });
+  for (let k = 0; k < 12; k++)
+    l.tx({
+      date: addDays(day(2025, 11 + k, 5), rng.int(-3, 3)),
+      amount: -rng.int(4500, 8500),
+      description: 'Shell Station 1234',
+      category: 'fuel',
+    });
+  for (let k = 0; k < 6; k++)
+    l.tx({ date: banking(day(2026, 1 + k, 5)), amount: '-9.99', description: 'Spotify AB', category: 'streaming' });
+  for (let k = 0; k < 12; k++)
+    l.tx({ date: banking(day(2025, 12 + k, 28)), amount: '3100.00', description: 'Gehalt ACME GmbH', category: 'salary' });
   for (let k = 0; k < 12; k++) l.transfer(giro, savings, banking(day(2025, 12 + k, 2)), '200.00');
 }
 
@@ -85,10 +134,45 @@ describe('detectRecurring', () => {
   });
 
   it('finds weekly, quarterly and yearly series with their next dates and yearly cost', () => {
-    expect(byName(/tchibo/i)).toEqual([expect.objectContaining({ cadence: 'weekly', count: 11, lastDate: '2026-11-09', nextDate: '2026-11-16', annualMinor: 450 * 52, priceRose: false })]);
-    expect(byName(/rundfunk/i)).toEqual([expect.objectContaining({ cadence: 'quarterly', count: 8, lastDate: '2026-10-15', nextDate: '2027-01-15', annualMinor: 5508 * 4, categorySlug: 'tv-licence' })]);
-    expect(byName(/huk/i)).toEqual([expect.objectContaining({ cadence: 'yearly', count: 3, lastDate: '2026-03-02', nextDate: '2027-03-01', annualMinor: 45678, averageMinor: 45678 })]);
-    expect(byName(/schmidt/i)).toEqual([expect.objectContaining({ cadence: 'monthly', count: 23, nextDate: '2026-12-01', annualMinor: 95000 * 12, categorySlug: 'housing' })]);
+    expect(byName(/tchibo/i)).toEqual([
+      expect.objectContaining({
+        cadence: 'weekly',
+        count: 11,
+        lastDate: '2026-11-09',
+        nextDate: '2026-11-16',
+        annualMinor: 450 * 52,
+        priceRose: false,
+      }),
+    ]);
+    expect(byName(/rundfunk/i)).toEqual([
+      expect.objectContaining({
+        cadence: 'quarterly',
+        count: 8,
+        lastDate: '2026-10-15',
+        nextDate: '2027-01-15',
+        annualMinor: 5508 * 4,
+        categorySlug: 'tv-licence',
+      }),
+    ]);
+    expect(byName(/huk/i)).toEqual([
+      expect.objectContaining({
+        cadence: 'yearly',
+        count: 3,
+        lastDate: '2026-03-02',
+        nextDate: '2027-03-01',
+        annualMinor: 45678,
+        averageMinor: 45678,
+      }),
+    ]);
+    expect(byName(/schmidt/i)).toEqual([
+      expect.objectContaining({
+        cadence: 'monthly',
+        count: 23,
+        nextDate: '2026-12-01',
+        annualMinor: 95000 * 12,
+        categorySlug: 'housing',
+      }),
+    ]);
   });
 
   it('leaves out what is not a series: groceries, random shopping, fuel at varying prices, a cancelled subscription, income, transfers', () => {
@@ -115,9 +199,11 @@ describe('ended and overdue series', () => {
     const l2 = memoryLedger();
     try {
       // Yearly, last 2025-06-02: 2026-06-01 never came, 5 months ago.
-      for (const y of [2023, 2024, 2025]) l2.tx({ date: banking(day(y, 6, 1)), amount: '-89.00', description: 'ADAC Mitgliedschaft', category: 'insurance' });
+      for (const y of [2023, 2024, 2025])
+        l2.tx({ date: banking(day(y, 6, 1)), amount: '-89.00', description: 'ADAC Mitgliedschaft', category: 'insurance' });
       // Monthly gym on the 10th, November's not booked yet on the 15th.
-      for (let k = 0; k < 6; k++) l2.tx({ date: day(2026, 5 + k, 10), amount: '-29.90', description: 'McFit', category: 'fitness' });
+      for (let k = 0; k < 6; k++)
+        l2.tx({ date: day(2026, 5 + k, 10), amount: '-29.90', description: 'McFit', category: 'fitness' });
       const found2 = detectRecurring(l2.db, { now: NOW, timezone: TZ });
       expect(found2.map((s) => [s.name, s.nextDate])).toEqual([['McFit', '2026-11-10']]);
       // Six weeks later it has stopped too.
@@ -138,7 +224,13 @@ describe('amount tolerance', () => {
   it('does not flag a price that moved within the tolerance', () => {
     const l2 = memoryLedger();
     try {
-      for (let k = 0; k < 6; k++) l2.tx({ date: day(2026, 5 + k, 10), amount: k === 5 ? '-61.50' : '-60.00', description: 'Vodafone GmbH', category: 'phone-internet' });
+      for (let k = 0; k < 6; k++)
+        l2.tx({
+          date: day(2026, 5 + k, 10),
+          amount: k === 5 ? '-61.50' : '-60.00',
+          description: 'Vodafone GmbH',
+          category: 'phone-internet',
+        });
       const [s] = detectRecurring(l2.db, { now: NOW, timezone: TZ });
       expect(s).toMatchObject({ cadence: 'monthly', priceRose: false, lastMinor: 6150, previousMinor: 6000 });
     } finally {

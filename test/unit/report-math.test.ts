@@ -7,7 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aggregateSql } from '../../src/reports/aggregate.js';
 import { REPORT_KEY, reportKeySql } from '../../src/reports/report-key.js';
 import { migrate } from '../../src/store/migrate.js';
-import { buildReport, monthlySeries, resolvePeriod, userTimezone, type CurrencyReport, type Report } from '../../src/reports/index.js';
+import {
+  buildReport,
+  monthlySeries,
+  resolvePeriod,
+  userTimezone,
+  type CurrencyReport,
+  type Report,
+} from '../../src/reports/index.js';
 import { project } from '../../src/reports/report.js';
 import { startOfLocalDay } from '../../src/reports/tz.js';
 import { BudgetStore } from '../../src/store/budgets.js';
@@ -53,7 +60,13 @@ function fixture(): void {
   // October.
   tx({ date: '2026-10-03', amount: '-45.67', description: 'REWE SAGT DANKE 44261234', merchant: null, category: 'groceries' });
   tx({ date: '2026-10-10', amount: '-12.34', description: 'REWE SAGT DANKE 44269999', category: 'groceries' });
-  tx({ date: '2026-10-31', at: '2026-10-31T00:00:00+01:00', amount: '-100.01', description: 'EDEKA CENTER', category: 'groceries' });
+  tx({
+    date: '2026-10-31',
+    at: '2026-10-31T00:00:00+01:00',
+    amount: '-100.01',
+    description: 'EDEKA CENTER',
+    category: 'groceries',
+  });
   tx({ date: '2026-10-05', amount: '-3.50', description: 'Backwerk', category: 'coffee' });
   tx({ date: '2026-10-06', amount: '-25.00', description: 'Trattoria', category: 'eating-out' });
   tx({ date: '2026-10-15', amount: '-80.00', description: 'Stadtwerke', category: 'energy' });
@@ -69,7 +82,14 @@ function fixture(): void {
   // November (the running month on NOW).
   tx({ date: '2026-11-01', amount: '-40.00', description: 'REWE SAGT DANKE 5', category: 'groceries' });
   // GBP, side by side.
-  tx({ account: monzo, date: '2026-10-04', amount: '-12.00', currency: 'GBP', description: 'TESCO STORES 3012', category: 'groceries' });
+  tx({
+    account: monzo,
+    date: '2026-10-04',
+    amount: '-12.00',
+    currency: 'GBP',
+    description: 'TESCO STORES 3012',
+    category: 'groceries',
+  });
   tx({ account: monzo, date: '2026-10-28', amount: '1000.00', currency: 'GBP', description: 'Salary', category: 'salary' });
 }
 
@@ -128,7 +148,9 @@ describe('buildReport', () => {
     expect(g.trailingAvgMinor).toBe(6000);
     expect(g.changeVsTrailing).toBe(Math.round(((15802 - 6000) / 6000) * 10_000) / 10_000);
     const eat = line(e, 'eating-out')!;
-    expect([eat.previousMinor, eat.changeVsPrevious, eat.trailingAvgMinor, eat.changeVsTrailing]).toEqual([3000, -0.05, 1000, 1.85]);
+    expect([eat.previousMinor, eat.changeVsPrevious, eat.trailingAvgMinor, eat.changeVsTrailing]).toEqual([
+      3000, -0.05, 1000, 1.85,
+    ]);
     // 33.34 + 33.33 over 4 months = 16.6675 → 16.67, rounded to the cent once.
     const util = line(e, 'utilities')!;
     expect([util.previousMinor, util.changeVsPrevious, util.trailingAvgMinor]).toEqual([0, null, 1667]);
@@ -186,7 +208,9 @@ describe('buildReport', () => {
       l2.tx({ date: '2026-10-01', amount: '-1.00', description: 'Kartenzahlung Lidl sagt Danke' });
       l2.tx({ date: '2026-10-02', amount: '-2.00', description: 'LIDL SAGT DANKE 4471' });
       l2.tx({ date: '2026-10-03', amount: '-4.00', description: 'x', merchant: 'Lidl' });
-      expect(eur(buildReport(l2.db, { ...OCTOBER, timezone: BERLIN }, NOW)).topMerchants).toEqual([{ name: 'Lidl', spentMinor: 700, count: 3 }]);
+      expect(eur(buildReport(l2.db, { ...OCTOBER, timezone: BERLIN }, NOW)).topMerchants).toEqual([
+        { name: 'Lidl', spentMinor: 700, count: 3 },
+      ]);
     } finally {
       l2.close();
     }
@@ -232,14 +256,25 @@ describe('budgets in the report', () => {
     // A budget in a currency with no spending still shows.
     expect(r.currencies.find((c) => c.currency === 'USD')!.budgets[0]).toMatchObject({ spentMinor: 0, leftMinor: 30000 });
     // A year holds 12 monthly limits.
-    expect(eur(buildReport(l.db, { from: '2026-01-01', to: '2027-01-01', timezone: BERLIN }, NOW)).budgets.find((b) => b.slug === 'groceries')!.limitMinor).toBe(240000);
+    expect(
+      eur(buildReport(l.db, { from: '2026-01-01', to: '2027-01-01', timezone: BERLIN }, NOW)).budgets.find(
+        (b) => b.slug === 'groceries',
+      )!.limitMinor,
+    ).toBe(240000);
   });
 
-  it('projects the running month linearly by days elapsed in the user\'s time zone', () => {
+  it("projects the running month linearly by days elapsed in the user's time zone", () => {
     new BudgetStore(l.db).set(l.category('groceries'), 20000, 'EUR', 'monthly', NOW.toISOString());
     // November 15 in Berlin: 15 of 30 days elapsed (today counts), 40.00 spent → 80.00.
     const nov = buildReport(l.db, { from: '2026-11-01', to: '2026-12-01', timezone: BERLIN }, NOW);
-    expect(eur(nov).budgets[0]).toEqual({ slug: 'groceries', name: 'Groceries', limitMinor: 20000, spentMinor: 4000, leftMinor: 16000, projectedMinor: 8000 });
+    expect(eur(nov).budgets[0]).toEqual({
+      slug: 'groceries',
+      name: 'Groceries',
+      limitMinor: 20000,
+      spentMinor: 4000,
+      leftMinor: 16000,
+      projectedMinor: 8000,
+    });
     const range = { from: '2026-11-01', to: '2026-12-01' };
     // 2026-11-30T23:30Z is already December 1 in Berlin (November is over) but November 30 in New York.
     expect(project(4000, range, BERLIN, new Date('2026-11-30T23:30:00Z'))).toBe(4000);
@@ -261,7 +296,13 @@ describe('monthlySeries', () => {
     expect(e.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
     expect(e.map((m) => m.spentMinor)).toEqual([13000, 29652, 7000]);
     expect(e.map((m) => m.incomeMinor)).toEqual([0, 251999, 0]);
-    expect(e[1]!.byCategory).toEqual({ groceries: 15802, utilities: 8000, 'eating-out': 2850, shopping: 2000, uncategorized: 1000 });
+    expect(e[1]!.byCategory).toEqual({
+      groceries: 15802,
+      utilities: 8000,
+      'eating-out': 2850,
+      shopping: 2000,
+      uncategorized: 1000,
+    });
     expect(s[1]!.months.map((m) => m.spentMinor)).toEqual([0, 1200, 0]);
   });
 
@@ -276,22 +317,42 @@ describe('monthlySeries', () => {
 });
 
 describe('resolvePeriod and userTimezone', () => {
-  it('defaults to the previous calendar month in the user\'s time zone', () => {
+  it("defaults to the previous calendar month in the user's time zone", () => {
     const now = new Date('2026-10-31T23:30:00Z'); // Nov 1 in Berlin, Oct 31 in New York
-    expect(resolvePeriod({}, now, BERLIN)).toEqual({ from: '2026-10-01', to: '2026-11-01', label: 'October 2026', previous: { from: '2026-09-01', to: '2026-10-01' } });
+    expect(resolvePeriod({}, now, BERLIN)).toEqual({
+      from: '2026-10-01',
+      to: '2026-11-01',
+      label: 'October 2026',
+      previous: { from: '2026-09-01', to: '2026-10-01' },
+    });
     expect(resolvePeriod({}, now, NY)).toMatchObject({ from: '2026-09-01', to: '2026-10-01', label: 'September 2026' });
-    expect(resolvePeriod({}, new Date('2026-01-10T12:00:00Z'), BERLIN)).toMatchObject({ from: '2025-12-01', to: '2026-01-01', previous: { from: '2025-11-01', to: '2025-12-01' } });
+    expect(resolvePeriod({}, new Date('2026-01-10T12:00:00Z'), BERLIN)).toMatchObject({
+      from: '2025-12-01',
+      to: '2026-01-01',
+      previous: { from: '2025-11-01', to: '2025-12-01' },
+    });
   });
 
   it('reads --month, --year and --from/--to, and refuses nonsense with a sentence', () => {
-    expect(resolvePeriod({ month: '2026-03' }, NOW, BERLIN)).toMatchObject({ from: '2026-03-01', to: '2026-04-01', previous: { from: '2026-02-01', to: '2026-03-01' } });
+    expect(resolvePeriod({ month: '2026-03' }, NOW, BERLIN)).toMatchObject({
+      from: '2026-03-01',
+      to: '2026-04-01',
+      previous: { from: '2026-02-01', to: '2026-03-01' },
+    });
     expect(resolvePeriod({ year: '2025' }, NOW, BERLIN)).toMatchObject({ from: '2025-01-01', to: '2026-01-01', label: '2025' });
-    expect(resolvePeriod({ from: '2026-10-05', to: '2026-10-12' }, NOW, BERLIN)).toMatchObject({ label: '2026-10-05 to 2026-10-11', previous: { from: '2026-09-28', to: '2026-10-05' } });
+    expect(resolvePeriod({ from: '2026-10-05', to: '2026-10-12' }, NOW, BERLIN)).toMatchObject({
+      label: '2026-10-05 to 2026-10-11',
+      previous: { from: '2026-09-28', to: '2026-10-05' },
+    });
     expect(resolvePeriod({ from: '2026-11-01' }, NOW, BERLIN)).toMatchObject({ to: '2026-11-16' });
     expect(() => resolvePeriod({ month: '2026-13' }, NOW, BERLIN)).toThrow(/not a month; write it as YYYY-MM/);
-    expect(() => resolvePeriod({ from: '2026-02-30', to: '2026-03-01' }, NOW, BERLIN)).toThrow(/--from "2026-02-30" is not a date/);
+    expect(() => resolvePeriod({ from: '2026-02-30', to: '2026-03-01' }, NOW, BERLIN)).toThrow(
+      /--from "2026-02-30" is not a date/,
+    );
     expect(() => resolvePeriod({ from: '2026-03-01', to: '2026-03-01' }, NOW, BERLIN)).toThrow(/must be after --from/);
-    expect(() => resolvePeriod({ month: '2026-03', year: '2026' }, NOW, BERLIN)).toThrow(/one of --month, --year or --from\/--to/);
+    expect(() => resolvePeriod({ month: '2026-03', year: '2026' }, NOW, BERLIN)).toThrow(
+      /one of --month, --year or --from\/--to/,
+    );
     expect(() => resolvePeriod({ to: '2026-03-01' }, NOW, BERLIN)).toThrow(/--to needs --from/);
   });
 
@@ -328,7 +389,7 @@ describe('the report key and its index', () => {
     }
   });
 
-  it('is the same expression as the migration\'s index, and the report reads only that index', () => {
+  it("is the same expression as the migration's index, and the report reads only that index", () => {
     const sql = readFileSync(new URL('../../src/store/migrations/003_budgets.sql', import.meta.url), 'utf8');
     const squash = (s: string) => s.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim();
     expect(squash(sql)).toContain(squash(reportKeySql('')));
@@ -337,7 +398,9 @@ describe('the report key and its index', () => {
       const plan = (q: string, params: Record<string, unknown>) =>
         (l2.db.prepare(`EXPLAIN QUERY PLAN ${q}`).all(params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
       const p = plan(aggregateSql({ accountId: 1 }), { periods: '[]', categories: '[]', accountId: 1 });
-      expect(p).toMatch(/SEARCH t USING COVERING INDEX transactions_report \(currency=\? AND category_id=\? AND <expr>>\? AND <expr><\?\)/);
+      expect(p).toMatch(
+        /SEARCH t USING COVERING INDEX transactions_report \(currency=\? AND category_id=\? AND <expr>>\? AND <expr><\?\)/,
+      );
       expect(p).not.toMatch(/SCAN t\b|TEMP B-TREE/);
     } finally {
       l2.close();
@@ -358,7 +421,7 @@ describe('the report key and its index', () => {
       expect(migrate(db)).toBeGreaterThanOrEqual(3); // later migrations may follow
       const r = buildReport(db, { from: '2026-11-01', to: '2026-12-01', timezone: BERLIN }, NOW);
       expect(r.currencies[0]!.totalSpentMinor).toBe(3000);
-      expect(db.prepare("SELECT count(*) FROM budgets").pluck().get()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM budgets').pluck().get()).toBe(0);
     } finally {
       db.close();
       rmSync(dir, { recursive: true, force: true });

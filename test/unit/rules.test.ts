@@ -14,7 +14,13 @@ const txn = (over: Partial<RuleInput> = {}): RuleInput => ({
 });
 
 let nextId = 1;
-const rule = (when: ConditionsInput, categoryId: number, priority = 100): RuleDef => ({ id: nextId++, priority, name: null, conditions: conditionsSchema.parse(when), categoryId });
+const rule = (when: ConditionsInput, categoryId: number, priority = 100): RuleDef => ({
+  id: nextId++,
+  priority,
+  name: null,
+  conditions: conditionsSchema.parse(when),
+  categoryId,
+});
 const match = (rules: RuleDef[], t: RuleInput) => new RuleSet(rules).match(t)?.rule.categoryId ?? null;
 
 describe('rule matching', () => {
@@ -34,14 +40,21 @@ describe('rule matching', () => {
   });
 
   it('combines conditions: all must hold (amount range, sign, account, IBAN, provider category)', () => {
-    const r = rule({ counterparty: { contains: 'hausverwaltung' }, sign: 'out', amount: { min: '-2000', max: '-500.00' }, account: 1 }, 7);
+    const r = rule(
+      { counterparty: { contains: 'hausverwaltung' }, sign: 'out', amount: { min: '-2000', max: '-500.00' }, account: 1 },
+      7,
+    );
     const rent = txn({ description: 'Miete', counterparty: 'Hausverwaltung Rheinblick GmbH', amountMinor: -106000 });
     expect(match([r], rent)).toBe(7);
     expect(match([r], { ...rent, amountMinor: -3000 })).toBeNull();
     expect(match([r], { ...rent, amountMinor: 106000 })).toBeNull();
     expect(match([r], { ...rent, accountId: 2 })).toBeNull();
-    expect(match([rule({ iban: 'DE89 3704 0044 0532 0130 00' }, 3)], txn({ counterpartyIban: 'DE89370400440532013000' }))).toBe(3);
-    expect(match([rule({ providerCategory: { equals: 'food_and_drink' } }, 4)], txn({ providerCategory: 'FOOD_AND_DRINK' }))).toBe(4);
+    expect(match([rule({ iban: 'DE89 3704 0044 0532 0130 00' }, 3)], txn({ counterpartyIban: 'DE89370400440532013000' }))).toBe(
+      3,
+    );
+    expect(
+      match([rule({ providerCategory: { equals: 'food_and_drink' } }, 4)], txn({ providerCategory: 'FOOD_AND_DRINK' })),
+    ).toBe(4);
   });
 
   it('the lowest priority number wins, then the older rule', () => {

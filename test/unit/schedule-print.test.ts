@@ -40,7 +40,9 @@ describe('trax schedule print', () => {
     const line = first.trim().split('\n').at(-1)!;
     expect(line).toMatch(/^\d{1,2} [234] \* \* \* cd /);
     expect(line).toContain(` && ${process.execPath} `);
-    expect(line).toContain(`${path.join(ROOT, 'dist/src/cli/main.js')} sync --scheduled >> ${path.join(dir, 'data')}/schedule.log 2>&1`);
+    expect(line).toContain(
+      `${path.join(ROOT, 'dist/src/cli/main.js')} sync --scheduled >> ${path.join(dir, 'data')}/schedule.log 2>&1`,
+    );
     expect(first).toContain('the nightly default for this installation');
     // The default minute is stored: printing again gives the same line.
     expect((await run('--cron')).trim().split('\n').at(-1)).toBe(line);
@@ -53,7 +55,9 @@ describe('trax schedule print', () => {
     expect(systemd).toContain('# ~/.config/systemd/user/trax-sync.service');
     expect(systemd).toContain('systemctl --user enable --now trax-sync.timer');
     // Settings only in the shell would be missing under cron/systemd: named, never shown.
-    expect(systemd).toContain('# Warning: TRAX_DATA_DIR, TRAX_SYNC_SCHEDULE, TRUELAYER_CLIENT_ID, TRUELAYER_CLIENT_SECRET are set in your shell but not in .env');
+    expect(systemd).toContain(
+      '# Warning: TRAX_DATA_DIR, TRAX_SYNC_SCHEDULE, TRUELAYER_CLIENT_ID, TRUELAYER_CLIENT_SECRET are set in your shell but not in .env',
+    );
     expect(systemd).not.toContain('sandbox-x');
   });
 

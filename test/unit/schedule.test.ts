@@ -77,28 +77,34 @@ describe('crontab and systemd output', () => {
 
   it('writes a crontab line with absolute paths, the env file and a log', () => {
     expect(crontabLine(target('17 3 * * *'))).toBe(
-      "17 3 * * * cd /home/ann/finance && /usr/local/bin/node --env-file=/home/ann/finance/.env /opt/trax/dist/src/cli/main.js sync --scheduled >> /home/ann/finance/data/schedule.log 2>&1",
+      '17 3 * * * cd /home/ann/finance && /usr/local/bin/node --env-file=/home/ann/finance/.env /opt/trax/dist/src/cli/main.js sync --scheduled >> /home/ann/finance/data/schedule.log 2>&1',
     );
   });
 
   it('quotes awkward paths for the shell and escapes % for cron', () => {
-    const line = crontabLine(target('0 4 * * 1-5', { cwd: "/home/ann/my money's", envFile: null, dataDir: '/home/ann/100%/data' }));
+    const line = crontabLine(
+      target('0 4 * * 1-5', { cwd: "/home/ann/my money's", envFile: null, dataDir: '/home/ann/100%/data' }),
+    );
     expect(line).toBe(
       "0 4 * * 1-5 cd '/home/ann/my money'\\''s' && /usr/local/bin/node /opt/trax/dist/src/cli/main.js sync --scheduled >> '/home/ann/100\\%/data/schedule.log' 2>&1",
     );
   });
 
   it('writes a oneshot service and a persistent timer', () => {
-    const { service, timer } = systemdUnits(target('17 3 * * *', { cwd: '/home/ann/fin ance', envFile: '/home/ann/fin ance/.env' }));
+    const { service, timer } = systemdUnits(
+      target('17 3 * * *', { cwd: '/home/ann/fin ance', envFile: '/home/ann/fin ance/.env' }),
+    );
     expect(service).toContain('Type=oneshot');
     expect(service).toContain('WorkingDirectory=/home/ann/fin ance\n');
-    expect(service).toContain('ExecStart=/usr/local/bin/node "--env-file=/home/ann/fin ance/.env" /opt/trax/dist/src/cli/main.js sync --scheduled\n');
+    expect(service).toContain(
+      'ExecStart=/usr/local/bin/node "--env-file=/home/ann/fin ance/.env" /opt/trax/dist/src/cli/main.js sync --scheduled\n',
+    );
     expect(timer).toContain('OnCalendar=*-*-* 03:17:00\n');
     expect(timer).toContain('Persistent=true');
     expect(timer).toContain('WantedBy=timers.target');
   });
 
-  it('translates cron fields to OnCalendar, keeping cron\'s either-day rule', () => {
+  it("translates cron fields to OnCalendar, keeping cron's either-day rule", () => {
     expect(onCalendar('*/15 * * * *')).toEqual(['*-*-* *:00,15,30,45:00']);
     expect(onCalendar('30 2,14 * * MON-FRI')).toEqual(['Mon,Tue,Wed,Thu,Fri *-*-* 02,14:30:00']);
     expect(onCalendar('0 6 1 jan,jul *')).toEqual(['*-01,07-01 06:00:00']);
@@ -178,12 +184,21 @@ describe('connection states', () => {
 
   it('tells TrueLayer users a command and Plaid users the web app', () => {
     const tl = reminderFor(conn({ consentExpiresAt: inDays(5.5) }), 'expiring', now);
-    expect(tl).toMatchObject({ relinkCommand: 'trax connect truelayer --relink tl-abc123', relinkUrl: '/connect/truelayer?relink=tl-abc123' });
+    expect(tl).toMatchObject({
+      relinkCommand: 'trax connect truelayer --relink tl-abc123',
+      relinkUrl: '/connect/truelayer?relink=tl-abc123',
+    });
     expect(tl.sentence).toBe(
       "ING's consent runs out in 5 days (2026-03-16); renew it before then so syncing does not stop: run `trax connect truelayer --relink tl-abc123` (or press Relink in `trax serve`).",
     );
-    const pl = reminderFor(conn({ id: 'pl-1', provider: 'plaid', institutionName: 'Royal Bank of Plaid', status: 'needs_reauth' }), 'needs_reauth', now);
+    const pl = reminderFor(
+      conn({ id: 'pl-1', provider: 'plaid', institutionName: 'Royal Bank of Plaid', status: 'needs_reauth' }),
+      'needs_reauth',
+      now,
+    );
     expect(pl).toMatchObject({ relinkCommand: 'open trax serve and press Relink', relinkUrl: '/' });
-    expect(pl.sentence).toBe('Royal Bank of Plaid needs you to log in at the bank again: open `trax serve` and press Relink; your history is kept.');
+    expect(pl.sentence).toBe(
+      'Royal Bank of Plaid needs you to log in at the bank again: open `trax serve` and press Relink; your history is kept.',
+    );
   });
 });

@@ -5,7 +5,14 @@ import { scorePredictions, type EvalReport } from './metrics.js';
 
 export { loadEvalCsv, parseEvalCsv, parseAmountMinor, type EvalCsv } from './load.js';
 export { parseCsv, csvField } from './csv.js';
-export { scorePredictions, formatEvalReport, NO_PREDICTION, type EvalReport, type CategoryScore, type Confusion } from './metrics.js';
+export {
+  scorePredictions,
+  formatEvalReport,
+  NO_PREDICTION,
+  type EvalReport,
+  type CategoryScore,
+  type Confusion,
+} from './metrics.js';
 export { groupedFolds, splitFold } from './folds.js';
 
 /** Trains on `train`, predicts every row of `test`, and scores it (a null prediction is wrong). */

@@ -32,7 +32,8 @@ export interface EvalReport {
 export const NO_PREDICTION = '(none)';
 
 export function scorePredictions(actual: readonly string[], predicted: readonly (string | null)[]): EvalReport {
-  if (actual.length !== predicted.length) throw new Error(`scorePredictions: ${actual.length} labels but ${predicted.length} predictions`);
+  if (actual.length !== predicted.length)
+    throw new Error(`scorePredictions: ${actual.length} labels but ${predicted.length} predictions`);
   const tp = new Map<string, number>();
   const support = new Map<string, number>();
   const predictedCount = new Map<string, number>();

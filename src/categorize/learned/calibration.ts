@@ -32,7 +32,11 @@ export function fitPlatt(margins: number[], right: boolean[]): Platt | null {
   let a = 1;
   let b = 0;
   for (let iter = 0; iter < 50; iter++) {
-    let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    let ga = 0,
+      gb = 0,
+      haa = 1e-9,
+      hab = 0,
+      hbb = 1e-9;
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-(a * margins[i]! + b)));
       const d = p - t[i]!;

@@ -8,7 +8,15 @@
  * - a memory of normalized texts already labelled: once a text was labelled, the same text
  *   (up to dates, store numbers, card numbers) gets that label back, the latest one winning ties.
  */
-import { amountBucket, DEFAULT_FEATURES, extractFeatures, featuresFromTokens, inputTokens, type FeatureConfig, type FeatureVector } from './features.js';
+import {
+  amountBucket,
+  DEFAULT_FEATURES,
+  extractFeatures,
+  featuresFromTokens,
+  inputTokens,
+  type FeatureConfig,
+  type FeatureVector,
+} from './features.js';
 import { LinearModel, type LinearLoss, type LinearOptions, type TrainItem } from './linear.js';
 import { NaiveBayes, type NaiveBayesOptions } from './naive-bayes.js';
 import { isBoilerplate } from '../normalize.js';
@@ -86,7 +94,11 @@ export class LearnedClassifier {
   static train(examples: LabeledExample[], opts: TrainOptions = {}): LearnedClassifier {
     const settings: Settings = {
       model: opts.model ?? DEFAULT_MODEL,
-      features: { ...DEFAULT_FEATURES, ...opts.features, normalize: { ...DEFAULT_FEATURES.normalize, ...opts.features?.normalize } },
+      features: {
+        ...DEFAULT_FEATURES,
+        ...opts.features,
+        normalize: { ...DEFAULT_FEATURES.normalize, ...opts.features?.normalize },
+      },
       linear: { ...DEFAULT_LINEAR, ...opts.linear },
       nb: { ...DEFAULT_NB, ...opts.nb },
       memory: opts.memory ?? true,
@@ -158,7 +170,11 @@ export class LearnedClassifier {
       const agree = known.cls === best;
       best = known.cls;
       confidence = Math.max(agree ? confidence : 0, (known.count + 1) / (known.total + 2));
-      return { category: this.classes[best]!, confidence: round3(confidence), why: [`same text labelled before (${known.count}/${known.total})`, ...this.explain(x, best)].slice(0, 4) };
+      return {
+        category: this.classes[best]!,
+        confidence: round3(confidence),
+        why: [`same text labelled before (${known.count}/${known.total})`, ...this.explain(x, best)].slice(0, 4),
+      };
     }
     return { category: this.classes[best]!, confidence: round3(confidence), why: this.explain(x, best) };
   }
@@ -174,15 +190,20 @@ export class LearnedClassifier {
       df: [...this.df],
       calibration: this.calibration,
       memory: [...this.memo].map(([text, m]) => [text, [...m.counts].flat(), m.last]),
-      model: this.model instanceof LinearModel ? { kind: 'linear', ...this.model.toState() } : { kind: 'nb', ...this.model.toState() },
+      model:
+        this.model instanceof LinearModel ? { kind: 'linear', ...this.model.toState() } : { kind: 'nb', ...this.model.toState() },
     };
   }
 
   static fromJSON(data: unknown): LearnedClassifier {
     const parsed = classifierStateSchema.safeParse(data);
-    if (!parsed.success) throw new Error(`learned classifier JSON is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new Error(
+        `learned classifier JSON is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     const s = parsed.data;
-    if (s.version !== FEATURE_VERSION) throw new Error(`learned classifier JSON has feature version ${s.version}, this Trax uses ${FEATURE_VERSION}: retrain`);
+    if (s.version !== FEATURE_VERSION)
+      throw new Error(`learned classifier JSON has feature version ${s.version}, this Trax uses ${FEATURE_VERSION}: retrain`);
     const c = new LearnedClassifier(s.settings as Settings);
     for (const name of s.classes) c.classId(name);
     c.docs = s.docs;

@@ -138,11 +138,7 @@ class Builder {
  * Builds the feature vector. `idf` (when the config asks for it) maps a feature id to its
  * weight; pass null while collecting document frequencies.
  */
-export function extractFeatures(
-  input: ClassifierInput,
-  cfg: FeatureConfig,
-  idf: ((id: number) => number) | null,
-): FeatureVector {
+export function extractFeatures(input: ClassifierInput, cfg: FeatureConfig, idf: ((id: number) => number) | null): FeatureVector {
   const t = inputTokens(input, cfg);
   return featuresFromTokens(t.words, t.merchantWords, input.amountMinor, cfg, idf);
 }
@@ -180,7 +176,10 @@ export function featuresFromTokens(
   }
   if (cfg.bigramWeight > 0) {
     // Bigrams within the description and within the merchant, never across the two.
-    for (const [from, to] of [[0, words.length], [words.length, all.length]] as const) {
+    for (const [from, to] of [
+      [0, words.length],
+      [words.length, all.length],
+    ] as const) {
       for (let i = from; i + 1 < to; i++) {
         const a = all[i]!;
         const c = all[i + 1]!;

@@ -45,10 +45,16 @@ export function compileRegex(pattern: string): RegExp {
     // turn \W into \w).
     re = new RegExp(pattern.normalize('NFKD').replace(/\p{M}/gu, ''), 'iu');
   } catch (e) {
-    throw new TraxError('usage', `The regex /${pattern}/ is not valid: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}.`);
+    throw new TraxError(
+      'usage',
+      `The regex /${pattern}/ is not valid: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}.`,
+    );
   }
   if (!safeRegex(re)) {
-    throw new TraxError('usage', `The regex /${pattern}/ could take exponential time on some text (nested or overlapping repetition such as (a+)+); simplify it, e.g. use "contains".`);
+    throw new TraxError(
+      'usage',
+      `The regex /${pattern}/ could take exponential time on some text (nested or overlapping repetition such as (a+)+); simplify it, e.g. use "contains".`,
+    );
   }
   return re;
 }
@@ -71,7 +77,11 @@ interface FoldedInput {
 function textCheck(field: TextField, m: TextMatch): { check: Check; literal: string | null; says: string } {
   if (m.regex !== undefined) {
     const re = compileRegex(m.regex);
-    return { check: (t) => re.test(t[field].slice(1, Math.min(t[field].length - 1, MAX_TEXT))), literal: null, says: `${field} matches /${m.regex}/` };
+    return {
+      check: (t) => re.test(t[field].slice(1, Math.min(t[field].length - 1, MAX_TEXT))),
+      literal: null,
+      says: `${field} matches /${m.regex}/`,
+    };
   }
   if (m.equals !== undefined) {
     const v = ` ${fold(m.equals)} `;

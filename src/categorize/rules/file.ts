@@ -8,7 +8,12 @@ import { rulesFile } from './schema.js';
 /** User rules as a readable YAML file (JSON is valid YAML, so both import). */
 export function exportRules(app: App): string {
   const slugs = new Map(app.categories.list().map((c) => [c.id, c.slug]));
-  const rules = app.rules.raw().map((r) => ({ ...(r.name ? { name: r.name } : {}), priority: r.priority, category: slugs.get(r.categoryId), when: r.conditions }));
+  const rules = app.rules.raw().map((r) => ({
+    ...(r.name ? { name: r.name } : {}),
+    priority: r.priority,
+    category: slugs.get(r.categoryId),
+    when: r.conditions,
+  }));
   return `# Trax categorization rules. Lower priority runs first; text matching ignores case and accents.\n${stringify({ version: 1, rules })}`;
 }
 
@@ -30,7 +35,10 @@ export function importRules(app: App, text: string, fileName: string): { importe
   };
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    throw new TraxError('usage', `${fileName} line ${e.linePos?.[0]?.line ?? '?'}: not valid YAML or JSON (${e.message.split('\n')[0]}); nothing was imported.`);
+    throw new TraxError(
+      'usage',
+      `${fileName} line ${e.linePos?.[0]?.line ?? '?'}: not valid YAML or JSON (${e.message.split('\n')[0]}); nothing was imported.`,
+    );
   }
   const data = doc.toJS() as unknown;
   const parsed = rulesFile.safeParse(data);
@@ -61,7 +69,12 @@ export function importRules(app: App, text: string, fileName: string): { importe
       const original = isSeq(raw) ? (raw.toJSON() as Array<{ when: unknown }>) : [];
       const now = app.now().toISOString();
       inTransaction(app.db, 'import rules', () => {
-        defs.forEach((d, i) => app.rules.add({ name: d.name, priority: d.priority, conditions: original[i]?.when ?? d.conditions, categoryId: d.categoryId }, now));
+        defs.forEach((d, i) =>
+          app.rules.add(
+            { name: d.name, priority: d.priority, conditions: original[i]?.when ?? d.conditions, categoryId: d.categoryId },
+            now,
+          ),
+        );
       });
       return { imported: defs.length };
     }

@@ -12,7 +12,9 @@ export function registerBudget(program: Command): void {
   const budget = program
     .command('budget')
     .description('monthly spending limits per category: set, list, remove')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 A budget on a top-level category (e.g. transport) covers its subcategories (fuel, taxi, …).
 \`trax budget list\` and \`trax report\` show spent, left and the month-end projection.
 
@@ -20,7 +22,8 @@ Examples:
   trax budget set groceries 400
   trax budget set eating-out 150.50 --currency GBP
   trax budget list
-  trax budget rm groceries`);
+  trax budget rm groceries`,
+    );
 
   budget
     .command('set')
@@ -33,22 +36,36 @@ Examples:
       await withApp((app) => {
         const store = new BudgetStore(app.db);
         const currency = (opts.currency ?? store.mostUsedCurrency() ?? '').toUpperCase();
-        if (!currency) throw new TraxError('usage', 'Trax cannot tell your currency yet (no accounts or transactions); add --currency, e.g. --currency EUR.');
+        if (!currency)
+          throw new TraxError(
+            'usage',
+            'Trax cannot tell your currency yet (no accounts or transactions); add --currency, e.g. --currency EUR.',
+          );
         try {
           minorUnitDigits(currency);
         } catch {
-          throw new TraxError('usage', `--currency "${opts.currency}" is not an ISO 4217 currency code; use e.g. EUR, GBP or USD.`);
+          throw new TraxError(
+            'usage',
+            `--currency "${opts.currency}" is not an ISO 4217 currency code; use e.g. EUR, GBP or USD.`,
+          );
         }
         let minor: number;
         try {
           minor = toMinorUnits(amountText.trim(), currency);
         } catch {
-          throw new TraxError('usage', `"${amountText}" is not an amount in ${currency}; write the monthly limit like 400 or 150.50.`);
+          throw new TraxError(
+            'usage',
+            `"${amountText}" is not an amount in ${currency}; write the monthly limit like 400 or 150.50.`,
+          );
         }
-        if (minor <= 0) throw new TraxError('usage', `A budget must be more than zero; to drop one, run \`trax budget rm ${categoryRef}\`.`);
+        if (minor <= 0)
+          throw new TraxError('usage', `A budget must be more than zero; to drop one, run \`trax budget rm ${categoryRef}\`.`);
         const category = app.categories.resolve(categoryRef);
         if (category.kind !== 'expense' && category.kind !== 'uncategorized') {
-          throw new TraxError('usage', `"${category.name}" is ${category.kind === 'income' ? 'an income' : 'a transfer'} category; budgets limit spending, so pick an expense category (see \`trax categories list\`).`);
+          throw new TraxError(
+            'usage',
+            `"${category.name}" is ${category.kind === 'income' ? 'an income' : 'a transfer'} category; budgets limit spending, so pick an expense category (see \`trax categories list\`).`,
+          );
         }
         const b = store.set(category.id, minor, currency, 'monthly', app.now().toISOString());
         out(`Budget for ${clean(b.name)}: ${money(b.amountMinor, b.currency)} a month.`);
@@ -57,7 +74,7 @@ Examples:
 
   budget
     .command('list')
-    .description('budgets with this month\'s spent, left and month-end projection')
+    .description("budgets with this month's spent, left and month-end projection")
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
     .action(async (opts: { json?: boolean }) => {
       await withApp((app) => {
@@ -87,7 +104,8 @@ Examples:
           };
         });
         if (opts.json) return out(json({ month: month.from.slice(0, 7), budgets: rows }));
-        if (!rows.length) return out('No budgets yet. Set one with `trax budget set groceries 400` (a monthly limit in your main currency).');
+        if (!rows.length)
+          return out('No budgets yet. Set one with `trax budget set groceries 400` (a monthly limit in your main currency).');
         out(colors.bold(month.label) + colors.dim(` · ${timezone}`));
         out(
           table(
@@ -97,7 +115,9 @@ Examples:
               money(r.limitMinor, r.currency),
               money(r.spentMinor, r.currency),
               money(r.leftMinor, r.currency),
-              r.projectedMinor > r.limitMinor ? colors.red(money(r.projectedMinor, r.currency)) : money(r.projectedMinor, r.currency),
+              r.projectedMinor > r.limitMinor
+                ? colors.red(money(r.projectedMinor, r.currency))
+                : money(r.projectedMinor, r.currency),
             ]),
           ),
         );
@@ -108,12 +128,16 @@ Examples:
     .command('rm')
     .description('remove the budget of a category')
     .argument('<category>', 'category slug or name')
-    .option('--currency <code>', 'only the budget in this currency (default: all of the category\'s budgets)')
+    .option('--currency <code>', "only the budget in this currency (default: all of the category's budgets)")
     .action(async (categoryRef: string, opts: { currency?: string }) => {
       await withApp((app) => {
         const category = app.categories.resolve(categoryRef);
         const n = new BudgetStore(app.db).remove(category.id, opts.currency?.toUpperCase());
-        if (n === 0) throw new TraxError('not_found', `There is no budget for ${category.name}${opts.currency ? ` in ${opts.currency.toUpperCase()}` : ''}; see \`trax budget list\`.`);
+        if (n === 0)
+          throw new TraxError(
+            'not_found',
+            `There is no budget for ${category.name}${opts.currency ? ` in ${opts.currency.toUpperCase()}` : ''}; see \`trax budget list\`.`,
+          );
         out(`Removed the budget for ${clean(category.name)}.`);
       });
     });

@@ -16,13 +16,15 @@ export function registerConnect(program: Command): void {
     .command('connect')
     .description('link a bank account through an open-banking provider')
     .argument('<provider>', 'truelayer (ING Germany and other EU/UK banks) or plaid (UK/EU/US banks)')
-    .option('--code <code>', 'finish with an authorization code copied from TrueLayer\'s redirect page')
+    .option('--code <code>', "finish with an authorization code copied from TrueLayer's redirect page")
     .option('--bank <provider_id>', 'skip the bank picker, e.g. xs2a-ing-germany')
     .option('--relink <id>', 'renew an expired consent for this connection (keeps its id and history)')
     .option('--sandbox <institution_id>', 'plaid only: link a Plaid sandbox Item without a browser, e.g. ins_109508')
     .option('--no-browser', 'print the login link without opening a browser')
     .option('--timeout <minutes>', 'how long to wait for the bank login', '10')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 How it works:
   Trax prints a TrueLayer login link (and opens it). You pick your bank and log in there;
   the bank sends you back to TRUELAYER_REDIRECT_URI (default http://localhost:3000/callback),
@@ -43,32 +45,44 @@ Examples:
   trax connect truelayer
   trax connect truelayer --bank xs2a-ing-germany
   trax connect truelayer --relink tl-3f9a2c
-  trax connect plaid --sandbox ins_109508`)
-    .action(async (provider: string, opts: { code?: string; bank?: string; relink?: string; sandbox?: string; browser: boolean; timeout: string }) => {
-      if (provider === 'plaid') return connectPlaid(opts);
-      if (provider !== 'truelayer') {
-        throw new TraxError('usage', `"${provider}" is not a provider Trax can connect; use \`trax connect truelayer\` or \`trax connect plaid\`.`);
-      }
-      const cfg = requireTrueLayer(loadConfig());
-      let code = opts.code;
-      if (!code) {
-        const auth = buildAuthLink(cfg, opts.bank ? { providerId: opts.bank } : {});
-        const wait = await listenForCallback({
-          redirectUri: cfg.redirectUri,
-          expectedState: auth.state,
-          timeoutMs: Number(opts.timeout) * 60_000,
-          onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
+  trax connect plaid --sandbox ins_109508`,
+    )
+    .action(
+      async (
+        provider: string,
+        opts: { code?: string; bank?: string; relink?: string; sandbox?: string; browser: boolean; timeout: string },
+      ) => {
+        if (provider === 'plaid') return connectPlaid(opts);
+        if (provider !== 'truelayer') {
+          throw new TraxError(
+            'usage',
+            `"${provider}" is not a provider Trax can connect; use \`trax connect truelayer\` or \`trax connect plaid\`.`,
+          );
+        }
+        const cfg = requireTrueLayer(loadConfig());
+        let code = opts.code;
+        if (!code) {
+          const auth = buildAuthLink(cfg, opts.bank ? { providerId: opts.bank } : {});
+          const wait = await listenForCallback({
+            redirectUri: cfg.redirectUri,
+            expectedState: auth.state,
+            timeoutMs: Number(opts.timeout) * 60_000,
+            onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
+          });
+          out(`Open this link to log in to your bank:\n\n  ${auth.url}\n`);
+          if (opts.browser && openBrowser(auth.url)) progress('(opened in your browser)');
+          progress(`Waiting for the bank to send you back to ${wait.url} … (Ctrl-C to cancel)`);
+          code = await wait.code;
+        }
+        await withApp(async (app) => {
+          progress('Login received; fetching accounts and history…');
+          report(
+            app,
+            await connectTrueLayerWithCode(app, code!, { onProgress, ...(opts.relink ? { relinkId: opts.relink } : {}) }),
+          );
         });
-        out(`Open this link to log in to your bank:\n\n  ${auth.url}\n`);
-        if (opts.browser && openBrowser(auth.url)) progress('(opened in your browser)');
-        progress(`Waiting for the bank to send you back to ${wait.url} … (Ctrl-C to cancel)`);
-        code = await wait.code;
-      }
-      await withApp(async (app) => {
-        progress('Login received; fetching accounts and history…');
-        report(app, await connectTrueLayerWithCode(app, code!, { onProgress, ...(opts.relink ? { relinkId: opts.relink } : {}) }));
-      });
-    });
+      },
+    );
 }
 
 const onProgress = (_id: string, m: string) => progress(`  ${clean(m)}`);
@@ -83,7 +97,10 @@ function report(app: App, { connection, firstSync }: ConnectResult): void {
 
 async function connectPlaid(opts: { sandbox?: string }): Promise<void> {
   if (!opts.sandbox) {
-    throw new TraxError('usage', 'Plaid banks are linked in the browser with Plaid Link: run `trax serve` and press "Link a bank". (For a sandbox test Item without a browser: `trax connect plaid --sandbox ins_109508`.)');
+    throw new TraxError(
+      'usage',
+      'Plaid banks are linked in the browser with Plaid Link: run `trax serve` and press "Link a bank". (For a sandbox test Item without a browser: `trax connect plaid --sandbox ins_109508`.)',
+    );
   }
   await withApp(async (app) => {
     progress(`Creating a Plaid sandbox Item at ${opts.sandbox}…`);

@@ -7,9 +7,12 @@ export function registerConnections(program: Command): void {
     .command('connections')
     .description('list linked banks with status and consent expiry')
     .option('--json', 'print as JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Consent expiry is red once expired and yellow within 7 days. Reconnect an expiring bank with
-\`trax connect truelayer\`; its accounts and history are matched back by IBAN.`)
+\`trax connect truelayer\`; its accounts and history are matched back by IBAN.`,
+    )
     .action(async (opts: { json?: boolean }) => {
       await withApp((app) => {
         const now = app.now();
@@ -26,7 +29,8 @@ Consent expiry is red once expired and yellow within 7 days. Reconnect an expiri
           lastError: c.lastError,
         }));
         if (opts.json) return out(json(rows));
-        if (rows.length === 0) return out('No banks connected yet. Run `trax connect truelayer` to link one, or `npm run demo` to try the sandbox.');
+        if (rows.length === 0)
+          return out('No banks connected yet. Run `trax connect truelayer` to link one, or `npm run demo` to try the sandbox.');
         out(
           table(
             ['ID', 'Provider', 'Bank', 'Accounts', 'Status', 'Consent expires', 'Last sync'],

@@ -23,7 +23,9 @@ export function registerExport(program: Command): void {
     .option('--to <date>', 'day after the last one, YYYY-MM-DD (exclusive)')
     .option('--output <file>', 'write to this file (default: standard output)')
     .option('--include-pending', 'include pending transactions (journals mark them !)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Amounts are exact (integer minor units and decimal strings in CSV/JSON). Journals post each
 transaction between its bank account (Assets:Bank:ING:Girokonto) and its category
 (Expenses:Groceries, Income:Salary, Assets:Transfers for your own transfers), with opening
@@ -32,19 +34,32 @@ balances from Equity:Opening-Balances so account totals match the bank.
 Examples:
   trax export --format csv --output 2026.csv --from 2026-01-01 --to 2027-01-01
   trax export --format ledger --output trax.journal && hledger -f trax.journal balance
-  trax export --format beancount --output trax.beancount && bean-check trax.beancount`)
+  trax export --format beancount --output trax.beancount && bean-check trax.beancount`,
+    )
     .action(async (opts: ExportOpts) => {
       const format = opts.format as ExportFormat;
-      if (!EXPORT_FORMATS.includes(format)) throw new TraxError('usage', `--format "${opts.format}" is not one Trax writes; use one of ${EXPORT_FORMATS.join(', ')}.`);
-      for (const [flag, v] of [['--from', opts.from], ['--to', opts.to]] as const) {
-        if (v !== undefined && !isDate(v)) throw new TraxError('usage', `${flag} "${v}" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01.`);
+      if (!EXPORT_FORMATS.includes(format))
+        throw new TraxError(
+          'usage',
+          `--format "${opts.format}" is not one Trax writes; use one of ${EXPORT_FORMATS.join(', ')}.`,
+        );
+      for (const [flag, v] of [
+        ['--from', opts.from],
+        ['--to', opts.to],
+      ] as const) {
+        if (v !== undefined && !isDate(v))
+          throw new TraxError('usage', `${flag} "${v}" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01.`);
       }
       if (opts.from && opts.to) checkRange({ from: opts.from, to: opts.to }, 'the export');
       await withApp((app) => {
         const sink = opts.output ? fileSink(opts.output) : stdoutSink();
         let n: number;
         try {
-          n = exportTransactions(app.db, { format, from: opts.from, to: opts.to, includePending: opts.includePending, now: app.now() }, sink.write);
+          n = exportTransactions(
+            app.db,
+            { format, from: opts.from, to: opts.to, includePending: opts.includePending, now: app.now() },
+            sink.write,
+          );
           sink.done();
         } catch (e) {
           sink.abort();
@@ -98,7 +113,11 @@ function fileSink(file: string): Sink {
   try {
     fd = openSync(tmp, 'w', 0o600);
   } catch (e) {
-    throw new TraxError('usage', `Cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that its directory exists and is writable.`, { cause: e });
+    throw new TraxError(
+      'usage',
+      `Cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that its directory exists and is writable.`,
+      { cause: e },
+    );
   }
   const b = batching((s) => writeSync(fd, s));
   return {

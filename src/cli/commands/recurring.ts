@@ -10,7 +10,9 @@ export function registerRecurring(program: Command): void {
     .command('recurring')
     .description('subscriptions and other recurring payments, with the next date and the cost per year')
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 A recurring payment is money out to the same payee at a steady price, weekly, monthly, quarterly
 or yearly (a few days either way for weekends). Payments that stopped (the next one overdue by
 a whole period, or 45 days) are left out. "price rose" marks one whose last payment was higher
@@ -18,7 +20,8 @@ than the one before (by more than 5 %).
 
 Examples:
   trax recurring
-  trax recurring --json | jq '.[] | select(.priceRose)'`)
+  trax recurring --json | jq '.[] | select(.priceRose)'`,
+    )
     .action(async (opts: { json?: boolean }) => {
       await withApp((app) => {
         const timezone = userTimezone(process.env);
@@ -50,7 +53,13 @@ export function recurringText(series: RecurringSeries[], today: string): string 
         s.nextDate < today ? colors.yellow(`${s.nextDate} (due)`) : s.nextDate,
         money(s.annualMinor, s.currency),
         s.categorySlug,
-        ...(rose ? [s.priceRose && s.previousMinor !== undefined ? colors.red(`price rose from ${money(s.previousMinor, s.currency)}`) : ''] : []),
+        ...(rose
+          ? [
+              s.priceRose && s.previousMinor !== undefined
+                ? colors.red(`price rose from ${money(s.previousMinor, s.currency)}`)
+                : '',
+            ]
+          : []),
       ]),
     ),
   ];

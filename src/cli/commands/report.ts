@@ -33,7 +33,9 @@ export function registerReport(program: Command): void {
     .option('--include-transfers', 'count transfers between your own accounts as spending and income')
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
     .option('--csv', 'print as CSV, one row per line of the report')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Spending is money out in expense categories (and Uncategorized); income is money in in income
 categories. Transfers between your own accounts and pending transactions are left out unless
 asked. Each currency is reported on its own, never converted. Months follow your time zone
@@ -44,17 +46,31 @@ Examples:
   trax report                       last month
   trax report --month 2026-10
   trax report --year 2026 --csv > 2026.csv
-  trax report --from 2026-10-01 --to 2026-10-15 --account 2`)
+  trax report --from 2026-10-01 --to 2026-10-15 --account 2`,
+    )
     .action(async (opts: ReportOpts) => {
       if (opts.json && opts.csv) throw new TraxError('usage', 'Choose one of --json or --csv.');
       const accountId = opts.account === undefined ? undefined : Number(opts.account);
-      if (accountId !== undefined && !Number.isInteger(accountId)) throw new TraxError('usage', `--account "${opts.account}" is not an account id; see \`trax accounts\`.`);
+      if (accountId !== undefined && !Number.isInteger(accountId))
+        throw new TraxError('usage', `--account "${opts.account}" is not an account id; see \`trax accounts\`.`);
       await withApp((app) => {
         const timezone = userTimezone(process.env);
         const now = app.now();
         const period = resolvePeriod(opts, now, timezone);
-        if (accountId !== undefined && !app.accounts.get(accountId)) throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
-        const report = buildReport(app.db, { from: period.from, to: period.to, accountId, includePending: opts.includePending, includeTransfers: opts.includeTransfers, timezone }, now);
+        if (accountId !== undefined && !app.accounts.get(accountId))
+          throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
+        const report = buildReport(
+          app.db,
+          {
+            from: period.from,
+            to: period.to,
+            accountId,
+            includePending: opts.includePending,
+            includeTransfers: opts.includeTransfers,
+            timezone,
+          },
+          now,
+        );
         if (opts.json) return out(json(reportJson(report)));
         if (opts.csv) return process.stdout.write(reportCsv(report));
         out(reportText(app, report, accountId));
@@ -75,8 +91,14 @@ function changeText(ratio: number | null, spent: number): string {
 
 function comparisonLabels(r: Report): { previous: string; trailing: string } {
   const span = spanOf(r);
-  const trailing = span.unit === 'months' ? (span.count === 12 ? '6-yr avg' : span.count === 1 ? '6-mo avg' : '6-period avg') : '6-period avg';
-  const prev = span.unit === 'months' && span.count === 1 ? `vs ${labelOf(r.previous).replace(/^(\w{3})\w*/, '$1')}` : span.unit === 'months' && span.count === 12 ? `vs ${r.previous.from.slice(0, 4)}` : 'vs previous';
+  const trailing =
+    span.unit === 'months' ? (span.count === 12 ? '6-yr avg' : span.count === 1 ? '6-mo avg' : '6-period avg') : '6-period avg';
+  const prev =
+    span.unit === 'months' && span.count === 1
+      ? `vs ${labelOf(r.previous).replace(/^(\w{3})\w*/, '$1')}`
+      : span.unit === 'months' && span.count === 12
+        ? `vs ${r.previous.from.slice(0, 4)}`
+        : 'vs previous';
   return { previous: prev, trailing: `vs ${trailing}` };
 }
 
@@ -89,7 +111,9 @@ export function reportText(app: App, r: Report, accountId?: number): string {
   const scope = accountId === undefined ? 'all accounts' : `account ${accountId} (${clean(app.accounts.get(accountId)?.name)})`;
   const lines: string[] = [colors.bold(`${r.label}`) + colors.dim(` · ${scope} · ${r.timezone}`)];
   if (!active.length) {
-    const span = app.db.prepare<[], { a: string; b: string }>('SELECT min(booking_date) AS a, max(booking_date) AS b FROM transactions').get()!;
+    const span = app.db
+      .prepare<[], { a: string; b: string }>('SELECT min(booking_date) AS a, max(booking_date) AS b FROM transactions')
+      .get()!;
     lines.push(
       `Nothing was spent or earned in ${r.label}. Your transactions run from ${span.a} to ${span.b}; try \`trax report --month ${span.b.slice(0, 7)}\`.`,
     );
@@ -97,7 +121,12 @@ export function reportText(app: App, r: Report, accountId?: number): string {
   }
   const labels = comparisonLabels(r);
   for (const c of r.currencies) lines.push('', currencyText(c, labels));
-  lines.push('', colors.dim(`Compared with ${labelOf(r.previous)} and the average of the 6 periods before ${r.label}. Transfers and pending excluded unless asked; --json or --csv for scripts.`));
+  lines.push(
+    '',
+    colors.dim(
+      `Compared with ${labelOf(r.previous)} and the average of the 6 periods before ${r.label}. Transfers and pending excluded unless asked; --json or --csv for scripts.`,
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -109,15 +138,23 @@ function currencyText(c: CurrencyReport, labels: { previous: string; trailing: s
       table(
         [`Spending (${c.currency})`, 'Spent', 'Share', labels.previous, labels.trailing],
         [
-          ...shown.map((l) => [clean(l.name), money(l.spentMinor, c.currency), pct(l.share), changeText(l.changeVsPrevious, l.spentMinor), changeText(l.changeVsTrailing, l.spentMinor)]),
+          ...shown.map((l) => [
+            clean(l.name),
+            money(l.spentMinor, c.currency),
+            pct(l.share),
+            changeText(l.changeVsPrevious, l.spentMinor),
+            changeText(l.changeVsTrailing, l.spentMinor),
+          ]),
           [colors.bold('Total'), colors.bold(money(c.totalSpentMinor, c.currency)), '', '', ''],
         ],
       ),
     );
   }
-  const net = c.netSavedMinor < 0 ? colors.red(money(c.netSavedMinor, c.currency)) : colors.green(money(c.netSavedMinor, c.currency));
+  const net =
+    c.netSavedMinor < 0 ? colors.red(money(c.netSavedMinor, c.currency)) : colors.green(money(c.netSavedMinor, c.currency));
   parts.push(
-    `Income ${money(c.incomeMinor, c.currency)} · net saved ${net}` + (c.savingsRate === null ? '' : ` · savings rate ${pct(c.savingsRate)}`),
+    `Income ${money(c.incomeMinor, c.currency)} · net saved ${net}` +
+      (c.savingsRate === null ? '' : ` · savings rate ${pct(c.savingsRate)}`),
   );
   if (c.topMerchants.length) {
     parts.push(

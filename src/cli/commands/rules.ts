@@ -41,7 +41,8 @@ function conditionsFrom(o: AddOpts): ConditionsInput {
   if (o.counterpartyContains) c.counterparty = { contains: o.counterpartyContains };
   if (o.iban) c.iban = o.iban;
   if (o.providerCategory) c.providerCategory = { equals: o.providerCategory };
-  if (o.amountMin || o.amountMax) c.amount = { ...(o.amountMin ? { min: o.amountMin } : {}), ...(o.amountMax ? { max: o.amountMax } : {}) };
+  if (o.amountMin || o.amountMax)
+    c.amount = { ...(o.amountMin ? { min: o.amountMin } : {}), ...(o.amountMax ? { max: o.amountMax } : {}) };
   if (o.sign) c.sign = o.sign;
   if (o.account) c.account = Number(o.account);
   return c as ConditionsInput;
@@ -51,23 +52,44 @@ export function registerRules(program: Command): void {
   const rules = program
     .command('rules')
     .description('your categorization rules: list, add, remove, test, export, import')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Rules run after your own choices and before everything else, lowest priority first. Text
 conditions ignore case and accents. Examples:
   trax rules add --category groceries --description-contains "rewe"
   trax rules add --category housing --counterparty-contains "hausverwaltung" --sign out --amount-max -500
   trax rules test "REWE SAGT DANKE 44261234"
-  trax rules export --file rules.yaml && trax rules import rules.yaml`);
+  trax rules export --file rules.yaml && trax rules import rules.yaml`,
+    );
 
-  rules.command('list').description('list rules in the order they run').option('--json', 'print as JSON').action(async (opts: { json?: boolean }) => {
-    await withApp((app) => {
-      const names = new Map(app.categories.list().map((c) => [c.id, c.slug]));
-      const list = app.rules.raw();
-      if (opts.json) return out(json(list.map((r) => ({ ...r, category: names.get(r.categoryId) }))));
-      if (!list.length) return out('No rules yet. Add one with `trax rules add --category SLUG --description-contains TEXT`, or use "apply to similar" when you correct a category.');
-      out(table(['ID', 'Priority', 'Name', 'When', 'Category'], list.map((r) => [String(r.id), String(r.priority), clean(r.name), clean(JSON.stringify(r.conditions)), names.get(r.categoryId) ?? '?'])));
+  rules
+    .command('list')
+    .description('list rules in the order they run')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withApp((app) => {
+        const names = new Map(app.categories.list().map((c) => [c.id, c.slug]));
+        const list = app.rules.raw();
+        if (opts.json) return out(json(list.map((r) => ({ ...r, category: names.get(r.categoryId) }))));
+        if (!list.length)
+          return out(
+            'No rules yet. Add one with `trax rules add --category SLUG --description-contains TEXT`, or use "apply to similar" when you correct a category.',
+          );
+        out(
+          table(
+            ['ID', 'Priority', 'Name', 'When', 'Category'],
+            list.map((r) => [
+              String(r.id),
+              String(r.priority),
+              clean(r.name),
+              clean(JSON.stringify(r.conditions)),
+              names.get(r.categoryId) ?? '?',
+            ]),
+          ),
+        );
+      });
     });
-  });
 
   rules
     .command('add')
@@ -92,24 +114,37 @@ conditions ignore case and accents. Examples:
       await withApp((app) => {
         const raw = conditionsFrom(o);
         const parsed = conditionsSchema.safeParse(raw);
-        if (!parsed.success) throw new TraxError('usage', `That rule is not valid: ${parsed.error.issues[0]!.path.join('.') || 'conditions'}: ${parsed.error.issues[0]!.message}.`);
+        if (!parsed.success)
+          throw new TraxError(
+            'usage',
+            `That rule is not valid: ${parsed.error.issues[0]!.path.join('.') || 'conditions'}: ${parsed.error.issues[0]!.message}.`,
+          );
         const category = app.categories.resolve(o.category);
         const priority = Number(o.priority);
         new RuleSet([{ id: 0, priority, name: null, conditions: parsed.data, categoryId: category.id }]); // validates regexes
-        const id = app.rules.add({ name: o.name ?? null, priority, conditions: raw, categoryId: category.id }, app.now().toISOString());
+        const id = app.rules.add(
+          { name: o.name ?? null, priority, conditions: raw, categoryId: category.id },
+          app.now().toISOString(),
+        );
         const r = categorizeTransactions(app, { all: true });
         const hits = app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(id) as number;
-        out(`Added rule ${id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).`);
+        out(
+          `Added rule ${id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).`,
+        );
       });
     });
 
-  rules.command('rm').description('remove a rule').argument('<id>').action(async (id: string) => {
-    await withApp((app) => {
-      if (!app.rules.remove(Number(id))) throw new TraxError('not_found', `There is no rule ${id}; see \`trax rules list\`.`);
-      const r = categorizeTransactions(app, { all: true });
-      out(`Removed rule ${id}; ${r.changed} transaction${r.changed === 1 ? '' : 's'} recategorized.`);
+  rules
+    .command('rm')
+    .description('remove a rule')
+    .argument('<id>')
+    .action(async (id: string) => {
+      await withApp((app) => {
+        if (!app.rules.remove(Number(id))) throw new TraxError('not_found', `There is no rule ${id}; see \`trax rules list\`.`);
+        const r = categorizeTransactions(app, { all: true });
+        out(`Removed rule ${id}; ${r.changed} transaction${r.changed === 1 ? '' : 's'} recategorized.`);
+      });
     });
-  });
 
   rules
     .command('test')
@@ -120,40 +155,66 @@ conditions ignore case and accents. Examples:
     .action(async (text: string, o: { merchant?: string; amount: string }) => {
       await withApp((app) => {
         const ctx = pipelineContext(app);
-        const input = { description: text, merchant: o.merchant ?? null, counterparty: null, counterpartyIban: null, providerCategory: null, providerClassification: null, amountMinor: toMinorUnits(o.amount, 'EUR'), accountId: 0, dedupeKey: '', provider: 'truelayer' as const };
+        const input = {
+          description: text,
+          merchant: o.merchant ?? null,
+          counterparty: null,
+          counterpartyIban: null,
+          providerCategory: null,
+          providerClassification: null,
+          amountMinor: toMinorUnits(o.amount, 'EUR'),
+          accountId: 0,
+          dedupeKey: '',
+          provider: 'truelayer' as const,
+        };
         const names = new Map(app.categories.list().map((c) => [c.id, c.slug]));
         const rule = ctx.userRules.match(input);
         out(`your rules:     ${rule ? `${names.get(rule.rule.categoryId)} — ${clean(rule.why)}` : 'no match'}`);
-        const p = ctx.learned?.predict({ description: text, merchant: o.merchant ?? null, amountMinor: input.amountMinor }) ?? null;
-        out(`learned model:  ${p ? `${p.category} at ${Math.round(p.confidence * 100)}% (${p.confidence >= LEARNED_MIN_CONFIDENCE ? 'confident enough' : `below ${LEARNED_MIN_CONFIDENCE * 100}%, not used`}) — ${clean(p.why.slice(0, 4).join(', '))}` : ctx.learned ? 'no opinion' : 'not trained yet (it learns from your corrections)'}`);
+        const p =
+          ctx.learned?.predict({ description: text, merchant: o.merchant ?? null, amountMinor: input.amountMinor }) ?? null;
+        out(
+          `learned model:  ${p ? `${p.category} at ${Math.round(p.confidence * 100)}% (${p.confidence >= LEARNED_MIN_CONFIDENCE ? 'confident enough' : `below ${LEARNED_MIN_CONFIDENCE * 100}%, not used`}) — ${clean(p.why.slice(0, 4).join(', '))}` : ctx.learned ? 'no opinion' : 'not trained yet (it learns from your corrections)'}`,
+        );
         const builtIn = ctx.defaults.match({ ...input, description: `${o.merchant ?? ''} ${text}` });
-        out(`built-in rules: ${builtIn ? `${names.get(builtIn.rule.categoryId)} — ${clean(builtIn.why.replace(/^[^:]*: /, ''))}` : 'no match'}`);
+        out(
+          `built-in rules: ${builtIn ? `${names.get(builtIn.rule.categoryId)} — ${clean(builtIn.why.replace(/^[^:]*: /, ''))}` : 'no match'}`,
+        );
         const d = decide(ctx, input);
         out(`→ ${names.get(d.categoryId)} (from ${d.source === 'none' ? 'nothing: Uncategorized' : d.source})`);
       });
     });
 
-  rules.command('export').description('write your rules as YAML').option('--file <path>', 'write to a file instead of the terminal').action(async (o: { file?: string }) => {
-    await withApp((app) => {
-      const text = exportRules(app);
-      if (o.file) {
-        writeFileSync(o.file, text);
-        out(`Wrote ${app.rules.raw().length} rules to ${o.file}.`);
-      } else process.stdout.write(text);
+  rules
+    .command('export')
+    .description('write your rules as YAML')
+    .option('--file <path>', 'write to a file instead of the terminal')
+    .action(async (o: { file?: string }) => {
+      await withApp((app) => {
+        const text = exportRules(app);
+        if (o.file) {
+          writeFileSync(o.file, text);
+          out(`Wrote ${app.rules.raw().length} rules to ${o.file}.`);
+        } else process.stdout.write(text);
+      });
     });
-  });
 
-  rules.command('import').description('add the rules from a YAML or JSON file (all or nothing)').argument('<file>').action(async (file: string) => {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new TraxError('usage', `Could not read ${file} (${(e as Error).message}).`);
-    }
-    await withApp((app) => {
-      const { imported } = importRules(app, text, file);
-      const r = categorizeTransactions(app, { all: true });
-      out(`Imported ${imported} rule${imported === 1 ? '' : 's'}; ${r.changed} transaction${r.changed === 1 ? '' : 's'} recategorized.`);
+  rules
+    .command('import')
+    .description('add the rules from a YAML or JSON file (all or nothing)')
+    .argument('<file>')
+    .action(async (file: string) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new TraxError('usage', `Could not read ${file} (${(e as Error).message}).`);
+      }
+      await withApp((app) => {
+        const { imported } = importRules(app, text, file);
+        const r = categorizeTransactions(app, { all: true });
+        out(
+          `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${r.changed} transaction${r.changed === 1 ? '' : 's'} recategorized.`,
+        );
+      });
     });
-  });
 }

@@ -25,7 +25,9 @@ export function registerSandbox(program: Command): void {
     .description('run the built-in TrueLayer emulator so every command can be tried without a bank')
     .option('--port <n>', 'port to listen on', '4010')
     .option('--seed <n>', 'seed for the generated statements', '42')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 The emulator speaks TrueLayer's Data API v1 and auth flow: its login page offers ING (a German
 Girokonto and Extra-Konto, 18 months of statements) and the UK Mock bank. Log in as john / doe.
 State lives in memory: restarting it forgets its connections (reconnect with \`trax connect\`).
@@ -33,15 +35,18 @@ State lives in memory: restarting it forgets its connections (reconnect with \`t
 Try it:
   trax sandbox                # leave running; copy the printed lines into .env
   trax connect truelayer      # in another terminal; open the link, pick a bank, john / doe
-  trax sync && trax transactions`)
+  trax sync && trax transactions`,
+    )
     .action(async (opts: { port: string; seed: string }) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TraxError('usage', `--port "${opts.port}" is not a port number.`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new TraxError('usage', `--port "${opts.port}" is not a port number.`);
       let sandbox;
       try {
         sandbox = await startTrueLayerSandbox({ port, seed: Number(opts.seed), clients: [SANDBOX_CLIENT] });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new TraxError('usage', `Port ${port} is in use; pick another with --port.`);
+        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+          throw new TraxError('usage', `Port ${port} is in use; pick another with --port.`);
         throw e;
       }
       out(`TrueLayer sandbox running at ${sandbox.url}\n\nPut these lines in .env (or export them):\n`);

@@ -9,15 +9,15 @@ import { crontabLine, systemdUnits, type ScheduleTarget } from '../../schedule/p
 import { out, withApp } from '../context.js';
 
 export function registerSchedule(program: Command): void {
-  const schedule = program
-    .command('schedule')
-    .description('run `trax sync` on a schedule without keeping `trax serve` running');
+  const schedule = program.command('schedule').description('run `trax sync` on a schedule without keeping `trax serve` running');
   schedule
     .command('print')
     .description('print a crontab line (default) or a systemd service and timer that run the scheduled sync')
     .option('--cron', 'a line for `crontab -e`')
     .option('--systemd', 'a systemd user service and timer')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Run it from the directory you run Trax from: the output uses this directory, its .env, the
 data dir and the absolute paths of node and Trax, because cron and systemd start with almost
 no environment. The schedule is TRAX_SYNC_SCHEDULE, or the nightly default (a minute between
@@ -26,7 +26,8 @@ use one or the other.
 
 Examples:
   (crontab -l 2>/dev/null; trax schedule print --cron) | crontab -
-  trax schedule print --systemd`)
+  trax schedule print --systemd`,
+    )
     .action(async (opts: { cron?: boolean; systemd?: boolean }) => {
       if (opts.cron && opts.systemd) throw new TraxError('usage', 'Choose one of --cron and --systemd.');
       await withApp((app) => {
@@ -38,13 +39,22 @@ Examples:
 
 export function scheduleTarget(dataDir: string, sched: ScheduleTarget['schedule'], cwd = process.cwd()): ScheduleTarget {
   const envFile = path.join(cwd, '.env');
-  return { schedule: sched, node: process.execPath, cli: cliEntry(), cwd, envFile: existsSync(envFile) ? envFile : null, dataDir };
+  return {
+    schedule: sched,
+    node: process.execPath,
+    cli: cliEntry(),
+    cwd,
+    envFile: existsSync(envFile) ? envFile : null,
+    dataDir,
+  };
 }
 
 /** The built CLI beside this file; from the TypeScript sources (tests), the build's copy. */
 export function cliEntry(): string {
   const here = fileURLToPath(import.meta.url);
-  return here.endsWith('.ts') ? path.resolve(path.dirname(here), '../../../dist/src/cli/main.js') : path.resolve(path.dirname(here), '../main.js');
+  return here.endsWith('.ts')
+    ? path.resolve(path.dirname(here), '../../../dist/src/cli/main.js')
+    : path.resolve(path.dirname(here), '../main.js');
 }
 
 export function renderCron(t: ScheduleTarget): string {
@@ -74,7 +84,9 @@ export function renderSystemd(t: ScheduleTarget): string {
 }
 
 function describeSource(t: ScheduleTarget): string {
-  return t.schedule.source === 'default' ? 'the nightly default for this installation; set TRAX_SYNC_SCHEDULE to change it' : 'from TRAX_SYNC_SCHEDULE';
+  return t.schedule.source === 'default'
+    ? 'the nightly default for this installation; set TRAX_SYNC_SCHEDULE to change it'
+    : 'from TRAX_SYNC_SCHEDULE';
 }
 
 /**
@@ -94,7 +106,12 @@ function warnings(t: ScheduleTarget): string[] {
   } else {
     lines.push(`# Warning: there is no .env in ${t.cwd}; put your settings there, the scheduled sync sees no shell variables.`);
   }
-  const shellOnly = Object.keys(process.env).filter((k) => /^(TRAX_|TRUELAYER_|PLAID_)/.test(k) && !(k in inFile)).sort();
-  if (shellOnly.length) lines.push(`# Warning: ${shellOnly.join(', ')} ${shellOnly.length === 1 ? 'is' : 'are'} set in your shell but not in .env; the scheduled sync will not see ${shellOnly.length === 1 ? 'it' : 'them'}.`);
+  const shellOnly = Object.keys(process.env)
+    .filter((k) => /^(TRAX_|TRUELAYER_|PLAID_)/.test(k) && !(k in inFile))
+    .sort();
+  if (shellOnly.length)
+    lines.push(
+      `# Warning: ${shellOnly.join(', ')} ${shellOnly.length === 1 ? 'is' : 'are'} set in your shell but not in .env; the scheduled sync will not see ${shellOnly.length === 1 ? 'it' : 'them'}.`,
+    );
   return lines;
 }

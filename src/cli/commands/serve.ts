@@ -12,7 +12,9 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port', '3000')
     .option('--host <address>', 'address to listen on (anything but 127.0.0.1 requires TRAX_WEB_PASSWORD)', '127.0.0.1')
     .option('--no-schedule', 'do not sync on a schedule (for people who run `trax sync --scheduled` from cron)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Opens https://localhost:3000 when \`trax cert\` has made a certificate, otherwise
 http://localhost:3000. TrueLayer logins come back to TRUELAYER_REDIRECT_URI and Plaid OAuth
 banks to PLAID_REDIRECT_URI: both should point at this server (e.g.
@@ -20,10 +22,12 @@ http://localhost:3000/callback and http://localhost:3000/oauth-return). Plaid ac
 redirect URIs only for localhost in sandbox; for production run \`trax cert\` and use https.
 
 Plaid webhooks (SYNC_UPDATES_AVAILABLE, consent warnings) arrive at /webhooks/plaid when
-PLAID_WEBHOOK_URL points there from a public address.`)
+PLAID_WEBHOOK_URL points there from a public address.`,
+    )
     .action(async (opts: { port: string; host: string; schedule: boolean }) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TraxError('usage', `--port "${opts.port}" is not a port number.`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new TraxError('usage', `--port "${opts.port}" is not a port number.`);
       await withApp(async (app) => {
         const log = (m: string) => process.stderr.write(`${new Date().toISOString()} ${m}\n`);
         const scheduler = opts.schedule ? startScheduler(app, { log }) : null;
@@ -31,9 +35,14 @@ PLAID_WEBHOOK_URL points there from a public address.`)
         out(`Trax is running at ${server.url} — press Ctrl-C to stop.`);
         const next = scheduler?.nextRun();
         if (next) out(`Next scheduled sync: ${next.toLocaleString()} (TRAX_SYNC_SCHEDULE; see docs/scheduling.md).`);
-        if (!app.config.plaid && !app.config.truelayer) progress('No provider is configured yet: put TrueLayer or Plaid keys in .env (see README), or try `npm run demo`.');
+        if (!app.config.plaid && !app.config.truelayer)
+          progress('No provider is configured yet: put TrueLayer or Plaid keys in .env (see README), or try `npm run demo`.');
         await new Promise<void>((resolve) => {
-          const stop = () => void (scheduler ? scheduler.stop() : Promise.resolve()).then(() => server.idle()).then(() => server.close()).then(resolve);
+          const stop = () =>
+            void (scheduler ? scheduler.stop() : Promise.resolve())
+              .then(() => server.idle())
+              .then(() => server.close())
+              .then(resolve);
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
@@ -46,13 +55,20 @@ export function registerCert(program: Command): void {
     .command('cert')
     .description('create a self-signed HTTPS certificate for localhost in the data dir')
     .option('--force', 'replace an existing certificate')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 \`trax serve\` uses it automatically. Your browser will warn once that it is self-signed;
-accept it for localhost. The key is written with mode 0600.`)
+accept it for localhost. The key is written with mode 0600.`,
+    )
     .action(async (opts: { force?: boolean }) => {
       await withApp(async (app) => {
         const r = await createLocalhostCert(app.config.dataDir, { force: Boolean(opts.force) });
-        out(r.created ? `Created ${r.certFile} and ${r.keyFile} (mode 0600).` : `A certificate already exists at ${r.certFile}; use --force to replace it.`);
+        out(
+          r.created
+            ? `Created ${r.certFile} and ${r.keyFile} (mode 0600).`
+            : `A certificate already exists at ${r.certFile}; use --force to replace it.`,
+        );
         out('`trax serve` now serves https://localhost:3000. Use https:// in TRUELAYER_REDIRECT_URI and PLAID_REDIRECT_URI too.');
       });
     });

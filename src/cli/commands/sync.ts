@@ -26,7 +26,9 @@ export function registerSync(program: Command): void {
     .option('--history', 'list recent syncs instead of syncing')
     .option('--limit <n>', 'with --history: runs per connection', '10')
     .option('--scheduled', 'run as an unattended scheduled sync (for cron and systemd; see `trax schedule print`)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Each account's transactions are saved together with the point to resume from, so an
 interrupted sync loses nothing and running it again converges. A failing bank does not stop
 the others; the exit code is 1 if any connection failed.
@@ -40,24 +42,43 @@ Examples:
   trax sync
   trax sync --connection tl-3f9a2c --json
   trax sync --history
-  trax sync --history --connection tl-3f9a2c --limit 30 --json`)
+  trax sync --history --connection tl-3f9a2c --limit 30 --json`,
+    )
     .action(async (opts: SyncFlags) => {
-      if (opts.history && opts.scheduled) throw new TraxError('usage', '--history lists past syncs and --scheduled runs one; use one of them.');
+      if (opts.history && opts.scheduled)
+        throw new TraxError('usage', '--history lists past syncs and --scheduled runs one; use one of them.');
       await withApp(async (app) => {
-        if (opts.history) return printHistory(syncHistory(app, { ...(opts.connection ? { connectionId: opts.connection } : {}), limit: parseLimit(opts.limit) }), Boolean(opts.json));
+        if (opts.history)
+          return printHistory(
+            syncHistory(app, { ...(opts.connection ? { connectionId: opts.connection } : {}), limit: parseLimit(opts.limit) }),
+            Boolean(opts.json),
+          );
         if (!opts.connection && app.connections.list().every((c) => c.status === 'revoked')) {
           out('No banks connected yet. Run `trax connect truelayer`, or `npm run demo` to try the built-in sandbox.');
           return;
         }
         if (opts.scheduled) {
-          if (opts.connection) throw new TraxError('usage', '--scheduled syncs every bank the limits allow; leave out --connection, or drop --scheduled to sync one bank now.');
+          if (opts.connection)
+            throw new TraxError(
+              'usage',
+              '--scheduled syncs every bank the limits allow; leave out --connection, or drop --scheduled to sync one bank now.',
+            );
           // Fail on a bad setting before touching any bank, the same way `trax serve` would.
           configuredSchedule(app.db);
           notifyWebhookUrl();
           // Timestamped: under cron this goes to a log file read days later.
           const log = (m: string) => progress(`${app.now().toISOString()} ${m}`);
-          const pass = await runScheduledPass(app, { kind: 'schedule', log, jitterMs: DEFAULT_JITTER_MS, clock: () => app.now() });
-          out(opts.json ? json(pass) : `Scheduled sync: ${pass.results.filter((r) => r.action === 'synced').length} synced, ${pass.results.filter((r) => r.action === 'skipped').length} skipped, ${pass.results.filter((r) => r.action === 'failed').length} failed.`);
+          const pass = await runScheduledPass(app, {
+            kind: 'schedule',
+            log,
+            jitterMs: DEFAULT_JITTER_MS,
+            clock: () => app.now(),
+          });
+          out(
+            opts.json
+              ? json(pass)
+              : `Scheduled sync: ${pass.results.filter((r) => r.action === 'synced').length} synced, ${pass.results.filter((r) => r.action === 'skipped').length} skipped, ${pass.results.filter((r) => r.action === 'failed').length} failed.`,
+          );
           if (pass.results.some((r) => r.action === 'failed')) process.exitCode = 1;
           return;
         }
@@ -71,7 +92,8 @@ Examples:
 
 function parseLimit(text: string | undefined): number {
   const n = Number(text ?? '10');
-  if (!Number.isInteger(n) || n < 1) throw new TraxError('usage', `--limit "${text}" is not a number of runs; use a whole number such as 10.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new TraxError('usage', `--limit "${text}" is not a number of runs; use a whole number such as 10.`);
   return n;
 }
 
@@ -89,7 +111,8 @@ function printHistory(rows: SyncHistoryRow[], asJson: boolean): void {
   let current = '';
   let block: string[][] = [];
   const flush = () => {
-    if (block.length) lines.push(table(['Started (UTC)', 'Took', 'Status', 'Trigger', 'New', 'Changed', 'Removed', 'Error'], block));
+    if (block.length)
+      lines.push(table(['Started (UTC)', 'Took', 'Status', 'Trigger', 'New', 'Changed', 'Removed', 'Error'], block));
     block = [];
   };
   for (const r of rows) {

@@ -15,27 +15,39 @@ export function registerTransactions(program: Command): void {
     .option('--account <id>', 'only this account (see `trax accounts`)')
     .option('--limit <n>', 'at most this many rows (default: all of a month, else 50)')
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Amounts: negative is money out. Pending transactions are marked and replaced on every sync.
 
 Examples:
   trax transactions --month 2026-10
-  trax transactions --account 2 --json > girokonto.json`)
+  trax transactions --account 2 --json > girokonto.json`,
+    )
     .action(async (opts: { month?: string; account?: string; limit?: string; json?: boolean }) => {
-      if (opts.month && !isMonth(opts.month)) throw new TraxError('usage', `--month "${opts.month}" is not a month; write it as YYYY-MM, e.g. 2026-10.`);
+      if (opts.month && !isMonth(opts.month))
+        throw new TraxError('usage', `--month "${opts.month}" is not a month; write it as YYYY-MM, e.g. 2026-10.`);
       const accountId = opts.account === undefined ? undefined : Number(opts.account);
-      if (accountId !== undefined && !Number.isInteger(accountId)) throw new TraxError('usage', `--account "${opts.account}" is not an account id; see \`trax accounts\`.`);
+      if (accountId !== undefined && !Number.isInteger(accountId))
+        throw new TraxError('usage', `--account "${opts.account}" is not an account id; see \`trax accounts\`.`);
       const limit = opts.limit ? Number(opts.limit) : opts.month ? undefined : 50;
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new TraxError('usage', `--limit "${opts.limit}" must be a positive whole number.`);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+        throw new TraxError('usage', `--limit "${opts.limit}" must be a positive whole number.`);
       await withApp((app) => {
-        if (accountId !== undefined && !app.accounts.get(accountId)) throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
+        if (accountId !== undefined && !app.accounts.get(accountId))
+          throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
         const rows = app.transactions.list({ month: opts.month, accountId, limit });
         if (opts.json) return out(json(rows.map(transactionJson)));
         if (rows.length === 0) {
-          return out(opts.month ? `No transactions in ${opts.month}.` : 'No transactions yet. Connect a bank with `trax connect truelayer`, then run `trax sync`.');
+          return out(
+            opts.month
+              ? `No transactions in ${opts.month}.`
+              : 'No transactions yet. Connect a bank with `trax connect truelayer`, then run `trax sync`.',
+          );
         }
         out(transactionsText(app, rows));
-        if (!opts.month && limit && rows.length === limit) out(colors.dim(`Showing the latest ${limit}; use --month or --limit for more.`));
+        if (!opts.month && limit && rows.length === limit)
+          out(colors.dim(`Showing the latest ${limit}; use --month or --limit for more.`));
       });
     });
 }

@@ -29,14 +29,20 @@ export class PlaidClient {
     );
   }
 
-  async call<S extends z.ZodType>(label: string, schema: S, fn: (api: PlaidApi) => Promise<{ data: unknown }>, opts: { retry?: boolean } = {}): Promise<z.infer<S>> {
+  async call<S extends z.ZodType>(
+    label: string,
+    schema: S,
+    fn: (api: PlaidApi) => Promise<{ data: unknown }>,
+    opts: { retry?: boolean } = {},
+  ): Promise<z.infer<S>> {
     for (let attempt = 0; ; attempt++) {
       let data: unknown;
       try {
         data = (await fn(this.api)).data;
       } catch (e) {
         const error = plaidErrorFrom(e, label);
-        const retryable = error.kind === 'rate_limited' || (error.kind === 'provider_down' && error.detail.providerCode !== 'PRODUCT_NOT_READY');
+        const retryable =
+          error.kind === 'rate_limited' || (error.kind === 'provider_down' && error.detail.providerCode !== 'PRODUCT_NOT_READY');
         if (retryable && opts.retry !== false && attempt < this.http.retries) {
           await sleep(backoff(this.http, attempt));
           continue;
@@ -46,8 +52,15 @@ export class PlaidClient {
       const parsed = schema.safeParse(data);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-        throw new ProviderError('invalid_response', `Plaid ${label} returned an unexpected response (field ${field || '(root)'}: ${issue.message}); nothing from it was saved. Try again later, and report it if it keeps happening.`, { endpoint: label });
+        const field = issue.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '');
+        throw new ProviderError(
+          'invalid_response',
+          `Plaid ${label} returned an unexpected response (field ${field || '(root)'}: ${issue.message}); nothing from it was saved. Try again later, and report it if it keeps happening.`,
+          { endpoint: label },
+        );
       }
       return parsed.data;
     }

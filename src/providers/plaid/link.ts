@@ -2,7 +2,14 @@ import type { Products, CountryCode } from 'plaid';
 import { ProviderError } from '../../domain/errors.js';
 import type { NewConsent } from '../provider.js';
 import type { PlaidClient } from './client.js';
-import { acknowledged, exchangeResponse, institutionResponse, itemResponse, linkTokenResponse, publicTokenResponse } from './wire-types.js';
+import {
+  acknowledged,
+  exchangeResponse,
+  institutionResponse,
+  itemResponse,
+  linkTokenResponse,
+  publicTokenResponse,
+} from './wire-types.js';
 
 export interface PlaidSecrets {
   accessToken: string;
@@ -41,14 +48,25 @@ export async function sandboxPublicToken(client: PlaidClient, institutionId: str
   return res.public_token;
 }
 
-export async function exchangePublicToken(client: PlaidClient, publicToken: string): Promise<{ accessToken: string; itemId: string }> {
+export async function exchangePublicToken(
+  client: PlaidClient,
+  publicToken: string,
+): Promise<{ accessToken: string; itemId: string }> {
   // A public token works once: a retry after a lost response would only earn INVALID_PUBLIC_TOKEN.
-  const res = await client.call('POST /item/public_token/exchange', exchangeResponse, (api) => api.itemPublicTokenExchange({ public_token: publicToken }), { retry: false });
+  const res = await client.call(
+    'POST /item/public_token/exchange',
+    exchangeResponse,
+    (api) => api.itemPublicTokenExchange({ public_token: publicToken }),
+    { retry: false },
+  );
   return { accessToken: res.access_token, itemId: res.item_id };
 }
 
 /** Item health, consent expiry and the bank's name, logo and colour. */
-export async function describeItem(client: PlaidClient, accessToken: string): Promise<Omit<NewConsent, 'secrets'> & { error: string | null }> {
+export async function describeItem(
+  client: PlaidClient,
+  accessToken: string,
+): Promise<Omit<NewConsent, 'secrets'> & { error: string | null }> {
   const { item } = await client.call('POST /item/get', itemResponse, (api) => api.itemGet({ access_token: accessToken }));
   let name = item.institution_name ?? null;
   let logo: string | null = null;

@@ -13,7 +13,11 @@ function kindOf(a: WireAccount): AccountKind {
 
 function currencyOf(iso: string | null | undefined, unofficial: string | null | undefined, label: string): string {
   if (iso) return iso.toUpperCase();
-  throw new ProviderError('invalid_response', `Plaid ${label} reported an amount in ${unofficial ?? 'no currency'}, which Trax cannot store exactly; nothing from it was saved.`, { endpoint: label });
+  throw new ProviderError(
+    'invalid_response',
+    `Plaid ${label} reported an amount in ${unofficial ?? 'no currency'}, which Trax cannot store exactly; nothing from it was saved.`,
+    { endpoint: label },
+  );
 }
 
 export function mapAccount(a: WireAccount): AccountSnapshot {
@@ -36,7 +40,8 @@ export function mapBalance(a: WireAccount, asOf: string): BalanceSnapshot | null
     providerAccountId: a.account_id,
     currency,
     currentMinor: a.type === 'credit' || a.type === 'loan' ? -current : current,
-    availableMinor: a.balances.available === null || a.balances.available === undefined ? null : toMinorUnits(a.balances.available, currency),
+    availableMinor:
+      a.balances.available === null || a.balances.available === undefined ? null : toMinorUnits(a.balances.available, currency),
     asOf,
   };
 }
@@ -52,7 +57,11 @@ export function mapTransaction(t: WireTransaction): TransactionSnapshot {
   try {
     minor = toMinorUnits(t.amount, currency);
   } catch (e) {
-    throw new ProviderError('invalid_response', `Plaid ${label} returned an unusable amount for ${t.transaction_id} (${(e as Error).message}); nothing from it was saved.`, { endpoint: label });
+    throw new ProviderError(
+      'invalid_response',
+      `Plaid ${label} returned an unusable amount for ${t.transaction_id} (${(e as Error).message}); nothing from it was saved.`,
+      { endpoint: label },
+    );
   }
   const pfc = t.personal_finance_category;
   return {

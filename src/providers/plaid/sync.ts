@@ -36,12 +36,18 @@ export async function* plaidPages(client: PlaidClient, accessToken: string, req:
     }
   }
   if (!staged) {
-    throw new ProviderError('provider_down', `Plaid kept changing the data while Trax paged through it (${MAX_RESTARTS} attempts); try again in a few minutes.`, { endpoint: 'POST /transactions/sync' });
+    throw new ProviderError(
+      'provider_down',
+      `Plaid kept changing the data while Trax paged through it (${MAX_RESTARTS} attempts); try again in a few minutes.`,
+      { endpoint: 'POST /transactions/sync' },
+    );
   }
   if (staged.cursor === null) {
     warnings.push('Plaid is still preparing this bank’s transactions; they arrive with the next sync.');
   }
-  const { accounts } = await client.call('POST /accounts/get', accountsResponse, (api) => api.accountsGet({ access_token: accessToken }));
+  const { accounts } = await client.call('POST /accounts/get', accountsResponse, (api) =>
+    api.accountsGet({ access_token: accessToken }),
+  );
   const asOf = req.now.toISOString();
   yield {
     accounts: accounts.map(mapAccount),
@@ -67,7 +73,9 @@ async function loop(client: PlaidClient, accessToken: string, start: string | nu
     for (const t of [...res.added, ...res.modified]) upserts.push(mapTransaction(t));
     for (const r of res.removed) removed.push({ providerAccountId: r.account_id ?? null, dedupeKey: `id:${r.transaction_id}` });
     cursor = res.next_cursor;
-    progress(`transactions page ${page}: ${res.added.length} added, ${res.modified.length} modified, ${res.removed.length} removed`);
+    progress(
+      `transactions page ${page}: ${res.added.length} added, ${res.modified.length} modified, ${res.removed.length} removed`,
+    );
     if (!res.has_more) return { upserts, removed, cursor };
   }
 }

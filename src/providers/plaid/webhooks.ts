@@ -23,14 +23,18 @@ const MAX_AGE_S = 5 * 60;
 export class PlaidWebhookVerifier {
   private readonly keys = new Map<string, CryptoKey | Uint8Array>();
 
-  constructor(private readonly client: PlaidClient, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly client: PlaidClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async verify(jwt: string | undefined, rawBody: Uint8Array): Promise<VerifyResult> {
     if (!jwt) return { ok: false, reason: 'no Plaid-Verification header' };
     let kid: string;
     try {
       const header = decodeProtectedHeader(jwt);
-      if (header.alg !== 'ES256' || !header.kid) return { ok: false, reason: `unexpected JWT header (alg ${header.alg ?? 'none'})` };
+      if (header.alg !== 'ES256' || !header.kid)
+        return { ok: false, reason: `unexpected JWT header (alg ${header.alg ?? 'none'})` };
       kid = header.kid;
     } catch {
       return { ok: false, reason: 'Plaid-Verification is not a JWT' };
@@ -44,13 +48,18 @@ export class PlaidWebhookVerifier {
     let claim: unknown;
     try {
       const { payload } = await jwtVerify(jwt, key, { algorithms: ['ES256'], maxTokenAge: MAX_AGE_S, currentDate: this.now() });
-      if (typeof payload.iat !== 'number' || payload.iat > this.now().getTime() / 1000 + 60) return { ok: false, reason: 'iat is in the future' };
+      if (typeof payload.iat !== 'number' || payload.iat > this.now().getTime() / 1000 + 60)
+        return { ok: false, reason: 'iat is in the future' };
       claim = payload.request_body_sha256;
     } catch (e) {
       return { ok: false, reason: `signature or age check failed (${(e as Error).message})` };
     }
     const digest = createHash('sha256').update(rawBody).digest('hex');
-    if (typeof claim !== 'string' || claim.length !== digest.length || !timingSafeEqual(Buffer.from(claim), Buffer.from(digest))) {
+    if (
+      typeof claim !== 'string' ||
+      claim.length !== digest.length ||
+      !timingSafeEqual(Buffer.from(claim), Buffer.from(digest))
+    ) {
       return { ok: false, reason: 'body does not match request_body_sha256' };
     }
     let body: unknown;
@@ -67,7 +76,9 @@ export class PlaidWebhookVerifier {
   private async key(kid: string): Promise<CryptoKey | Uint8Array> {
     const cached = this.keys.get(kid);
     if (cached) return cached;
-    const { key } = await this.client.call('POST /webhook_verification_key/get', webhookKeyResponse, (api) => api.webhookVerificationKeyGet({ key_id: kid }));
+    const { key } = await this.client.call('POST /webhook_verification_key/get', webhookKeyResponse, (api) =>
+      api.webhookVerificationKeyGet({ key_id: kid }),
+    );
     if (key.expired_at) throw new Error('the key has expired');
     const imported = await importJWK(key as JWK, 'ES256');
     this.keys.set(kid, imported);
@@ -82,13 +93,21 @@ function toEvent(b: ReturnType<typeof webhookBody.parse>): WebhookEvent {
     case 'TRANSACTIONS:SYNC_UPDATES_AVAILABLE':
       return { itemId, action: 'sync' };
     case 'ITEM:ERROR':
-      return { itemId, action: 'needs_reauth', reason: `the bank needs you to log in again (${b.error?.error_code ?? 'ITEM_ERROR'})` };
+      return {
+        itemId,
+        action: 'needs_reauth',
+        reason: `the bank needs you to log in again (${b.error?.error_code ?? 'ITEM_ERROR'})`,
+      };
     case 'ITEM:USER_PERMISSION_REVOKED':
       return { itemId, action: 'needs_reauth', reason: 'you revoked Trax’s access at Plaid or the bank' };
     case 'ITEM:PENDING_EXPIRATION':
       return { itemId, action: 'consent_expiring', consentExpiresAt: b.consent_expiration_time ?? null };
     case 'ITEM:PENDING_DISCONNECT':
-      return { itemId, action: 'consent_expiring', consentExpiresAt: typeof b.disconnect_time === 'string' ? b.disconnect_time : null };
+      return {
+        itemId,
+        action: 'consent_expiring',
+        consentExpiresAt: typeof b.disconnect_time === 'string' ? b.disconnect_time : null,
+      };
     case 'ITEM:LOGIN_REPAIRED':
       return { itemId, action: 'repaired' };
     default:

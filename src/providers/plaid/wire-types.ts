@@ -47,7 +47,10 @@ export const transaction = z.looseObject({
 });
 export type WireTransaction = z.infer<typeof transaction>;
 
-export const removedTransaction = z.looseObject({ transaction_id: z.string().min(1), account_id: z.string().nullable().optional() });
+export const removedTransaction = z.looseObject({
+  transaction_id: z.string().min(1),
+  account_id: z.string().nullable().optional(),
+});
 
 export const syncResponse = z.looseObject({
   added: z.array(transaction),
@@ -96,7 +99,15 @@ export const linkTokenResponse = z.looseObject({ link_token: z.string().min(1), 
 export const exchangeResponse = z.looseObject({ access_token: z.string().min(1), item_id: z.string().min(1) });
 export const publicTokenResponse = z.looseObject({ public_token: z.string().min(1) });
 export const webhookKeyResponse = z.looseObject({
-  key: z.looseObject({ alg: z.string(), crv: z.string(), kid: z.string(), kty: z.string(), x: z.string(), y: z.string(), expired_at: z.number().nullable().optional() }),
+  key: z.looseObject({
+    alg: z.string(),
+    crv: z.string(),
+    kid: z.string(),
+    kty: z.string(),
+    x: z.string(),
+    y: z.string(),
+    expired_at: z.number().nullable().optional(),
+  }),
 });
 
 /** Webhook bodies: common fields plus the few extras Trax acts on. */

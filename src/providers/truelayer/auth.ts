@@ -100,7 +100,10 @@ export class TokenManager {
   private async doRefresh(): Promise<string> {
     const current = this.store.read();
     if (!current.refreshToken) {
-      throw new ProviderError('needs_reauth', 'TrueLayer access has expired and this connection has no refresh token (offline_access was not granted).');
+      throw new ProviderError(
+        'needs_reauth',
+        'TrueLayer access has expired and this connection has no refresh token (offline_access was not granted).',
+      );
     }
     const token = await requestJson(
       {

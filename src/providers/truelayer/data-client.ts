@@ -60,7 +60,9 @@ export class DataClient {
   private async one<S extends z.ZodType>(path: string, label: string, item: S): Promise<z.infer<S>> {
     const rows = await this.list(path, label, item);
     if (rows.length === 0) {
-      throw new ProviderError('invalid_response', `TrueLayer ${label} returned no result; nothing was saved. Try again later.`, { endpoint: label });
+      throw new ProviderError('invalid_response', `TrueLayer ${label} returned no result; nothing was saved. Try again later.`, {
+        endpoint: label,
+      });
     }
     return rows[0]!;
   }
@@ -68,8 +70,13 @@ export class DataClient {
   private async list<S extends z.ZodType>(path: string, label: string, item: S): Promise<Array<z.infer<S>>> {
     const schema = wire.envelope(item);
     const call = async (token: string) =>
-      (await requestJson({ method: 'GET', url: `${this.base}/data/v1${path}`, label, token, headers: this.headers() }, schema, this.http))
-        .results as Array<z.infer<S>>;
+      (
+        await requestJson(
+          { method: 'GET', url: `${this.base}/data/v1${path}`, label, token, headers: this.headers() },
+          schema,
+          this.http,
+        )
+      ).results as Array<z.infer<S>>;
     const token = await this.tokens.accessToken();
     try {
       return await call(token);

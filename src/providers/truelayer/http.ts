@@ -15,27 +15,29 @@ export interface RequestSpec {
   headers?: Record<string, string>;
 }
 
-
 /**
  * One TrueLayer HTTP call: retries what is worth retrying, maps failures to ProviderError, and
  * validates the body with zod so a malformed response never reaches the database.
  */
-export async function requestJson<S extends z.ZodType>(
-  spec: RequestSpec,
-  schema: S,
-  opts: HttpOptions,
-): Promise<z.infer<S>> {
+export async function requestJson<S extends z.ZodType>(spec: RequestSpec, schema: S, opts: HttpOptions): Promise<z.infer<S>> {
   const text = await requestText(spec, opts);
   let json: unknown;
   try {
     json = text === '' ? {} : JSON.parse(text);
   } catch {
-    throw new ProviderError('invalid_response', `TrueLayer ${spec.label} returned something that is not JSON; nothing from it was saved. Try again later.`, { endpoint: spec.label });
+    throw new ProviderError(
+      'invalid_response',
+      `TrueLayer ${spec.label} returned something that is not JSON; nothing from it was saved. Try again later.`,
+      { endpoint: spec.label },
+    );
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const field = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     throw new ProviderError(
       'invalid_response',
       `TrueLayer ${spec.label} returned an unexpected response (field ${field || '(root)'}: ${issue.message}); nothing from it was saved. Try again later, and report it if it keeps happening.`,
@@ -66,7 +68,12 @@ export async function requestText(spec: RequestSpec, opts: HttpOptions): Promise
         continue;
       }
       const host = new URL(spec.url).origin;
-      throw new ProviderError('provider_down', `Could not reach TrueLayer at ${host} for ${spec.label} (${(e as Error).cause ? String((e as Error & { cause: Error }).cause.message ?? (e as Error).cause) : (e as Error).message}); check your connection and try again.`, { endpoint: spec.label }, { cause: e });
+      throw new ProviderError(
+        'provider_down',
+        `Could not reach TrueLayer at ${host} for ${spec.label} (${(e as Error).cause ? String((e as Error & { cause: Error }).cause.message ?? (e as Error).cause) : (e as Error).message}); check your connection and try again.`,
+        { endpoint: spec.label },
+        { cause: e },
+      );
     }
     const body = await res.text();
     if (res.ok) return body;

@@ -101,7 +101,11 @@ function amount(value: number, currency: string, endpoint: string, field: string
   try {
     return toMinorUnits(value, currency);
   } catch (e) {
-    throw new ProviderError('invalid_response', `TrueLayer ${endpoint} returned an unusable amount (field ${field}: ${(e as Error).message}); nothing from it was saved.`, { endpoint });
+    throw new ProviderError(
+      'invalid_response',
+      `TrueLayer ${endpoint} returned an unusable amount (field ${field}: ${(e as Error).message}); nothing from it was saved.`,
+      { endpoint },
+    );
   }
 }
 

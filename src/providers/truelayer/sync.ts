@@ -43,7 +43,9 @@ export async function* truelayerPages(api: DataClient, req: SyncRequest, history
     const warnings: string[] = [];
     let from = previous ? maxDate(addDays(previous.through, -OVERLAP_DAYS), floor) : addDays(today, -historyDays);
     if (previous && addDays(previous.through, -OVERLAP_DAYS) < floor) {
-      warnings.push(`${snap.name}: the last sync was before ${floor}; days between ${previous.through} and ${floor} may be missing because banks only serve 90 days without a fresh login. Reconnect to fill the gap.`);
+      warnings.push(
+        `${snap.name}: the last sync was before ${floor}; days between ${previous.through} and ${floor} may be missing because banks only serve 90 days without a fresh login. Reconnect to fill the gap.`,
+      );
     }
     progress(`${snap.name} (${index + 1}/${resources.length}): transactions ${from} → ${today}`);
     let settled;
@@ -52,7 +54,9 @@ export async function* truelayerPages(api: DataClient, req: SyncRequest, history
     } catch (e) {
       // The deep pull only works in the minutes after login; fall back to what is always allowed.
       if (!(e instanceof ProviderError && e.detail.providerCode === 'sca_exceeded' && from < floor)) throw e;
-      warnings.push(`${snap.name}: the bank no longer serves history before ${floor} (its window after login has passed); synced from ${floor}.`);
+      warnings.push(
+        `${snap.name}: the bank no longer serves history before ${floor} (its window after login has passed); synced from ${floor}.`,
+      );
       from = floor;
       settled = await api.transactions(kind, id, from, today);
     }

@@ -79,15 +79,30 @@ export const Errors = {
 
   invalidApiKeys: () => bad('INVALID_INPUT', 'INVALID_API_KEYS', 'invalid client_id or secret provided'),
   accessTokenFormat: () =>
-    bad('INVALID_INPUT', 'INVALID_ACCESS_TOKEN', 'provided access token is in an invalid format. expected format: access-<environment>-<identifier>'),
+    bad(
+      'INVALID_INPUT',
+      'INVALID_ACCESS_TOKEN',
+      'provided access token is in an invalid format. expected format: access-<environment>-<identifier>',
+    ),
   accessTokenUnknown: () => bad('INVALID_INPUT', 'INVALID_ACCESS_TOKEN', 'could not find matching access token'),
   publicTokenFormat: () =>
-    bad('INVALID_INPUT', 'INVALID_PUBLIC_TOKEN', 'provided public token is in an invalid format. expected format: public-<environment>-<identifier>'),
+    bad(
+      'INVALID_INPUT',
+      'INVALID_PUBLIC_TOKEN',
+      'provided public token is in an invalid format. expected format: public-<environment>-<identifier>',
+    ),
   publicTokenExpired: () =>
-    bad('INVALID_INPUT', 'INVALID_PUBLIC_TOKEN',
-      'provided public token is expired. Public tokens expire 30 minutes after creation at which point they can no longer be exchanged'),
+    bad(
+      'INVALID_INPUT',
+      'INVALID_PUBLIC_TOKEN',
+      'provided public token is expired. Public tokens expire 30 minutes after creation at which point they can no longer be exchanged',
+    ),
   linkTokenFormat: () =>
-    bad('INVALID_INPUT', 'INVALID_LINK_TOKEN', 'provided link token is in an invalid format. expected format: link-<environment>-<identifier>'),
+    bad(
+      'INVALID_INPUT',
+      'INVALID_LINK_TOKEN',
+      'provided link token is in an invalid format. expected format: link-<environment>-<identifier>',
+    ),
   linkTokenExpired: () =>
     bad('INVALID_INPUT', 'INVALID_LINK_TOKEN', 'provided link token is expired', 'This session has expired. Please try again.'),
   invalidInstitution: () => bad('INVALID_INPUT', 'INVALID_INSTITUTION', 'invalid institution_id provided'),
@@ -95,53 +110,111 @@ export const Errors = {
   invalidAccountId: () => bad('INVALID_INPUT', 'INVALID_ACCOUNT_ID', 'one or more of the account IDs is invalid'),
 
   itemLoginRequired: (reason: string | null = null) =>
-    bad('ITEM_ERROR', 'ITEM_LOGIN_REQUIRED',
+    bad(
+      'ITEM_ERROR',
+      'ITEM_LOGIN_REQUIRED',
       "the login details of this item have changed (credentials, MFA, or required user action) and a user login is required to update this information. use Link's update mode to restore the item to a good state",
-      null, reason),
+      null,
+      reason,
+    ),
   userPermissionRevoked: () =>
-    bad('ITEM_ERROR', 'USER_PERMISSION_REVOKED', 'the user has revoked access to this item', 'The user revoked access to this item.'),
+    bad(
+      'ITEM_ERROR',
+      'USER_PERMISSION_REVOKED',
+      'the user has revoked access to this item',
+      'The user revoked access to this item.',
+    ),
   invalidCredentials: () =>
-    bad('ITEM_ERROR', 'INVALID_CREDENTIALS', 'the provided credentials were not correct',
-      'The provided credentials were not correct. Please try again.'),
+    bad(
+      'ITEM_ERROR',
+      'INVALID_CREDENTIALS',
+      'the provided credentials were not correct',
+      'The provided credentials were not correct. Please try again.',
+    ),
   /** `user_good` / `error_<CODE>` in Sandbox simulates that item error during login. */
   simulatedItemError: (code: string) =>
-    bad('ITEM_ERROR', code, `the simulated error ${code} was requested through the sandbox password`, 'Something went wrong while connecting to your bank.'),
+    bad(
+      'ITEM_ERROR',
+      code,
+      `the simulated error ${code} was requested through the sandbox password`,
+      'Something went wrong while connecting to your bank.',
+    ),
 
   rateLimit: (code: string) =>
-    new PlaidApiError(429, 'RATE_LIMIT_EXCEEDED', code, 'rate limit exceeded for attempts to access this item. please try again later'),
+    new PlaidApiError(
+      429,
+      'RATE_LIMIT_EXCEEDED',
+      code,
+      'rate limit exceeded for attempts to access this item. please try again later',
+    ),
   internal: () =>
-    new PlaidApiError(500, 'API_ERROR', 'INTERNAL_SERVER_ERROR', 'an unexpected error occurred',
-      'Something went wrong. Please try again later.'),
+    new PlaidApiError(
+      500,
+      'API_ERROR',
+      'INTERNAL_SERVER_ERROR',
+      'an unexpected error occurred',
+      'Something went wrong. Please try again later.',
+    ),
   mutationDuringPagination: () =>
-    bad('TRANSACTIONS_ERROR', 'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION',
-      'Underlying transaction data changed since last page was fetched. Please restart pagination from last update.'),
+    bad(
+      'TRANSACTIONS_ERROR',
+      'TRANSACTIONS_SYNC_MUTATION_DURING_PAGINATION',
+      'Underlying transaction data changed since last page was fetched. Please restart pagination from last update.',
+    ),
   invalidCursor: () => bad('INVALID_REQUEST', 'INVALID_FIELD', 'cursor is not valid for this item'),
 
   sandboxWebhookInvalid: () =>
-    bad('SANDBOX_ERROR', 'SANDBOX_WEBHOOK_INVALID', "Webhook for this item is either not set up, or invalid. Please update the item's webhook URL."),
+    bad(
+      'SANDBOX_ERROR',
+      'SANDBOX_WEBHOOK_INVALID',
+      "Webhook for this item is either not set up, or invalid. Please update the item's webhook URL.",
+    ),
   sandboxProductNotEnabled: (product: string) =>
     bad('SANDBOX_ERROR', 'SANDBOX_PRODUCT_NOT_ENABLED', `The ${product} product is not enabled on this item`),
 
   oauthStateNotFound: () =>
-    bad('OAUTH_ERROR', 'OAUTH_STATE_ID_NOT_FOUND', 'oauth uri does not contain a valid oauth_state_id', 'The OAuth session could not be found. Please try again.'),
+    bad(
+      'OAUTH_ERROR',
+      'OAUTH_STATE_ID_NOT_FOUND',
+      'oauth uri does not contain a valid oauth_state_id',
+      'The OAuth session could not be found. Please try again.',
+    ),
   oauthStateProcessed: () =>
-    bad('OAUTH_ERROR', 'OAUTH_STATE_ID_ALREADY_PROCESSED', 'the provided oauth_state_id has already been processed', 'This connection has already been completed.'),
+    bad(
+      'OAUTH_ERROR',
+      'OAUTH_STATE_ID_ALREADY_PROCESSED',
+      'the provided oauth_state_id has already been processed',
+      'This connection has already been completed.',
+    ),
   incorrectLinkToken: () =>
-    bad('OAUTH_ERROR', 'INCORRECT_LINK_TOKEN', 'the link token used to resume the OAuth flow does not match the one used to start it'),
+    bad(
+      'OAUTH_ERROR',
+      'INCORRECT_LINK_TOKEN',
+      'the link token used to resume the OAuth flow does not match the one used to start it',
+    ),
   oauthRedirectUriMissing: () =>
-    bad('INVALID_REQUEST', 'INVALID_FIELD',
+    bad(
+      'INVALID_REQUEST',
+      'INVALID_FIELD',
       'OAuth institutions require a redirect_uri. Set redirect_uri in /link/token/create (https, or http://localhost in Sandbox)',
-      'This institution is not available right now. Please try another one.'),
+      'This institution is not available right now. Please try another one.',
+    ),
 };
 
 /** Per-endpoint rate-limit codes, as listed in Plaid's rate limit table. */
 export function rateLimitCode(path: string): string {
   switch (path) {
-    case '/accounts/get': return 'ACCOUNTS_LIMIT';
-    case '/accounts/balance/get': return 'ACCOUNTS_BALANCE_GET_LIMIT';
-    case '/item/get': return 'ITEM_GET_LIMIT';
-    case '/transactions/sync': return 'TRANSACTIONS_SYNC_LIMIT';
-    case '/institutions/get_by_id': return 'INSTITUTIONS_GET_BY_ID_LIMIT';
-    default: return 'RATE_LIMIT';
+    case '/accounts/get':
+      return 'ACCOUNTS_LIMIT';
+    case '/accounts/balance/get':
+      return 'ACCOUNTS_BALANCE_GET_LIMIT';
+    case '/item/get':
+      return 'ITEM_GET_LIMIT';
+    case '/transactions/sync':
+      return 'TRANSACTIONS_SYNC_LIMIT';
+    case '/institutions/get_by_id':
+      return 'INSTITUTIONS_GET_BY_ID_LIMIT';
+    default:
+      return 'RATE_LIMIT';
   }
 }

@@ -10,7 +10,10 @@ export { createPlaidSandboxApp } from './app.js';
 export { MARKUP_PROBE_NAME } from './personas/index.js';
 export type { RequestLogEntry } from './state.js';
 
-export interface PlaidSandboxClient { clientId: string; secret: string }
+export interface PlaidSandboxClient {
+  clientId: string;
+  secret: string;
+}
 
 export interface PlaidSandboxOptions {
   /** default: a random free port */
@@ -52,7 +55,14 @@ export interface PlaidSandbox {
   /** Sign and POST a webhook to the item's webhook URL, exactly as Plaid does; resolves with the receiver's HTTP status. */
   fireWebhook(itemId: string, type: string, code: string, extra?: Record<string, unknown>): Promise<number>;
   /** For tests: items that exist (removed ones are gone). */
-  items(): Array<{ itemId: string; institutionId: string; accessToken: string; webhook: string | null; error: string | null; consentExpirationTime: string | null }>;
+  items(): Array<{
+    itemId: string;
+    institutionId: string;
+    accessToken: string;
+    webhook: string | null;
+    error: string | null;
+    consentExpirationTime: string | null;
+  }>;
   /** Every request: path, status and Plaid error code. No bodies, no headers, no secrets. */
   requestLog: RequestLogEntry[];
 }
@@ -111,7 +121,8 @@ export async function startPlaidSandbox(opts: PlaidSandboxOptions = {}): Promise
       const ids = itemId === undefined ? [...state.items.keys()] : [itemId];
       for (const id of ids) current(id).ledger.postAllPending(state.today());
     },
-    addActivity: (itemId, o = {}) => current(itemId).ledger.addActivity(state.today(), o.added ?? (o.modified === undefined ? 1 : 0), o.modified ?? 0),
+    addActivity: (itemId, o = {}) =>
+      current(itemId).ledger.addActivity(state.today(), o.added ?? (o.modified === undefined ? 1 : 0), o.modified ?? 0),
     resetLogin: (itemId) => resetLogin(state, itemId),
     expireConsent: (itemId) => {
       const item = state.item(itemId);
@@ -123,14 +134,15 @@ export async function startPlaidSandbox(opts: PlaidSandboxOptions = {}): Promise
       item.lastWebhook = { sentAt: state.now(), code };
       return webhooks.send(item.webhook, webhookBody(state, item, type, code, extra));
     },
-    items: () => [...state.items.values()].map((item) => ({
-      itemId: item.itemId,
-      institutionId: item.institution.institutionId,
-      accessToken: item.accessToken,
-      webhook: item.webhook,
-      error: state.itemError(item)?.code ?? null,
-      consentExpirationTime: item.consentExpiresAt?.toISOString().replace(/\.\d{3}Z$/, 'Z') ?? null,
-    })),
+    items: () =>
+      [...state.items.values()].map((item) => ({
+        itemId: item.itemId,
+        institutionId: item.institution.institutionId,
+        accessToken: item.accessToken,
+        webhook: item.webhook,
+        error: state.itemError(item)?.code ?? null,
+        consentExpirationTime: item.consentExpiresAt?.toISOString().replace(/\.\d{3}Z$/, 'Z') ?? null,
+      })),
     requestLog: state.requestLog,
   };
 }

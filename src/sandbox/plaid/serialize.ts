@@ -49,7 +49,11 @@ export function accountJson(item: ItemRecord, spec: AccountSpec): Record<string,
 
 const CHANNEL_TYPE: Record<string, string> = { online: 'digital', 'in store': 'place', other: 'special' };
 
-export function transactionJson(item: ItemRecord, row: LiveRow, opts: { includeOriginalDescription: boolean }): Record<string, unknown> {
+export function transactionJson(
+  item: ItemRecord,
+  row: LiveRow,
+  opts: { includeOriginalDescription: boolean },
+): Record<string, unknown> {
   const spec = row.spec;
   const name = row.pending ? (spec.pendingName ?? spec.name) : spec.name;
   const currency = item.persona.currency;
@@ -64,17 +68,30 @@ export function transactionJson(item: ItemRecord, row: LiveRow, opts: { includeO
     category_id: null,
     check_number: null,
     counterparties: spec.counterparty
-      ? [{
-          name: spec.counterparty.name, type: spec.counterparty.type, entity_id: entity(spec.counterparty.name),
-          website: spec.website, logo_url: null, confidence_level: spec.merchantName ? 'VERY_HIGH' : 'HIGH', phone_number: null,
-        }]
+      ? [
+          {
+            name: spec.counterparty.name,
+            type: spec.counterparty.type,
+            entity_id: entity(spec.counterparty.name),
+            website: spec.website,
+            logo_url: null,
+            confidence_level: spec.merchantName ? 'VERY_HIGH' : 'HIGH',
+            phone_number: null,
+          },
+        ]
       : [],
     date: row.date,
     datetime: null,
     iso_currency_code: currency,
     location: {
-      address: null, city: spec.inStore?.city ?? null, region: spec.inStore?.region ?? null, postal_code: null,
-      country: spec.inStore?.country ?? null, lat: null, lon: null, store_number: null,
+      address: null,
+      city: spec.inStore?.city ?? null,
+      region: spec.inStore?.region ?? null,
+      postal_code: null,
+      country: spec.inStore?.country ?? null,
+      lat: null,
+      lon: null,
+      store_number: null,
     },
     logo_url: null,
     merchant_entity_id: spec.merchantName ? entity(spec.merchantName) : null,
@@ -83,7 +100,14 @@ export function transactionJson(item: ItemRecord, row: LiveRow, opts: { includeO
     original_description: opts.includeOriginalDescription ? name : null,
     payment_channel: spec.channel,
     payment_meta: {
-      by_order_of: null, payee: null, payer: null, payment_method: null, payment_processor: null, ppd_id: null, reason: null, reference_number: null,
+      by_order_of: null,
+      payee: null,
+      payer: null,
+      payment_method: null,
+      payment_processor: null,
+      ppd_id: null,
+      reason: null,
+      reference_number: null,
     },
     pending: row.pending,
     pending_transaction_id: row.pendingId,

@@ -10,9 +10,16 @@ import { ItemLedger } from './sync/ledger.js';
 import type { WebhookSender } from './webhooks/sender.js';
 import type { WebhookSigner } from './webhooks/signer.js';
 
-export interface SandboxClientConfig { clientId: string; secret: string }
+export interface SandboxClientConfig {
+  clientId: string;
+  secret: string;
+}
 
-export interface RequestLogEntry { path: string; status: number; errorCode?: string }
+export interface RequestLogEntry {
+  path: string;
+  status: number;
+  errorCode?: string;
+}
 
 export interface ItemRecord {
   itemId: string;
@@ -47,7 +54,13 @@ export interface LinkTokenRecord {
   itemId: string | null;
 }
 
-export interface PublicTokenRecord { token: string; itemId: string; clientId: string; expiresAt: Date; used: boolean }
+export interface PublicTokenRecord {
+  token: string;
+  itemId: string;
+  clientId: string;
+  expiresAt: Date;
+  used: boolean;
+}
 
 export interface OAuthStateRecord {
   id: string;
@@ -108,7 +121,13 @@ export class SandboxState {
     throw Errors.accessTokenUnknown();
   }
 
-  createItem(input: { clientId: string; institution: InstitutionDef; username: string; products: string[]; webhook: string | null }): ItemRecord {
+  createItem(input: {
+    clientId: string;
+    institution: InstitutionDef;
+    username: string;
+    products: string[];
+    webhook: string | null;
+  }): ItemRecord {
     const now = this.now();
     // Seeded, so a re-run with the same seed and call order yields the same item and
     // transaction ids; access tokens stay random (they are secrets).
@@ -116,7 +135,12 @@ export class SandboxState {
     const personaKey = `${input.institution.institutionId}|${input.username}`;
     let persona = this.personas.get(personaKey);
     if (!persona) {
-      persona = buildPersona({ seed: this.seed, startDay: this.startDay, institutionId: input.institution.institutionId, username: input.username });
+      persona = buildPersona({
+        seed: this.seed,
+        startDay: this.startDay,
+        institutionId: input.institution.institutionId,
+        username: input.username,
+      });
       this.personas.set(personaKey, persona);
     }
     const item: ItemRecord = {
@@ -144,7 +168,13 @@ export class SandboxState {
 
   issuePublicToken(item: ItemRecord): string {
     const token = `public-sandbox-${randomUUID()}`;
-    this.publicTokens.set(token, { token, itemId: item.itemId, clientId: item.clientId, expiresAt: new Date(this.now().getTime() + PUBLIC_TOKEN_TTL_MS), used: false });
+    this.publicTokens.set(token, {
+      token,
+      itemId: item.itemId,
+      clientId: item.clientId,
+      expiresAt: new Date(this.now().getTime() + PUBLIC_TOKEN_TTL_MS),
+      used: false,
+    });
     return token;
   }
 
@@ -153,7 +183,8 @@ export class SandboxState {
    * (by the clock or expireConsent) is ITEM_LOGIN_REQUIRED with reason OAUTH_CONSENT_EXPIRED.
    */
   itemError(item: ItemRecord): PlaidApiError | null {
-    if (item.consentExpiresAt && this.now().getTime() >= item.consentExpiresAt.getTime()) return Errors.itemLoginRequired('OAUTH_CONSENT_EXPIRED');
+    if (item.consentExpiresAt && this.now().getTime() >= item.consentExpiresAt.getTime())
+      return Errors.itemLoginRequired('OAUTH_CONSENT_EXPIRED');
     if (item.loginRequired) return Errors.itemLoginRequired();
     return null;
   }

@@ -21,10 +21,11 @@ export async function serveApp(app: { fetch: FetchHandler }, opts: { port?: numb
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((err) => (err ? reject(err) : resolve()));
-      // Keep-alive sockets (axios, fetch, browsers) would otherwise hold close() open.
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Keep-alive sockets (axios, fetch, browsers) would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
   };
 }

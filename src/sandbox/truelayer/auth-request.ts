@@ -3,7 +3,16 @@ import type { SandboxState } from './state.js';
 
 /** Auth-link parameters; carried from the dialog to /login in hidden form fields. */
 export const AUTH_FIELDS = [
-  'response_type', 'client_id', 'redirect_uri', 'scope', 'providers', 'state', 'nonce', 'response_mode', 'provider_id', 'enable_mock',
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'providers',
+  'state',
+  'nonce',
+  'response_mode',
+  'provider_id',
+  'enable_mock',
 ] as const;
 export type AuthField = (typeof AUTH_FIELDS)[number];
 export type AuthRequest = Partial<Record<AuthField, string>>;
@@ -32,7 +41,11 @@ export function pickAuthFields(source: Record<string, unknown>): AuthRequest {
   return out;
 }
 
-const missing = (name: string): AuthRequestError => ({ status: 400, error: 'invalid_request', description: `Missing required parameter: ${name}` });
+const missing = (name: string): AuthRequestError => ({
+  status: 400,
+  error: 'invalid_request',
+  description: `Missing required parameter: ${name}`,
+});
 
 /**
  * Validated before anything is shown, in the order a real authorization server checks: the
@@ -41,7 +54,11 @@ const missing = (name: string): AuthRequestError => ({ status: 400, error: 'inva
 export function validateAuthRequest(req: AuthRequest, state: SandboxState): ValidAuthRequest | AuthRequestError {
   if (!req.client_id) return missing('client_id');
   if (!state.client(req.client_id)) {
-    return { status: 400, error: 'unauthorized_client', description: `Unknown client_id "${req.client_id}" for this environment` };
+    return {
+      status: 400,
+      error: 'unauthorized_client',
+      description: `Unknown client_id "${req.client_id}" for this environment`,
+    };
   }
   if (!req.redirect_uri) return missing('redirect_uri');
   let redirect: URL;
@@ -67,19 +84,34 @@ export function validateAuthRequest(req: AuthRequest, state: SandboxState): Vali
   if (!req.providers && !enableMock) return missing('providers');
   let providers = resolveProviders(req.providers ?? '', enableMock);
   if (providers.length === 0) {
-    return { status: 400, error: 'invalid_request', description: `No available provider matches providers="${req.providers ?? ''}"` };
+    return {
+      status: 400,
+      error: 'invalid_request',
+      description: `No available provider matches providers="${req.providers ?? ''}"`,
+    };
   }
   if (req.provider_id) {
     const chosen = providers.filter((p) => p.providerId === req.provider_id);
     if (chosen.length === 0) {
-      return { status: 400, error: 'invalid_request', description: `provider_id "${req.provider_id}" is not covered by providers` };
+      return {
+        status: 400,
+        error: 'invalid_request',
+        description: `provider_id "${req.provider_id}" is not covered by providers`,
+      };
     }
     providers = chosen;
   }
   if (req.response_mode && req.response_mode !== 'form_post' && req.response_mode !== 'query') {
     return { status: 400, error: 'invalid_request', description: 'response_mode must be "query" or "form_post"' };
   }
-  return { req, clientId: req.client_id, redirectUri: req.redirect_uri, scopes: [...new Set(scopes)], providers, formPost: req.response_mode === 'form_post' };
+  return {
+    req,
+    clientId: req.client_id,
+    redirectUri: req.redirect_uri,
+    scopes: [...new Set(scopes)],
+    providers,
+    formPost: req.response_mode === 'form_post',
+  };
 }
 
 export function isAuthRequestError(v: ValidAuthRequest | AuthRequestError): v is AuthRequestError {

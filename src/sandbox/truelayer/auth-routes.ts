@@ -45,7 +45,14 @@ export function authRoutes(state: SandboxState): Hono {
   });
 
   app.get('/api/providers', (c) =>
-    c.json(PROVIDERS.map((p) => ({ provider_id: p.providerId, display_name: p.displayName, logo_url: p.listLogoUrl, scopes: p.scopes }))),
+    c.json(
+      PROVIDERS.map((p) => ({
+        provider_id: p.providerId,
+        display_name: p.displayName,
+        logo_url: p.listLogoUrl,
+        scopes: p.scopes,
+      })),
+    ),
   );
 
   return app;

@@ -1,9 +1,7 @@
 import { verifyJwt } from './jwt.js';
 import type { Credential, SandboxState } from './state.js';
 
-export type BearerResult =
-  | { ok: true; cred: Credential }
-  | { ok: false; status: 401; error: string; description: string };
+export type BearerResult = { ok: true; cred: Credential } | { ok: false; status: 401; error: string; description: string };
 
 const fail = (error: string, description: string): BearerResult => ({ ok: false, status: 401, error, description });
 
@@ -23,6 +21,7 @@ export function authenticateBearer(state: SandboxState, header: string | undefin
   if (!cred) return fail('invalid_token', 'The access token is invalid');
   if (claims.exp * 1000 <= state.clock.now().getTime()) return fail('invalid_token', 'The access token has expired');
   if (cred.revokedAt) return fail('unauthorized', 'The credentials have been revoked');
-  if (claims.jti !== cred.currentJti) return fail('unauthorized', 'The access token is no longer valid; a newer token was issued');
+  if (claims.jti !== cred.currentJti)
+    return fail('unauthorized', 'The access token is no longer valid; a newer token was issued');
   return { ok: true, cred };
 }

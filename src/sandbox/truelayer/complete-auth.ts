@@ -3,10 +3,19 @@
  * tests exercise the same path a user's browser takes (no back door into emulator state).
  */
 
-export interface AuthLogin { username: string; password: string; providerId?: string }
+export interface AuthLogin {
+  username: string;
+  password: string;
+  providerId?: string;
+}
 
 function unescapeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function attr(tag: string, name: string): string | undefined {
@@ -14,7 +23,10 @@ function attr(tag: string, name: string): string | undefined {
   return m ? unescapeHtml(m[1]!) : undefined;
 }
 
-interface ParsedForm { action: string; fields: Record<string, string> }
+interface ParsedForm {
+  action: string;
+  fields: Record<string, string>;
+}
 
 function parseForm(html: string, formId: string): ParsedForm | null {
   const start = html.indexOf(`<form id="${formId}"`);
@@ -42,7 +54,10 @@ export async function completeAuth(authLink: string, login: AuthLogin): Promise<
   if (res.status !== 200) throw new Error(`auth dialog returned ${res.status}: ${pageError(html)}`);
 
   if (!html.includes('id="login-form"')) {
-    const banks = [...html.matchAll(/<a class="bank"[^>]*>/g)].map((m) => ({ id: attr(m[0], 'data-provider-id'), href: attr(m[0], 'href') }));
+    const banks = [...html.matchAll(/<a class="bank"[^>]*>/g)].map((m) => ({
+      id: attr(m[0], 'data-provider-id'),
+      href: attr(m[0], 'href'),
+    }));
     if (banks.length === 0) throw new Error('auth dialog shows neither a bank list nor a login form');
     const wanted = login.providerId;
     if (wanted === undefined && banks.length > 1) {

@@ -5,7 +5,15 @@ import { parseDateParam } from './dates.js';
 import { ERROR_USERS, tlError } from './errors.js';
 import { providerById, type ProviderDef } from './providers.js';
 import {
-  accountJson, balanceJson, cardBalanceJson, cardJson, directDebitsJson, pendingJson, standingOrdersJson, transactionsJson, type Json,
+  accountJson,
+  balanceJson,
+  cardBalanceJson,
+  cardJson,
+  directDebitsJson,
+  pendingJson,
+  standingOrdersJson,
+  transactionsJson,
+  type Json,
 } from './serialize.js';
 import type { AccountRef, Credential, SandboxState } from './state.js';
 
@@ -43,7 +51,8 @@ export function dataRoutes(state: SandboxState): Hono<Env> {
     // The documented error users break every call that reaches the bank (so not /me).
     if (cred.errorCode && !isMe) {
       const e = ERROR_USERS[cred.errorCode];
-      if (e) return tlError(c, e.status, cred.errorCode, e.description, { provider_details: `Mock user error.${cred.errorCode}` });
+      if (e)
+        return tlError(c, e.status, cred.errorCode, e.description, { provider_details: `Mock user error.${cred.errorCode}` });
     }
     await next();
   });
@@ -51,15 +60,17 @@ export function dataRoutes(state: SandboxState): Hono<Env> {
   app.get('/me', (c) => {
     const cred = c.var.cred;
     const p = c.var.provider;
-    return ok(c, [{
-      client_id: cred.clientId,
-      credentials_id: cred.id,
-      consent_status: state.consentStatus(cred),
-      consent_status_updated_at: state.consentStatusUpdatedAt(cred).toISOString(),
-      consent_created_at: cred.consentCreatedAt.toISOString(),
-      consent_expires_at: cred.consentExpiresAt.toISOString(),
-      provider: { display_name: p.displayName, provider_id: p.providerId, logo_uri: p.listLogoUrl },
-    }]);
+    return ok(c, [
+      {
+        client_id: cred.clientId,
+        credentials_id: cred.id,
+        consent_status: state.consentStatus(cred),
+        consent_status_updated_at: state.consentStatusUpdatedAt(cred).toISOString(),
+        consent_created_at: cred.consentCreatedAt.toISOString(),
+        consent_expires_at: cred.consentExpiresAt.toISOString(),
+        provider: { display_name: p.displayName, provider_id: p.providerId, logo_uri: p.listLogoUrl },
+      },
+    ]);
   });
 
   app.get('/info', (c) => {
@@ -83,44 +94,68 @@ export function dataRoutes(state: SandboxState): Hono<Env> {
       if (denied) return denied;
       const now = state.clock.now();
       const toJson = kind === 'account' ? accountJson : cardJson;
-      return ok(c, state.accounts(c.var.cred, kind).map((r) => toJson(r.accountId, r.account, c.var.provider, now)));
+      return ok(
+        c,
+        state.accounts(c.var.cred, kind).map((r) => toJson(r.accountId, r.account, c.var.provider, now)),
+      );
     });
 
-    app.get(`${base}/:id`, (c) => withAccount(c, kind, scope, (r) => {
-      const toJson = kind === 'account' ? accountJson : cardJson;
-      return ok(c, [toJson(r.accountId, r.account, c.var.provider, state.clock.now())]);
-    }));
+    app.get(`${base}/:id`, (c) =>
+      withAccount(c, kind, scope, (r) => {
+        const toJson = kind === 'account' ? accountJson : cardJson;
+        return ok(c, [toJson(r.accountId, r.account, c.var.provider, state.clock.now())]);
+      }),
+    );
 
-    app.get(`${base}/:id/balance`, (c) => withAccount(c, kind, 'balance', (r) => {
-      const persona = state.persona(c.var.cred);
-      const now = state.clock.now();
-      const body = kind === 'card' ? cardBalanceJson(persona, r.account, state.today(), now) : balanceJson(r.account, state.today(), now);
-      return ok(c, [body]);
-    }));
+    app.get(`${base}/:id/balance`, (c) =>
+      withAccount(c, kind, 'balance', (r) => {
+        const persona = state.persona(c.var.cred);
+        const now = state.clock.now();
+        const body =
+          kind === 'card' ? cardBalanceJson(persona, r.account, state.today(), now) : balanceJson(r.account, state.today(), now);
+        return ok(c, [body]);
+      }),
+    );
 
-    app.get(`${base}/:id/transactions`, (c) => withAccount(c, kind, 'transactions', (r) => {
-      const range = dateRange(c, state);
-      if (range instanceof Response) return range;
-      const rows = transactionsJson(state.persona(c.var.cred), r.account, {
-        ...range,
-        today: state.today(),
-        withRunningBalance: c.var.cred.scopes.includes('balance'),
-        rotateIds: state.faults.rotateIds,
-        idSalt: String(state.opts.seed),
-      });
-      return ok(c, malform(state, rows));
-    }));
+    app.get(`${base}/:id/transactions`, (c) =>
+      withAccount(c, kind, 'transactions', (r) => {
+        const range = dateRange(c, state);
+        if (range instanceof Response) return range;
+        const rows = transactionsJson(state.persona(c.var.cred), r.account, {
+          ...range,
+          today: state.today(),
+          withRunningBalance: c.var.cred.scopes.includes('balance'),
+          rotateIds: state.faults.rotateIds,
+          idSalt: String(state.opts.seed),
+        });
+        return ok(c, malform(state, rows));
+      }),
+    );
 
-    app.get(`${base}/:id/transactions/pending`, (c) => withAccount(c, kind, 'transactions', (r) => {
-      const rows = pendingJson(state.persona(c.var.cred), r.account, state.today(), state.faults.rotateIds, String(state.opts.seed));
-      return ok(c, malform(state, rows));
-    }));
+    app.get(`${base}/:id/transactions/pending`, (c) =>
+      withAccount(c, kind, 'transactions', (r) => {
+        const rows = pendingJson(
+          state.persona(c.var.cred),
+          r.account,
+          state.today(),
+          state.faults.rotateIds,
+          String(state.opts.seed),
+        );
+        return ok(c, malform(state, rows));
+      }),
+    );
 
     if (kind === 'account') {
-      app.get(`${base}/:id/standing_orders`, (c) => withAccount(c, kind, 'standing_orders', (r) =>
-        ok(c, standingOrdersJson(state.persona(c.var.cred), r.account, state.today(), state.clock.now()))));
-      app.get(`${base}/:id/direct_debits`, (c) => withAccount(c, kind, 'direct_debits', (r) =>
-        ok(c, directDebitsJson(state.persona(c.var.cred), r.account, state.today(), String(state.opts.seed)))));
+      app.get(`${base}/:id/standing_orders`, (c) =>
+        withAccount(c, kind, 'standing_orders', (r) =>
+          ok(c, standingOrdersJson(state.persona(c.var.cred), r.account, state.today(), state.clock.now())),
+        ),
+      );
+      app.get(`${base}/:id/direct_debits`, (c) =>
+        withAccount(c, kind, 'direct_debits', (r) =>
+          ok(c, directDebitsJson(state.persona(c.var.cred), r.account, state.today(), String(state.opts.seed))),
+        ),
+      );
     }
   }
 
@@ -153,7 +188,12 @@ function requireScope(c: Ctx, scope: string): Response | null {
 function scaWindowClosed(c: Ctx, state: SandboxState): Response | null {
   const sinceAuth = state.clock.now().getTime() - c.var.cred.authTime.getTime();
   if (sinceAuth <= state.opts.scaWindowMs) return null;
-  return tlError(c, 403, 'sca_exceeded', 'Strong customer authentication exemption exceeded; data older than 90 days and /info are only available shortly after the user authenticates');
+  return tlError(
+    c,
+    403,
+    'sca_exceeded',
+    'Strong customer authentication exemption exceeded; data older than 90 days and /info are only available shortly after the user authenticates',
+  );
 }
 
 /**

@@ -8,12 +8,7 @@ import type { ProviderDef } from './providers.js';
  */
 
 export function esc(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const STYLE = `
@@ -57,20 +52,28 @@ export function bankLink(req: AuthRequest, providerId: string): string {
 
 export function renderProviderPicker(req: AuthRequest, providers: ProviderDef[]): string {
   const items = providers
-    .map((p) => `<li><a class="bank" data-provider-id="${esc(p.providerId)}" href="${esc(bankLink(req, p.providerId))}">`
-      + `<span class="logo" aria-hidden="true">${esc(p.displayName.slice(0, 1))}</span>`
-      + `<span class="bank-name">${esc(p.displayName)}</span></a></li>`)
+    .map(
+      (p) =>
+        `<li><a class="bank" data-provider-id="${esc(p.providerId)}" href="${esc(bankLink(req, p.providerId))}">` +
+        `<span class="logo" aria-hidden="true">${esc(p.displayName.slice(0, 1))}</span>` +
+        `<span class="bank-name">${esc(p.displayName)}</span></a></li>`,
+    )
     .join('\n');
-  return page('Select your bank', `<h1>Select your bank</h1>
+  return page(
+    'Select your bank',
+    `<h1>Select your bank</h1>
 <ul class="banks">
 ${items}
 </ul>
-<p class="note">TrueLayer sandbox emulator (Trax). Not a real bank.</p>`);
+<p class="note">TrueLayer sandbox emulator (Trax). Not a real bank.</p>`,
+  );
 }
 
 export function renderLogin(req: AuthRequest, provider: ProviderDef, error?: string): string {
   const alert = error ? `<p class="error" role="alert">${esc(error)}</p>` : '';
-  return page(`Log in to ${provider.displayName}`, `<h1>Log in to ${esc(provider.displayName)}</h1>
+  return page(
+    `Log in to ${provider.displayName}`,
+    `<h1>Log in to ${esc(provider.displayName)}</h1>
 ${alert}
 <!-- "Log in" comes first in the DOM so pressing Enter submits it, not Cancel. -->
 <form id="login-form" method="post" action="/login">
@@ -84,12 +87,16 @@ ${hiddenFields({ ...req, provider_id: provider.providerId })}
 <button type="submit" name="action" value="cancel" class="secondary" formnovalidate>Cancel</button>
 </div>
 </form>
-<p class="note">Sandbox users: john / doe, john / eternal, error.&lt;code&gt; / error.</p>`);
+<p class="note">Sandbox users: john / doe, john / eternal, error.&lt;code&gt; / error.</p>`,
+  );
 }
 
 export function renderErrorPage(error: string, description: string): string {
-  return page('Authorization error', `<h1>Something went wrong</h1>
-<p class="error" role="alert"><strong data-error="${esc(error)}">${esc(error)}</strong>: ${esc(description)}</p>`);
+  return page(
+    'Authorization error',
+    `<h1>Something went wrong</h1>
+<p class="error" role="alert"><strong data-error="${esc(error)}">${esc(error)}</strong>: ${esc(description)}</p>`,
+  );
 }
 
 /** response_mode=form_post: the browser POSTs code and state to redirect_uri by itself. */
@@ -97,9 +104,12 @@ export function renderFormPost(action: string, fields: Record<string, string>): 
   const inputs = Object.entries(fields)
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
     .join('\n');
-  return page('Redirecting…', `<form id="form-post" method="post" action="${esc(action)}">
+  return page(
+    'Redirecting…',
+    `<form id="form-post" method="post" action="${esc(action)}">
 ${inputs}
 <noscript><button type="submit">Continue</button></noscript>
 </form>
-<script>document.getElementById('form-post').submit();</script>`);
+<script>document.getElementById('form-post').submit();</script>`,
+  );
 }

@@ -12,7 +12,13 @@ export function tlErrorBody(error: string, description: string, details: Record<
   return { error, error_description: description, error_details: details };
 }
 
-export function tlError(c: Context, status: number, error: string, description: string, details: Record<string, unknown> = {}): Response {
+export function tlError(
+  c: Context,
+  status: number,
+  error: string,
+  description: string,
+  details: Record<string, unknown> = {},
+): Response {
   return c.json(tlErrorBody(error, description, details), status as ContentfulStatusCode);
 }
 

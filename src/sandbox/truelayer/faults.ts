@@ -54,14 +54,17 @@ export class FaultState {
     if (this.rateLimitLeft > 0) {
       this.rateLimitLeft--;
       return {
-        status: 429, error: 'provider_too_many_requests', description: 'Provider rate limit exceeded',
+        status: 429,
+        error: 'provider_too_many_requests',
+        description: 'Provider rate limit exceeded',
         headers: { 'Retry-After': String(this.retryAfterSeconds) },
       };
     }
     if (this.serverErrorLeft > 0) {
       this.serverErrorLeft--;
       const status = this.serverErrorStatus;
-      const description = status === 500 ? 'Internal server error' : status === 504 ? 'The provider timed out' : 'The provider returned an error';
+      const description =
+        status === 500 ? 'Internal server error' : status === 504 ? 'The provider timed out' : 'The provider returned an error';
       return { status, error: serverErrorCode(status), description, headers: {} };
     }
     return null;
@@ -104,12 +107,18 @@ export function createFaultsApi(state: SandboxState): FaultsApi {
     return [cred];
   };
   return {
-    rotateTransactionIds: (on) => { state.faults.rotateIds = on; },
+    rotateTransactionIds: (on) => {
+      state.faults.rotateIds = on;
+    },
     rateLimit: (n, retryAfterSeconds = 60) => state.faults.setRateLimit(n, retryAfterSeconds),
     serverError: (n, status = 503) => state.faults.setServerError(n, status),
     malformed: (n) => state.faults.setMalformed(n),
-    expireConsent: (id) => { for (const c of targets(id)) state.expireConsent(c); },
-    churnAccountIds: (id) => { for (const c of targets(id)) state.churnAccountIds(c); },
+    expireConsent: (id) => {
+      for (const c of targets(id)) state.expireConsent(c);
+    },
+    churnAccountIds: (id) => {
+      for (const c of targets(id)) state.churnAccountIds(c);
+    },
     settleAllPending: () => {
       const today = state.today();
       // Build personas not fetched yet, otherwise their pending rows would escape the settlement.

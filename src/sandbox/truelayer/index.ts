@@ -10,7 +10,10 @@ export { SandboxState } from './state.js';
 export type { FaultsApi } from './faults.js';
 export type { RequestLogEntry } from './state.js';
 
-export interface SandboxClient { clientId: string; clientSecret: string }
+export interface SandboxClient {
+  clientId: string;
+  clientSecret: string;
+}
 
 export interface TrueLayerSandboxOptions {
   /** 0 / undefined = random free port */
@@ -53,14 +56,17 @@ export async function startTrueLayerSandbox(opts: TrueLayerSandboxOptions = {}):
   assertNotProduction();
   const start = opts.now ?? new Date();
   if (Number.isNaN(start.getTime())) throw new Error('startTrueLayerSandbox: opts.now is not a valid date');
-  const state = new SandboxState({
-    seed: opts.seed ?? 42,
-    startDay: toDay(start),
-    clients: (opts.clients ?? [DEFAULT_SANDBOX_CLIENT]).map((c) => ({ ...c })),
-    scaWindowMs: opts.scaWindowMs ?? 5 * 60_000,
-    tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
-    codeTtlMs: opts.codeTtlMs ?? 5 * 60_000,
-  }, start);
+  const state = new SandboxState(
+    {
+      seed: opts.seed ?? 42,
+      startDay: toDay(start),
+      clients: (opts.clients ?? [DEFAULT_SANDBOX_CLIENT]).map((c) => ({ ...c })),
+      scaWindowMs: opts.scaWindowMs ?? 5 * 60_000,
+      tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
+      codeTtlMs: opts.codeTtlMs ?? 5 * 60_000,
+    },
+    start,
+  );
   const server = await serveApp(createTrueLayerSandboxApp(state), opts);
   const { url } = server;
   state.baseUrl = url;

@@ -1,8 +1,6 @@
 import { ERROR_USERS } from './errors.js';
 
-export type LoginResult =
-  | { ok: true; withIban: boolean; errorCode?: string }
-  | { ok: false };
+export type LoginResult = { ok: true; withIban: boolean; errorCode?: string } | { ok: false };
 
 const N = '([1-9][0-9]?|100)?';
 const JOHN = new RegExp(`^john${N}$`);

@@ -145,7 +145,9 @@ export function transactionsJson(persona: Persona, a: GenAccount, o: TxnListOpti
 /** Reservations: shown from the purchase day until the day before booking, with the bank's raw text. */
 export function pendingJson(persona: Persona, a: GenAccount, today: string, rotateIds: boolean, idSalt: string): Json[] {
   const ordinals = new Map<string, number>();
-  const rows = pendingRows(a, today).sort((x, y) => (x.authDate! < y.authDate! ? -1 : x.authDate! > y.authDate! ? 1 : x.seq - y.seq));
+  const rows = pendingRows(a, today).sort((x, y) =>
+    x.authDate! < y.authDate! ? -1 : x.authDate! > y.authDate! ? 1 : x.seq - y.seq,
+  );
   const out = rows.map((t) => {
     const description = t.pendingDescription ?? t.description;
     const fp = `${t.authDate}|${description}|${t.amountCents}`;

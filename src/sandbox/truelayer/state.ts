@@ -7,7 +7,10 @@ import { signJwt } from './jwt.js';
 import { buildPersona, personaCacheKey } from './personas/index.js';
 import type { GenAccount, Persona } from './personas/types.js';
 
-export interface SandboxClientConfig { clientId: string; clientSecret: string }
+export interface SandboxClientConfig {
+  clientId: string;
+  clientSecret: string;
+}
 
 export interface ResolvedOptions {
   seed: number;
@@ -65,7 +68,10 @@ export interface TokenResponse {
   scope: string;
 }
 
-export interface AccountRef { accountId: string; account: GenAccount }
+export interface AccountRef {
+  accountId: string;
+  account: GenAccount;
+}
 
 const CONSENT_DAYS = 90;
 
@@ -82,7 +88,10 @@ export class SandboxState {
   /** Latest account-id epoch per persona, so re-auth after a churn keeps the new ids. */
   private readonly personaEpochs = new Map<string, number>();
 
-  constructor(readonly opts: ResolvedOptions, start: Date) {
+  constructor(
+    readonly opts: ResolvedOptions,
+    start: Date,
+  ) {
     this.clock = new SandboxClock(start);
   }
 
@@ -98,7 +107,14 @@ export class SandboxState {
     return toDay(this.clock.now());
   }
 
-  createCredential(input: { clientId: string; providerId: string; username: string; withIban: boolean; errorCode?: string; scopes: string[] }): Credential {
+  createCredential(input: {
+    clientId: string;
+    providerId: string;
+    username: string;
+    withIban: boolean;
+    errorCode?: string;
+    scopes: string[];
+  }): Credential {
     const now = this.clock.now();
     const personaKey = personaCacheKey(input.providerId, this.personaParams(input.username, input.withIban));
     const cred: Credential = {
@@ -117,7 +133,14 @@ export class SandboxState {
 
   issueCode(cred: Credential, redirectUri: string): string {
     const code = randomBytes(32).toString('hex').toUpperCase();
-    this.codes.set(code, { code, clientId: cred.clientId, redirectUri, credentialId: cred.id, issuedAt: this.clock.now().getTime(), used: false });
+    this.codes.set(code, {
+      code,
+      clientId: cred.clientId,
+      redirectUri,
+      credentialId: cred.id,
+      issuedAt: this.clock.now().getTime(),
+      used: false,
+    });
     return code;
   }
 
@@ -148,24 +171,32 @@ export class SandboxState {
   issueTokens(cred: Credential): TokenResponse {
     const now = Math.floor(this.clock.now().getTime() / 1000);
     const jti = randomUUID();
-    const access = signJwt({
-      iss: this.baseUrl,
-      nbf: now,
-      iat: now,
-      exp: now + this.opts.tokenTtlSeconds,
-      aud: `${this.baseUrl}/resources`,
-      client_id: cred.clientId,
-      sub: cred.id,
-      auth_time: Math.floor(cred.authTime.getTime() / 1000),
-      idp: 'local',
-      connector_id: cred.providerId,
-      credentials_key: hashHex(`key|${cred.id}`, 40),
-      scope: cred.scopes,
-      amr: ['pwd'],
-      jti,
-    }, this.jwtSecret);
+    const access = signJwt(
+      {
+        iss: this.baseUrl,
+        nbf: now,
+        iat: now,
+        exp: now + this.opts.tokenTtlSeconds,
+        aud: `${this.baseUrl}/resources`,
+        client_id: cred.clientId,
+        sub: cred.id,
+        auth_time: Math.floor(cred.authTime.getTime() / 1000),
+        idp: 'local',
+        connector_id: cred.providerId,
+        credentials_key: hashHex(`key|${cred.id}`, 40),
+        scope: cred.scopes,
+        amr: ['pwd'],
+        jti,
+      },
+      this.jwtSecret,
+    );
     cred.currentJti = jti;
-    const res: TokenResponse = { access_token: access, expires_in: this.opts.tokenTtlSeconds, token_type: 'Bearer', scope: cred.scopes.join(' ') };
+    const res: TokenResponse = {
+      access_token: access,
+      expires_in: this.opts.tokenTtlSeconds,
+      token_type: 'Bearer',
+      scope: cred.scopes.join(' '),
+    };
     if (cred.scopes.includes('offline_access')) {
       cred.currentRefreshToken = randomBytes(32).toString('hex').toUpperCase();
       res.refresh_token = cred.currentRefreshToken;
@@ -201,7 +232,10 @@ export class SandboxState {
     const persona = this.persona(cred);
     return persona.accounts
       .filter((a) => a.kind === kind)
-      .map((account) => ({ accountId: hashHex(`${this.opts.seed}|${persona.key}|${account.key}|epoch${cred.accountEpoch}`), account }));
+      .map((account) => ({
+        accountId: hashHex(`${this.opts.seed}|${persona.key}|${account.key}|epoch${cred.accountEpoch}`),
+        account,
+      }));
   }
 
   findAccount(cred: Credential, kind: 'account' | 'card', accountId: string): AccountRef | undefined {

@@ -55,20 +55,30 @@ export function tokenRoutes(state: SandboxState): Hono {
       if (state.clock.now().getTime() - rec.issuedAt > state.opts.codeTtlMs) {
         return tlError(c, 400, 'invalid_authorization_code', 'The authorization code has expired');
       }
-      if (rec.clientId !== client.clientId) return tlError(c, 400, 'invalid_grant', 'The authorization code was issued to another client');
-      if (body.redirect_uri !== rec.redirectUri) return tlError(c, 400, 'invalid_grant', 'redirect_uri does not match the one used in the auth link');
+      if (rec.clientId !== client.clientId)
+        return tlError(c, 400, 'invalid_grant', 'The authorization code was issued to another client');
+      if (body.redirect_uri !== rec.redirectUri)
+        return tlError(c, 400, 'invalid_grant', 'redirect_uri does not match the one used in the auth link');
       rec.used = true;
       const cred = state.credentials.get(rec.credentialId);
-      if (!cred || state.consentStatus(cred) !== 'Authorised') return tlError(c, 400, 'invalid_grant', 'The consent is no longer valid');
+      if (!cred || state.consentStatus(cred) !== 'Authorised')
+        return tlError(c, 400, 'invalid_grant', 'The consent is no longer valid');
       return c.json(state.issueTokens(cred));
     }
 
     if (body.grant_type === 'refresh_token') {
       if (!body.refresh_token) return tlError(c, 400, 'invalid_request', 'Missing required parameter: refresh_token');
       const cred = state.credentialByRefreshToken(body.refresh_token);
-      if (!cred || cred.clientId !== client.clientId) return tlError(c, 400, 'invalid_grant', 'The refresh token is invalid, expired or revoked');
+      if (!cred || cred.clientId !== client.clientId)
+        return tlError(c, 400, 'invalid_grant', 'The refresh token is invalid, expired or revoked');
       const status = state.consentStatus(cred);
-      if (status !== 'Authorised') return tlError(c, 400, 'invalid_grant', `The consent has ${status === 'Revoked' ? 'been revoked' : 'expired'}; the user must re-authenticate`);
+      if (status !== 'Authorised')
+        return tlError(
+          c,
+          400,
+          'invalid_grant',
+          `The consent has ${status === 'Revoked' ? 'been revoked' : 'expired'}; the user must re-authenticate`,
+        );
       return c.json(state.issueTokens(cred));
     }
 

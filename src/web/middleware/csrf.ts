@@ -17,7 +17,9 @@ export function csrf(exempt: (path: string) => boolean) {
     }
     const expected = Buffer.from(c.get('session').csrf);
     if (!token || Buffer.byteLength(token) !== expected.length || !timingSafeEqual(Buffer.from(token), expected)) {
-      throw new HTTPException(403, { message: 'This form has expired or did not come from Trax (CSRF check failed). Reload the page and try again.' });
+      throw new HTTPException(403, {
+        message: 'This form has expired or did not come from Trax (CSRF check failed). Reload the page and try again.',
+      });
     }
     await next();
   });

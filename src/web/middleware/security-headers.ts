@@ -10,7 +10,11 @@ export function securityHeaders(config: Config) {
   const plaid = config.plaid
     ? config.plaid.linkScriptUrl.startsWith('https://cdn.plaid.com')
       ? { script: 'https://cdn.plaid.com', frame: 'https://cdn.plaid.com', connect: config.plaid.baseUrl }
-      : { script: new URL(config.plaid.baseUrl).origin, frame: new URL(config.plaid.baseUrl).origin, connect: new URL(config.plaid.baseUrl).origin }
+      : {
+          script: new URL(config.plaid.baseUrl).origin,
+          frame: new URL(config.plaid.baseUrl).origin,
+          connect: new URL(config.plaid.baseUrl).origin,
+        }
     : null;
   const csp = [
     "default-src 'self'",

@@ -39,7 +39,8 @@ function transactionQuery(query: (k: string) => string | undefined) {
   const num = (k: string) => {
     const v = query(k);
     if (!v) return undefined;
-    if (!/^-?\d+(\.\d{1,2})?$/.test(v)) throw new HTTPException(400, { message: `"${v}" is not an amount for ${k}; write it like -12.50.` });
+    if (!/^-?\d+(\.\d{1,2})?$/.test(v))
+      throw new HTTPException(400, { message: `"${v}" is not an amount for ${k}; write it like -12.50.` });
     return toMinorUnits(v, 'EUR');
   };
   const account = query('account');
@@ -84,17 +85,24 @@ const categoryBody = z.object({ category: z.string().min(1), similar: z.boolean(
 banks.post('/transactions/:id/category', async (c) => {
   const id = Number(c.req.param('id'));
   const body = categoryBody.safeParse(await c.req.json().catch(() => null));
-  if (!Number.isInteger(id) || !body.success) throw new HTTPException(400, { message: 'Send {"category": slug, "similar": boolean}.' });
+  if (!Number.isInteger(id) || !body.success)
+    throw new HTTPException(400, { message: 'Send {"category": slug, "similar": boolean}.' });
   const r = chooseCategory(c.get('deps').app, id, body.data.category, { similar: body.data.similar ?? false });
   return c.json({ category: r.category.name, slug: r.category.slug, ruleId: r.ruleId, similar: r.similar });
 });
 
 banks.post('/connections/:id/sync', async (c) => {
   const { app } = c.get('deps');
-  const outcome = await syncConnection(app, c.req.param('id'), { trigger: 'user', userIp: userIp(c.req.header('x-forwarded-for'), c.env) });
+  const outcome = await syncConnection(app, c.req.param('id'), {
+    trigger: 'user',
+    userIp: userIp(c.req.header('x-forwarded-for'), c.env),
+  });
   c.get('session').flash =
     outcome.status === 'done'
-      ? { kind: 'ok', text: `${outcome.institution}: ${outcome.added} new, ${outcome.modified} changed, ${outcome.removed} removed.` }
+      ? {
+          kind: 'ok',
+          text: `${outcome.institution}: ${outcome.added} new, ${outcome.modified} changed, ${outcome.removed} removed.`,
+        }
       : { kind: 'error', text: `${outcome.institution}: ${outcome.error?.message ?? 'sync failed'}` };
   return c.redirect('/', 303);
 });
@@ -104,8 +112,13 @@ banks.post('/connections/:id/delete', async (c) => {
   const form = await c.req.parseBody();
   try {
     const r = await disconnect(app, c.req.param('id'), { purge: form.purge === '1' });
-    const revoked = r.revokedAtProvider ? 'Access revoked at the provider' : `Could not revoke at the provider (${r.revokeProblem ?? 'no tokens'}); revoke it there too`;
-    c.get('session').flash = { kind: r.revokeProblem ? 'error' : 'ok', text: `${r.institution} deleted. ${revoked}. ${r.purged ? 'Its history was deleted.' : 'Its history is kept.'}` };
+    const revoked = r.revokedAtProvider
+      ? 'Access revoked at the provider'
+      : `Could not revoke at the provider (${r.revokeProblem ?? 'no tokens'}); revoke it there too`;
+    c.get('session').flash = {
+      kind: r.revokeProblem ? 'error' : 'ok',
+      text: `${r.institution} deleted. ${revoked}. ${r.purged ? 'Its history was deleted.' : 'Its history is kept.'}`,
+    };
   } catch (e) {
     if (!(e instanceof TraxError)) throw e;
     c.get('session').flash = { kind: 'error', text: e.message };

@@ -18,7 +18,10 @@ const RECURRING_TTL_MS = 10 * 60_000;
  * (newest transaction and newest sync run) and at most every 10 minutes, not on every view.
  */
 function cachedRecurring(deps: WebDeps, now: Date, timezone: string): RecurringSeries[] {
-  const version = deps.app.db.prepare(`SELECT (SELECT max(id) FROM transactions) || '|' || (SELECT max(id) FROM sync_runs) || '|' || ?`).pluck().get(timezone) as string;
+  const version = deps.app.db
+    .prepare(`SELECT (SELECT max(id) FROM transactions) || '|' || (SELECT max(id) FROM sync_runs) || '|' || ?`)
+    .pluck()
+    .get(timezone) as string;
   const hit = deps.cache.get('recurring');
   if (hit && hit.key === version && Date.now() - hit.at < RECURRING_TTL_MS) return hit.value as RecurringSeries[];
   const value = detectRecurring(deps.app.db, { now, timezone });

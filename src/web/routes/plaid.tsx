@@ -27,18 +27,31 @@ plaid.post('/plaid/link-token', async (c) => {
 
 plaid.post('/plaid/exchange', async (c) => {
   const body = await json(c.req.raw, exchangeBody);
-  const { connection, firstSync } = await connectPlaidWithPublicToken(c.get('deps').app, body.public_token, body.institution_id ? { institutionId: body.institution_id } : {});
+  const { connection, firstSync } = await connectPlaidWithPublicToken(
+    c.get('deps').app,
+    body.public_token,
+    body.institution_id ? { institutionId: body.institution_id } : {},
+  );
   c.get('session').flash =
     firstSync.status === 'failed'
-      ? { kind: 'error', text: `Connected ${connection.institutionName}, but the first sync failed: ${firstSync.error?.message ?? ''}` }
-      : { kind: 'ok', text: `Connected ${connection.institutionName}: ${firstSync.added} new transactions.${firstSync.warnings.length ? ` ${firstSync.warnings.join(' ')}` : ''}` };
+      ? {
+          kind: 'error',
+          text: `Connected ${connection.institutionName}, but the first sync failed: ${firstSync.error?.message ?? ''}`,
+        }
+      : {
+          kind: 'ok',
+          text: `Connected ${connection.institutionName}: ${firstSync.added} new transactions.${firstSync.warnings.length ? ` ${firstSync.warnings.join(' ')}` : ''}`,
+        };
   return c.json({ connectionId: connection.id, status: firstSync.status });
 });
 
 plaid.post('/plaid/relinked', async (c) => {
   const { connectionId } = await json(c.req.raw, relinkedBody);
   const outcome = await finishPlaidRelink(c.get('deps').app, connectionId);
-  c.get('session').flash = outcome.status === 'done' ? { kind: 'ok', text: `${outcome.institution} relinked and synced.` } : { kind: 'error', text: outcome.error?.message ?? 'Relinked, but the sync failed.' };
+  c.get('session').flash =
+    outcome.status === 'done'
+      ? { kind: 'ok', text: `${outcome.institution} relinked and synced.` }
+      : { kind: 'error', text: outcome.error?.message ?? 'Relinked, but the sync failed.' };
   return c.json({ status: outcome.status });
 });
 

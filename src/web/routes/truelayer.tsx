@@ -26,21 +26,41 @@ export function truelayerRoutes(callbackPath: string) {
     const state = c.req.query('state') ?? '';
     if (!pending || pending.expiresAt < Date.now() || !same(state, pending.state)) {
       c.get('deps').log(`Rejected a TrueLayer callback: ${pending ? 'state mismatch or expired' : 'no login in progress'}`);
-      return c.html(<MessagePage session={session} title="This login was not started here" text="The state parameter does not match a bank login this browser started (or it is older than 15 minutes). Nothing was connected. Start again with Link a bank." />, 400);
+      return c.html(
+        <MessagePage
+          session={session}
+          title="This login was not started here"
+          text="The state parameter does not match a bank login this browser started (or it is older than 15 minutes). Nothing was connected. Start again with Link a bank."
+        />,
+        400,
+      );
     }
     session.oauth = null;
     const error = c.req.query('error');
     const code = c.req.query('code');
     if (error || !code) {
-      session.flash = { kind: 'error', text: `The bank login ended without access (${error ?? 'no code'}); nothing was connected.` };
+      session.flash = {
+        kind: 'error',
+        text: `The bank login ended without access (${error ?? 'no code'}); nothing was connected.`,
+      };
       return c.redirect('/', 303);
     }
     try {
-      const { connection, firstSync } = await connectTrueLayerWithCode(c.get('deps').app, code, pending.relinkId ? { relinkId: pending.relinkId } : {});
+      const { connection, firstSync } = await connectTrueLayerWithCode(
+        c.get('deps').app,
+        code,
+        pending.relinkId ? { relinkId: pending.relinkId } : {},
+      );
       session.flash =
         firstSync.status === 'done'
-          ? { kind: 'ok', text: `${pending.relinkId ? 'Relinked' : 'Connected'} ${connection.institutionName ?? 'your bank'}: ${firstSync.added} new transactions.` }
-          : { kind: 'error', text: `Connected ${connection.institutionName ?? 'your bank'}, but the first sync failed: ${firstSync.error?.message ?? ''}` };
+          ? {
+              kind: 'ok',
+              text: `${pending.relinkId ? 'Relinked' : 'Connected'} ${connection.institutionName ?? 'your bank'}: ${firstSync.added} new transactions.`,
+            }
+          : {
+              kind: 'error',
+              text: `Connected ${connection.institutionName ?? 'your bank'}, but the first sync failed: ${firstSync.error?.message ?? ''}`,
+            };
     } catch (e) {
       if (!(e instanceof TraxError)) throw e;
       session.flash = { kind: 'error', text: e.message };

@@ -17,10 +17,15 @@
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
       body: JSON.stringify(body || {}),
     }).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (json) {
-        if (!res.ok) throw new Error(json.error || 'The server answered ' + res.status + '.');
-        return json;
-      });
+      return res
+        .json()
+        .catch(function () {
+          return {};
+        })
+        .then(function (json) {
+          if (!res.ok) throw new Error(json.error || 'The server answered ' + res.status + '.');
+          return json;
+        });
     });
   }
 
@@ -35,17 +40,22 @@
               public_token: publicToken,
               institution_id: metadata && metadata.institution ? metadata.institution.institution_id : null,
             });
-        done.then(function () {
-          sessionStorage.removeItem(KEY);
-          window.location.href = '/';
-        }, function (e) {
-          sessionStorage.removeItem(KEY);
-          say(e.message);
-        });
+        done.then(
+          function () {
+            sessionStorage.removeItem(KEY);
+            window.location.href = '/';
+          },
+          function (e) {
+            sessionStorage.removeItem(KEY);
+            say(e.message);
+          },
+        );
       },
       onExit: function (err) {
         sessionStorage.removeItem(KEY);
-        say(err ? (err.display_message || err.error_message || 'Link stopped with an error.') : 'Link closed; nothing was connected.');
+        say(
+          err ? err.display_message || err.error_message || 'Link stopped with an error.' : 'Link closed; nothing was connected.',
+        );
       },
       onEvent: function () {},
     };
@@ -57,14 +67,17 @@
     button.addEventListener('click', function () {
       var relinkId = button.getAttribute('data-connection-id');
       say('Opening Plaid Link…');
-      post('/plaid/link-token', { relinkId: relinkId }).then(function (res) {
-        // Kept for the OAuth round trip: the bank sends the user back to /oauth-return, where
-        // Link resumes with the same token.
-        sessionStorage.setItem(KEY, JSON.stringify({ linkToken: res.link_token, relinkId: relinkId }));
-        startLink(res.link_token, relinkId, null);
-      }, function (e) {
-        say(e.message);
-      });
+      post('/plaid/link-token', { relinkId: relinkId }).then(
+        function (res) {
+          // Kept for the OAuth round trip: the bank sends the user back to /oauth-return, where
+          // Link resumes with the same token.
+          sessionStorage.setItem(KEY, JSON.stringify({ linkToken: res.link_token, relinkId: relinkId }));
+          startLink(res.link_token, relinkId, null);
+        },
+        function (e) {
+          say(e.message);
+        },
+      );
     });
   });
 
@@ -75,7 +88,10 @@
     } catch (e) {
       saved = null;
     }
-    if (!saved) say('This bank login cannot be resumed here: it finished already or began in another browser. Start again from the Banks page.');
+    if (!saved)
+      say(
+        'This bank login cannot be resumed here: it finished already or began in another browser. Start again from the Banks page.',
+      );
     else startLink(saved.linkToken, saved.relinkId, window.location.href);
   }
 
@@ -106,15 +122,28 @@
       cell.appendChild(form);
       form.addEventListener('submit', function (event) {
         event.preventDefault();
-        post('/transactions/' + button.getAttribute('data-txn') + '/category', { category: select.value, similar: similar.checked }).then(function (res) {
-          button.textContent = res.category;
-          button.setAttribute('data-category', res.slug);
-          form.remove();
-          say(res.ruleId ? 'Saved. A rule now applies it to similar transactions: ' + res.similar + ' recategorized.' : 'Saved; Trax will remember it.');
-          if (res.similar > 0) setTimeout(function () { window.location.reload(); }, 600);
-        }, function (e) {
-          say(e.message);
-        });
+        post('/transactions/' + button.getAttribute('data-txn') + '/category', {
+          category: select.value,
+          similar: similar.checked,
+        }).then(
+          function (res) {
+            button.textContent = res.category;
+            button.setAttribute('data-category', res.slug);
+            form.remove();
+            say(
+              res.ruleId
+                ? 'Saved. A rule now applies it to similar transactions: ' + res.similar + ' recategorized.'
+                : 'Saved; Trax will remember it.',
+            );
+            if (res.similar > 0)
+              setTimeout(function () {
+                window.location.reload();
+              }, 600);
+          },
+          function (e) {
+            say(e.message);
+          },
+        );
       });
     });
   });

@@ -7,9 +7,28 @@
   var data = JSON.parse(el.textContent);
   var digits = data.digits;
   var fmt = function (minor) {
-    return (minor / Math.pow(10, digits)).toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }) + ' ' + data.currency;
+    return (
+      (minor / Math.pow(10, digits)).toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits }) +
+      ' ' +
+      data.currency
+    );
   };
-  var palette = ['#3949ab', '#16794c', '#b54708', '#c01048', '#0e7490', '#7c3aed', '#ca8a04', '#475467', '#be185d', '#15803d', '#9a3412', '#1d4ed8', '#6d28d9', '#0f766e'];
+  var palette = [
+    '#3949ab',
+    '#16794c',
+    '#b54708',
+    '#c01048',
+    '#0e7490',
+    '#7c3aed',
+    '#ca8a04',
+    '#475467',
+    '#be185d',
+    '#15803d',
+    '#9a3412',
+    '#1d4ed8',
+    '#6d28d9',
+    '#0f766e',
+  ];
   var go = function (params) {
     window.location.href = '/transactions?' + new URLSearchParams(params).toString();
   };
@@ -21,14 +40,29 @@
       data: {
         labels: data.months,
         datasets: data.categories.map(function (c, i) {
-          return { label: c.name, data: data.series[c.slug].map(function (m) { return m / Math.pow(10, digits); }), backgroundColor: palette[i % palette.length], slug: c.slug };
+          return {
+            label: c.name,
+            data: data.series[c.slug].map(function (m) {
+              return m / Math.pow(10, digits);
+            }),
+            backgroundColor: palette[i % palette.length],
+            slug: c.slug,
+          };
         }),
       },
       options: {
         animation: false,
         responsive: true,
         scales: { x: { stacked: true }, y: { stacked: true } },
-        plugins: { tooltip: { callbacks: { label: function (ctx) { return ctx.dataset.label + ': ' + fmt(Math.round(ctx.parsed.y * Math.pow(10, digits))); } } } },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: function (ctx) {
+                return ctx.dataset.label + ': ' + fmt(Math.round(ctx.parsed.y * Math.pow(10, digits)));
+              },
+            },
+          },
+        },
         onClick: function (_e, items) {
           if (!items.length) return;
           var item = items[0];
@@ -46,8 +80,22 @@
       data: {
         labels: data.months,
         datasets: [
-          { label: 'Income', data: data.income.map(function (m) { return m / Math.pow(10, digits); }), borderColor: '#16794c', backgroundColor: '#16794c' },
-          { label: 'Spending', data: data.spending.map(function (m) { return m / Math.pow(10, digits); }), borderColor: '#c01048', backgroundColor: '#c01048' },
+          {
+            label: 'Income',
+            data: data.income.map(function (m) {
+              return m / Math.pow(10, digits);
+            }),
+            borderColor: '#16794c',
+            backgroundColor: '#16794c',
+          },
+          {
+            label: 'Spending',
+            data: data.spending.map(function (m) {
+              return m / Math.pow(10, digits);
+            }),
+            borderColor: '#c01048',
+            backgroundColor: '#c01048',
+          },
         ],
       },
       options: {

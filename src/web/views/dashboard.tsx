@@ -37,7 +37,10 @@ export function DashboardPage(p: DashboardProps) {
         <button type="submit">Show</button>
       </form>
       {!cur ? (
-        <p class="empty">No transactions in {p.report.label} yet. Link a bank on the Banks page (or run <code>npm run demo</code>); its history shows up here right after.</p>
+        <p class="empty">
+          No transactions in {p.report.label} yet. Link a bank on the Banks page (or run <code>npm run demo</code>); its history
+          shows up here right after.
+        </p>
       ) : (
         <>
           <section class="kpis">
@@ -51,7 +54,9 @@ export function DashboardPage(p: DashboardProps) {
             </div>
             <div class="kpi">
               <span>Net saved</span>
-              <strong data-kpi="net" class={cur.netSavedMinor < 0 ? 'negative' : ''}>{formatMoney(cur.netSavedMinor, cur.currency)}</strong>
+              <strong data-kpi="net" class={cur.netSavedMinor < 0 ? 'negative' : ''}>
+                {formatMoney(cur.netSavedMinor, cur.currency)}
+              </strong>
             </div>
             <div class="kpi">
               <span>Savings rate</span>
@@ -78,8 +83,12 @@ export function DashboardPage(p: DashboardProps) {
                         </div>
                       </td>
                       <td class="amount">{formatMoney(c.spentMinor, cur.currency)}</td>
-                      <td class="muted" title="vs previous month">{pct(c.changeVsPrevious)}</td>
-                      <td class="muted" title="vs 6-month average">{pct(c.changeVsTrailing)}</td>
+                      <td class="muted" title="vs previous month">
+                        {pct(c.changeVsPrevious)}
+                      </td>
+                      <td class="muted" title="vs 6-month average">
+                        {pct(c.changeVsTrailing)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -117,10 +126,18 @@ export function DashboardPage(p: DashboardProps) {
                     <div class="budget-head">
                       <a href={link({ category: b.slug })}>{b.name}</a>
                       <span class={b.leftMinor < 0 ? 'negative' : 'muted'}>
-                        {formatMoney(b.spentMinor, cur.currency)} of {formatMoney(b.limitMinor, cur.currency)} · {b.leftMinor < 0 ? `${formatMoney(-b.leftMinor, cur.currency)} over` : `${formatMoney(b.leftMinor, cur.currency)} left`} · projected {formatMoney(b.projectedMinor, cur.currency)}
+                        {formatMoney(b.spentMinor, cur.currency)} of {formatMoney(b.limitMinor, cur.currency)} ·{' '}
+                        {b.leftMinor < 0
+                          ? `${formatMoney(-b.leftMinor, cur.currency)} over`
+                          : `${formatMoney(b.leftMinor, cur.currency)} left`}{' '}
+                        · projected {formatMoney(b.projectedMinor, cur.currency)}
                       </span>
                     </div>
-                    <progress max={String(b.limitMinor)} value={String(Math.min(b.spentMinor, b.limitMinor))} class={b.projectedMinor > b.limitMinor ? 'over' : ''}></progress>
+                    <progress
+                      max={String(b.limitMinor)}
+                      value={String(Math.min(b.spentMinor, b.limitMinor))}
+                      class={b.projectedMinor > b.limitMinor ? 'over' : ''}
+                    ></progress>
                   </div>
                 ))
               )}

@@ -37,13 +37,16 @@ export function HomePage(p: HomeProps) {
         </div>
         {!p.plaidEnabled && !p.truelayerEnabled && (
           <p class="hint">
-            No provider is configured. Put TrueLayer or Plaid keys in <code>.env</code> (see the README), or run <code>npm run demo</code> to try the built-in sandboxes.
+            No provider is configured. Put TrueLayer or Plaid keys in <code>.env</code> (see the README), or run{' '}
+            <code>npm run demo</code> to try the built-in sandboxes.
           </p>
         )}
         <p id="link-status" class="hint" role="status"></p>
       </section>
       {live.length === 0 ? (
-        <p class="empty">No banks linked yet. Use a button above to link one; Trax pulls its accounts and history straight away.</p>
+        <p class="empty">
+          No banks linked yet. Use a button above to link one; Trax pulls its accounts and history straight away.
+        </p>
       ) : (
         live.map((c) => <ConnectionCard c={c} {...p} />)
       )}
@@ -57,7 +60,12 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
   const accounts = props.accounts.filter((a) => a.connectionId === c.id);
   const csrf = props.session.csrf;
   return (
-    <article class="connection" data-connection-id={c.id} data-status={c.status} style={c.institutionColor ? `border-left: 4px solid ${c.institutionColor}` : undefined}>
+    <article
+      class="connection"
+      data-connection-id={c.id}
+      data-status={c.status}
+      style={c.institutionColor ? `border-left: 4px solid ${c.institutionColor}` : undefined}
+    >
       <header>
         {c.institutionLogo?.startsWith('data:image/') ? (
           <img class="logo" src={c.institutionLogo} alt="" width={32} height={32} />
@@ -85,7 +93,9 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
                   <a href={`/transactions?account=${a.id}`}>{a.name}</a>
                 </td>
                 <td class="muted">{a.iban ?? a.numberHint ?? ''}</td>
-                <td class={`amount${b && b.currentMinor < 0 ? ' negative' : ''}`}>{b ? formatMoney(b.currentMinor, b.currency) : '—'}</td>
+                <td class={`amount${b && b.currentMinor < 0 ? ' negative' : ''}`}>
+                  {b ? formatMoney(b.currentMinor, b.currency) : '—'}
+                </td>
               </tr>
             );
           })}
@@ -106,7 +116,11 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
           <input type="hidden" name="_csrf" value={csrf} />
           <button type="submit">Sync now</button>
         </form>
-        <form method="post" action={`/connections/${c.id}/delete`} data-confirm={`Delete ${c.institutionName ?? c.id}? Trax revokes its access at ${c.provider}.`}>
+        <form
+          method="post"
+          action={`/connections/${c.id}/delete`}
+          data-confirm={`Delete ${c.institutionName ?? c.id}? Trax revokes its access at ${c.provider}.`}
+        >
           <input type="hidden" name="_csrf" value={csrf} />
           <label>
             <input type="checkbox" name="purge" value="1" /> also delete its history

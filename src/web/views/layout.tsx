@@ -15,7 +15,9 @@ export function Layout(props: { title: string; session: Session; children: Child
       </head>
       <body>
         <header>
-          <a class="brand" href="/">Trax</a>
+          <a class="brand" href="/">
+            Trax
+          </a>
           <nav>
             <a href="/dashboard">Dashboard</a>
             <a href="/transactions">Transactions</a>

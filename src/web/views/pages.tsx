@@ -76,7 +76,11 @@ export function TransactionsPage(p: TransactionsProps) {
       </form>
       <p id="link-status" class="hint" role="status"></p>
       {p.rows.length === 0 ? (
-        <p class="empty">{p.total === 0 && Object.keys(f).length === 0 ? 'No transactions here yet. Link a bank on the Banks page; its history arrives right after.' : 'Nothing matches these filters. Clear them to see everything.'}</p>
+        <p class="empty">
+          {p.total === 0 && Object.keys(f).length === 0
+            ? 'No transactions here yet. Link a bank on the Banks page; its history arrives right after.'
+            : 'Nothing matches these filters. Clear them to see everything.'}
+        </p>
       ) : (
         <>
           <p class="muted" data-total={String(p.total)}>
@@ -102,7 +106,13 @@ export function TransactionsPage(p: TransactionsProps) {
                     {t.pending ? <span class="badge">pending</span> : null}
                   </td>
                   <td class="category-cell">
-                    <button type="button" class="category" data-txn={String(t.id)} data-category={t.category_slug ?? ''} title={`from ${t.category_source ?? 'nothing yet'}${t.provider_category ? `; bank says ${t.provider_classification ?? t.provider_category}` : ''}`}>
+                    <button
+                      type="button"
+                      class="category"
+                      data-txn={String(t.id)}
+                      data-category={t.category_slug ?? ''}
+                      title={`from ${t.category_source ?? 'nothing yet'}${t.provider_category ? `; bank says ${t.provider_classification ?? t.provider_category}` : ''}`}
+                    >
                       {t.category_name ?? 'Uncategorized'}
                     </button>
                     {t.category_source === 'user' ? <span class="badge mine">yours</span> : null}

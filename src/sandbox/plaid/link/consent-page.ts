@@ -28,7 +28,9 @@ function page(title: string, body: string): string {
 }
 
 export function consentPage(input: { stateId: string; bankName: string; appName: string; color: string }): string {
-  return page(`${input.bankName} — authorise access`, `
+  return page(
+    `${input.bankName} — authorise access`,
+    `
 <div class="bank"><svg class="logo" viewBox="0 0 40 40" aria-hidden="true"><circle cx="20" cy="20" r="20" fill="${esc(input.color)}"/></svg>
 <h1>${esc(input.bankName)}</h1></div>
 <p><strong>${esc(input.appName)}</strong> is asking, through Plaid, to see:</p>
@@ -40,7 +42,8 @@ export function consentPage(input: { stateId: string; bankName: string; appName:
 <button type="submit" name="decision" value="authorize">Authorize</button>
 </div>
 </form>
-<p class="note">Plaid Sandbox: a stand-in for the bank's own consent screen. No real bank is contacted.</p>`);
+<p class="note">Plaid Sandbox: a stand-in for the bank's own consent screen. No real bank is contacted.</p>`,
+  );
 }
 
 export function consentErrorPage(message: string): string {

@@ -6,7 +6,11 @@ import type { Channel, Confidence, CounterpartyType, TxnSpec } from './types.js'
 
 /** Building blocks shared by the personas: everyday spend and fixed monthly rows. */
 
-export interface Place { city: string; region: string | null; country: string }
+export interface Place {
+  city: string;
+  region: string | null;
+  country: string;
+}
 
 /** Draws the day's everyday purchases; each merchant appears at most once per day. */
 export function spendRows(rng: Prng, day: string, merchants: readonly SpendMerchant[], place: Place): TxnSpec[] {
@@ -18,14 +22,23 @@ export function spendRows(rng: Prng, day: string, merchants: readonly SpendMerch
     const amountCents = m.code === 'atm' ? rng.int(m.min, m.max) * 1000 : rng.cents(m.min, m.max);
     const lag = m.card ? rng.int(1, 3) : 0;
     const name = m.name.replace(/#/g, () => String(rng.int(0, 9)));
-    rows.push(row(day, `s${rows.length}`, {
-      accountKey: m.account, lag, amountCents, name,
-      ...(m.pending !== undefined ? { pendingName: m.pending } : {}),
-      merchantName: m.merchant, website: m.website,
-      counterparty: m.merchant ? { name: m.merchant, type: m.counterpartyType ?? 'merchant' } : null,
-      detailed: m.detailed, confidence: m.confidence ?? 'VERY_HIGH', channel: m.channel, code: m.code ?? null,
-      ...(m.channel === 'in store' ? { inStore: place } : {}),
-    }));
+    rows.push(
+      row(day, `s${rows.length}`, {
+        accountKey: m.account,
+        lag,
+        amountCents,
+        name,
+        ...(m.pending !== undefined ? { pendingName: m.pending } : {}),
+        merchantName: m.merchant,
+        website: m.website,
+        counterparty: m.merchant ? { name: m.merchant, type: m.counterpartyType ?? 'merchant' } : null,
+        detailed: m.detailed,
+        confidence: m.confidence ?? 'VERY_HIGH',
+        channel: m.channel,
+        code: m.code ?? null,
+        ...(m.channel === 'in store' ? { inStore: place } : {}),
+      }),
+    );
   }
   return rows;
 }
@@ -95,10 +108,16 @@ export function memoByDay<T>(fn: (day: string) => T): (day: string) => T {
 export function extraPurchase(rng: Prng, day: string, n: number, merchants: readonly SpendMerchant[], place: Place): TxnSpec {
   const m = rng.pick(merchants.filter((x) => x.card));
   return row(day, `x${n}`, {
-    accountKey: m.account, amountCents: rng.cents(m.min, m.max), name: m.name.replace(/#/g, '0'),
-    merchantName: m.merchant, website: m.website,
+    accountKey: m.account,
+    amountCents: rng.cents(m.min, m.max),
+    name: m.name.replace(/#/g, '0'),
+    merchantName: m.merchant,
+    website: m.website,
     counterparty: m.merchant ? { name: m.merchant, type: m.counterpartyType ?? 'merchant' } : null,
-    detailed: m.detailed, confidence: m.confidence ?? 'VERY_HIGH', channel: m.channel, code: m.code ?? null,
+    detailed: m.detailed,
+    confidence: m.confidence ?? 'VERY_HIGH',
+    channel: m.channel,
+    code: m.code ?? null,
     ...(m.channel === 'in store' ? { inStore: place } : {}),
   });
 }

@@ -32,35 +32,120 @@ export function buildUsPersona(p: PersonaParams): Persona {
     const out: TxnSpec[] = [];
     const add = (input: Parameters<typeof row>[2]) => out.push(row(day, `f${out.length}`, input));
     if (weekday(day) === 5 && diffDays(day, PAYROLL_ANCHOR) % 14 === 0) {
-      add({ accountKey: 'checking', amountCents: -paycheck, name: `${employer} DIRECT DEP PAYROLL PPD ID: 1234567890`,
-        counterparty: { name: employer, type: 'income_source' }, detailed: 'INCOME_WAGES', channel: 'other' });
+      add({
+        accountKey: 'checking',
+        amountCents: -paycheck,
+        name: `${employer} DIRECT DEP PAYROLL PPD ID: 1234567890`,
+        counterparty: { name: employer, type: 'income_source' },
+        detailed: 'INCOME_WAGES',
+        channel: 'other',
+      });
     }
     if (billDue(day, 1)) {
-      add({ accountKey: 'checking', amountCents: rent, name: `Zelle payment to ${landlord} ${rentRef}`, counterparty: { name: 'Zelle', type: 'payment_app' },
-        detailed: 'RENT_AND_UTILITIES_RENT', confidence: 'HIGH', channel: 'other' });
+      add({
+        accountKey: 'checking',
+        amountCents: rent,
+        name: `Zelle payment to ${landlord} ${rentRef}`,
+        counterparty: { name: 'Zelle', type: 'payment_app' },
+        detailed: 'RENT_AND_UTILITIES_RENT',
+        confidence: 'HIGH',
+        channel: 'other',
+      });
     }
     if (billDue(day, 2)) {
-      add({ accountKey: 'checking', amountCents: 60_000, name: 'ONLINE TRANSFER TO SAV ...1111', detailed: 'TRANSFER_OUT_SAVINGS', channel: 'other' });
-      add({ accountKey: 'savings', amountCents: -60_000, name: 'ONLINE TRANSFER FROM CHK ...0000', detailed: 'TRANSFER_IN_SAVINGS', channel: 'other' });
+      add({
+        accountKey: 'checking',
+        amountCents: 60_000,
+        name: 'ONLINE TRANSFER TO SAV ...1111',
+        detailed: 'TRANSFER_OUT_SAVINGS',
+        channel: 'other',
+      });
+      add({
+        accountKey: 'savings',
+        amountCents: -60_000,
+        name: 'ONLINE TRANSFER FROM CHK ...0000',
+        detailed: 'TRANSFER_IN_SAVINGS',
+        channel: 'other',
+      });
     }
     const bills: Array<[number, Parameters<typeof row>[2]]> = [
-      [3, { accountKey: 'checking', lag: 1, amountCents: 1199, name: 'Spotify USA', pendingName: 'SPOTIFY', merchantName: 'Spotify', website: 'spotify.com',
-        counterparty: { name: 'Spotify', type: 'merchant' }, detailed: 'ENTERTAINMENT_MUSIC_AND_AUDIO', channel: 'online' }],
-      [8, { accountKey: 'checking', amountCents: power, name: 'CON ED OF NY INTELL CK', merchantName: 'Con Edison', website: 'coned.com',
-        counterparty: { name: 'Con Edison', type: 'merchant' }, detailed: 'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY', channel: 'other' }],
-      [12, { accountKey: 'checking', lag: 1, amountCents: 1549, name: 'NETFLIX.COM', merchantName: 'Netflix', website: 'netflix.com',
-        counterparty: { name: 'Netflix', type: 'merchant' }, detailed: 'ENTERTAINMENT_TV_AND_MOVIES', channel: 'online' }],
-      [20, { accountKey: 'checking', amountCents: 7500, name: 'VERIZON WIRELESS PAYMENTS', merchantName: 'Verizon Wireless', website: 'verizon.com',
-        counterparty: { name: 'Verizon Wireless', type: 'merchant' }, detailed: 'RENT_AND_UTILITIES_TELEPHONE', channel: 'other' }],
+      [
+        3,
+        {
+          accountKey: 'checking',
+          lag: 1,
+          amountCents: 1199,
+          name: 'Spotify USA',
+          pendingName: 'SPOTIFY',
+          merchantName: 'Spotify',
+          website: 'spotify.com',
+          counterparty: { name: 'Spotify', type: 'merchant' },
+          detailed: 'ENTERTAINMENT_MUSIC_AND_AUDIO',
+          channel: 'online',
+        },
+      ],
+      [
+        8,
+        {
+          accountKey: 'checking',
+          amountCents: power,
+          name: 'CON ED OF NY INTELL CK',
+          merchantName: 'Con Edison',
+          website: 'coned.com',
+          counterparty: { name: 'Con Edison', type: 'merchant' },
+          detailed: 'RENT_AND_UTILITIES_GAS_AND_ELECTRICITY',
+          channel: 'other',
+        },
+      ],
+      [
+        12,
+        {
+          accountKey: 'checking',
+          lag: 1,
+          amountCents: 1549,
+          name: 'NETFLIX.COM',
+          merchantName: 'Netflix',
+          website: 'netflix.com',
+          counterparty: { name: 'Netflix', type: 'merchant' },
+          detailed: 'ENTERTAINMENT_TV_AND_MOVIES',
+          channel: 'online',
+        },
+      ],
+      [
+        20,
+        {
+          accountKey: 'checking',
+          amountCents: 7500,
+          name: 'VERIZON WIRELESS PAYMENTS',
+          merchantName: 'Verizon Wireless',
+          website: 'verizon.com',
+          counterparty: { name: 'Verizon Wireless', type: 'merchant' },
+          detailed: 'RENT_AND_UTILITIES_TELEPHONE',
+          channel: 'other',
+        },
+      ],
     ];
     for (const [dom, input] of bills) if (billDue(day, dom)) add(input);
     if (payDue(day, 28)) {
       const interest = new Prng(seedFrom(p.seed, key, day, 'interest')).cents(0.8, 1.6);
-      add({ accountKey: 'savings', amountCents: -interest, name: 'INTEREST PAYMENT', detailed: 'INCOME_INTEREST_EARNED', channel: 'other' });
+      add({
+        accountKey: 'savings',
+        amountCents: -interest,
+        name: 'INTEREST PAYMENT',
+        detailed: 'INCOME_INTEREST_EARNED',
+        channel: 'other',
+      });
     }
     if (day === probeDay) {
-      add({ accountKey: 'checking', lag: 1, amountCents: 420, name: MARKUP_PROBE_NAME, detailed: 'GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE',
-        confidence: 'LOW', channel: 'in store' });
+      add({
+        accountKey: 'checking',
+        lag: 1,
+        amountCents: 420,
+        name: MARKUP_PROBE_NAME,
+        detailed: 'GENERAL_MERCHANDISE_OTHER_GENERAL_MERCHANDISE',
+        confidence: 'LOW',
+        channel: 'in store',
+      });
     }
     return out;
   };
@@ -69,10 +154,26 @@ export function buildUsPersona(p: PersonaParams): Persona {
     key,
     currency: 'USD',
     accounts: [
-      { key: 'checking', name: 'Plaid Checking', officialName: 'Plaid Gold Standard 0% Interest Checking', mask: '0000',
-        type: 'depository', subtype: 'checking', currency: 'USD', limitCents: null },
-      { key: 'savings', name: 'Plaid Saving', officialName: 'Plaid Silver Standard 0.1% Interest Saving', mask: '1111',
-        type: 'depository', subtype: 'savings', currency: 'USD', limitCents: null },
+      {
+        key: 'checking',
+        name: 'Plaid Checking',
+        officialName: 'Plaid Gold Standard 0% Interest Checking',
+        mask: '0000',
+        type: 'depository',
+        subtype: 'checking',
+        currency: 'USD',
+        limitCents: null,
+      },
+      {
+        key: 'savings',
+        name: 'Plaid Saving',
+        officialName: 'Plaid Silver Standard 0.1% Interest Saving',
+        mask: '1111',
+        type: 'depository',
+        subtype: 'savings',
+        currency: 'USD',
+        limitCents: null,
+      },
     ],
     rowsFor: memoByDay((day) => [...spend(day), ...fixed(day)]),
     extraRow: (day, n) => extraPurchase(new Prng(seedFrom(p.seed, key, 'extra', n)), day, n, US_SPEND, NEW_YORK),

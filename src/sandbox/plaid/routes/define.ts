@@ -3,11 +3,17 @@ import type { z } from 'zod';
 import { authenticate, parseBody, readJsonBody } from '../request.js';
 import type { ItemRecord, SandboxState } from '../state.js';
 
-export interface PlaidEnv { Variables: { requestId: string; errorCode: string | undefined } }
+export interface PlaidEnv {
+  Variables: { requestId: string; errorCode: string | undefined };
+}
 export type PlaidApp = Hono<PlaidEnv>;
 export type PlaidContext = Context<PlaidEnv>;
 
-export interface CallArgs<T> { c: PlaidContext; body: T; clientId: string }
+export interface CallArgs<T> {
+  c: PlaidContext;
+  body: T;
+  clientId: string;
+}
 
 /**
  * Declares one Plaid API endpoint: POST + JSON, keys checked, body validated, and the handler's
@@ -35,7 +41,13 @@ export function plaidPost<S extends z.ZodType>(
  * injected faults fire, then (unless the endpoint reports item health itself, like /item/get)
  * an item in error fails the call with that error. Finally the item catches up with the clock.
  */
-export function dataItem(state: SandboxState, c: PlaidContext, accessToken: string, clientId: string, opts: { requireHealthy: boolean }): ItemRecord {
+export function dataItem(
+  state: SandboxState,
+  c: PlaidContext,
+  accessToken: string,
+  clientId: string,
+  opts: { requireHealthy: boolean },
+): ItemRecord {
   const item = state.itemByAccessToken(accessToken, clientId);
   const fault = state.faults.takeForDataCall(c.req.path);
   if (fault) throw fault;

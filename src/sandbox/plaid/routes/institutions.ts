@@ -11,10 +11,14 @@ export function institutionRoutes(app: PlaidApp, state: SandboxState): void {
     // An institution outside the requested countries is as unknown as a made-up id.
     if (!inst || !body.country_codes.includes(inst.country)) throw Errors.invalidInstitution();
     return {
-      institution: institutionJson(inst, {
-        includeOptionalMetadata: body.options?.include_optional_metadata === true,
-        includeStatus: body.options?.include_status === true,
-      }, state.now()),
+      institution: institutionJson(
+        inst,
+        {
+          includeOptionalMetadata: body.options?.include_optional_metadata === true,
+          includeStatus: body.options?.include_status === true,
+        },
+        state.now(),
+      ),
     };
   });
 

@@ -18,10 +18,18 @@ import type { PlaidApp, PlaidContext } from './define.js';
 
 const sessionBody = z.strictObject({ link_token: z.string() });
 const credentialsBody = z.strictObject({
-  link_token: z.string(), link_session_id: z.string(), institution_id: z.string(), username: z.string(), password: z.string(),
+  link_token: z.string(),
+  link_session_id: z.string(),
+  institution_id: z.string(),
+  username: z.string(),
+  password: z.string(),
 });
 const oauthStartBody = z.strictObject({ link_token: z.string(), link_session_id: z.string(), institution_id: z.string() });
-const oauthResumeBody = z.strictObject({ link_token: z.string(), link_session_id: z.string(), received_redirect_uri: z.string() });
+const oauthResumeBody = z.strictObject({
+  link_token: z.string(),
+  link_session_id: z.string(),
+  received_redirect_uri: z.string(),
+});
 
 export function linkRoutes(app: PlaidApp, state: SandboxState): void {
   const allowAll = cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 600 });
@@ -43,9 +51,14 @@ export function linkRoutes(app: PlaidApp, state: SandboxState): void {
     return reply(c, {
       link_session_id: randomUUID(),
       client_name: lt.clientName,
-      institutions: INSTITUTIONS.filter((i) => lt.countryCodes.includes(i.country))
-        .map((i) => ({ institution_id: i.institutionId, name: i.name, oauth: i.oauth })),
-      update_institution: item ? { institution_id: item.institution.institutionId, name: item.institution.name, oauth: item.institution.oauth } : null,
+      institutions: INSTITUTIONS.filter((i) => lt.countryCodes.includes(i.country)).map((i) => ({
+        institution_id: i.institutionId,
+        name: i.name,
+        oauth: i.oauth,
+      })),
+      update_institution: item
+        ? { institution_id: item.institution.institutionId, name: item.institution.name, oauth: item.institution.oauth }
+        : null,
     });
   });
 
@@ -62,7 +75,13 @@ export function linkRoutes(app: PlaidApp, state: SandboxState): void {
     }
     const inst = allowedInstitution(lt, body.institution_id);
     if (inst.oauth) throw Errors.invalidField(`${inst.name} connects through OAuth, not a credentials form`);
-    const item = state.createItem({ clientId: lt.clientId, institution: inst, username: body.username, products: lt.products, webhook: lt.webhook });
+    const item = state.createItem({
+      clientId: lt.clientId,
+      institution: inst,
+      username: body.username,
+      products: lt.products,
+      webhook: lt.webhook,
+    });
     return reply(c, success(state, item, body.link_session_id));
   });
 
@@ -72,7 +91,13 @@ export function linkRoutes(app: PlaidApp, state: SandboxState): void {
     const inst = allowedInstitution(lt, body.institution_id);
     if (!lt.redirectUri) throw Errors.oauthRedirectUriMissing();
     const id = randomUUID();
-    state.oauthStates.set(id, { id, linkToken: lt.token, linkSessionId: body.link_session_id, institutionId: inst.institutionId, status: 'pending' });
+    state.oauthStates.set(id, {
+      id,
+      linkToken: lt.token,
+      linkSessionId: body.link_session_id,
+      institutionId: inst.institutionId,
+      status: 'pending',
+    });
     const url = new URL('/oauth/authorize', new URL(c.req.url).origin);
     url.searchParams.set('oauth_state_id', id);
     return reply(c, { redirect_url: url.toString() });
@@ -99,7 +124,13 @@ export function linkRoutes(app: PlaidApp, state: SandboxState): void {
     }
     rec.status = 'processed';
     // OAuth banks show a generic consent screen in Sandbox and always yield user_good's data.
-    const item = state.createItem({ clientId: lt.clientId, institution: inst, username: 'user_good', products: lt.products, webhook: lt.webhook });
+    const item = state.createItem({
+      clientId: lt.clientId,
+      institution: inst,
+      username: 'user_good',
+      products: lt.products,
+      webhook: lt.webhook,
+    });
     return reply(c, success(state, item, rec.linkSessionId));
   });
 }
@@ -130,7 +161,13 @@ function success(state: SandboxState, item: ItemRecord, linkSessionId: string) {
     metadata: {
       institution: { name: item.institution.name, institution_id: item.institution.institutionId },
       accounts: item.persona.accounts.map((a) => ({
-        id: accountId(item, a.key), name: a.name, mask: a.mask, type: a.type, subtype: a.subtype, verification_status: null, class_type: null,
+        id: accountId(item, a.key),
+        name: a.name,
+        mask: a.mask,
+        type: a.type,
+        subtype: a.subtype,
+        verification_status: null,
+        class_type: null,
       })),
       link_session_id: linkSessionId,
       transfer_status: null,

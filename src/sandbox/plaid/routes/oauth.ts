@@ -13,7 +13,8 @@ export function oauthRoutes(app: PlaidApp, state: SandboxState): void {
     const rec = state.oauthStates.get(c.req.query('oauth_state_id') ?? '');
     const lt = rec ? state.linkTokens.get(rec.linkToken) : undefined;
     const inst = rec ? institutionById(rec.institutionId) : undefined;
-    if (!rec || !lt || !inst || rec.status !== 'pending') return c.html(consentErrorPage('This authorisation link is not valid or was already used.'), 400);
+    if (!rec || !lt || !inst || rec.status !== 'pending')
+      return c.html(consentErrorPage('This authorisation link is not valid or was already used.'), 400);
     return c.html(consentPage({ stateId: rec.id, bankName: inst.name, appName: lt.clientName, color: inst.primaryColor }));
   });
 
@@ -22,7 +23,8 @@ export function oauthRoutes(app: PlaidApp, state: SandboxState): void {
     const id = typeof form.oauth_state_id === 'string' ? form.oauth_state_id : '';
     const rec = state.oauthStates.get(id);
     const lt = rec ? state.linkTokens.get(rec.linkToken) : undefined;
-    if (!rec || !lt?.redirectUri || rec.status !== 'pending') return c.html(consentErrorPage('This authorisation link is not valid or was already used.'), 400);
+    if (!rec || !lt?.redirectUri || rec.status !== 'pending')
+      return c.html(consentErrorPage('This authorisation link is not valid or was already used.'), 400);
     rec.status = form.decision === 'authorize' ? 'authorized' : 'denied';
     const target = new URL(lt.redirectUri);
     target.searchParams.set('oauth_state_id', rec.id);

@@ -8,7 +8,14 @@ import { checkUrl } from './tokens.js';
 import { plaidPost, type PlaidApp } from './define.js';
 
 /** Product a fireable webhook belongs to; firing it on an item without it is an error at Plaid. */
-const PRODUCT_OF_TYPE: Record<string, string> = { TRANSACTIONS: 'transactions', ASSETS: 'assets', AUTH: 'auth', HOLDINGS: 'investments', INVESTMENTS_TRANSACTIONS: 'investments', LIABILITIES: 'liabilities' };
+const PRODUCT_OF_TYPE: Record<string, string> = {
+  TRANSACTIONS: 'transactions',
+  ASSETS: 'assets',
+  AUTH: 'auth',
+  HOLDINGS: 'investments',
+  INVESTMENTS_TRANSACTIONS: 'investments',
+  LIABILITIES: 'liabilities',
+};
 
 /** /sandbox/* helpers: create items without Link, break logins, fire webhooks. */
 export function sandboxRoutes(app: PlaidApp, state: SandboxState): void {

@@ -15,18 +15,21 @@ export function tokenRoutes(app: PlaidApp, state: SandboxState): void {
     const updateItem = body.access_token ? state.itemByAccessToken(body.access_token, clientId) : null;
     const products = body.products ?? [];
     if (!updateItem && products.length === 0) throw Errors.missingFields(['products']);
-    if (!updateItem && products.includes('balance')) throw Errors.invalidField('balance is not a valid product for /link/token/create; it is available to every Item');
+    if (!updateItem && products.includes('balance'))
+      throw Errors.invalidField('balance is not a valid product for /link/token/create; it is available to every Item');
     if (body.webhook) checkUrl(body.webhook, 'webhook');
     if (body.redirect_uri) checkRedirectUri(body.redirect_uri);
     const token = `link-sandbox-${randomUUID()}`;
     const expiresAt = new Date(state.now().getTime() + (updateItem ? UPDATE_MODE_TTL_MS : LINK_TOKEN_TTL_MS));
     state.linkTokens.set(token, {
-      token, clientId, expiresAt,
+      token,
+      clientId,
+      expiresAt,
       clientName: body.client_name,
       countryCodes: body.country_codes,
       products,
       // Plaid ignores `webhook` in update mode; change it with /item/webhook/update instead.
-      webhook: updateItem ? null : body.webhook ?? null,
+      webhook: updateItem ? null : (body.webhook ?? null),
       redirectUri: body.redirect_uri ?? null,
       itemId: updateItem?.itemId ?? null,
     });
@@ -37,7 +40,8 @@ export function tokenRoutes(app: PlaidApp, state: SandboxState): void {
     if (!/^public-sandbox-[0-9a-f-]{36}$/.test(body.public_token)) throw Errors.publicTokenFormat();
     const rec = state.publicTokens.get(body.public_token);
     // Replays, expired tokens and other clients' tokens all look the same to the caller.
-    if (!rec || rec.used || rec.clientId !== clientId || rec.expiresAt.getTime() <= state.now().getTime()) throw Errors.publicTokenExpired();
+    if (!rec || rec.used || rec.clientId !== clientId || rec.expiresAt.getTime() <= state.now().getTime())
+      throw Errors.publicTokenExpired();
     const item = state.items.get(rec.itemId);
     if (!item) throw Errors.publicTokenExpired();
     rec.used = true;
@@ -63,5 +67,6 @@ function checkRedirectUri(value: string): void {
     throw Errors.invalidField('redirect_uri must not contain query parameters or a fragment');
   }
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol === 'http:' && !local) throw Errors.invalidField('redirect_uri must use https (http is allowed only for localhost in Sandbox)');
+  if (url.protocol === 'http:' && !local)
+    throw Errors.invalidField('redirect_uri must use https (http is allowed only for localhost in Sandbox)');
 }

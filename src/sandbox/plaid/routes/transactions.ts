@@ -21,7 +21,15 @@ export function transactionRoutes(app: PlaidApp, state: SandboxState): void {
     item.syncedOnce = true;
     item.lastSyncAt = state.now();
     if (state.faults.takeNotReady(item.itemId)) {
-      return { accounts: [], added: [], modified: [], removed: [], next_cursor: '', has_more: false, transactions_update_status: 'NOT_READY' };
+      return {
+        accounts: [],
+        added: [],
+        modified: [],
+        removed: [],
+        next_cursor: '',
+        has_more: false,
+        transactions_update_status: 'NOT_READY',
+      };
     }
     const version = item.ledger.version;
     const cursorText = body.cursor ?? '';

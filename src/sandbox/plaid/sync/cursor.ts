@@ -11,7 +11,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * change in between is detected as a mutation during pagination.
  */
 
-export interface CursorState { from: number; to: number; offset: number }
+export interface CursorState {
+  from: number;
+  to: number;
+  offset: number;
+}
 
 const VERSION = 1;
 const MAC_BYTES = 12;
@@ -26,7 +30,9 @@ export function encodeCursor(secret: Buffer, itemId: string, s: CursorState): st
   payload.writeUInt32BE(s.from, 1);
   payload.writeUInt32BE(s.to, 5);
   payload.writeUInt32BE(s.offset, 9);
-  return Buffer.concat([payload, mac(secret, itemId, payload)]).toString('base64').replace(/=+$/, '');
+  return Buffer.concat([payload, mac(secret, itemId, payload)])
+    .toString('base64')
+    .replace(/=+$/, '');
 }
 
 export function decodeCursor(secret: Buffer, itemId: string, cursor: string): CursorState | null {

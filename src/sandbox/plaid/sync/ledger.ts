@@ -22,11 +22,15 @@ export interface LiveRow {
   modifiedSeq: number;
 }
 
-interface Tombstone { id: string; accountKey: string; createdSeq: number; removedSeq: number }
+interface Tombstone {
+  id: string;
+  accountKey: string;
+  createdSeq: number;
+  removedSeq: number;
+}
 
 export type Change =
-  | { kind: 'added' | 'modified'; seq: number; row: LiveRow }
-  | { kind: 'removed'; seq: number; id: string; accountKey: string };
+  { kind: 'added' | 'modified'; seq: number; row: LiveRow } | { kind: 'removed'; seq: number; id: string; accountKey: string };
 
 export class ItemLedger {
   private seq = 0;
@@ -38,7 +42,11 @@ export class ItemLedger {
   private through: string | null = null;
   private extraCount = 0;
 
-  constructor(private readonly persona: Persona, private readonly itemId: string, readonly historyStart: string) {}
+  constructor(
+    private readonly persona: Persona,
+    private readonly itemId: string,
+    readonly historyStart: string,
+  ) {}
 
   /** Bumps whenever anything an item would see changed; the mutation-during-pagination check. */
   get version(): number {
@@ -73,7 +81,8 @@ export class ItemLedger {
   /** New posted purchases today and a $1/£1 amount correction on recent posted rows. */
   addActivity(today: string, added: number, modified: number): void {
     // Corrections first, so they land on rows the client already has (not on the new ones).
-    const recent = [...this.live.values()].filter((r) => !r.pending && r.amountCents > 0)
+    const recent = [...this.live.values()]
+      .filter((r) => !r.pending && r.amountCents > 0)
       .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.createdSeq - a.createdSeq));
     for (const row of recent.slice(0, modified)) {
       row.amountCents += 100;
@@ -94,7 +103,9 @@ export class ItemLedger {
       else if (row.modifiedSeq > from) out.push({ kind: 'modified', seq: row.modifiedSeq, row });
     }
     // A row created and removed after `from` was never seen by this client: nothing to report.
-    for (const t of this.removed) if (t.createdSeq <= from && t.removedSeq > from) out.push({ kind: 'removed', seq: t.removedSeq, id: t.id, accountKey: t.accountKey });
+    for (const t of this.removed)
+      if (t.createdSeq <= from && t.removedSeq > from)
+        out.push({ kind: 'removed', seq: t.removedSeq, id: t.id, accountKey: t.accountKey });
     return out.sort((a, b) => a.seq - b.seq);
   }
 
@@ -113,14 +124,34 @@ export class ItemLedger {
   private addPosted(spec: TxnSpec, pendingId: string | null, date: string): void {
     const seq = ++this.seq;
     const id = plaidId(this.itemId, spec.key, 'posted');
-    this.live.set(id, { id, accountKey: spec.accountKey, spec, pending: false, pendingId, date, amountCents: spec.amountCents, createdSeq: seq, modifiedSeq: seq });
+    this.live.set(id, {
+      id,
+      accountKey: spec.accountKey,
+      spec,
+      pending: false,
+      pendingId,
+      date,
+      amountCents: spec.amountCents,
+      createdSeq: seq,
+      modifiedSeq: seq,
+    });
     this.postedKeys.add(spec.key);
   }
 
   private addPending(spec: TxnSpec): void {
     const seq = ++this.seq;
     const id = plaidId(this.itemId, spec.key, 'pending');
-    const row: LiveRow = { id, accountKey: spec.accountKey, spec, pending: true, pendingId: null, date: spec.authDay, amountCents: spec.amountCents, createdSeq: seq, modifiedSeq: seq };
+    const row: LiveRow = {
+      id,
+      accountKey: spec.accountKey,
+      spec,
+      pending: true,
+      pendingId: null,
+      date: spec.authDay,
+      amountCents: spec.amountCents,
+      createdSeq: seq,
+      modifiedSeq: seq,
+    };
     this.live.set(id, row);
     this.pendingByKey.set(spec.key, row);
   }

@@ -10,7 +10,13 @@ const WEEK_MS = 7 * 86_400_000;
  * (SyncUpdatesAvailableWebhook, ItemErrorWebhook, PendingExpirationWebhook…). `extra` is merged
  * last so tests can shape unusual payloads.
  */
-export function webhookBody(state: SandboxState, item: ItemRecord, type: string, code: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function webhookBody(
+  state: SandboxState,
+  item: ItemRecord,
+  type: string,
+  code: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const body: Record<string, unknown> = { webhook_type: type, webhook_code: code, item_id: item.itemId, environment: 'sandbox' };
   const now = state.now();
   switch (`${type}:${code}`) {
@@ -35,7 +41,10 @@ export function webhookBody(state: SandboxState, item: ItemRecord, type: string,
       body.consent_expiration_time = isoSeconds(item.consentExpiresAt ?? new Date(now.getTime() + WEEK_MS));
       break;
     case 'ITEM:PENDING_DISCONNECT':
-      Object.assign(body, { reason: 'INSTITUTION_TOKEN_EXPIRATION', disconnect_time: isoSeconds(new Date(now.getTime() + WEEK_MS)) });
+      Object.assign(body, {
+        reason: 'INSTITUTION_TOKEN_EXPIRATION',
+        disconnect_time: isoSeconds(new Date(now.getTime() + WEEK_MS)),
+      });
       break;
     case 'ITEM:NEW_ACCOUNTS_AVAILABLE':
       body.error = null;

@@ -20,15 +20,25 @@ export interface WebhookJwk {
  * private half never leaves this object.
  */
 export class WebhookSigner {
-  private constructor(private readonly privateKey: CryptoKey, readonly jwk: WebhookJwk) {}
+  private constructor(
+    private readonly privateKey: CryptoKey,
+    readonly jwk: WebhookJwk,
+  ) {}
 
   static async create(createdAt: Date): Promise<WebhookSigner> {
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     const pub = await exportJWK(publicKey);
     if (!pub.crv || !pub.kty || !pub.x || !pub.y) throw new Error('could not export the webhook verification key');
     return new WebhookSigner(privateKey, {
-      alg: 'ES256', crv: pub.crv, kid: randomUUID(), kty: pub.kty, use: 'sig', x: pub.x, y: pub.y,
-      created_at: Math.floor(createdAt.getTime() / 1000), expired_at: null,
+      alg: 'ES256',
+      crv: pub.crv,
+      kid: randomUUID(),
+      kty: pub.kty,
+      use: 'sig',
+      x: pub.x,
+      y: pub.y,
+      created_at: Math.floor(createdAt.getTime() / 1000),
+      expired_at: null,
     });
   }
 

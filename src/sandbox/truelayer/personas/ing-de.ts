@@ -26,7 +26,12 @@ const BT = {
 } as const;
 
 const HOLDERS = ['Jonas Becker', 'Lena Hoffmann', 'Felix Wagner', 'Sophie Schulz', 'Lukas Richter'];
-const EMPLOYERS = ['Nordlicht Software GmbH', 'Rheinwerk Logistik GmbH', 'Brandt Maschinenbau GmbH', 'Kessler Medizintechnik GmbH'];
+const EMPLOYERS = [
+  'Nordlicht Software GmbH',
+  'Rheinwerk Logistik GmbH',
+  'Brandt Maschinenbau GmbH',
+  'Kessler Medizintechnik GmbH',
+];
 const LANDLORDS = ['Hausverwaltung Brandt & Partner GmbH', 'Hausverwaltung Rheinblick GmbH', 'Immobilienverwaltung Sommer KG'];
 const STREETS = ['Venloer Str. 212', 'Aachener Str. 88', 'Neusser Str. 301', 'Luxemburger Str. 45'];
 
@@ -38,12 +43,21 @@ export function buildIngPersona(p: PersonaParams): Persona {
   const extraIban = germanIban(`55${rng.digits(8)}`);
 
   const giro = emptyAccount({
-    key: 'girokonto', kind: 'account', displayName: 'Girokonto', accountType: 'TRANSACTION', currency: 'EUR',
+    key: 'girokonto',
+    kind: 'account',
+    displayName: 'Girokonto',
+    accountType: 'TRANSACTION',
+    currency: 'EUR',
     accountNumber: { iban: giroIban, swift_bic: 'INGDDEFFXXX' },
-    openingBalanceCents: centsBetween(rng, 1400, 2600), overdraftCents: 200_000,
+    openingBalanceCents: centsBetween(rng, 1400, 2600),
+    overdraftCents: 200_000,
   });
   const extra = emptyAccount({
-    key: 'extra-konto', kind: 'account', displayName: 'Extra-Konto', accountType: 'SAVINGS', currency: 'EUR',
+    key: 'extra-konto',
+    kind: 'account',
+    displayName: 'Extra-Konto',
+    accountType: 'SAVINGS',
+    currency: 'EUR',
     accountNumber: { iban: extraIban, swift_bic: 'INGDDEFFXXX' },
     openingBalanceCents: centsBetween(rng, 4000, 9000),
   });
@@ -76,30 +90,54 @@ export function buildIngPersona(p: PersonaParams): Persona {
       const wobble = rng.chance(0.3) ? rng.int(-4000, 8000) : 0;
       const amount = Math.min(360_000, Math.max(320_000, salaryBase + wobble));
       ledger.add(G, payday, {
-        amountCents: amount, category: 'CREDIT',
+        amountCents: amount,
+        category: 'CREDIT',
         description: `${employer} Lohn/Gehalt ${mm}/${yyyy}`,
-        meta: { provider_transaction_category: BT.salary, counter_party_preferred_name: employer, counter_party_iban: employerIban },
+        meta: {
+          provider_transaction_category: BT.salary,
+          counter_party_preferred_name: employer,
+          counter_party_iban: employerIban,
+        },
       });
     }
 
     const first = dueForward(month, 1);
     if (inWin(first)) {
       ledger.add(G, first, {
-        amountCents: -rentCents, category: 'STANDING_ORDER',
+        amountCents: -rentCents,
+        category: 'STANDING_ORDER',
         description: `${landlord} Miete ${mm}/${yy} ${street}, 3. OG links`,
-        meta: { provider_transaction_category: BT.standingOrder, counter_party_preferred_name: landlord, counter_party_iban: landlordIban },
+        meta: {
+          provider_transaction_category: BT.standingOrder,
+          counter_party_preferred_name: landlord,
+          counter_party_iban: landlordIban,
+        },
       });
       ledger.add(G, first, {
-        amountCents: -savingsCents, category: 'TRANSFER', description: `${holder} Sparen Extra-Konto`,
-        meta: { provider_transaction_category: BT.standingOrder, counter_party_preferred_name: holder, counter_party_iban: extraIban },
+        amountCents: -savingsCents,
+        category: 'TRANSFER',
+        description: `${holder} Sparen Extra-Konto`,
+        meta: {
+          provider_transaction_category: BT.standingOrder,
+          counter_party_preferred_name: holder,
+          counter_party_iban: extraIban,
+        },
       });
       ledger.add(X, first, {
-        amountCents: savingsCents, category: 'TRANSFER', description: `${holder} Sparen Extra-Konto`,
-        meta: { provider_transaction_category: BT.transferIn, counter_party_preferred_name: holder, counter_party_iban: giroIban },
+        amountCents: savingsCents,
+        category: 'TRANSFER',
+        description: `${holder} Sparen Extra-Konto`,
+        meta: {
+          provider_transaction_category: BT.transferIn,
+          counter_party_preferred_name: holder,
+          counter_party_iban: giroIban,
+        },
       });
       const ticketCents = first >= '2025-01-01' ? 5800 : 4900;
       ledger.add(G, first, {
-        amountCents: -ticketCents, category: 'DIRECT_DEBIT', description: `DB Vertrieb GmbH Deutschlandticket ${mm}/${yyyy}`,
+        amountCents: -ticketCents,
+        category: 'DIRECT_DEBIT',
+        description: `DB Vertrieb GmbH Deutschlandticket ${mm}/${yyyy}`,
         meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'DB Vertrieb GmbH' },
       });
     }
@@ -107,28 +145,34 @@ export function buildIngPersona(p: PersonaParams): Persona {
     const vodafoneDay = dueForward(month, 5);
     if (inWin(vodafoneDay)) {
       ledger.add(G, vodafoneDay, {
-        amountCents: -3999, category: 'DIRECT_DEBIT', description: `Vodafone GmbH Kd-Nr. ${vodafoneKd} Rechnung ${mm}/${yyyy}`,
+        amountCents: -3999,
+        category: 'DIRECT_DEBIT',
+        description: `Vodafone GmbH Kd-Nr. ${vodafoneKd} Rechnung ${mm}/${yyyy}`,
         meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'Vodafone GmbH' },
       });
     }
     const netflixDay = dueForward(month, 9);
     if (inWin(netflixDay)) {
       ledger.add(G, netflixDay, {
-        amountCents: -1399, category: 'DIRECT_DEBIT', description: 'NETFLIX INTERNATIONAL B.V. Netflix Monatsabo',
+        amountCents: -1399,
+        category: 'DIRECT_DEBIT',
+        description: 'NETFLIX INTERNATIONAL B.V. Netflix Monatsabo',
         meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'Netflix International B.V.' },
       });
     }
     const swDay = dueForward(month, 15);
     if (inWin(swDay)) {
       ledger.add(G, swDay, {
-        amountCents: -stadtwerkeAbschlag, category: 'DIRECT_DEBIT',
+        amountCents: -stadtwerkeAbschlag,
+        category: 'DIRECT_DEBIT',
         description: `Stadtwerke Koeln GmbH Abschlag Strom/Gas ${mm}/${yyyy} VK ${stadtwerkeVk}`,
         meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'Stadtwerke Koeln GmbH' },
       });
       // The Rundfunkbeitrag is collected quarterly in the middle of the quarter: 3 × 18,36 €.
       if (['02', '05', '08', '11'].includes(mm)) {
         ledger.add(G, swDay, {
-          amountCents: -5508, category: 'DIRECT_DEBIT',
+          amountCents: -5508,
+          category: 'DIRECT_DEBIT',
           description: `Lastschrift Rundfunk ARD ZDF DRadio Beitragsnr. ${rundfunkNr}`,
           meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'Rundfunk ARD, ZDF, DRadio' },
         });
@@ -137,12 +181,16 @@ export function buildIngPersona(p: PersonaParams): Persona {
     const gymDay = dueForward(month, 2);
     if (inWin(gymDay)) {
       ledger.add(G, gymDay, {
-        amountCents: -2990, category: 'DIRECT_DEBIT', description: `McFit GmbH Mitgliedsbeitrag ${mm}/${yyyy}`,
+        amountCents: -2990,
+        category: 'DIRECT_DEBIT',
+        description: `McFit GmbH Mitgliedsbeitrag ${mm}/${yyyy}`,
         meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'McFit GmbH' },
       });
       if (mm === '01') {
         ledger.add(G, gymDay, {
-          amountCents: -48_620, category: 'DIRECT_DEBIT', description: `HUK-COBURG Kfz-Versicherung ${yyyy} VS-Nr. ${hukNr}`,
+          amountCents: -48_620,
+          category: 'DIRECT_DEBIT',
+          description: `HUK-COBURG Kfz-Versicherung ${yyyy} VS-Nr. ${hukNr}`,
           meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'HUK-COBURG' },
         });
       }
@@ -150,7 +198,8 @@ export function buildIngPersona(p: PersonaParams): Persona {
     const ppDay = dueForward(month, 19);
     if (inWin(ppDay)) {
       ledger.add(G, ppDay, {
-        amountCents: -1099, category: 'DIRECT_DEBIT',
+        amountCents: -1099,
+        category: 'DIRECT_DEBIT',
         description: `PayPal Europe S.a.r.l. et Cie S.C.A ${paypalMandate} PP.${rng.digits(4)}.PP . Spotify AB, Ihr Einkauf bei Spotify AB`,
         meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'PayPal Europe S.a.r.l. et Cie S.C.A' },
       });
@@ -160,12 +209,24 @@ export function buildIngPersona(p: PersonaParams): Persona {
       const d = dueForward(month, 10);
       const amount = rng.int(5, 15) * 10_000;
       ledger.add(X, d, {
-        amountCents: -amount, category: 'TRANSFER', description: `${holder} Umbuchung Girokonto`,
-        meta: { provider_transaction_category: BT.transferOut, counter_party_preferred_name: holder, counter_party_iban: giroIban },
+        amountCents: -amount,
+        category: 'TRANSFER',
+        description: `${holder} Umbuchung Girokonto`,
+        meta: {
+          provider_transaction_category: BT.transferOut,
+          counter_party_preferred_name: holder,
+          counter_party_iban: giroIban,
+        },
       });
       ledger.add(G, d, {
-        amountCents: amount, category: 'TRANSFER', description: `${holder} Umbuchung Girokonto`,
-        meta: { provider_transaction_category: BT.transferIn, counter_party_preferred_name: holder, counter_party_iban: extraIban },
+        amountCents: amount,
+        category: 'TRANSFER',
+        description: `${holder} Umbuchung Girokonto`,
+        meta: {
+          provider_transaction_category: BT.transferIn,
+          counter_party_preferred_name: holder,
+          counter_party_iban: extraIban,
+        },
       });
     }
   }
@@ -190,41 +251,63 @@ export function buildIngPersona(p: PersonaParams): Persona {
     if (dayIndex % 11 === 4 && !isWeekend(day)) {
       for (let i = 0; i < 2; i++) {
         ledger.add(G, day, {
-          amountCents: -340, category: 'PURCHASE', description: 'Coffee Fellows Koeln Hbf', pendingDays: 1,
-          pendingDescription: 'COFFEE FELLOWS', meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'Coffee Fellows' },
+          amountCents: -340,
+          category: 'PURCHASE',
+          description: 'Coffee Fellows Koeln Hbf',
+          pendingDays: 1,
+          pendingDescription: 'COFFEE FELLOWS',
+          meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'Coffee Fellows' },
         });
       }
     }
     if (rng.chance(0.045)) {
       const amount = rng.pick([5_000, 10_000, 10_000, 15_000, 20_000]);
       ledger.add(G, day, {
-        amountCents: -amount, category: 'ATM', description: `Bargeldauszahlung GA NR${rng.digits(8)} BLZ37050198 0`,
+        amountCents: -amount,
+        category: 'ATM',
+        description: `Bargeldauszahlung GA NR${rng.digits(8)} BLZ37050198 0`,
         meta: { provider_transaction_category: BT.atm },
       });
     }
     if (rng.chance(0.035)) {
       const person = rng.pick(ING_PEOPLE);
       ledger.add(G, day, {
-        amountCents: centsBetween(rng, 8, 60), category: 'TRANSFER', description: `${person.name} ${rng.pick(person.reasons)}`,
-        meta: { provider_transaction_category: BT.transferIn, counter_party_preferred_name: person.name, counter_party_iban: person.iban },
+        amountCents: centsBetween(rng, 8, 60),
+        category: 'TRANSFER',
+        description: `${person.name} ${rng.pick(person.reasons)}`,
+        meta: {
+          provider_transaction_category: BT.transferIn,
+          counter_party_preferred_name: person.name,
+          counter_party_iban: person.iban,
+        },
       });
     }
     if (rng.chance(0.03)) {
       const person = rng.pick(ING_PEOPLE);
       ledger.add(G, day, {
-        amountCents: -centsBetween(rng, 10, 80), category: 'TRANSFER', description: `${person.name} ${rng.pick(person.reasons)}`,
-        meta: { provider_transaction_category: BT.transferOut, counter_party_preferred_name: person.name, counter_party_iban: person.iban },
+        amountCents: -centsBetween(rng, 10, 80),
+        category: 'TRANSFER',
+        description: `${person.name} ${rng.pick(person.reasons)}`,
+        meta: {
+          provider_transaction_category: BT.transferOut,
+          counter_party_preferred_name: person.name,
+          counter_party_iban: person.iban,
+        },
       });
     }
     if (rng.chance(0.05)) {
       ledger.add(G, day, {
-        amountCents: -centsBetween(rng, 19.9, 89.9), category: 'DIRECT_DEBIT', description: `DB Vertrieb GmbH Fahrschein ${rng.digits(12)}`,
+        amountCents: -centsBetween(rng, 19.9, 89.9),
+        category: 'DIRECT_DEBIT',
+        description: `DB Vertrieb GmbH Fahrschein ${rng.digits(12)}`,
         meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: 'DB Vertrieb GmbH' },
       });
     }
     if (rng.chance(0.012)) {
       ledger.add(G, day, {
-        amountCents: centsBetween(rng, 9, 60), category: 'PURCHASE', description: `AMZN Mktp DE Retoure ${amazonOrder(rng)}`,
+        amountCents: centsBetween(rng, 9, 60),
+        category: 'PURCHASE',
+        description: `AMZN Mktp DE Retoure ${amazonOrder(rng)}`,
         meta: { provider_transaction_category: BT.refund, counter_party_preferred_name: 'Amazon' },
       });
     }
@@ -240,12 +323,24 @@ export function buildIngPersona(p: PersonaParams): Persona {
       if (surplus >= 10_000) {
         const amount = Math.floor(surplus / 10_000) * 10_000;
         ledger.add(G, sweepAt, {
-          amountCents: -amount, category: 'TRANSFER', description: `${holder} Umbuchung Extra-Konto`,
-          meta: { provider_transaction_category: BT.transferOut, counter_party_preferred_name: holder, counter_party_iban: extraIban },
+          amountCents: -amount,
+          category: 'TRANSFER',
+          description: `${holder} Umbuchung Extra-Konto`,
+          meta: {
+            provider_transaction_category: BT.transferOut,
+            counter_party_preferred_name: holder,
+            counter_party_iban: extraIban,
+          },
         });
         ledger.add(X, sweepAt, {
-          amountCents: amount, category: 'TRANSFER', description: `${holder} Umbuchung Extra-Konto`,
-          meta: { provider_transaction_category: BT.transferIn, counter_party_preferred_name: holder, counter_party_iban: giroIban },
+          amountCents: amount,
+          category: 'TRANSFER',
+          description: `${holder} Umbuchung Extra-Konto`,
+          meta: {
+            provider_transaction_category: BT.transferIn,
+            counter_party_preferred_name: holder,
+            counter_party_iban: giroIban,
+          },
         });
       }
     }
@@ -256,7 +351,8 @@ export function buildIngPersona(p: PersonaParams): Persona {
     const interest = Math.max(1, Math.round((bal * 0.0075) / 4));
     const qStart = addMonths(month, -2);
     ledger.add(X, lastDay, {
-      amountCents: interest, category: 'INTEREST',
+      amountCents: interest,
+      category: 'INTEREST',
       description: `Zinsgutschrift ${fmtDe(qStart)} - ${fmtDe(lastDay)}`,
       meta: { provider_transaction_category: BT.interest },
     });
@@ -264,14 +360,41 @@ export function buildIngPersona(p: PersonaParams): Persona {
   ledger.finish();
 
   giro.standingOrders.push(
-    { reference: `Miete ${street}`, payee: landlord, frequency: 'IntrvlMnthDay:01:01', amountCents: rentCents, firstPaymentDate: win.first, dayOfMonth: 1, txnDescription: `${landlord} Miete` },
-    { reference: 'Sparen Extra-Konto', payee: holder, frequency: 'IntrvlMnthDay:01:01', amountCents: savingsCents, firstPaymentDate: win.first, dayOfMonth: 1, txnDescription: `${holder} Sparen Extra-Konto` },
+    {
+      reference: `Miete ${street}`,
+      payee: landlord,
+      frequency: 'IntrvlMnthDay:01:01',
+      amountCents: rentCents,
+      firstPaymentDate: win.first,
+      dayOfMonth: 1,
+      txnDescription: `${landlord} Miete`,
+    },
+    {
+      reference: 'Sparen Extra-Konto',
+      payee: holder,
+      frequency: 'IntrvlMnthDay:01:01',
+      amountCents: savingsCents,
+      firstPaymentDate: win.first,
+      dayOfMonth: 1,
+      txnDescription: `${holder} Sparen Extra-Konto`,
+    },
   );
-  const dd = (name: string, prefix: string) => ({ name, mandateId: `${prefix.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase()}${rng.digits(10)}`, createdDate: win.first, txnDescriptionPrefix: prefix });
+  const dd = (name: string, prefix: string) => ({
+    name,
+    mandateId: `${prefix
+      .replace(/[^A-Za-z]/g, '')
+      .slice(0, 3)
+      .toUpperCase()}${rng.digits(10)}`,
+    createdDate: win.first,
+    txnDescriptionPrefix: prefix,
+  });
   giro.directDebits.push(
-    dd('Rundfunk ARD, ZDF, DRadio', 'Lastschrift Rundfunk'), dd('Stadtwerke Koeln GmbH', 'Stadtwerke Koeln'),
-    dd('Vodafone GmbH', 'Vodafone GmbH'), dd('Netflix International B.V.', 'NETFLIX'),
-    dd('PayPal Europe S.a.r.l. et Cie S.C.A', 'PayPal Europe'), dd('DB Vertrieb GmbH', 'DB Vertrieb GmbH Deutschlandticket'),
+    dd('Rundfunk ARD, ZDF, DRadio', 'Lastschrift Rundfunk'),
+    dd('Stadtwerke Koeln GmbH', 'Stadtwerke Koeln'),
+    dd('Vodafone GmbH', 'Vodafone GmbH'),
+    dd('Netflix International B.V.', 'NETFLIX'),
+    dd('PayPal Europe S.a.r.l. et Cie S.C.A', 'PayPal Europe'),
+    dd('DB Vertrieb GmbH', 'DB Vertrieb GmbH Deutschlandticket'),
   );
 
   return {
@@ -281,7 +404,9 @@ export function buildIngPersona(p: PersonaParams): Persona {
     accounts: [giro, extra],
     info: {
       full_name: holder,
-      addresses: [{ address: street.replace(/ \d+$/, ` ${rng.int(1, 180)}`), city: 'Koeln', zip: `50${rng.int(667, 999)}`, country: 'DE' }],
+      addresses: [
+        { address: street.replace(/ \d+$/, ` ${rng.int(1, 180)}`), city: 'Koeln', zip: `50${rng.int(667, 999)}`, country: 'DE' },
+      ],
     },
   };
 }
@@ -290,8 +415,11 @@ function addCardPurchase(ledger: Ledger, rng: Prng, account: string, day: string
   const amount = centsBetween(rng, m.min, m.max);
   const description = m.description(rng);
   ledger.add(account, day, {
-    amountCents: -amount, category: 'PURCHASE', description,
-    pendingDays: lag, pendingDescription: m.pending,
+    amountCents: -amount,
+    category: 'PURCHASE',
+    description,
+    pendingDays: lag,
+    pendingDescription: m.pending,
     meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: m.counterParty },
   });
 }

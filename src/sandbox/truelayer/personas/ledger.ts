@@ -71,7 +71,10 @@ export function sortChronologically(txns: GenTxn[]): void {
   txns.sort((x, y) => (x.bookingDate < y.bookingDate ? -1 : x.bookingDate > y.bookingDate ? 1 : x.seq - y.seq));
 }
 
-export function emptyAccount(partial: Omit<GenAccount, 'txns' | 'standingOrders' | 'directDebits' | 'overdraftCents' | 'creditLimitCents'> & Partial<GenAccount>): GenAccount {
+export function emptyAccount(
+  partial: Omit<GenAccount, 'txns' | 'standingOrders' | 'directDebits' | 'overdraftCents' | 'creditLimitCents'> &
+    Partial<GenAccount>,
+): GenAccount {
   return { txns: [], standingOrders: [], directDebits: [], overdraftCents: 0, creditLimitCents: 0, ...partial };
 }
 

@@ -1,9 +1,23 @@
 /** Internal, provider-neutral model of a bank user's data. Serialisers turn it into TrueLayer JSON. */
 
 export type TxnCategory =
-  | 'ATM' | 'BILL_PAYMENT' | 'CASH' | 'CASHBACK' | 'CHEQUE' | 'CORRECTION' | 'CREDIT'
-  | 'DIRECT_DEBIT' | 'DIVIDEND' | 'FEE_CHARGE' | 'INTEREST' | 'OTHER' | 'PURCHASE'
-  | 'STANDING_ORDER' | 'TRANSFER' | 'DEBIT' | 'UNKNOWN';
+  | 'ATM'
+  | 'BILL_PAYMENT'
+  | 'CASH'
+  | 'CASHBACK'
+  | 'CHEQUE'
+  | 'CORRECTION'
+  | 'CREDIT'
+  | 'DIRECT_DEBIT'
+  | 'DIVIDEND'
+  | 'FEE_CHARGE'
+  | 'INTEREST'
+  | 'OTHER'
+  | 'PURCHASE'
+  | 'STANDING_ORDER'
+  | 'TRANSFER'
+  | 'DEBIT'
+  | 'UNKNOWN';
 
 export interface GenTxn {
   /** Generation order; breaks ties between rows booked on the same day. */
