@@ -1,5 +1,5 @@
 import type { App } from '../app.js';
-import { requirePlaid, requireTrueLayer } from '../config/index.js';
+import { requirePlaid, requireTrueLayer, type Config } from '../config/index.js';
 import { TraxError } from '../domain/errors.js';
 import type { ProviderId } from '../domain/types.js';
 import type { StoredConnection } from '../store/connections.js';
@@ -39,4 +39,36 @@ const CONNECTORS = {
 
 export function connectorFor(app: App, connection: StoredConnection): BankConnector {
   return CONNECTORS[connection.provider](app, connection);
+}
+
+/** What code outside providers/ asks about a provider instead of comparing its id to a string. */
+export interface ProviderPolicy {
+  /** The provider's name as users know it. */
+  label: string;
+  /** Why no connection of this provider can sync with this configuration, or null when it can. */
+  notConfigured(config: Config): string | null;
+  /** The sentence that tells the user how to renew a consent, kept with the connection's history. */
+  relinkHint(connectionId: string): string;
+}
+
+const POLICIES = {
+  truelayer: {
+    label: 'TrueLayer',
+    notConfigured: (config) =>
+      config.truelayer
+        ? null
+        : 'TrueLayer is not configured (set TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET in .env, or run `trax sandbox` for the built-in emulator).',
+    relinkHint: (id) =>
+      `Reconnect with \`trax connect truelayer --relink ${id}\` (or Relink in \`trax serve\`); your history is kept.`,
+  },
+  plaid: {
+    label: 'Plaid',
+    notConfigured: (config) =>
+      config.plaid ? null : 'Plaid is not configured (set PLAID_CLIENT_ID and PLAID_SECRET in .env; keys are at dashboard.plaid.com).',
+    relinkHint: () => 'Relink it in the web app (`trax serve`, then Relink); your history is kept.',
+  },
+} satisfies Record<ProviderId, ProviderPolicy>;
+
+export function providerPolicy(provider: ProviderId): ProviderPolicy {
+  return POLICIES[provider];
 }

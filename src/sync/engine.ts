@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import { isProviderError, TraxError } from '../domain/errors.js';
-import { connectorFor } from '../providers/registry.js';
+import { connectorFor, providerPolicy } from '../providers/registry.js';
 import { isPidAlive } from '../store/locks.js';
 import { noteBankRead } from '../store/read-budget.js';
 import { applyPage } from './apply-page.js';
@@ -13,6 +13,8 @@ export interface SyncOptions {
   /** The user's IP when a person started the sync (CLI: none to send; web: the request's). */
   userIp?: string | null;
   onProgress?: (connectionId: string, message: string) => void;
+  /** Called as each connection finishes, so its line is shown even if a later one stops the command. */
+  onOutcome?: (outcome: SyncOutcome) => void;
 }
 
 export interface SyncOutcome {
@@ -48,6 +50,12 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
   };
   if (connection.status === 'revoked') {
     outcome.error = { code: 'revoked', message: `${outcome.institution} was disconnected; connect it again to sync.` };
+    return outcome;
+  }
+  // A provider without credentials cannot have made this connection fail: skip it, untouched.
+  const notConfigured = providerPolicy(connection.provider).notConfigured(app.config);
+  if (notConfigured) {
+    outcome.error = { code: 'not_configured', message: notConfigured };
     return outcome;
   }
   const lock = `sync:${connectionId}`;
@@ -107,7 +115,7 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
       throw e;
     }
     const needsReauth = e.code === 'needs_reauth';
-    const message = needsReauth ? `${e.message} ${reconnectHint(connection.provider, connectionId)}` : e.message;
+    const message = needsReauth ? `${e.message} ${providerPolicy(connection.provider).relinkHint(connectionId)}` : e.message;
     outcome.status = 'failed';
     outcome.error = { code: isProviderError(e) ? e.kind : e.code, message };
     const now = app.now().toISOString();
@@ -124,13 +132,9 @@ export async function syncAll(app: App, opts: SyncOptions): Promise<SyncOutcome[
   const outcomes: SyncOutcome[] = [];
   for (const c of app.connections.list()) {
     if (c.status === 'revoked') continue;
-    outcomes.push(await syncConnection(app, c.id, opts));
+    const outcome = await syncConnection(app, c.id, opts);
+    outcomes.push(outcome);
+    opts.onOutcome?.(outcome);
   }
   return outcomes;
-}
-
-export function reconnectHint(provider: string, connectionId: string): string {
-  return provider === 'plaid'
-    ? 'Relink it in the web app (`trax serve`, then Relink); your history is kept.'
-    : `Reconnect with \`trax connect ${provider} --relink ${connectionId}\` (or Relink in \`trax serve\`); your history is kept.`;
 }

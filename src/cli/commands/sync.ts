@@ -4,7 +4,7 @@ import { notifyWebhookUrl } from '../../notify/config.js';
 import { configuredSchedule } from '../../schedule/config.js';
 import { syncHistory, type SyncHistoryRow } from '../../schedule/history.js';
 import { DEFAULT_JITTER_MS, runScheduledPass } from '../../schedule/pass.js';
-import { syncAll, syncConnection } from '../../sync/engine.js';
+import { syncAll, syncConnection, type SyncOptions, type SyncOutcome } from '../../sync/engine.js';
 import { out, progress, withApp } from '../context.js';
 import { clean, colors, json, table } from '../output.js';
 import { describeOutcome } from '../sync-report.js';
@@ -30,8 +30,11 @@ export function registerSync(program: Command): void {
       'after',
       `
 Each account's transactions are saved together with the point to resume from, so an
-interrupted sync loses nothing and running it again converges. A failing bank does not stop
-the others; the exit code is 1 if any connection failed.
+interrupted sync loses nothing and running it again converges. Every connection gets one line:
+✔ synced, ✖ failed (with the reason and how to relink), or • skipped with why (for example a
+provider whose keys are not in .env). A failing bank does not stop the others. The exit code is
+1 if any connection failed and 0 when every one synced or was skipped; --json lists each
+connection with its status and, for failures and skips, the reason (error.code, error.message).
 
 --scheduled is what \`trax schedule print\` puts in crontab or a systemd timer: it keeps to the
 banks' limit of 4 unattended reads per account a day, backs off after "too many requests",
@@ -82,9 +85,24 @@ Examples:
           if (pass.results.some((r) => r.action === 'failed')) process.exitCode = 1;
           return;
         }
-        const options = { trigger: 'user' as const, onProgress: (id: string, m: string) => progress(`${id}: ${clean(m)}`) };
-        const outcomes = opts.connection ? [await syncConnection(app, opts.connection, options)] : await syncAll(app, options);
-        out(opts.json ? json(outcomes) : outcomes.map(describeOutcome).join('\n'));
+        // Each line is printed as its connection finishes: if a later one stops the whole command
+        // (a wrong key, a full disk), what already happened to the earlier ones has been shown.
+        const outcomes: SyncOutcome[] = [];
+        const options: SyncOptions = {
+          trigger: 'user',
+          onProgress: (id, m) => progress(`${id}: ${clean(m)}`),
+          onOutcome: (o) => {
+            outcomes.push(o);
+            if (!opts.json) out(describeOutcome(o));
+          },
+        };
+        try {
+          if (opts.connection) options.onOutcome!(await syncConnection(app, opts.connection, options));
+          else await syncAll(app, options);
+        } finally {
+          if (opts.json) out(json(outcomes));
+        }
+        // Skipped (a provider without credentials, a bank busy elsewhere) is not a failure: cron stays quiet.
         if (outcomes.some((o) => o.status === 'failed')) process.exitCode = 1;
       });
     });
