@@ -5,6 +5,7 @@
 import { categorizeEvalBench } from './categorize-eval.js';
 import { categorizePipelineBench } from './categorize-pipeline.js';
 import { ingestBench } from './ingest.js';
+import { regexBench } from './regex.js';
 import { reportsBench } from './reports.js';
 import { webPagesBench } from './web-pages.js';
 
@@ -18,3 +19,4 @@ if (!only || only === 'categorize') print(categorizePipelineBench(rows));
 if (!only || only === 'eval') print(await categorizeEvalBench());
 if (!only || only === 'reports') print(reportsBench(rows));
 if (!only || only === 'web') print(await webPagesBench(rows));
+if (!only || only === 'regex') print(regexBench());

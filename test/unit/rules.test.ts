@@ -72,10 +72,9 @@ describe('rule matching', () => {
     expect(match(many, txn({ description: 'nothing here' }))).toBeNull();
   });
 
-  it('refuses regexes that could hang the process, and invalid ones, with a reason', () => {
-    expect(() => compileRegex('(a+)+$')).toThrow(/exponential time/);
-    expect(() => compileRegex('^(\\w+\\s?)+$')).toThrow(/exponential time/);
-    expect(() => compileRegex('([a-z]+)*!')).toThrow(/exponential time/);
+  it('refuses regexes that need backtracking, and invalid ones, with a reason (more in rule-regex.test.ts)', () => {
+    expect(() => compileRegex('(a)\\1')).toThrow(/backreference/);
+    expect(() => compileRegex('rewe(?=x)')).toThrow(/lookahead/);
     expect(() => compileRegex('rewe(')).toThrow(/is not valid/);
     // A safe regex on a very long line: bounded input, so it returns (the test timeout guards).
     expect(match([rule({ description: { regex: 'a+b' } }, 1)], txn({ description: 'a'.repeat(100_000) }))).toBeNull();

@@ -1,4 +1,4 @@
-import safeRegex from 'safe-regex2';
+import { RE2JS, RE2JSException, RE2JSSyntaxException } from 're2js';
 import { TraxError } from '../../domain/errors.js';
 import { AhoCorasick } from './aho-corasick.js';
 import { fold } from './fold.js';
@@ -30,33 +30,77 @@ export interface RuleHit {
 
 type TextField = 'description' | 'merchant' | 'counterparty' | 'providerCategory';
 const TEXT_FIELDS: TextField[] = ['description', 'merchant', 'counterparty', 'providerCategory'];
-/** Regexes only ever see this much text: with safe patterns, matching time stays bounded. */
+/** Regexes only ever see this much text: matching is linear, and this keeps the constant small. */
 const MAX_TEXT = 512;
 
+/** A compiled user regex; `test` runs in time linear in the text, whatever the pattern. */
+export interface UserRegex {
+  test(text: string): boolean;
+}
+
 /**
- * A user regex, case- and accent-insensitive (it runs on folded text). Patterns that can
- * backtrack exponentially (nested repetition such as `(a+)+`) are refused up front: one such
- * pattern against a long statement line would hang every sync.
+ * Constructs that need backtracking, with the sentence that names them. RE2 (linear time, no
+ * backtracking) cannot express them, so they are refused by name rather than with a parser
+ * message. Scanned here because RE2JS's translation would silently turn `\k<n>` into `k<n>`.
  */
-export function compileRegex(pattern: string): RegExp {
-  let re: RegExp;
+function backtrackingConstruct(pattern: string): string | null {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (!inClass && /[1-9]/.test(next)) return `a backreference (\\${next})`;
+      if (!inClass && next === 'k' && pattern[i + 2] === '<') return 'a named backreference (\\k<…>)';
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') {
+      inClass = true;
+      // A leading ] (or ^]) is a literal inside the class.
+      if (pattern[i + 1] === '^') i++;
+      if (pattern[i + 1] === ']') i++;
+      continue;
+    }
+    if (ch !== '(' || pattern[i + 1] !== '?') continue;
+    const head = pattern.slice(i + 2, i + 4);
+    if (head.startsWith('=')) return 'a lookahead ((?=…))';
+    if (head.startsWith('!')) return 'a negative lookahead ((?!…))';
+    if (head === '<=') return 'a lookbehind ((?<=…))';
+    if (head === '<!') return 'a negative lookbehind ((?<!…))';
+    if (head.startsWith('>')) return 'an atomic group ((?>…))';
+  }
+  return null;
+}
+
+/**
+ * A user regex, case- and accent-insensitive (it runs on folded text), on RE2's linear-time
+ * engine: bank text is chosen by whoever sends the money, and a backtracking engine lets one
+ * pattern such as `(a|aa)+$` and one long description stall every sync.
+ */
+export function compileRegex(pattern: string): UserRegex {
+  const construct = backtrackingConstruct(pattern);
+  if (construct) {
+    throw new TraxError(
+      'usage',
+      `The regex /${pattern}/ uses ${construct}, which Trax's linear-time regex engine (RE2) cannot run; match the text directly or split it into two conditions.`,
+    );
+  }
+  // Accents stripped like the text; case handled by the flag (lowercasing the pattern would
+  // turn \W into \w). translateRegExp maps JavaScript-only spellings such as \u00e9 and (?<name>).
+  const source = pattern.normalize('NFKD').replace(/\p{M}/gu, '');
   try {
-    // Accents stripped like the text; case handled by the flag (lowercasing the pattern would
-    // turn \W into \w).
-    re = new RegExp(pattern.normalize('NFKD').replace(/\p{M}/gu, ''), 'iu');
+    return RE2JS.compile(RE2JS.translateRegExp(source), RE2JS.CASE_INSENSITIVE);
   } catch (e) {
-    throw new TraxError(
-      'usage',
-      `The regex /${pattern}/ is not valid: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}.`,
-    );
+    if (!(e instanceof RE2JSException)) throw e;
+    // RE2JS reports the case flag it added as part of the pattern; the user never wrote it.
+    const at = e instanceof RE2JSSyntaxException && e.input ? ` at \`${e.input.replace(/^\(\?i\)/, '')}\`` : '';
+    const reason = e instanceof RE2JSSyntaxException ? `${e.error}${at}` : e.message;
+    throw new TraxError('usage', `The regex /${pattern}/ is not valid: ${reason}; fix it or use "contains".`);
   }
-  if (!safeRegex(re)) {
-    throw new TraxError(
-      'usage',
-      `The regex /${pattern}/ could take exponential time on some text (nested or overlapping repetition such as (a+)+); simplify it, e.g. use "contains".`,
-    );
-  }
-  return re;
 }
 
 type Check = (t: FoldedInput) => boolean;
@@ -120,8 +164,14 @@ export class RuleSet {
   private readonly unanchored: number[] = [];
   private readonly stamp: Uint32Array;
   private epoch = 0;
+  /**
+   * Stored rules this engine cannot run (a regex an older Trax accepted, e.g. a lookahead):
+   * they never match instead of failing every sync, and `trax rules list` says why.
+   */
+  readonly unusable: Array<{ rule: RuleDef; reason: string }> = [];
 
-  constructor(defs: readonly RuleDef[]) {
+  /** `strict` (adding or importing a rule) throws the reason instead of setting the rule aside. */
+  constructor(defs: readonly RuleDef[], opts: { strict?: boolean } = {}) {
     const sorted = [...defs].sort((a, b) => a.priority - b.priority || a.id - b.id);
     const literals = new Map<TextField, Array<{ text: string; id: number }>>();
     this.rules = sorted.map((def, index) => {
@@ -132,7 +182,14 @@ export class RuleSet {
       for (const field of TEXT_FIELDS) {
         const m = c[field];
         if (!m) continue;
-        const t = textCheck(field, m);
+        let t: ReturnType<typeof textCheck>;
+        try {
+          t = textCheck(field, m);
+        } catch (e) {
+          if (opts.strict || !(e instanceof TraxError)) throw e;
+          this.unusable.push({ rule: def, reason: e.message });
+          t = { check: () => false, literal: null, says: `${field} (unusable: ${e.message})` };
+        }
         checks.push(t.check);
         says.push(t.says);
         if (t.literal && !anchored) {

@@ -1,9 +1,47 @@
+import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import type { App } from '../../app.js';
 import { TraxError } from '../../domain/errors.js';
 import { inTransaction } from '../../store/db.js';
 import { RuleSet, type RuleDef } from './engine.js';
 import { rulesFile } from './schema.js';
+
+/** Thousands of rules fit in a few hundred KB; a file past this is a mistake or an attack on memory. */
+export const MAX_RULES_FILE_BYTES = 5 * 1024 * 1024;
+
+const tooBig = (name: string) =>
+  new TraxError(
+    'usage',
+    `${name} is larger than ${MAX_RULES_FILE_BYTES / 1024 / 1024} MB, more than any rules file needs; nothing was imported (check it is the file \`trax rules export\` wrote).`,
+  );
+
+/**
+ * Reads a rules file (`-` for stdin) without ever holding more than the limit: the file's size
+ * is checked before it is read, and stdin stops being read once it passes the limit.
+ */
+export async function readRulesFile(file: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stdin) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      size += b.length;
+      if (size > MAX_RULES_FILE_BYTES) {
+        if ('destroy' in stdin && typeof stdin.destroy === 'function') stdin.destroy();
+        throw tooBig('stdin');
+      }
+      chunks.push(b);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    if (statSync(file).size > MAX_RULES_FILE_BYTES) throw tooBig(file);
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof TraxError) throw e;
+    throw new TraxError('usage', `Could not read ${file} (${(e as Error).message}).`);
+  }
+}
 
 /** User rules as a readable YAML file (JSON is valid YAML, so both import). */
 export function exportRules(app: App): string {
@@ -22,6 +60,7 @@ export function exportRules(app: App): string {
  * unknown category) is reported with its line, and nothing is written unless all rules pass.
  */
 export function importRules(app: App, text: string, fileName: string): { imported: number } {
+  if (Buffer.byteLength(text) > MAX_RULES_FILE_BYTES) throw tooBig(fileName);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
@@ -58,7 +97,7 @@ export function importRules(app: App, text: string, fileName: string): { importe
         problems.push(`line ${lineOf(['rules', i, 'category'])}: ${(e as Error).message}`);
       }
       try {
-        new RuleSet([{ id: i, priority: r.priority, name: r.name ?? null, conditions: r.when, categoryId }]);
+        new RuleSet([{ id: i, priority: r.priority, name: r.name ?? null, conditions: r.when, categoryId }], { strict: true });
       } catch (e) {
         problems.push(`line ${lineOf(['rules', i, 'when'])}: ${(e as Error).message}`);
       }

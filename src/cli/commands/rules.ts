@@ -1,9 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { pipelineContext } from '../../categorize/context.js';
 import { decide, LEARNED_MIN_CONFIDENCE } from '../../categorize/pipeline.js';
 import { RuleSet } from '../../categorize/rules/engine.js';
-import { exportRules, importRules } from '../../categorize/rules/file.js';
+import { exportRules, importRules, readRulesFile } from '../../categorize/rules/file.js';
 import { conditionsSchema, type ConditionsInput } from '../../categorize/rules/schema.js';
 import { categorizeTransactions } from '../../categorize/run.js';
 import { TraxError } from '../../domain/errors.js';
@@ -88,6 +88,8 @@ conditions ignore case and accents. Examples:
             ]),
           ),
         );
+        for (const u of new RuleSet(app.rules.list()).unusable)
+          out(`! rule ${u.rule.id} never matches: ${clean(u.reason)} Remove it with \`trax rules rm ${u.rule.id}\`.`);
       });
     });
 
@@ -100,7 +102,7 @@ conditions ignore case and accents. Examples:
     .option('--description-contains <text>')
     .option('--description-equals <text>')
     .option('--description-starts-with <text>')
-    .option('--description-regex <regex>', 'refused if it could take exponential time')
+    .option('--description-regex <regex>', 'RE2 syntax (linear time): no backreferences or lookaround')
     .option('--merchant-contains <text>')
     .option('--merchant-equals <text>')
     .option('--counterparty-contains <text>')
@@ -121,7 +123,7 @@ conditions ignore case and accents. Examples:
           );
         const category = app.categories.resolve(o.category);
         const priority = Number(o.priority);
-        new RuleSet([{ id: 0, priority, name: null, conditions: parsed.data, categoryId: category.id }]); // validates regexes
+        new RuleSet([{ id: 0, priority, name: null, conditions: parsed.data, categoryId: category.id }], { strict: true }); // validates regexes
         const id = app.rules.add(
           { name: o.name ?? null, priority, conditions: raw, categoryId: category.id },
           app.now().toISOString(),
@@ -200,15 +202,10 @@ conditions ignore case and accents. Examples:
 
   rules
     .command('import')
-    .description('add the rules from a YAML or JSON file (all or nothing)')
+    .description('add the rules from a YAML or JSON file (all or nothing; `-` reads stdin; at most 5 MB)')
     .argument('<file>')
     .action(async (file: string) => {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new TraxError('usage', `Could not read ${file} (${(e as Error).message}).`);
-      }
+      const text = await readRulesFile(file);
       await withApp((app) => {
         const { imported } = importRules(app, text, file);
         const r = categorizeTransactions(app, { all: true });
