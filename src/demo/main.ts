@@ -15,6 +15,7 @@ import { freePort, portIsFree } from '../net/free-port.js';
 import { connectPlaidSandbox } from '../connections/connect-plaid.js';
 import { startPlaidSandbox } from '../sandbox/plaid/index.js';
 import { startWebServer, type WebServer } from '../web/server.js';
+import { forgetDemoConnections, recordDemoConnection } from './connections.js';
 
 /**
  * `npm run demo`: the whole TrueLayer flow against the built-in emulator, no credentials.
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
 
     step('Linking a Plaid sandbox bank (First Platypus Bank, ins_109508)');
     const linked = await connectPlaidSandbox(app, 'ins_109508', { onProgress: (_id, m) => say(colors.dim(`    ${clean(m)}`)) });
+    recordDemoConnection(app, linked.connection);
     say(`  connected ${clean(linked.connection.institutionName)} as ${linked.connection.id}`);
     say(`  ${describeOutcome(linked.firstSync)}`);
 
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
     say(`  npm run trax -- transactions --month ${month ?? 'YYYY-MM'}`);
     say('  npm run trax -- connections');
     say('  npm run trax -- report --month ' + (month ?? 'YYYY-MM') + '    # where the money went');
+    say(colors.dim('  (`trax sync` leaves these demo banks alone: they sync while `npm run demo -- --serve` runs.)'));
     if (!serveWeb) {
       say('Run `npm run demo -- --serve` to open the web app against both sandboxes.');
       return;
@@ -121,6 +124,7 @@ function clearEarlierDemo(app: App): void {
     );
   }
   for (const c of connections) app.connections.purge(c.id);
+  forgetDemoConnections(app);
   if (connections.length) say(colors.dim(`(replaced ${connections.length} connection(s) from an earlier demo run)`));
 }
 
@@ -143,6 +147,7 @@ async function connectBank(
   const { connection, firstSync } = await connectTrueLayerWithCode(app, code, {
     onProgress: (_id, m) => say(colors.dim(`    ${clean(m)}`)),
   });
+  recordDemoConnection(app, connection);
   say(
     `  connected ${clean(connection.institutionName)} as ${connection.id}; consent until ${expiry(connection.consentExpiresAt, app.now())}`,
   );

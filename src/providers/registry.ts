@@ -49,6 +49,8 @@ export interface ProviderPolicy {
   notConfigured(config: Config): string | null;
   /** The sentence that tells the user how to renew a consent, kept with the connection's history. */
   relinkHint(connectionId: string): string;
+  /** The API host this configuration talks to; tells a demo emulator's connections from others. */
+  endpoint(config: Config): string | null;
 }
 
 const POLICIES = {
@@ -60,12 +62,14 @@ const POLICIES = {
         : 'TrueLayer is not configured (set TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET in .env, or run `trax sandbox` for the built-in emulator).',
     relinkHint: (id) =>
       `Reconnect with \`trax connect truelayer --relink ${id}\` (or Relink in \`trax serve\`); your history is kept.`,
+    endpoint: (config) => config.truelayer?.apiUrl ?? null,
   },
   plaid: {
     label: 'Plaid',
     notConfigured: (config) =>
       config.plaid ? null : 'Plaid is not configured (set PLAID_CLIENT_ID and PLAID_SECRET in .env; keys are at dashboard.plaid.com).',
     relinkHint: () => 'Relink it in the web app (`trax serve`, then Relink); your history is kept.',
+    endpoint: (config) => config.plaid?.baseUrl ?? null,
   },
 } satisfies Record<ProviderId, ProviderPolicy>;
 

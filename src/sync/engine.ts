@@ -5,6 +5,7 @@ import { isPidAlive } from '../store/locks.js';
 import { noteBankRead } from '../store/read-budget.js';
 import { applyPage } from './apply-page.js';
 import { categorizeTransactions } from '../categorize/run.js';
+import { demoConnectionUnavailable } from '../demo/connections.js';
 
 export type SyncTrigger = 'user' | 'connect' | 'schedule' | 'webhook';
 
@@ -52,7 +53,13 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
     outcome.error = { code: 'revoked', message: `${outcome.institution} was disconnected; connect it again to sync.` };
     return outcome;
   }
-  // A provider without credentials cannot have made this connection fail: skip it, untouched.
+  // A provider without credentials, or a demo emulator that is gone, cannot have made this
+  // connection fail: skip it, untouched, and say why.
+  const demo = demoConnectionUnavailable(app, connection);
+  if (demo) {
+    outcome.error = { code: 'demo_connection', message: demo };
+    return outcome;
+  }
   const notConfigured = providerPolicy(connection.provider).notConfigured(app.config);
   if (notConfigured) {
     outcome.error = { code: 'not_configured', message: notConfigured };
