@@ -67,7 +67,9 @@ const POLICIES = {
   plaid: {
     label: 'Plaid',
     notConfigured: (config) =>
-      config.plaid ? null : 'Plaid is not configured (set PLAID_CLIENT_ID and PLAID_SECRET in .env; keys are at dashboard.plaid.com).',
+      config.plaid
+        ? null
+        : 'Plaid is not configured (set PLAID_CLIENT_ID and PLAID_SECRET in .env; keys are at dashboard.plaid.com).',
     relinkHint: () => 'Relink it in the web app (`trax serve`, then Relink); your history is kept.',
     endpoint: (config) => config.plaid?.baseUrl ?? null,
   },

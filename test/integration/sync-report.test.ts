@@ -103,7 +103,12 @@ describe('trax sync reports every connection', () => {
     const r = await runCli(['sync'], none);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(3);
-    expect(r.stdout.trim().split('\n').every((l) => l.startsWith('• ') && l.includes('is not configured'))).toBe(true);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .every((l) => l.startsWith('• ') && l.includes('is not configured')),
+    ).toBe(true);
     expect(statuses()).toEqual({ [ing]: 'active', [mock]: 'active', [platypus]: 'active' });
   });
 });

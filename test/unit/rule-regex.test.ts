@@ -26,9 +26,12 @@ const txn = (description: string): RuleInput => ({
 });
 
 const ruleFor = (regex: string) =>
-  new RuleSet([{ id: 1, priority: 1, name: null, conditions: conditionsSchema.parse({ description: { regex } }), categoryId: 7 }], {
-    strict: true,
-  });
+  new RuleSet(
+    [{ id: 1, priority: 1, name: null, conditions: conditionsSchema.parse({ description: { regex } }), categoryId: 7 }],
+    {
+      strict: true,
+    },
+  );
 
 describe('rule regexes on a linear-time engine', () => {
   it('accepts the catastrophic patterns and answers them correctly', () => {
