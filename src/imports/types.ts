@@ -57,7 +57,18 @@ export interface StatementRow {
   raw: unknown;
 }
 
-/** One statement inside a file; CAMT and MT940 files may hold several (several accounts or days). */
+/**
+ * What a parser yields, in file order. A file may hold several statements (several accounts or
+ * days in CAMT and MT940): each starts with a `statement` event; its rows and its balances follow
+ * (MT940 states the closing balance after the entries, CAMT before). Streaming events instead of
+ * returning arrays keeps a 1,000,000-entry CAMT file within a small heap.
+ */
+export type StatementEvent =
+  | { kind: 'statement'; account: StatementAccount }
+  | { kind: 'row'; row: StatementRow }
+  | { kind: 'balances'; opening: StatedBalance | null; closing: StatedBalance | null };
+
+/** A whole statement, for small files and tests (see collectStatements in ./collect.ts). */
 export interface ParsedStatement {
   account: StatementAccount;
   opening: StatedBalance | null;
@@ -96,8 +107,9 @@ export interface StatementParser {
    */
   detect(head: Buffer): number;
   /**
-   * Parses the file at `path`. Large formats (CAMT) stream the file instead of reading it whole;
-   * every parser reports a malformed input as a StatementFormatError and returns nothing partial.
+   * Reads the file at `path` as events. Large formats (CAMT, CSV) stream the file instead of
+   * reading it whole. A malformed input throws a StatementFormatError from the iterator; the
+   * caller writes inside one transaction, so whatever was yielded before is rolled back.
    */
-  parse(path: string, options: ParseOptions): Promise<ParsedStatement[]>;
+  parse(path: string, options: ParseOptions): AsyncIterable<StatementEvent>;
 }
