@@ -1,11 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { applyRules } from '../../categorize/apply-rules.js';
 import { pipelineContext } from '../../categorize/context.js';
 import { decide, LEARNED_MIN_CONFIDENCE } from '../../categorize/pipeline.js';
 import { RuleSet } from '../../categorize/rules/engine.js';
 import { exportRules, importRules } from '../../categorize/rules/file.js';
 import { conditionsSchema, type ConditionsInput } from '../../categorize/rules/schema.js';
 import { categorizeTransactions } from '../../categorize/run.js';
+import { recordBulk } from '../../categorize/undo.js';
 import { TraxError } from '../../domain/errors.js';
 import { toMinorUnits } from '../../domain/money.js';
 import { out, withApp } from '../context.js';
@@ -122,14 +124,22 @@ conditions ignore case and accents. Examples:
         const category = app.categories.resolve(o.category);
         const priority = Number(o.priority);
         new RuleSet([{ id: 0, priority, name: null, conditions: parsed.data, categoryId: category.id }]); // validates regexes
-        const id = app.rules.add(
-          { name: o.name ?? null, priority, conditions: raw, categoryId: category.id },
-          app.now().toISOString(),
-        );
-        const r = categorizeTransactions(app, { all: true });
-        const hits = app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(id) as number;
+        const { result: r, undo } = recordBulk(app, { kind: 'rules-add', summary: `trax rules add → ${category.slug}` }, () => {
+          const id = app.rules.add(
+            { name: o.name ?? null, priority, conditions: raw, categoryId: category.id },
+            app.now().toISOString(),
+          );
+          return {
+            id,
+            ...applyRules(
+              app,
+              app.rules.list().filter((rule) => rule.id === id),
+            ),
+          };
+        });
+        const hits = app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(r.id) as number;
         out(
-          `Added rule ${id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).`,
+          `Added rule ${r.id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).${undo ? ' Undo with `trax undo`.' : ''}`,
         );
       });
     });
@@ -173,7 +183,7 @@ conditions ignore case and accents. Examples:
         const p =
           ctx.learned?.predict({ description: text, merchant: o.merchant ?? null, amountMinor: input.amountMinor }) ?? null;
         out(
-          `learned model:  ${p ? `${p.category} at ${Math.round(p.confidence * 100)}% (${p.confidence >= LEARNED_MIN_CONFIDENCE ? 'confident enough' : `below ${LEARNED_MIN_CONFIDENCE * 100}%, not used`}) — ${clean(p.why.slice(0, 4).join(', '))}` : ctx.learned ? 'no opinion' : 'not trained yet (it learns from your corrections)'}`,
+          `learned model:  ${p ? `${p.category} ${p.earned === null ? 'with no confidence earned on held-out data yet (not used)' : `at ${Math.round(p.earned * 100)}% on held-out data (${p.earned >= LEARNED_MIN_CONFIDENCE ? 'confident enough' : `below ${LEARNED_MIN_CONFIDENCE * 100}%, not used`})`} — ${clean(p.why.slice(0, 4).join(', '))}` : ctx.learned ? 'no opinion' : 'not trained yet (it learns from your corrections)'}`,
         );
         const builtIn = ctx.defaults.match({ ...input, description: `${o.merchant ?? ''} ${text}` });
         out(
@@ -210,10 +220,20 @@ conditions ignore case and accents. Examples:
         throw new TraxError('usage', `Could not read ${file} (${(e as Error).message}).`);
       }
       await withApp((app) => {
-        const { imported } = importRules(app, text, file);
-        const r = categorizeTransactions(app, { all: true });
+        const { result, undo } = recordBulk(app, { kind: 'rules-import', summary: `trax rules import ${file}` }, () => {
+          const before = new Set(app.rules.list().map((rule) => rule.id));
+          const { imported } = importRules(app, text, file);
+          return {
+            imported,
+            ...applyRules(
+              app,
+              app.rules.list().filter((rule) => !before.has(rule.id)),
+            ),
+          };
+        });
+        const { imported, changed } = result;
         out(
-          `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${r.changed} transaction${r.changed === 1 ? '' : 's'} recategorized.`,
+          `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${changed} transaction${changed === 1 ? '' : 's'} recategorized.${undo ? ' Undo with `trax undo`.' : ''}`,
         );
       });
     });
