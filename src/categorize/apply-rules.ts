@@ -4,6 +4,7 @@ import { pipelineContext } from './context.js';
 import { decide, type PipelineContext } from './pipeline.js';
 import { RuleSet, type RuleDef } from './rules/engine.js';
 import { keepsTransfer, pipelineInput, rowBatches, saveDecision } from './run.js';
+import { recordBulk } from './undo.js';
 
 /** One transaction whose category a rule changes (or would change). */
 export interface Move {
@@ -69,4 +70,46 @@ export function applyRules(app: App, rules: RuleDef[], opts: { dryRun?: boolean;
 export function contextWithRules(app: App, extra: RuleDef[]): PipelineContext {
   const ctx = pipelineContext(app);
   return { ...ctx, userRules: new RuleSet([...app.rules.list(), ...extra]) };
+}
+
+/**
+ * `trax rules add`: stores the rule and recategorizes what it matches, recorded for `trax undo`.
+ * `conditions` are stored as the user wrote them (amounts in major units).
+ */
+export function addRule(
+  app: App,
+  rule: { name: string | null; priority: number; conditions: unknown; categoryId: number },
+  summary: string,
+): RuleEffect & { id: number; undoId: number | null } {
+  const { result, undo } = recordBulk(app, { kind: 'rules-add', summary }, () => {
+    const id = app.rules.add(rule, app.now().toISOString());
+    return {
+      id,
+      ...applyRules(
+        app,
+        app.rules.list().filter((r) => r.id === id),
+      ),
+    };
+  });
+  return { ...result, undoId: undo?.id ?? null };
+}
+
+/** `trax rules import`: `store` adds the rules; what they match is recategorized, recorded for `trax undo`. */
+export function importAndApply<T>(
+  app: App,
+  summary: string,
+  store: () => T,
+): { result: T; effect: RuleEffect; undoId: number | null } {
+  const { result, undo } = recordBulk(app, { kind: 'rules-import', summary }, () => {
+    const before = new Set(app.rules.list().map((r) => r.id));
+    const result = store();
+    return {
+      result,
+      effect: applyRules(
+        app,
+        app.rules.list().filter((r) => !before.has(r.id)),
+      ),
+    };
+  });
+  return { ...result, undoId: undo?.id ?? null };
 }

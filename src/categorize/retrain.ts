@@ -2,7 +2,8 @@ import type { App } from '../app.js';
 import { pipelineContext, saveClassifier } from './context.js';
 import { LearnedClassifier, type LabeledExample } from './learned/index.js';
 import { decide } from './pipeline.js';
-import { pipelineInput, rowBatches } from './run.js';
+import { categorizeTransactions, pipelineInput, rowBatches, type CategorizeResult } from './run.js';
+import { recordBulk } from './undo.js';
 
 /** Stages whose answer the model may learn from: the user's and their rules', and the built-in merchant rules'. */
 const TEACHERS = new Set(['user', 'rule', 'default']);
@@ -43,4 +44,20 @@ export function retrainClassifier(app: App, limit = 50_000): LearnedClassifier {
   );
   saveClassifier(app, model);
   return model;
+}
+
+/**
+ * `trax categorize --all`: every row through the stages without the model (so it learns from
+ * today's rules), the model retrained, then every row again with it; recorded for `trax undo`.
+ */
+export function recategorizeAll(
+  app: App,
+  onRetrain: (examples: number) => void = () => {},
+): { result: CategorizeResult; undoId: number | null; rows: number } {
+  const { result, undo } = recordBulk(app, { kind: 'categorize-all', summary: 'trax categorize --all' }, () => {
+    categorizeTransactions(app, { all: true, ctx: pipelineContext(app, { learned: null }) });
+    onRetrain(retrainClassifier(app).size);
+    return categorizeTransactions(app, { all: true, ctx: pipelineContext(app) });
+  });
+  return { result, undoId: undo?.id ?? null, rows: undo?.rows ?? 0 };
 }

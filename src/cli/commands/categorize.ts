@@ -1,11 +1,10 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
-import { chooseCategory, previewSimilar, retrainClassifier, type SimilarPreview } from '../../categorize/choose.js';
-import { pipelineContext } from '../../categorize/context.js';
+import { chooseCategory, previewSimilar, type SimilarPreview } from '../../categorize/choose.js';
 import { evaluate, formatEvalReport, loadEvalCsv } from '../../categorize/eval/index.js';
 import { categorizeTransactions } from '../../categorize/run.js';
-import { recordBulk } from '../../categorize/undo.js';
+import { recategorizeAll } from '../../categorize/retrain.js';
 import { TraxError } from '../../domain/errors.js';
 import { out, progress, withApp } from '../context.js';
 import { clean, json, money } from '../output.js';
@@ -62,20 +61,14 @@ Examples:
     )
     .action(async (o: { all?: boolean; json?: boolean }) => {
       await withApp((app) => {
-        const run = () => {
-          if (o.all) {
-            // Rules first, so the model learns from today's rule hits; then everything again with it.
-            categorizeTransactions(app, { all: true, ctx: pipelineContext(app, { learned: null }) });
-            progress('Retraining the learned model on your choices and rule hits…');
-            const model = retrainClassifier(app);
-            progress(`  trained on ${model.size} examples`);
-          }
-          return categorizeTransactions(app, { all: Boolean(o.all), ctx: pipelineContext(app) });
-        };
-        const { result: r, undo } = o.all
-          ? recordBulk(app, { kind: 'categorize-all', summary: 'trax categorize --all' }, run)
-          : { result: run(), undo: null };
-        if (o.json) return out(json({ ...r, undoId: undo?.id ?? null }));
+        const {
+          result: r,
+          undoId,
+          rows,
+        } = o.all
+          ? recategorizeAll(app, (n) => progress(`  retrained the learned model on ${n} examples`))
+          : { result: categorizeTransactions(app), undoId: null, rows: 0 };
+        if (o.json) return out(json({ ...r, undoId }));
         out(`Examined ${r.examined} transaction${r.examined === 1 ? '' : 's'}, changed ${r.changed}.`);
         out(
           Object.entries(r.bySource)
@@ -84,7 +77,7 @@ Examples:
             .join('\n'),
         );
         out(`  new transfer pairs: ${r.transfersPaired}`);
-        if (undo) out(`Undo with \`trax undo\` (puts back the ${plural(undo.rows, 'category', 'categories')} this changed).`);
+        if (undoId) out(`Undo with \`trax undo\` (puts back the ${plural(rows, 'category', 'categories')} this changed).`);
       });
     });
 

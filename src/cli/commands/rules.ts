@@ -1,13 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { applyRules } from '../../categorize/apply-rules.js';
+import { addRule, importAndApply } from '../../categorize/apply-rules.js';
 import { pipelineContext } from '../../categorize/context.js';
 import { decide, LEARNED_MIN_CONFIDENCE } from '../../categorize/pipeline.js';
 import { RuleSet } from '../../categorize/rules/engine.js';
 import { exportRules, importRules } from '../../categorize/rules/file.js';
 import { conditionsSchema, type ConditionsInput } from '../../categorize/rules/schema.js';
 import { categorizeTransactions } from '../../categorize/run.js';
-import { recordBulk } from '../../categorize/undo.js';
 import { TraxError } from '../../domain/errors.js';
 import { toMinorUnits } from '../../domain/money.js';
 import { out, withApp } from '../context.js';
@@ -124,22 +123,14 @@ conditions ignore case and accents. Examples:
         const category = app.categories.resolve(o.category);
         const priority = Number(o.priority);
         new RuleSet([{ id: 0, priority, name: null, conditions: parsed.data, categoryId: category.id }]); // validates regexes
-        const { result: r, undo } = recordBulk(app, { kind: 'rules-add', summary: `trax rules add → ${category.slug}` }, () => {
-          const id = app.rules.add(
-            { name: o.name ?? null, priority, conditions: raw, categoryId: category.id },
-            app.now().toISOString(),
-          );
-          return {
-            id,
-            ...applyRules(
-              app,
-              app.rules.list().filter((rule) => rule.id === id),
-            ),
-          };
-        });
+        const r = addRule(
+          app,
+          { name: o.name ?? null, priority, conditions: raw, categoryId: category.id },
+          `trax rules add → ${category.slug}`,
+        );
         const hits = app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(r.id) as number;
         out(
-          `Added rule ${r.id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).${undo ? ' Undo with `trax undo`.' : ''}`,
+          `Added rule ${r.id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).${r.undoId ? ' Undo with `trax undo`.' : ''}`,
         );
       });
     });
@@ -220,20 +211,11 @@ conditions ignore case and accents. Examples:
         throw new TraxError('usage', `Could not read ${file} (${(e as Error).message}).`);
       }
       await withApp((app) => {
-        const { result, undo } = recordBulk(app, { kind: 'rules-import', summary: `trax rules import ${file}` }, () => {
-          const before = new Set(app.rules.list().map((rule) => rule.id));
-          const { imported } = importRules(app, text, file);
-          return {
-            imported,
-            ...applyRules(
-              app,
-              app.rules.list().filter((rule) => !before.has(rule.id)),
-            ),
-          };
-        });
-        const { imported, changed } = result;
+        const { result, effect, undoId } = importAndApply(app, `trax rules import ${file}`, () => importRules(app, text, file));
+        const { imported } = result;
+        const { changed } = effect;
         out(
-          `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${changed} transaction${changed === 1 ? '' : 's'} recategorized.${undo ? ' Undo with `trax undo`.' : ''}`,
+          `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${changed} transaction${changed === 1 ? '' : 's'} recategorized.${undoId ? ' Undo with `trax undo`.' : ''}`,
         );
       });
     });
