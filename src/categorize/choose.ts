@@ -2,11 +2,15 @@ import type { App } from '../app.js';
 import { TraxError } from '../domain/errors.js';
 import type { Category } from '../store/categories.js';
 import { inTransaction } from '../store/db.js';
+import { applyRules, contextWithRules, type Move } from './apply-rules.js';
 import { loadClassifier, saveClassifier } from './context.js';
 import { LearnedClassifier } from './learned/index.js';
-import { categorizeTransactions } from './run.js';
+import type { RuleDef } from './rules/engine.js';
 import { fold } from './rules/fold.js';
-import type { ConditionsInput } from './rules/schema.js';
+import { conditionsSchema, type ConditionsInput } from './rules/schema.js';
+import { recordBulk } from './undo.js';
+
+export { retrainClassifier } from './retrain.js';
 
 interface TxnRow {
   id: number;
@@ -23,6 +27,22 @@ export interface ChoiceResult {
   ruleId: number | null;
   /** Other transactions the new rule recategorized. */
   similar: number;
+  /** The record `trax undo` restores from (with `similar`, when anything changed). */
+  undoId: number | null;
+}
+
+/** What "apply to similar" would do, shown before anything changes. */
+export interface SimilarPreview {
+  transactionId: number;
+  category: Category;
+  conditions: ConditionsInput;
+  /** The rule in words: `description contains "db vertrieb gmbh", money out`. */
+  rule: string;
+  /** Transactions the rule matches (the chosen one included). */
+  matched: number;
+  /** Other transactions whose category it would change, and a few of them to look at. */
+  moves: number;
+  sample: Move[];
 }
 
 /**
@@ -49,17 +69,16 @@ export function similarConditions(t: { merchant: string | null; description: str
   return { description: { contains: core }, sign };
 }
 
-/**
- * The user's own category for a transaction: sticky (kept by identity across re-syncs,
- * relinks and re-imports), taught to the learned model at once, and with `similar`, turned into
- * a rule that recategorizes the look-alikes (never overriding other choices of theirs).
- */
-export function chooseCategory(
-  app: App,
-  transactionId: number,
-  categoryRef: string,
-  opts: { similar?: boolean } = {},
-): ChoiceResult {
+/** The rule's conditions in words, for the preview and the rule's name. */
+export function describeConditions(c: ConditionsInput): string {
+  const parts: string[] = [];
+  if (c.merchant && 'equals' in c.merchant) parts.push(`merchant is "${c.merchant.equals}"`);
+  if (c.description && 'contains' in c.description) parts.push(`description contains "${c.description.contains}"`);
+  if (c.sign) parts.push(c.sign === 'out' ? 'money out' : 'money in');
+  return parts.join(', ');
+}
+
+function loadTxn(app: App, transactionId: number): TxnRow {
   const t = app.db
     .prepare<[number], TxnRow>(
       'SELECT id, account_id, dedupe_key, description, merchant, amount_minor FROM transactions WHERE id = ?',
@@ -67,53 +86,92 @@ export function chooseCategory(
     .get(transactionId);
   if (!t)
     throw new TraxError('not_found', `There is no transaction ${transactionId}; \`trax transactions --json\` shows the ids.`);
+  return t;
+}
+
+/** A rule not stored yet sorts after every stored rule of its priority, as it will once added. */
+const PROSPECTIVE_ID = Number.MAX_SAFE_INTEGER;
+const SIMILAR_PRIORITY = 50;
+
+/**
+ * What `chooseCategory(…, { similar: true })` would change, computed by the same code with
+ * nothing written: the rule, how many transactions it matches, and which would move.
+ */
+export function previewSimilar(app: App, transactionId: number, categoryRef: string, sampleSize = 5): SimilarPreview {
+  const t = loadTxn(app, transactionId);
+  const category = app.categories.resolve(categoryRef);
+  const conditions = similarConditions(t);
+  const rule: RuleDef = {
+    id: PROSPECTIVE_ID,
+    priority: SIMILAR_PRIORITY,
+    name: null,
+    conditions: conditionsSchema.parse(conditions),
+    categoryId: category.id,
+  };
+  const ctx = contextWithRules(app, [rule]);
+  ctx.choices.set(`${t.account_id}|${t.dedupe_key}`, category.id);
+  const effect = applyRules(app, [rule], { dryRun: true, ctx });
+  const moves = effect.moves.filter((m) => m.id !== t.id);
+  return {
+    transactionId: t.id,
+    category,
+    conditions,
+    rule: describeConditions(conditions),
+    matched: effect.matched,
+    moves: moves.length,
+    sample: moves.slice(0, sampleSize),
+  };
+}
+
+/**
+ * The user's own category for a transaction: sticky (kept by identity across re-syncs,
+ * relinks and re-imports), taught to the learned model at once, and with `similar`, turned into
+ * a rule that recategorizes the look-alikes it matches — only those, and never over other
+ * choices of theirs — recorded so `trax undo` can take it back.
+ */
+export function chooseCategory(
+  app: App,
+  transactionId: number,
+  categoryRef: string,
+  opts: { similar?: boolean } = {},
+): ChoiceResult {
+  const t = loadTxn(app, transactionId);
   const category = app.categories.resolve(categoryRef);
   const now = app.now().toISOString();
-  let ruleId: number | null = null;
-  inTransaction(app.db, 'save your category', () => {
+  const choose = () => {
     app.choices.set(t.account_id, t.dedupe_key, category.id, now);
     app.db
       .prepare(
         `UPDATE transactions SET category_id = ?, category_source = 'user', category_confidence = 1, category_rule_id = NULL, transfer_pair_id = NULL WHERE id = ?`,
       )
       .run(category.id, t.id);
-    if (opts.similar) {
-      ruleId = app.rules.add(
+    const model = loadClassifier(app) ?? LearnedClassifier.train([]);
+    model.update({ description: t.description, merchant: t.merchant, amountMinor: t.amount_minor, category: category.slug });
+    saveClassifier(app, model);
+  };
+  if (!opts.similar) {
+    inTransaction(app.db, 'save your category', choose);
+    return { transactionId: t.id, category, ruleId: null, similar: 0, undoId: null };
+  }
+  const conditions = similarConditions(t);
+  const { result, undo } = recordBulk(
+    app,
+    { kind: 'similar', summary: `${category.name} for transactions like ${t.id} (${describeConditions(conditions)})` },
+    () => {
+      choose();
+      const ruleId = app.rules.add(
         {
           name: `Like "${(t.merchant ?? t.description).slice(0, 40)}"`,
-          priority: 50,
-          conditions: similarConditions(t),
+          priority: SIMILAR_PRIORITY,
+          conditions,
           categoryId: category.id,
         },
         now,
       );
-    }
-  });
-  const model = loadClassifier(app) ?? LearnedClassifier.train([]);
-  model.update({ description: t.description, merchant: t.merchant, amountMinor: t.amount_minor, category: category.slug });
-  saveClassifier(app, model);
-  let similar = 0;
-  if (ruleId !== null) {
-    const before = app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(ruleId) as number;
-    categorizeTransactions(app, { all: true });
-    similar =
-      (app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(ruleId) as number) - before;
-  }
-  return { transactionId: t.id, category, ruleId, similar };
-}
-
-/** Trains the model on the user's choices plus confident rule hits (newest first, capped). */
-export function retrainClassifier(app: App, limit = 50_000): LearnedClassifier {
-  const rows = app.db
-    .prepare<[number], { description: string; merchant: string | null; amount_minor: number; slug: string }>(
-      `SELECT t.description, t.merchant, t.amount_minor, c.slug FROM transactions t JOIN categories c ON c.id = t.category_id
-       WHERE t.category_source IN ('user', 'rule', 'default') AND c.slug != 'uncategorized'
-       ORDER BY t.category_source = 'user' DESC, t.booking_date DESC LIMIT ?`,
-    )
-    .all(limit);
-  const model = LearnedClassifier.train(
-    rows.map((r) => ({ description: r.description, merchant: r.merchant, amountMinor: r.amount_minor, category: r.slug })),
+      const rule = app.rules.list().find((r) => r.id === ruleId)!;
+      const effect = applyRules(app, [rule]);
+      return { ruleId, similar: effect.moves.filter((m) => m.id !== t.id).length };
+    },
   );
-  saveClassifier(app, model);
-  return model;
+  return { transactionId: t.id, category, ruleId: result.ruleId, similar: result.similar, undoId: undo?.id ?? null };
 }

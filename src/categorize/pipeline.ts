@@ -5,7 +5,7 @@ import type { RuleInput, RuleSet } from './rules/engine.js';
 
 export type CategorySource = 'user' | 'rule' | 'learned' | 'provider' | 'default' | 'transfer' | 'none';
 
-/** The learned model speaks only when at least this sure; below, the next stage decides. */
+/** The learned model speaks only when it earned at least this confidence on held-out folds; below, the next stage decides. */
 export const LEARNED_MIN_CONFIDENCE = 0.6;
 
 export interface PipelineContext {
@@ -49,11 +49,13 @@ export function decide(ctx: PipelineContext, t: PipelineInput): Decision {
   if (ctx.learned) {
     const p = ctx.learned.predict({ description: t.description, merchant: t.merchant, amountMinor: t.amountMinor });
     const id = p ? ctx.slugToId.get(p.category) : undefined;
-    if (p && id !== undefined && p.confidence >= LEARNED_MIN_CONFIDENCE) {
+    // Only a confidence measured on held-out folds may outrank the bank's hint and the built-in
+    // rules: a model taught a few corrections is sure of them and knows nothing else.
+    if (p && id !== undefined && p.earned !== null && p.earned >= LEARNED_MIN_CONFIDENCE) {
       return {
         categoryId: id,
         source: 'learned',
-        confidence: p.confidence,
+        confidence: p.earned,
         ruleId: null,
         why: `learned from your history (${p.why.slice(0, 3).join(', ')})`,
       };

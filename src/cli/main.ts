@@ -66,6 +66,7 @@ registerSchedule(program);
 registerServe(program);
 registerCert(program);
 registerSandbox(program);
+(await import('./commands/undo.js')).registerUndo(program);
 
 try {
   await program.parseAsync(process.argv);

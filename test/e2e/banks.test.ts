@@ -181,6 +181,8 @@ describe('the Banks page in a browser', () => {
       await row.locator('select[name="category"]').selectOption('entertainment');
       await row.locator('input[name="similar"]').check();
       await row.getByRole('button', { name: 'Save' }).click();
+      await row.locator('.similar-preview', { hasText: 'This creates a rule' }).waitFor();
+      await row.getByRole('button', { name: /^Apply to \d+ more$/ }).click();
       await page.locator('#link-status', { hasText: 'A rule now applies it to similar transactions' }).waitFor();
       await page.waitForLoadState('load');
       await page.reload();

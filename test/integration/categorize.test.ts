@@ -86,25 +86,84 @@ describe('categorization after a sync', () => {
     expect(mine()).toEqual({ slug: 'eating-out', source: 'user' });
   });
 
-  it('"apply to similar" creates a rule that recategorizes the look-alikes', async () => {
+  it('"apply to similar" previews, refuses without --yes off a terminal, then moves exactly the look-alikes; undo puts them back', async () => {
     await connect(t.app, sb);
     const id = t.app.db
-      .prepare(`SELECT id FROM transactions WHERE description LIKE 'DB Vertrieb GmbH Fahrschein%' LIMIT 1`)
+      .prepare(`SELECT id FROM transactions WHERE description LIKE 'DB Vertrieb GmbH Fahrschein%' AND amount_minor < 0 LIMIT 1`)
       .pluck()
       .get() as number;
-    const others = count(t.app, `SELECT count(*) FROM transactions WHERE description LIKE 'DB Vertrieb GmbH Fahrschein%'`);
-    const r = await runCli(['categorize', 'set', String(id), 'travel', '--similar'], t.env);
+    const state = () =>
+      t.app.db
+        .prepare(
+          'SELECT id, category_id, category_source, category_confidence, category_rule_id, transfer_pair_id FROM transactions ORDER BY id',
+        )
+        .all() as Array<{ id: number; category_id: number }>;
+    const before = state();
+    const travel = t.app.categories.resolve('travel').id;
+    // The rule "similar" makes: these words in the description, money out.
+    const lookAlikes = t.app.db
+      .prepare(
+        `SELECT id FROM transactions WHERE lower(description) LIKE '%db vertrieb gmbh%' AND amount_minor < 0 AND id != ? AND category_id IS NOT ?`,
+      )
+      .pluck()
+      .all(id, travel) as number[];
+    expect(lookAlikes.length).toBeGreaterThan(0);
+
+    const refused = await runCli(['categorize', 'set', String(id), 'travel', '--similar'], t.env);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toContain('This creates a rule: description contains "db vertrieb gmbh", money out → Travel.');
+    expect(refused.stdout).toContain(`${lookAlikes.length} other transactions would move to Travel, for example:`);
+    expect(refused.stderr).toContain(
+      `Nothing changed: --similar would move ${lookAlikes.length} transactions; pass --yes to apply it without asking.`,
+    );
+    expect(state()).toEqual(before);
+
+    const r = await runCli(['categorize', 'set', String(id), 'travel', '--similar', '--yes'], t.env);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/now Travel/);
-    expect(r.stdout).toMatch(/Created rule \d+; it recategorized \d+ similar/);
-    expect(
-      count(
-        t.app,
-        `SELECT count(*) FROM transactions t JOIN categories c ON c.id = t.category_id WHERE t.description LIKE 'DB Vertrieb GmbH%' AND c.slug = 'travel'`,
-      ),
-    ).toBeGreaterThanOrEqual(others);
-    const list = await runCli(['rules', 'list'], t.env);
-    expect(list.stdout).toContain('db vertrieb gmbh');
+    expect(r.stdout).toContain(`it recategorized ${lookAlikes.length} similar transactions`);
+    const after = state();
+    const moved = after.filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i])).map((row) => row.id);
+    expect(moved.sort((x, y) => x - y)).toEqual([...lookAlikes, id].sort((x, y) => x - y));
+    for (const m of moved) expect(after.find((row) => row.id === m)!.category_id).toBe(travel);
+    expect((await runCli(['rules', 'list'], t.env)).stdout).toContain('db vertrieb gmbh');
+
+    const undo = await runCli(['undo'], t.env);
+    expect(undo.code, undo.stderr).toBe(0);
+    expect(undo.stdout).toContain(`restored the categories of ${lookAlikes.length + 1} transactions, removed 1 rule.`);
+    expect(state()).toEqual(before);
+    expect(count(t.app, 'SELECT count(*) FROM rules')).toBe(0);
+    expect(count(t.app, 'SELECT count(*) FROM category_choices')).toBe(0);
+    const again = await runCli(['undo'], t.env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('There is no bulk recategorization to undo');
+  });
+
+  it('`trax rules add` moves only the rows it matches and `trax categorize --all` is undone exactly', async () => {
+    await connect(t.app, sb);
+    const state = () =>
+      t.app.db
+        .prepare(
+          'SELECT id, category_id, category_source, category_confidence, category_rule_id, transfer_pair_id FROM transactions ORDER BY id',
+        )
+        .all() as Array<{ id: number }>;
+    const before = state();
+    const add = await runCli(['rules', 'add', '--category', 'gifts', '--description-contains', 'rewe'], t.env);
+    expect(add.code, add.stderr).toBe(0);
+    const rewe = t.app.db.prepare(`SELECT id FROM transactions WHERE lower(description) LIKE '%rewe%' ORDER BY id`).pluck().all();
+    const moved = state()
+      .filter((row, i) => JSON.stringify(row) !== JSON.stringify(before[i]))
+      .map((row) => row.id);
+    expect(moved).toEqual(rewe);
+    expect(add.stdout).toContain(
+      `it now categorizes ${rewe.length} transactions (${rewe.length} changed). Undo with \`trax undo\`.`,
+    );
+    const afterRule = state();
+    expect((await runCli(['categorize', '--all'], t.env)).code).toBe(0);
+    expect((await runCli(['undo'], t.env)).code).toBe(0);
+    expect(state()).toEqual(afterRule);
+    expect((await runCli(['undo'], t.env)).stdout).toContain('removed 1 rule');
+    expect(state()).toEqual(before);
   });
 
   it('`trax rules test` explains which stage would fire and why', async () => {

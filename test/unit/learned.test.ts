@@ -57,6 +57,17 @@ describe('LearnedClassifier', () => {
     expect(empty.predict({ description: 'REWE SAGT DANKE 1' })).toBeNull();
   });
 
+  it('claims no earned confidence from eight examples or from corrections alone, however sure it is', () => {
+    const few = LearnedClassifier.train(examples);
+    const p = few.predict({ description: 'REWE SAGT DANKE 44060512', amountMinor: -4110 });
+    expect(p?.category).toBe('Groceries');
+    expect(p?.earned).toBeNull();
+    const taught = LearnedClassifier.train([]);
+    taught.update({ description: 'BACKWERK SAGT DANKE 0815', amountMinor: -684, category: 'Eating out' });
+    const q = taught.predict({ description: 'VISA TESCO STORES 3012', amountMinor: -1230 });
+    expect(q).toMatchObject({ category: 'Eating out', confidence: 0.999, earned: null });
+  });
+
   it('learns from a few examples and says why', () => {
     const c = LearnedClassifier.train(examples);
     expect(c.size).toBe(examples.length);

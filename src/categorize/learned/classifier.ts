@@ -75,6 +75,8 @@ export class LearnedClassifier {
   private readonly cache = new Map<string, Prediction | null>();
   private model: Model;
   private calibration: Platt | null = null;
+  /** Per class index: [held-out predictions of it, how many were right], from the calibration folds. */
+  private heldOut: Array<[number, number]> = [];
   private seen = 0;
 
   private constructor(private readonly settings: Settings) {
@@ -113,7 +115,9 @@ export class LearnedClassifier {
     c.model.fit(data);
     if (settings.calibrate) {
       const groups = usable.map((e) => c.memoKeyOf(inputTokens(e, settings.features)));
-      c.calibration = calibrate(settings, data, groups, c.classes.length);
+      const cal = calibrate(settings, data, groups, c.classes.length);
+      c.calibration = cal?.platt ?? null;
+      c.heldOut = cal?.platt ? cal.perClass : [];
     }
     for (const e of usable) c.remember(e, c.classIndex.get(e.category)!);
     c.seen = usable.length;
@@ -165,6 +169,7 @@ export class LearnedClassifier {
     let confidence = this.calibration
       ? plattProbability(this.calibration, top.margin)
       : this.model.probabilities(scores.subarray(0, this.classes.length))[best]!;
+    const earned = this.earned(best, top.margin);
     if (known) {
       // The same text was labelled before: that label, with confidence from how consistent it was.
       const agree = known.cls === best;
@@ -173,10 +178,30 @@ export class LearnedClassifier {
       return {
         category: this.classes[best]!,
         confidence: round3(confidence),
+        // The memory is never tested on held-out text (the folds group by text), so only the
+        // linear model's agreement carries a measured confidence.
+        earned: agree && earned !== null ? round3(earned) : null,
         why: [`same text labelled before (${known.count}/${known.total})`, ...this.explain(x, best)].slice(0, 4),
       };
     }
-    return { category: this.classes[best]!, confidence: round3(confidence), why: this.explain(x, best) };
+    return {
+      category: this.classes[best]!,
+      confidence: round3(confidence),
+      earned: earned === null ? null : round3(earned),
+      why: this.explain(x, best),
+    };
+  }
+
+  /**
+   * The confidence a prediction of class `c` earned on text the model had not seen: the
+   * calibrated probability for this margin, capped by how often the held-out folds were right
+   * when they predicted `c` (Laplace-smoothed, so a class with no held-out record gets at most ½).
+   * Null without calibration: a model fitted on too few examples has not earned any.
+   */
+  private earned(c: number, margin: number): number | null {
+    if (!this.calibration || this.heldOut.length === 0) return null;
+    const [predicted, right] = this.heldOut[c] ?? [0, 0];
+    return Math.min(plattProbability(this.calibration, margin), (right + 1) / (predicted + 2));
   }
 
   toJSON(): ClassifierState {
@@ -189,6 +214,7 @@ export class LearnedClassifier {
       docs: this.docs,
       df: [...this.df],
       calibration: this.calibration,
+      heldOut: this.heldOut.map(([n, r]) => [n, r]),
       memory: [...this.memo].map(([text, m]) => [text, [...m.counts].flat(), m.last]),
       model:
         this.model instanceof LinearModel ? { kind: 'linear', ...this.model.toState() } : { kind: 'nb', ...this.model.toState() },
@@ -219,6 +245,8 @@ export class LearnedClassifier {
     else throw new Error('learned classifier JSON is invalid: model kind does not match settings');
     if (s.model.nClasses !== s.classes.length) throw new Error('learned classifier JSON is invalid: class count mismatch');
     c.calibration = s.calibration;
+    // A model saved before held-out records existed has no measured confidence until retrained.
+    c.heldOut = s.heldOut ?? [];
     c.seen = s.size;
     return c;
   }
@@ -314,7 +342,12 @@ function makeModel(s: Settings, nClasses: number): Model {
  * Internal 3-fold cross-validation grouped by normalized text: (margin, right?) pairs for texts
  * the fold's model never saw (exact repeats are the memory's job), then Platt scaling.
  */
-function calibrate(s: Settings, data: TrainItem[], groups: string[], nClasses: number): Platt | null {
+function calibrate(
+  s: Settings,
+  data: TrainItem[],
+  groups: string[],
+  nClasses: number,
+): { platt: Platt | null; perClass: Array<[number, number]> } | null {
   if (data.length < 30 || nClasses < 2) return null;
   const K = 3;
   const unique = new Prng(s.linear.seed + 7).shuffle([...new Set(groups)].sort());
@@ -322,6 +355,7 @@ function calibrate(s: Settings, data: TrainItem[], groups: string[], nClasses: n
   const foldOf = new Map(unique.map((g, i) => [g, i % K]));
   const margins: number[] = [];
   const right: boolean[] = [];
+  const perClass: Array<[number, number]> = Array.from({ length: nClasses }, () => [0, 0]);
   for (let k = 0; k < K; k++) {
     const model = makeModel(s, nClasses);
     model.fit(data.filter((_, i) => foldOf.get(groups[i]!) !== k));
@@ -330,9 +364,11 @@ function calibrate(s: Settings, data: TrainItem[], groups: string[], nClasses: n
       const top = topTwoMargin(model.scores(item.x), nClasses);
       margins.push(top.margin);
       right.push(top.best === item.y);
+      perClass[top.best]![0]++;
+      if (top.best === item.y) perClass[top.best]![1]++;
     });
   }
-  return fitPlatt(margins, right);
+  return { platt: fitPlatt(margins, right), perClass };
 }
 
 function dropZeros(x: FeatureVector): FeatureVector {

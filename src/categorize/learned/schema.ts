@@ -49,6 +49,8 @@ export const classifierStateSchema = z.object({
   docs: int.nonnegative(),
   df: z.array(z.tuple([int.nonnegative(), int.nonnegative()])),
   calibration: z.object({ a: finite, b: finite }).nullable(),
+  /** Per class: [held-out predictions, right ones]; absent in models saved before it existed. */
+  heldOut: z.array(z.tuple([int.nonnegative(), int.nonnegative()])).optional(),
   memory: z.array(z.tuple([z.string(), z.array(int.nonnegative()), int.nonnegative()])),
   model: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('linear'), nClasses: int.nonnegative(), bias: z.array(finite), rows: sparseRows }),

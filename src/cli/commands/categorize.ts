@@ -1,11 +1,43 @@
+import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { chooseCategory, retrainClassifier } from '../../categorize/choose.js';
-import { pipelineContext } from '../../categorize/context.js';
+import type { App } from '../../app.js';
+import { chooseCategory, previewSimilar, type SimilarPreview } from '../../categorize/choose.js';
 import { evaluate, formatEvalReport, loadEvalCsv } from '../../categorize/eval/index.js';
 import { categorizeTransactions } from '../../categorize/run.js';
+import { recategorizeAll } from '../../categorize/retrain.js';
 import { TraxError } from '../../domain/errors.js';
 import { out, progress, withApp } from '../context.js';
-import { json } from '../output.js';
+import { clean, json, money } from '../output.js';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The preview "similar" shows before it changes anything. */
+export function formatSimilarPreview(app: App, p: SimilarPreview): string {
+  const names = new Map(app.categories.list().map((c) => [c.id, c.name]));
+  const lines = [
+    `This creates a rule: ${clean(p.rule)} → ${p.category.name}.`,
+    `It matches ${plural(p.matched, 'transaction')}; ${plural(p.moves, 'other transaction')} would move to ${p.category.name}${p.moves > 0 ? ', for example:' : '.'}`,
+    ...p.sample.map(
+      (m) =>
+        `  ${m.bookingDate}  ${clean(m.merchant ?? m.description)
+          .slice(0, 40)
+          .padEnd(
+            40,
+          )}  ${money(m.amountMinor, m.currency).padStart(14)}  ${m.fromCategoryId === null ? 'Uncategorized' : (names.get(m.fromCategoryId) ?? '?')} → ${names.get(m.toCategoryId) ?? '?'}`,
+    ),
+  ];
+  if (p.moves > p.sample.length) lines.push(`  … and ${p.moves - p.sample.length} more`);
+  return lines.join('\n');
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
 
 export function registerCategorize(program: Command): void {
   const cmd = program
@@ -29,15 +61,14 @@ Examples:
     )
     .action(async (o: { all?: boolean; json?: boolean }) => {
       await withApp((app) => {
-        if (o.all) {
-          // Rules first, so the model learns from today's rule hits; then everything again with it.
-          categorizeTransactions(app, { all: true, ctx: pipelineContext(app, { learned: null }) });
-          progress('Retraining the learned model on your choices and rule hits…');
-          const model = retrainClassifier(app);
-          progress(`  trained on ${model.size} examples`);
-        }
-        const r = categorizeTransactions(app, { all: Boolean(o.all), ctx: pipelineContext(app) });
-        if (o.json) return out(json(r));
+        const {
+          result: r,
+          undoId,
+          rows,
+        } = o.all
+          ? recategorizeAll(app, (n) => progress(`  retrained the learned model on ${n} examples`))
+          : { result: categorizeTransactions(app), undoId: null, rows: 0 };
+        if (o.json) return out(json({ ...r, undoId }));
         out(`Examined ${r.examined} transaction${r.examined === 1 ? '' : 's'}, changed ${r.changed}.`);
         out(
           Object.entries(r.bySource)
@@ -46,6 +77,7 @@ Examples:
             .join('\n'),
         );
         out(`  new transfer pairs: ${r.transfersPaired}`);
+        if (undoId) out(`Undo with \`trax undo\` (puts back the ${plural(rows, 'category', 'categories')} this changed).`);
       });
     });
 
@@ -54,16 +86,33 @@ Examples:
     .description('choose the category of one transaction; it sticks for ever and teaches the model')
     .argument('<transaction>', 'transaction id (see `trax transactions --json`)')
     .argument('<category>', 'category slug or name (see `trax categories list`)')
-    .option('--similar', 'also create a rule that applies it to similar transactions')
-    .action(async (txn: string, category: string, o: { similar?: boolean }) => {
+    .option('--similar', 'also create a rule that applies it to similar transactions (shows them and asks first)')
+    .option('--yes', 'with --similar: apply without asking (for scripts)')
+    .action(async (txn: string, category: string, o: { similar?: boolean; yes?: boolean }) => {
       if (!/^\d+$/.test(txn))
         throw new TraxError('usage', `"${txn}" is not a transaction id; \`trax transactions --json\` shows them.`);
-      await withApp((app) => {
+      await withApp(async (app) => {
+        if (o.similar) {
+          const p = previewSimilar(app, Number(txn), category);
+          out(formatSimilarPreview(app, p));
+          if (!o.yes) {
+            if (!process.stdin.isTTY)
+              throw new TraxError(
+                'usage',
+                `Nothing changed: --similar would move ${plural(p.moves, 'transaction')}; pass --yes to apply it without asking.`,
+              );
+            if (!(await confirm(`Set transaction ${p.transactionId} to ${p.category.name} and create this rule? [y/N] `))) {
+              out('Nothing changed.');
+              process.exitCode = 1;
+              return;
+            }
+          }
+        }
         const r = chooseCategory(app, Number(txn), category, { similar: Boolean(o.similar) });
         out(`Transaction ${r.transactionId} is now ${r.category.name} (your choice; it survives every sync).`);
         if (r.ruleId !== null)
           out(
-            `Created rule ${r.ruleId}; it recategorized ${r.similar} similar transaction${r.similar === 1 ? '' : 's'}. See \`trax rules list\`.`,
+            `Created rule ${r.ruleId}; it recategorized ${plural(r.similar, 'similar transaction')}. See \`trax rules list\`; undo with \`trax undo\`.`,
           );
       });
     });

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { addRule, importAndApply } from '../../categorize/apply-rules.js';
 import { pipelineContext } from '../../categorize/context.js';
 import { decide, LEARNED_MIN_CONFIDENCE } from '../../categorize/pipeline.js';
 import { RuleSet } from '../../categorize/rules/engine.js';
@@ -124,14 +125,14 @@ conditions ignore case and accents. Examples:
         const category = app.categories.resolve(o.category);
         const priority = Number(o.priority);
         new RuleSet([{ id: 0, priority, name: null, conditions: parsed.data, categoryId: category.id }], { strict: true }); // validates regexes
-        const id = app.rules.add(
+        const r = addRule(
+          app,
           { name: o.name ?? null, priority, conditions: raw, categoryId: category.id },
-          app.now().toISOString(),
+          `trax rules add → ${category.slug}`,
         );
-        const r = categorizeTransactions(app, { all: true });
-        const hits = app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(id) as number;
+        const hits = app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(r.id) as number;
         out(
-          `Added rule ${id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).`,
+          `Added rule ${r.id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).${r.undoId ? ' Undo with `trax undo`.' : ''}`,
         );
       });
     });
@@ -175,7 +176,7 @@ conditions ignore case and accents. Examples:
         const p =
           ctx.learned?.predict({ description: text, merchant: o.merchant ?? null, amountMinor: input.amountMinor }) ?? null;
         out(
-          `learned model:  ${p ? `${p.category} at ${Math.round(p.confidence * 100)}% (${p.confidence >= LEARNED_MIN_CONFIDENCE ? 'confident enough' : `below ${LEARNED_MIN_CONFIDENCE * 100}%, not used`}) — ${clean(p.why.slice(0, 4).join(', '))}` : ctx.learned ? 'no opinion' : 'not trained yet (it learns from your corrections)'}`,
+          `learned model:  ${p ? `${p.category} ${p.earned === null ? 'with no confidence earned on held-out data yet (not used)' : `at ${Math.round(p.earned * 100)}% on held-out data (${p.earned >= LEARNED_MIN_CONFIDENCE ? 'confident enough' : `below ${LEARNED_MIN_CONFIDENCE * 100}%, not used`})`} — ${clean(p.why.slice(0, 4).join(', '))}` : ctx.learned ? 'no opinion' : 'not trained yet (it learns from your corrections)'}`,
         );
         const builtIn = ctx.defaults.match({ ...input, description: `${o.merchant ?? ''} ${text}` });
         out(
@@ -207,10 +208,11 @@ conditions ignore case and accents. Examples:
     .action(async (file: string) => {
       const text = await readRulesFile(file);
       await withApp((app) => {
-        const { imported } = importRules(app, text, file);
-        const r = categorizeTransactions(app, { all: true });
+        const { result, effect, undoId } = importAndApply(app, `trax rules import ${file}`, () => importRules(app, text, file));
+        const { imported } = result;
+        const { changed } = effect;
         out(
-          `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${r.changed} transaction${r.changed === 1 ? '' : 's'} recategorized.`,
+          `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${changed} transaction${changed === 1 ? '' : 's'} recategorized.${undoId ? ' Undo with `trax undo`.' : ''}`,
         );
       });
     });

@@ -1,9 +1,10 @@
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { chooseCategory } from '../../categorize/choose.js';
+import { chooseCategory, previewSimilar } from '../../categorize/choose.js';
+import { undoBulk } from '../../categorize/undo.js';
 import { disconnect } from '../../connections/disconnect.js';
 import { isMonth } from '../../domain/dates.js';
-import { toMinorUnits } from '../../domain/money.js';
+import { formatMoney, toMinorUnits } from '../../domain/money.js';
 import type { TransactionQuery } from '../../store/transactions.js';
 import { TraxError } from '../../domain/errors.js';
 import { syncConnection } from '../../sync/engine.js';
@@ -81,14 +82,51 @@ banks.get('/transactions', (c) => {
 
 const categoryBody = z.object({ category: z.string().min(1), similar: z.boolean().optional() });
 
-/** Inline category change from the transaction list; "apply to similar" creates a rule. */
-banks.post('/transactions/:id/category', async (c) => {
-  const id = Number(c.req.param('id'));
-  const body = categoryBody.safeParse(await c.req.json().catch(() => null));
-  if (!Number.isInteger(id) || !body.success)
+function categoryRequest(id: string, body: unknown) {
+  const parsed = categoryBody.safeParse(body);
+  if (!/^\d+$/.test(id) || !parsed.success)
     throw new HTTPException(400, { message: 'Send {"category": slug, "similar": boolean}.' });
-  const r = chooseCategory(c.get('deps').app, id, body.data.category, { similar: body.data.similar ?? false });
-  return c.json({ category: r.category.name, slug: r.category.slug, ruleId: r.ruleId, similar: r.similar });
+  return { id: Number(id), ...parsed.data };
+}
+
+/** What "apply to similar" would change: the rule, the count and a sample, before anything moves. */
+banks.post('/transactions/:id/category/preview', async (c) => {
+  const { app } = c.get('deps');
+  const req = categoryRequest(c.req.param('id'), await c.req.json().catch(() => null));
+  const p = previewSimilar(app, req.id, req.category);
+  const names = new Map(app.categories.list().map((k) => [k.id, k.name]));
+  return c.json({
+    rule: p.rule,
+    category: p.category.name,
+    matched: p.matched,
+    moves: p.moves,
+    sample: p.sample.map((m) => ({
+      date: m.bookingDate,
+      description: m.merchant ?? m.description,
+      amount: formatMoney(m.amountMinor, m.currency),
+      from: m.fromCategoryId === null ? 'Uncategorized' : (names.get(m.fromCategoryId) ?? ''),
+    })),
+  });
+});
+
+/** Inline category change from the transaction list; "apply to similar" creates a rule (the page previews it first). */
+banks.post('/transactions/:id/category', async (c) => {
+  const req = categoryRequest(c.req.param('id'), await c.req.json().catch(() => null));
+  const r = chooseCategory(c.get('deps').app, req.id, req.category, { similar: req.similar ?? false });
+  return c.json({ category: r.category.name, slug: r.category.slug, ruleId: r.ruleId, similar: r.similar, undoId: r.undoId });
+});
+
+/** The Undo button after a bulk change: only the newest change can be undone. */
+banks.post('/undo/:id', (c) => {
+  const id = c.req.param('id');
+  if (!/^\d+$/.test(id)) throw new HTTPException(400, { message: 'Send the number of the change to undo.' });
+  try {
+    const r = undoBulk(c.get('deps').app, Number(id));
+    return c.json({ summary: r.summary, restored: r.restored, kept: r.kept, rulesRemoved: r.rulesRemoved });
+  } catch (e) {
+    if (e instanceof TraxError) return c.json({ error: e.message }, e.code === 'usage' ? 409 : 404);
+    throw e;
+  }
 });
 
 banks.post('/connections/:id/sync', async (c) => {

@@ -120,33 +120,106 @@
       form.appendChild(label);
       form.appendChild(save);
       cell.appendChild(form);
-      form.addEventListener('submit', function (event) {
-        event.preventDefault();
-        post('/transactions/' + button.getAttribute('data-txn') + '/category', {
-          category: select.value,
-          similar: similar.checked,
-        }).then(
+      var url = '/transactions/' + button.getAttribute('data-txn') + '/category';
+      function saveCategory(applySimilar) {
+        post(url, { category: select.value, similar: applySimilar }).then(
           function (res) {
             button.textContent = res.category;
             button.setAttribute('data-category', res.slug);
             form.remove();
-            say(
-              res.ruleId
-                ? 'Saved. A rule now applies it to similar transactions: ' + res.similar + ' recategorized.'
-                : 'Saved; Trax will remember it.',
-            );
-            if (res.similar > 0)
-              setTimeout(function () {
-                window.location.reload();
-              }, 600);
+            if (!res.ruleId) return say('Saved; Trax will remember it.');
+            say('Saved. A rule now applies it to similar transactions: ' + res.similar + ' recategorized.');
+            if (res.undoId) offerUndo(res.undoId);
           },
           function (e) {
             say(e.message);
           },
         );
+      }
+      // "Similar" shows the rule, how many rows it moves and a few of them; only then applies.
+      function preview() {
+        post(url + '/preview', { category: select.value }).then(
+          function (p) {
+            var box = form.querySelector('.similar-preview') || document.createElement('div');
+            box.className = 'similar-preview';
+            box.textContent = '';
+            var head = document.createElement('p');
+            head.textContent =
+              'This creates a rule: ' +
+              p.rule +
+              ' → ' +
+              p.category +
+              '. It matches ' +
+              p.matched +
+              ' transactions; ' +
+              p.moves +
+              ' other' +
+              (p.moves === 1 ? '' : 's') +
+              ' would move to ' +
+              p.category +
+              (p.moves ? ', for example:' : '.');
+            box.appendChild(head);
+            var list = document.createElement('ul');
+            p.sample.forEach(function (m) {
+              var li = document.createElement('li');
+              li.textContent = m.date + ' ' + m.description + ' ' + m.amount + ' (now ' + m.from + ')';
+              list.appendChild(li);
+            });
+            box.appendChild(list);
+            var apply = document.createElement('button');
+            apply.type = 'button';
+            apply.textContent = 'Apply to ' + p.moves + ' more';
+            apply.addEventListener('click', function () {
+              saveCategory(true);
+            });
+            var cancel = document.createElement('button');
+            cancel.type = 'button';
+            cancel.textContent = 'Cancel';
+            cancel.addEventListener('click', function () {
+              form.remove();
+              say('Nothing changed.');
+            });
+            box.appendChild(apply);
+            box.appendChild(cancel);
+            form.appendChild(box);
+          },
+          function (e) {
+            say(e.message);
+          },
+        );
+      }
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        if (similar.checked) preview();
+        else saveCategory(false);
       });
     });
   });
+
+  // After a bulk change, one button takes it back; the page then shows the restored categories.
+  function offerUndo(undoId) {
+    if (!statusEl) return;
+    var undo = document.createElement('button');
+    undo.type = 'button';
+    undo.className = 'undo';
+    undo.textContent = 'Undo';
+    undo.addEventListener('click', function () {
+      undo.disabled = true;
+      post('/undo/' + undoId, {}).then(
+        function (res) {
+          say('Undone: ' + res.restored + ' transactions back to their previous category.');
+          setTimeout(function () {
+            window.location.reload();
+          }, 600);
+        },
+        function (e) {
+          say(e.message);
+        },
+      );
+    });
+    statusEl.appendChild(document.createTextNode(' '));
+    statusEl.appendChild(undo);
+  }
 
   Array.prototype.forEach.call(document.querySelectorAll('form[data-confirm]'), function (form) {
     form.addEventListener('submit', function (event) {
