@@ -55,6 +55,8 @@ export class RecurringIndex {
   private readonly groupOf = new Map<number, string>();
   private readonly normalized = new Map<string, string>();
   private seq = -1;
+  /** The largest transaction id read: rows above it are new (inserts are not logged). */
+  private maxId = 0;
   private since = '';
   /** Slugs and kinds of the categories: a rename or a change of kind rebuilds. */
   private categories = '';
@@ -94,15 +96,18 @@ export class RecurringIndex {
       const log = new ReportChanges(db);
       // The clock going back (a test, a fixed clock) widens the window: rows must be read again.
       const changes = this.seq < 0 || categories !== this.categories || since < this.since ? null : log.since(this.seq, REBUILD_AFTER_CHANGES);
+      const maxId = db.prepare<[], number | null>('SELECT max(id) FROM transactions').pluck().get() ?? 0;
       if (changes === null) {
         this.rebuild(db, since, log.latest());
       } else {
         this.apply(db, changes.ids, since);
+        this.addNew(db, since, maxId);
         if (since > this.since) this.dropBefore(since);
         this.seq = changes.latest;
       }
       this.categories = categories;
       this.since = since;
+      this.maxId = maxId;
     })();
   }
 
@@ -120,6 +125,15 @@ export class RecurringIndex {
       .prepare<[{ since: string; ids: string }], Row>(`${ROWS_SQL} AND t.id IN (SELECT value FROM json_each(@ids))`)
       .all({ since, ids: JSON.stringify(ids) });
     for (const r of rows) this.add(r);
+  }
+
+  private addNew(db: Db, since: string, maxId: number): void {
+    if (maxId <= this.maxId) return;
+    const rows = db.prepare<[{ since: string; from: number; to: number }], Row>(`${ROWS_SQL} AND t.id > @from AND t.id <= @to`).all({ since, from: this.maxId, to: maxId });
+    for (const r of rows) {
+      this.remove(r.id); // an id reused after a delete
+      this.add(r);
+    }
   }
 
   private add(r: Row): void {

@@ -1,6 +1,7 @@
 /**
  * The change log that report caches follow (table `report_changes`, migration 008): triggers on
- * `transactions` append the id of every row inserted, deleted or changed in a way a report sees.
+ * `transactions` append the id of every row deleted or changed in a way a report sees. New rows
+ * are not logged; a cache finds them by id.
  */
 import type { Db } from './db.js';
 
@@ -28,8 +29,9 @@ export class ReportChanges {
       .prepare<[], { lo: number | null; hi: number | null }>('SELECT min(seq) AS lo, max(seq) AS hi FROM report_changes')
       .get()!;
     const latest = bounds.hi ?? 0;
-    if (latest <= seq) return { ids: [], latest: Math.max(latest, seq) };
-    if (bounds.lo === null || bounds.lo > seq + 1 || latest - seq > limit) return null;
+    if (latest === seq) return { ids: [], latest };
+    // Below what was applied: the log was emptied and began again.
+    if (latest < seq || bounds.lo === null || bounds.lo > seq + 1 || latest - seq > limit) return null;
     const ids = this.db
       .prepare<[number, number], number>('SELECT DISTINCT transaction_id FROM report_changes WHERE seq > ? AND seq <= ?')
       .pluck()

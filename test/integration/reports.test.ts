@@ -312,7 +312,7 @@ describe('trax export', () => {
 describe('month boundaries in the user zone, through the CLI and the web', () => {
   // 02:30Z on Oct 1 is Sep 30 in New York; 03:30Z on Nov 1 (the US clock change night) is Oct 31
   // there and Nov 1 in Berlin and Kiritimati. The mid-month row is a bank day and never moves.
-  let l: Ledger;
+  let l: ReturnType<typeof fileLedger>;
   beforeEach(() => {
     l = fileLedger();
     l.tx({ date: '2026-10-01', at: '2026-10-01T02:30:00Z', amount: '-10.00', description: 'Late dinner', category: 'groceries' });

@@ -24,7 +24,7 @@ const payment = fc.record({
   start: fc.integer({ min: 0, max: 900 }),
   k: fc.integer({ min: 0, max: 14 }),
   jitter: fc.integer({ min: -3, max: 3 }),
-  cents: fc.constantFrom(999, 1299, 4550, 950_00),
+  cents: fc.constantFrom<number>(999, 1299, 4550, 950_00),
   at: fc.boolean(),
 });
 /** A run of payments to one payee at one cadence (some jittered, some at a new price), the stuff series are made of. */

@@ -294,12 +294,14 @@ describe("the dashboard's recurring index", () => {
 
   it('rebuilds when the change log was trimmed past what it applied', () => {
     const index = new RecurringIndex(TZ);
-    index.series(l.db, NOW);
-    for (const m of [8, 9, 10, 11])
-      l.tx({ date: day(2026, m, 3), amount: '-8.99', description: 'Disney Plus', category: 'streaming' });
+    expect(index.series(l.db, NOW).some((s) => s.name === 'Hausverwaltung Schmidt')).toBe(true);
+    l.db
+      .prepare(
+        "UPDATE transactions SET category_id = (SELECT id FROM categories WHERE slug = 'transfers') WHERE counterparty_name = 'Hausverwaltung Schmidt'",
+      )
+      .run();
     l.db.prepare('DELETE FROM report_changes').run(); // as if 50,000 newer changes had pushed them out
-    l.tx({ date: '2026-11-14', amount: '-3.00', description: 'Kiosk', category: 'groceries' });
-    expect(names(index.series(l.db, NOW))).toContain('Disney Plus monthly 4 streaming');
+    expect(index.series(l.db, NOW).some((s) => s.name === 'Hausverwaltung Schmidt')).toBe(false);
   });
 
   it('logs a change only when something a report reads changed', () => {
