@@ -2,318 +2,187 @@
  * Recurring payments: subscriptions, rent, insurance, licence fees. A series is money out to
  * the same payee (merchant, else counterparty, else description, normalized so reference
  * numbers and dates do not matter) at a steady amount and a steady cadence. The heuristics,
- * and why each threshold is what it is, are in docs/reports.md.
+ * and why each threshold is what it is, are in docs/reports.md; they live in recurring-detect.ts.
+ *
+ * Detection over three years of history reads ~300k rows at 1M transactions (about 2 s), so the
+ * dashboard keeps a `RecurringIndex`: the payments grouped by payee, and each group's series.
+ * After a sync it reads only the rows the change log (`report_changes`, written by triggers in
+ * the writer's own transaction) names, and re-runs the heuristics only on the groups they are in.
+ * `detectRecurring` is the same index built from scratch, so both always give the same answer.
  */
 import { normalizeText } from '../categorize/normalize.js';
 import { addDays } from '../domain/dates.js';
 import type { Db } from '../store/db.js';
-import { addMonths } from './period.js';
+import { ReportChanges } from '../store/report-changes.js';
 import { REPORT_KEY } from './report-key.js';
+import { byDay, dayNumber, describe, LOOKBACK_DAYS, seriesIn, type Found, type Occ, type RecurringSeries } from './recurring-detect.js';
 import { keyToLocalDate, localDate } from './tz.js';
 
-export type Cadence = 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+export { amountTolerance, type Cadence, type RecurringSeries } from './recurring-detect.js';
 
-export interface RecurringSeries {
-  /** Stable identity: currency, normalized payee and cadence. */
-  key: string;
-  name: string;
-  cadence: Cadence;
-  /** Positive minor units: the average over all occurrences. */
-  averageMinor: number;
-  lastMinor: number;
+/** Past this many changed rows a rebuild costs no more than applying them one by one. */
+const REBUILD_AFTER_CHANGES = 50_000;
+
+/** Money out that can be a recurring payment: booked, not a transfer, not income. */
+const ROWS_SQL = `SELECT t.id AS id, ${REPORT_KEY} AS k, t.booking_date AS bookingDate, t.amount_minor AS amount,
+    t.currency AS currency,
+    coalesce(nullif(trim(t.merchant), ''), nullif(trim(t.counterparty_name), ''), t.description) AS name,
+    c.slug AS slug
+  FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
+  WHERE t.booking_date >= @since AND t.pending = 0 AND t.amount_minor < 0 AND t.transfer_pair_id IS NULL
+    AND coalesce(c.kind, 'uncategorized') IN ('expense', 'uncategorized')`;
+
+interface Row {
+  id: number;
+  k: string;
+  bookingDate: string;
+  amount: number;
   currency: string;
-  lastDate: string;
-  nextDate: string;
-  /** The current price level (occurrences since the last price change) × occurrences a year. */
-  annualMinor: number;
-  count: number;
-  /** The last payment exceeded the one before it by more than the amount tolerance. */
-  priceRose: boolean;
-  /** The payment before the last one (present whenever there is one). */
-  previousMinor?: number;
-  categorySlug: string;
-}
-
-interface CadenceRule {
-  cadence: Cadence;
-  /** Accepted gap between consecutive payments, in days (weekends and bank holidays shift them). */
-  min: number;
-  max: number;
-  /** Tolerance around the expected next date. */
-  window: number;
-  perYear: number;
-  /** Fewest occurrences before a series is believed. */
-  minCount: number;
-  step: { days: number } | { months: number };
-}
-
-const CADENCES: CadenceRule[] = [
-  { cadence: 'weekly', min: 5, max: 9, window: 2, perYear: 52, minCount: 4, step: { days: 7 } },
-  { cadence: 'monthly', min: 25, max: 35, window: 4, perYear: 12, minCount: 3, step: { months: 1 } },
-  { cadence: 'quarterly', min: 80, max: 100, window: 7, perYear: 4, minCount: 3, step: { months: 3 } },
-  { cadence: 'yearly', min: 350, max: 380, window: 10, perYear: 1, minCount: 2, step: { months: 12 } },
-];
-
-/** How far back to look: three years holds three yearly payments. */
-const LOOKBACK_DAYS = 3 * 366;
-
-/** Two amounts are "the same price" within 5 % (at least 0.10 in a 2-decimal currency). */
-export function amountTolerance(minor: number): number {
-  return Math.max(Math.ceil((Math.abs(minor) * 5) / 100), 10);
-}
-
-/** A price change a series may absorb (and flag): up to +50 % or −33 % in one step. */
-const isPriceChange = (from: number, to: number) => to * 2 <= from * 3 && to * 3 >= from * 2;
-
-interface Occ {
-  date: string;
-  day: number; // days since 1970-01-01
-  amount: number; // positive minor units
   name: string;
-  slug: string;
-  used: boolean;
+  slug: string | null;
 }
 
-const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+interface Group {
+  currency: string;
+  occs: Map<number, Occ>;
+  /** The group's series, independent of today; null when its rows changed since. */
+  found: Found[] | null;
+}
 
-export function detectRecurring(db: Db, opts: { now: Date; timezone: string }): RecurringSeries[] {
-  const today = localDate(opts.now, opts.timezone);
-  const since = addDays(today, -LOOKBACK_DAYS);
-  const rows = db
-    .prepare<[string], { k: string; amount: number; currency: string; name: string; slug: string | null }>(
-      `SELECT ${REPORT_KEY} AS k, t.amount_minor AS amount, t.currency AS currency,
-         coalesce(nullif(trim(t.merchant), ''), nullif(trim(t.counterparty_name), ''), t.description) AS name,
-         c.slug AS slug
-       FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
-       WHERE t.booking_date >= ? AND t.pending = 0 AND t.amount_minor < 0 AND t.transfer_pair_id IS NULL
-         AND coalesce(c.kind, 'uncategorized') IN ('expense', 'uncategorized')`,
-    )
-    .all(since);
+export class RecurringIndex {
+  private readonly groups = new Map<string, Group>();
+  /** Transaction id → its group, to take a changed row out of the group it was in. */
+  private readonly groupOf = new Map<number, string>();
+  private readonly normalized = new Map<string, string>();
+  private seq = -1;
+  /** The largest transaction id read: rows above it are new (inserts are not logged). */
+  private maxId = 0;
+  private since = '';
+  /** Slugs and kinds of the categories: a rename or a change of kind rebuilds. */
+  private categories = '';
 
-  // Group by currency and normalized payee; many rows share a name, so normalize each once.
-  const keyOf = new Map<string, string>();
-  const groups = new Map<string, Occ[]>();
-  for (const r of rows) {
-    let norm = keyOf.get(r.name);
+  constructor(readonly timezone: string) {}
+
+  /** The series as of `now`, after applying what changed in the database since the last call. */
+  series(db: Db, now: Date): RecurringSeries[] {
+    const today = localDate(now, this.timezone);
+    this.refresh(db, addDays(today, -LOOKBACK_DAYS));
+    const found: RecurringSeries[] = [];
+    for (const [key, g] of this.groups) {
+      if (g.found === null) {
+        const occs = [...g.occs.values()].sort(byDay);
+        g.found = occs.length < 2 ? [] : seriesIn(occs);
+      }
+      const keys = new Set<string>();
+      for (const s of g.found) {
+        const result = describe(key, g.currency, s.rule, s.items, today);
+        if (!result) continue;
+        // Two series of one payee at one cadence (two subscriptions at different prices).
+        const id = keys.has(result.key) ? `${result.key}:${result.lastDate}` : result.key;
+        keys.add(id);
+        found.push({ ...result, key: id });
+      }
+    }
+    return found.sort((a, b) => b.annualMinor - a.annualMinor || a.name.localeCompare(b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  /** One read transaction, so the change log position and the rows read are one snapshot. */
+  private refresh(db: Db, since: string): void {
+    db.transaction(() => {
+      const categories = db
+        .prepare<[], string | null>("SELECT group_concat(id || ':' || slug || ':' || kind, ',') FROM (SELECT * FROM categories ORDER BY id)")
+        .pluck()
+        .get() ?? '';
+      const log = new ReportChanges(db);
+      // The clock going back (a test, a fixed clock) widens the window: rows must be read again.
+      const changes = this.seq < 0 || categories !== this.categories || since < this.since ? null : log.since(this.seq, REBUILD_AFTER_CHANGES);
+      const maxId = db.prepare<[], number | null>('SELECT max(id) FROM transactions').pluck().get() ?? 0;
+      if (changes === null) {
+        this.rebuild(db, since, log.latest());
+      } else {
+        this.apply(db, changes.ids, since);
+        this.addNew(db, since, maxId);
+        if (since > this.since) this.dropBefore(since);
+        this.seq = changes.latest;
+      }
+      this.categories = categories;
+      this.since = since;
+      this.maxId = maxId;
+    })();
+  }
+
+  private rebuild(db: Db, since: string, seq: number): void {
+    this.groups.clear();
+    this.groupOf.clear();
+    for (const r of db.prepare<[{ since: string }], Row>(ROWS_SQL).all({ since })) this.add(r);
+    this.seq = seq;
+  }
+
+  private apply(db: Db, ids: number[], since: string): void {
+    if (!ids.length) return;
+    for (const id of ids) this.remove(id);
+    const rows = db
+      .prepare<[{ since: string; ids: string }], Row>(`${ROWS_SQL} AND t.id IN (SELECT value FROM json_each(@ids))`)
+      .all({ since, ids: JSON.stringify(ids) });
+    for (const r of rows) this.add(r);
+  }
+
+  private addNew(db: Db, since: string, maxId: number): void {
+    if (maxId <= this.maxId) return;
+    const rows = db.prepare<[{ since: string; from: number; to: number }], Row>(`${ROWS_SQL} AND t.id > @from AND t.id <= @to`).all({ since, from: this.maxId, to: maxId });
+    for (const r of rows) {
+      this.remove(r.id); // an id reused after a delete
+      this.add(r);
+    }
+  }
+
+  private add(r: Row): void {
+    let norm = this.normalized.get(r.name);
     if (norm === undefined) {
       norm = normalizeText(r.name);
-      keyOf.set(r.name, norm);
+      this.normalized.set(r.name, norm);
     }
-    if (!norm) continue;
-    const date = keyToLocalDate(r.k, opts.timezone);
-    const g = `${r.currency}:${norm}`;
-    const list = groups.get(g) ?? [];
-    list.push({ date, day: dayNumber(date), amount: -r.amount, name: r.name.trim(), slug: r.slug ?? 'uncategorized', used: false });
-    groups.set(g, list);
+    if (!norm) return;
+    const key = `${r.currency}:${norm}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { currency: r.currency, occs: new Map(), found: null };
+      this.groups.set(key, g);
+    }
+    const date = keyToLocalDate(r.k, this.timezone);
+    g.occs.set(r.id, {
+      id: r.id,
+      bookingDate: r.bookingDate,
+      date,
+      day: dayNumber(date),
+      amount: -r.amount,
+      name: r.name.trim(),
+      slug: r.slug ?? 'uncategorized',
+      used: false,
+    });
+    g.found = null;
+    this.groupOf.set(r.id, key);
   }
 
-  const found: RecurringSeries[] = [];
-  const keys = new Set<string>();
-  for (const [group, occs] of groups) {
-    if (occs.length < 2) continue;
-    occs.sort((a, b) => a.day - b.day || a.amount - b.amount);
-    for (const s of seriesIn(occs)) {
-      const currency = group.slice(0, group.indexOf(':'));
-      const result = describe(group, currency, s.rule, s.items, today);
-      if (!result) continue;
-      let key = result.key;
-      if (keys.has(key)) key = `${key}:${result.lastDate}`;
-      keys.add(key);
-      found.push({ ...result, key });
+  private remove(id: number): void {
+    const key = this.groupOf.get(id);
+    if (key === undefined) return;
+    this.groupOf.delete(id);
+    const g = this.groups.get(key)!;
+    g.occs.delete(id);
+    g.found = null;
+    if (!g.occs.size) this.groups.delete(key);
+  }
+
+  /** A new day moves the look-back window: payments that fell out of it leave their groups. */
+  private dropBefore(since: string): void {
+    for (const g of this.groups.values()) {
+      for (const o of g.occs.values()) if (o.bookingDate < since) this.remove(o.id);
     }
   }
-  return found.sort((a, b) => b.annualMinor - a.annualMinor || a.name.localeCompare(b.name));
 }
 
-/** Seeds (same-price clusters with a cadence), grown across price changes, then validated. */
-function seriesIn(occs: Occ[]): Array<{ rule: CadenceRule; items: Occ[] }> {
-  const out: Array<{ rule: CadenceRule; items: Occ[] }> = [];
-  const seeds = priceClusters(occs)
-    .map((items) => ({ items, rule: cadenceOf(items) }))
-    .filter((s): s is { items: Occ[]; rule: CadenceRule } => s.rule !== null && s.items.length >= 2)
-    .sort((a, b) => b.items.length - a.items.length);
-  for (const seed of seeds) {
-    const items = seed.items.filter((o) => !o.used);
-    if (items.length < 2 || cadenceOf(items) !== seed.rule) continue;
-    const grown = grow(items, occs, seed.rule);
-    if (!plausible(grown, occs, seed.rule)) continue;
-    for (const o of grown) o.used = true;
-    out.push({ rule: seed.rule, items: grown });
-  }
-  return out;
-}
-
-/** Groups occurrences whose amounts are within tolerance of the cluster's smallest one. */
-function priceClusters(occs: Occ[]): Occ[][] {
-  const byAmount = [...occs].sort((a, b) => a.amount - b.amount);
-  const clusters: Occ[][] = [];
-  let cur: Occ[] = [];
-  for (const o of byAmount) {
-    if (cur.length && o.amount - cur[0]!.amount > amountTolerance(cur[0]!.amount)) {
-      clusters.push(cur);
-      cur = [];
-    }
-    cur.push(o);
-  }
-  if (cur.length) clusters.push(cur);
-  return clusters.map((c) => c.sort((a, b) => a.day - b.day));
-}
-
-function gaps(items: Occ[]): number[] {
-  return items.slice(1).map((o, i) => o.day - items[i]!.day);
-}
-
-/** The cadence whose range holds the median gap, if the gaps are mostly regular. */
-function cadenceOf(items: Occ[]): CadenceRule | null {
-  const g = gaps(items);
-  if (!g.length) return null;
-  const median = [...g].sort((a, b) => a - b)[Math.floor(g.length / 2)]!;
-  const rule = CADENCES.find((c) => median >= c.min && median <= c.max);
-  if (!rule) return null;
-  return regularShare(g, rule) >= 0.75 ? rule : null;
-}
-
-/** Share of gaps that fit the cadence (one missed payment, a double gap, still fits). */
-function regularShare(g: number[], rule: CadenceRule): number {
-  const fits = g.filter((d) => (d >= rule.min && d <= rule.max) || (d >= 2 * rule.min && d <= 2 * rule.max)).length;
-  return fits / g.length;
-}
-
-/**
- * Extends a same-price seed to earlier and later payments at the expected dates, across price
- * changes (Netflix 12.99 → 13.99 → 15.99 stays one series).
- */
-function grow(seed: Occ[], all: Occ[], rule: CadenceRule): Occ[] {
-  const items = [...seed];
-  const inSeries = new Set(items);
-  const pick = (expected: number, near: Occ, after: boolean) => {
-    let best: Occ | undefined;
-    for (const o of all) {
-      if (o.used || inSeries.has(o)) continue;
-      if (after ? o.day <= near.day : o.day >= near.day) continue;
-      if (Math.abs(o.day - expected) > rule.window || !isPriceChange(near.amount, o.amount)) continue;
-      if (!best || Math.abs(o.day - expected) < Math.abs(best.day - expected)) best = o;
-    }
-    return best;
-  };
-  for (;;) {
-    const last = items[items.length - 1]!;
-    const next = pick(dayNumber(nextDate(last.date, rule, 1)), last, true);
-    if (!next) break;
-    items.push(next);
-    inSeries.add(next);
-  }
-  for (;;) {
-    const first = items[0]!;
-    const prev = pick(dayNumber(nextDate(first.date, rule, -1)), first, false);
-    if (!prev) break;
-    items.unshift(prev);
-    inSeries.add(prev);
-  }
-  return items.sort((a, b) => a.day - b.day);
-}
-
-/**
- * A grown series is believed when it has enough occurrences at the cadence and its price changed
- * rarely. At a busy payee (as many other payments as series ones over its span and one interval
- * either side: a supermarket, Amazon) that is not enough, since among hundreds of purchases some
- * always fall near any expected date at a similar price; there the series must repeat its price to the cent at
- * least three times (a subscription does; a basket of groceries does not) and change it at most
- * once. So two yearly payments at a busy payee are not enough.
- */
-function plausible(items: Occ[], group: Occ[], rule: CadenceRule): boolean {
-  if (items.length < rule.minCount) return false;
-  if (regularShare(gaps(items), rule) < 0.75) return false;
-  const changes = items.slice(1).filter((o, i) => Math.abs(o.amount - items[i]!.amount) > amountTolerance(items[i]!.amount)).length;
-  if (changes > Math.max(1, Math.floor((items.length - 1) / 4))) return false;
-  // The span plus one interval either side: a series that just started or stopped is judged
-  // against what the payee charged around it too.
-  const first = items[0]!.day - rule.max;
-  const last = items[items.length - 1]!.day + rule.max;
-  const others = group.filter((o) => o.day >= first && o.day <= last && !items.includes(o)).length;
-  if (others < items.length) return true;
-  // Busy payee: at least three payments at the very same price, and at most one change.
-  const exactChanges = items.slice(1).filter((o, i) => o.amount !== items[i]!.amount).length;
-  return exactChanges <= 1 && items.length - 1 - exactChanges >= 2;
-}
-
-/** The expected date `k` payments after `date` (negative: before), by calendar for months. */
-function nextDate(date: string, rule: CadenceRule, k: number, anchorDay?: number): string {
-  if ('days' in rule.step) return addDays(date, rule.step.days * k);
-  const month = addMonths(date, rule.step.months * k);
-  const day = anchorDay ?? Number(date.slice(8, 10));
-  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
-  return `${month.slice(0, 8)}${String(Math.min(day, lastDay)).padStart(2, '0')}`;
-}
-
-function mostCommon<T>(values: T[]): T {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: T = values[values.length - 1]!;
-  // Ties go to the most recent value: a renamed payee shows its current name.
-  for (const v of [...values].reverse()) if ((counts.get(v) ?? 0) > (counts.get(best) ?? 0)) best = v;
-  return best;
-}
-
-/**
- * What to call a series: the payee text it most often carried; when every payment's text
- * differs (a date or reference in it), the words they all start with ("NETFLIX.COM 866-579-7172").
- */
-function displayName(names: string[]): string {
-  const common = mostCommon(names);
-  if (names.filter((n) => n === common).length > 1) return common;
-  let words = names[0]!.split(/\s+/);
-  for (const n of names.slice(1)) {
-    const w = n.split(/\s+/);
-    let i = 0;
-    while (i < words.length && i < w.length && words[i] === w[i]) i++;
-    words = words.slice(0, i);
-  }
-  return words.join(' ').replace(/[\s,;:.-]+$/, '') || common;
-}
-
-/**
- * The day of the month a payment is due: the most common one; on a tie the earliest, since
- * weekends and holidays only ever push a debit later (1st, 3rd, 2nd → the 1st).
- */
-function anchorDay(items: Occ[]): number {
-  const counts = new Map<number, number>();
-  for (const o of items) {
-    const d = Number(o.date.slice(8, 10));
-    counts.set(d, (counts.get(d) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-}
-
-function describe(group: string, currency: string, rule: CadenceRule, items: Occ[], today: string): RecurringSeries | null {
-  const last = items[items.length - 1]!;
-  const prev = items[items.length - 2];
-  // Payments moved by weekends land on other days; the usual day of the month is the anchor.
-  const anchor = 'days' in rule.step ? undefined : anchorDay(items);
-  const next = nextDate(last.date, rule, 1, anchor);
-  // The expected payment is long overdue: cancelled (or moved to another payee name). Long is a
-  // whole period (a second payment missed) but at most 45 days: a licence fee three months late
-  // has stopped. Overdue by less, the series stays, with the date it is waited for.
-  if (today > addDays(next, Math.min(rule.max, 45))) return null;
-
-  // The current price level: the occurrences since the last change beyond tolerance.
-  let levelStart = items.length - 1;
-  while (levelStart > 0 && Math.abs(items[levelStart]!.amount - items[levelStart - 1]!.amount) <= amountTolerance(items[levelStart - 1]!.amount)) levelStart--;
-  const level = items.slice(levelStart);
-  const levelAvg = Math.round(level.reduce((a, o) => a + o.amount, 0) / level.length);
-  return {
-    key: `${group}:${rule.cadence}`,
-    name: displayName(items.map((o) => o.name)),
-    cadence: rule.cadence,
-    averageMinor: Math.round(items.reduce((a, o) => a + o.amount, 0) / items.length),
-    lastMinor: last.amount,
-    currency,
-    lastDate: last.date,
-    nextDate: next,
-    annualMinor: levelAvg * rule.perYear,
-    count: items.length,
-    priceRose: prev !== undefined && last.amount - prev.amount > amountTolerance(prev.amount),
-    ...(prev ? { previousMinor: prev.amount } : {}),
-    categorySlug: mostCommon(items.map((o) => o.slug)),
-  };
+/** Every recurring series, computed from scratch (`trax recurring`; the dashboard keeps an index). */
+export function detectRecurring(db: Db, opts: { now: Date; timezone: string }): RecurringSeries[] {
+  return new RecurringIndex(opts.timezone).series(db, opts.now);
 }

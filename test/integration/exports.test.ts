@@ -10,10 +10,17 @@ import { memoryLedger, type Ledger } from '../helpers/ledger.js';
 const HOSTILE = '"; evil\n2020-01-01 * "x"';
 const NOW = new Date('2026-11-15T10:00:00Z');
 
-/** Where the external tools are; a missing one skips only its own assertions, saying why. */
+const INSTALL = 'apt-get install -y hledger beancount';
+
+/** Where an external tool is; these checks never skip, so a missing tool fails with the command that installs it. */
 function tool(bin: string): string | null {
   const r = spawnSync('sh', ['-c', `command -v ${bin}`], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.trim() : null;
+}
+function need(bin: string, found: string | null): string {
+  if (!found)
+    throw new Error(`${bin} is not installed, so the export cannot be checked; run \`${INSTALL}\` and run the tests again.`);
+  return found;
 }
 const HLEDGER = tool('hledger');
 const BEAN_CHECK = tool('bean-check');
@@ -26,9 +33,6 @@ const BEANCOUNT_PY = ((): string | null => {
   }
   return null;
 })();
-if (!HLEDGER) console.warn('SKIPPED hledger assertions: the hledger binary is not installed (apt-get install hledger).');
-if (!BEAN_CHECK)
-  console.warn('SKIPPED bean-check assertions: the bean-check binary is not installed (apt-get install beancount).');
 
 let l: Ledger;
 let dir: string;
@@ -219,18 +223,19 @@ describe('export', () => {
     );
   });
 
-  it.skipIf(!HLEDGER)('hledger accepts the journal, and its balances match the bank and SQL', () => {
+  it('hledger accepts the journal, and its balances match the bank and SQL', () => {
+    const hledger = need('hledger', HLEDGER);
     const f = file('trax.journal', run({ format: 'ledger' }));
-    const check = spawnSync(HLEDGER!, ['-f', f, 'balance'], { encoding: 'utf8' });
+    const check = spawnSync(hledger, ['-f', f, 'balance'], { encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
-    const bal = (q: string) => execFileSync(HLEDGER!, ['-f', f, 'balance', '-N', '--flat', '-E', q], { encoding: 'utf8' }).trim();
+    const bal = (q: string) => execFileSync(hledger, ['-f', f, 'balance', '-N', '--flat', '-E', q], { encoding: 'utf8' }).trim();
     // Everything balances to zero overall; Girokonto ends at the bank's balance plus November's 5.00.
     expect(bal('^Assets:Bank:ING:Girokonto$')).toMatch(/^995\.00 EUR\s+Assets:Bank:ING:Girokonto$/);
     expect(bal('^Assets:Transfers$')).toMatch(/^0\s+Assets:Transfers$/);
     expect(bal('^Assets:Bank:NBB')).toMatch(/^-1\.234 BHD\s+Assets:Bank:NBB:Current$/);
-    const stats = execFileSync(HLEDGER!, ['-f', f, 'stats'], { encoding: 'utf8' });
+    const stats = execFileSync(hledger, ['-f', f, 'stats'], { encoding: 'utf8' });
     expect(stats).toMatch(/Transactions\s*:\s*14\b/); // 13 transactions + 1 opening balance
-    expect(execFileSync(HLEDGER!, ['-f', f, 'print', '-b', '2020-01-01', '-e', '2020-01-02'], { encoding: 'utf8' }).trim()).toBe(
+    expect(execFileSync(hledger, ['-f', f, 'print', '-b', '2020-01-01', '-e', '2020-01-02'], { encoding: 'utf8' }).trim()).toBe(
       '',
     );
   });
@@ -243,11 +248,12 @@ describe('export', () => {
     expect(b).not.toMatch(/^2020-01-01/m);
   });
 
-  it.skipIf(!BEAN_CHECK)('bean-check accepts the beancount file, and it loads back to the same totals', () => {
+  it('bean-check accepts the beancount file, and it loads back to the same totals', () => {
+    const beanCheck = need('bean-check', BEAN_CHECK);
+    const python = need('the Python beancount module (beside bean-check)', BEANCOUNT_PY);
     const f = file('trax.beancount', run({ format: 'beancount', includePending: true }));
-    const check = spawnSync(BEAN_CHECK!, [f], { encoding: 'utf8' });
+    const check = spawnSync(beanCheck, [f], { encoding: 'utf8' });
     expect(check.status, check.stderr + check.stdout).toBe(0);
-    if (!BEANCOUNT_PY) return console.warn('SKIPPED beancount load-back: no Python with the beancount module found.');
     const py = `
 import json, sys
 from beancount import loader
@@ -261,7 +267,7 @@ for t in txns:
             bank[p.units.currency] = bank.get(p.units.currency, 0) + int(p.units.number * (1000 if p.units.currency == 'BHD' else 100))
 print(json.dumps({'errors': len(errors), 'txns': len(txns), 'bank': bank, 'evil': [t.narration for t in txns if 'evil' in t.narration], 'flags': sorted(set(t.flag for t in txns))}))
 `;
-    const out = JSON.parse(execFileSync(BEANCOUNT_PY, ['-c', py, f], { encoding: 'utf8' })) as {
+    const out = JSON.parse(execFileSync(python, ['-c', py, f], { encoding: 'utf8' })) as {
       errors: number;
       txns: number;
       bank: Record<string, number>;

@@ -5,7 +5,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openApp } from '../../src/app.js';
+import { parseConfig } from '../../src/config/index.js';
+import { createWebApp } from '../../src/web/create-app.js';
 import { resolvePeriod } from '../../src/reports/period.js';
 import { localDate } from '../../src/reports/tz.js';
 import { fileLedger, runTrax, type Ledger } from '../helpers/ledger.js';
@@ -303,5 +306,57 @@ describe('trax export', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('month boundaries in the user zone, through the CLI and the web', () => {
+  // 02:30Z on Oct 1 is Sep 30 in New York; 03:30Z on Nov 1 (the US clock change night) is Oct 31
+  // there and Nov 1 in Berlin and Kiritimati. The mid-month row is a bank day and never moves.
+  let l: ReturnType<typeof fileLedger>;
+  beforeEach(() => {
+    l = fileLedger();
+    l.tx({ date: '2026-10-01', at: '2026-10-01T02:30:00Z', amount: '-10.00', description: 'Late dinner', category: 'groceries' });
+    l.tx({ date: '2026-10-31', at: '2026-11-01T03:30:00Z', amount: '-20.00', description: 'Halloween', category: 'groceries' });
+    l.tx({ date: '2026-10-15', amount: '-5.00', description: 'Bakery', category: 'groceries' });
+  });
+  afterEach(() => l.close());
+
+  const october = { 'America/New_York': 2500, 'Europe/Berlin': 1500, 'Pacific/Kiritimati': 1500, UTC: 1500 } as const;
+
+  for (const [zone, spent] of Object.entries(october)) {
+    it(`trax report --month 2026-10 in ${zone} counts ${spent / 100}`, async () => {
+      const r = await runTrax(['report', '--month', '2026-10', '--json'], { ...l.env, TRAX_TIMEZONE: zone });
+      expect(r.code, r.stderr).toBe(0);
+      const j = JSON.parse(r.stdout) as { timezone: string; currencies: Array<{ totalSpentMinor: number }> };
+      expect(j.timezone).toBe(zone);
+      expect(j.currencies[0]!.totalSpentMinor).toBe(spent);
+    });
+  }
+
+  it('the dashboard buckets the month in the configured zone', async () => {
+    const totals: Record<string, string> = {};
+    for (const zone of ['America/New_York', 'Europe/Berlin']) {
+      vi.stubEnv('TRAX_TIMEZONE', zone);
+      const app = openApp(parseConfig({ ...l.env, TRAX_TIMEZONE: zone }), { now: () => new Date('2026-11-15T12:00:00Z') });
+      try {
+        const web = createWebApp({
+          app,
+          passwordRequired: false,
+          secureCookies: false,
+          plaidVerifier: null,
+          track: () => {},
+          log: () => {},
+          cache: new Map(),
+        });
+        const res = await web.request('http://127.0.0.1/dashboard?month=2026-10&currency=EUR');
+        expect(res.status).toBe(200);
+        totals[zone] = (await res.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      } finally {
+        app.close();
+        vi.unstubAllEnvs();
+      }
+    }
+    expect(totals['America/New_York']).toMatch(/Spent in October 2026 25\.00 EUR/);
+    expect(totals['Europe/Berlin']).toMatch(/Spent in October 2026 15\.00 EUR/);
   });
 });

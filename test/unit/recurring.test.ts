@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detectRecurring, type RecurringSeries } from '../../src/reports/recurring.js';
+import { detectRecurring, RecurringIndex, type RecurringSeries } from '../../src/reports/recurring.js';
 import { amountTolerance } from '../../src/reports/recurring.js';
 import { Prng } from '../../src/util/prng.js';
 import { memoryLedger, type Ledger } from '../helpers/ledger.js';
@@ -236,5 +236,79 @@ describe('amount tolerance', () => {
     } finally {
       l2.close();
     }
+  });
+});
+
+describe("the dashboard's recurring index", () => {
+  beforeEach(() => fixture());
+  afterEach(() => l.close());
+
+  const names = (s: RecurringSeries[]) => s.map((x) => `${x.name} ${x.cadence} ${x.count} ${x.categorySlug}`);
+
+  it('applies rows a sync adds, a correction moves and a delete removes, and answers as detection from scratch', () => {
+    const index = new RecurringIndex(TZ);
+    expect(index.series(l.db, NOW)).toEqual(detectRecurring(l.db, { now: NOW, timezone: TZ }));
+
+    // A new subscription arrives in a sync: four months of Disney+.
+    for (const m of [8, 9, 10, 11])
+      l.tx({ date: day(2026, m, 3), amount: '-8.99', description: 'Disney Plus', category: 'streaming' });
+    let after = index.series(l.db, NOW);
+    expect(names(after)).toContain('Disney Plus monthly 4 streaming');
+    expect(after).toEqual(detectRecurring(l.db, { now: NOW, timezone: TZ }));
+
+    // The user says the rent is a transfer to their own account: it is no longer a payment.
+    l.db
+      .prepare(
+        "UPDATE transactions SET category_id = (SELECT id FROM categories WHERE slug = 'transfers') WHERE counterparty_name = 'Hausverwaltung Schmidt'",
+      )
+      .run();
+    after = index.series(l.db, NOW);
+    expect(after.some((s) => s.name === 'Hausverwaltung Schmidt')).toBe(false);
+    expect(after).toEqual(detectRecurring(l.db, { now: NOW, timezone: TZ }));
+
+    // Tchibo turns out to be groceries in the shop, not a subscription: the last 8 weeks deleted.
+    l.db.prepare("DELETE FROM transactions WHERE merchant = 'Tchibo' AND booking_date >= '2026-09-14'").run();
+    after = index.series(l.db, NOW);
+    expect(after.some((s) => s.name === 'Tchibo')).toBe(false);
+    expect(after).toEqual(detectRecurring(l.db, { now: NOW, timezone: TZ }));
+
+    // Netflix's October payment is still pending, and the category is renamed.
+    l.db.prepare("UPDATE transactions SET pending = 1 WHERE description LIKE 'NETFLIX%' AND booking_date >= '2026-10-01'").run();
+    l.db.prepare("UPDATE categories SET slug = 'video-streaming' WHERE slug = 'streaming'").run();
+    after = index.series(l.db, NOW);
+    expect(names(after).find((n) => n.startsWith('NETFLIX'))).toBe('NETFLIX.COM 866-579-7172 monthly 11 video-streaming');
+    expect(after).toEqual(detectRecurring(l.db, { now: NOW, timezone: TZ }));
+  });
+
+  it('moves its window with the day: series that ended drop out, old payments leave the look-back', () => {
+    const index = new RecurringIndex(TZ);
+    index.series(l.db, NOW);
+    const later = new Date('2027-01-20T10:00:00Z');
+    const after = index.series(l.db, later);
+    expect(after).toEqual(detectRecurring(l.db, { now: later, timezone: TZ }));
+    expect(after.some((s) => s.cadence === 'weekly')).toBe(false); // Tchibo's last payment was 2026-11-09
+    // Three years later only the 2027 yearly insurance would be in the window, and it never came.
+    const much = new Date('2029-04-01T10:00:00Z');
+    expect(index.series(l.db, much)).toEqual([]);
+  });
+
+  it('rebuilds when the change log was trimmed past what it applied', () => {
+    const index = new RecurringIndex(TZ);
+    expect(index.series(l.db, NOW).some((s) => s.name === 'Hausverwaltung Schmidt')).toBe(true);
+    l.db
+      .prepare(
+        "UPDATE transactions SET category_id = (SELECT id FROM categories WHERE slug = 'transfers') WHERE counterparty_name = 'Hausverwaltung Schmidt'",
+      )
+      .run();
+    l.db.prepare('DELETE FROM report_changes').run(); // as if 50,000 newer changes had pushed them out
+    expect(index.series(l.db, NOW).some((s) => s.name === 'Hausverwaltung Schmidt')).toBe(false);
+  });
+
+  it('logs a change only when something a report reads changed', () => {
+    const before = l.db.prepare('SELECT count(*) FROM report_changes').pluck().get() as number;
+    l.db.prepare("UPDATE transactions SET category_id = category_id, raw = '{\"x\":1}', updated_at = 'later'").run();
+    expect(l.db.prepare('SELECT count(*) FROM report_changes').pluck().get()).toBe(before);
+    l.db.prepare("UPDATE transactions SET merchant = 'Netflix' WHERE description LIKE 'NETFLIX%'").run();
+    expect(l.db.prepare('SELECT count(*) FROM report_changes').pluck().get()).toBe(before + 12);
   });
 });

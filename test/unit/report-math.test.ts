@@ -18,7 +18,7 @@ import {
 import { project } from '../../src/reports/report.js';
 import { startOfLocalDay } from '../../src/reports/tz.js';
 import { BudgetStore } from '../../src/store/budgets.js';
-import { Ledger, memoryLedger } from '../helpers/ledger.js';
+import { fileLedger, Ledger, memoryLedger } from '../helpers/ledger.js';
 
 const BERLIN = 'Europe/Berlin';
 const NY = 'America/New_York';
@@ -435,5 +435,64 @@ describe('the report key and its index', () => {
     } finally {
       l2.close();
     }
+  });
+});
+
+describe('what a month counts, to the minute and the sign (a real SQLite file)', () => {
+  let f: Ledger;
+  beforeEach(() => {
+    f = fileLedger();
+    const g = (at: string | null, date: string, amount: string, category: string | null = 'groceries', extra = {}) =>
+      f.tx({ date, at, amount, description: `row ${date} ${amount}`, category, ...extra });
+    // Berlin's October runs from 2026-09-30T22:00Z to 2026-10-31T23:00Z (CET again after Oct 25).
+    g('2026-09-30T21:59:00Z', '2026-09-30', '-100.00'); // Sep 30, 23:59 local: out
+    g('2026-09-30T22:00:00Z', '2026-09-30', '-1.11'); // Oct 1, 00:00 local: in
+    g('2026-10-31T22:59:00Z', '2026-10-31', '-2.22'); // Oct 31, 23:59 local: in
+    g('2026-10-31T23:00:00Z', '2026-10-31', '-200.00'); // Nov 1, 00:00 local: out
+    g(null, '2026-10-01', '-3.33'); // bank days: the 1st is in, the next 1st is not
+    g(null, '2026-11-01', '-300.00');
+    g(null, '2026-09-30', '-400.00');
+    g(null, '2026-10-10', '-1.00', null); // uncategorized money out is spending
+    g(null, '2026-10-11', '7.50'); // money in, expense category: neither spending nor income
+    g(null, '2026-10-12', '-3.00', 'salary'); // money out, income category: neither
+    g(null, '2026-10-13', '100.00', 'salary');
+    g(null, '2026-10-14', '-9.00', 'groceries', { pending: true });
+    g(null, '2026-10-15', '-50.00', 'transfers'); // a transfer by category
+    const paired = g(null, '2026-10-16', '-40.00'); // a transfer by pairing, whatever its category
+    f.db.prepare('UPDATE transactions SET transfer_pair_id = ? WHERE id = ?').run(paired, paired);
+  });
+  afterEach(() => f.close());
+
+  const october = (opts = {}) =>
+    buildReport(
+      f.db,
+      { from: '2026-10-01', to: '2026-11-01', timezone: 'Europe/Berlin', ...opts },
+      new Date('2027-01-01T00:00:00Z'),
+    ).currencies[0]!;
+
+  it('counts from the first instant of the local month up to, not including, the next', () => {
+    const r = october();
+    expect(r.totalSpentMinor).toBe(111 + 222 + 333 + 100);
+    expect(r.incomeMinor).toBe(10000);
+    expect(r.netSavedMinor).toBe(10000 - 766);
+    expect(r.savingsRate).toBe(0.9234);
+    expect(r.spending.map((l) => [l.slug, l.spentMinor, l.count])).toEqual([
+      ['groceries', 666, 3],
+      ['uncategorized', 100, 1],
+    ]);
+  });
+
+  it('adds pending rows and both kinds of transfer only when asked', () => {
+    expect(october({ includePending: true }).totalSpentMinor).toBe(766 + 900);
+    const t = october({ includeTransfers: true });
+    expect(t.totalSpentMinor).toBe(766 + 5000 + 4000);
+    expect(t.incomeMinor).toBe(10000);
+  });
+
+  it('moves the same instants to other months in New York and Kiritimati', () => {
+    // New York (EDT until Nov 1): 21:59Z and 22:00Z on Sep 30 are Sep 30; 22:59Z and 23:00Z on Oct 31 are Oct 31.
+    expect(october({ timezone: 'America/New_York' }).totalSpentMinor).toBe(222 + 20000 + 333 + 100);
+    // Kiritimati (+14): all four instants are a day later: Oct 1 twice, Nov 1 twice.
+    expect(october({ timezone: 'Pacific/Kiritimati' }).totalSpentMinor).toBe(10000 + 111 + 333 + 100);
   });
 });

@@ -2,7 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import { isMonth } from '../../domain/dates.js';
 import { minorUnitDigits } from '../../domain/money.js';
 import { buildReport, monthlySeries, resolvePeriod, userTimezone } from '../../reports/index.js';
-import { detectRecurring, type RecurringSeries } from '../../reports/recurring.js';
+import { RecurringIndex, type RecurringSeries } from '../../reports/recurring.js';
 import { factory, type WebDeps } from '../env.js';
 import { DashboardPage } from '../views/dashboard.js';
 
@@ -11,22 +11,19 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const RECURRING_TTL_MS = 10 * 60_000;
-
 /**
- * Recurring detection reads years of history (~2 s at 1M rows): computed once per data version
- * (newest transaction and newest sync run) and at most every 10 minutes, not on every view.
+ * Recurring detection reads years of history (~2 s at 1M rows), so the server keeps one index
+ * per time zone and each view applies only the rows changed since the last one (the change log
+ * of migration 008): the first view after a sync re-examines just the payees the sync touched.
  */
-function cachedRecurring(deps: WebDeps, now: Date, timezone: string): RecurringSeries[] {
-  const version = deps.app.db
-    .prepare(`SELECT (SELECT max(id) FROM transactions) || '|' || (SELECT max(id) FROM sync_runs) || '|' || ?`)
-    .pluck()
-    .get(timezone) as string;
+function recurring(deps: WebDeps, now: Date, timezone: string): RecurringSeries[] {
   const hit = deps.cache.get('recurring');
-  if (hit && hit.key === version && Date.now() - hit.at < RECURRING_TTL_MS) return hit.value as RecurringSeries[];
-  const value = detectRecurring(deps.app.db, { now, timezone });
-  deps.cache.set('recurring', { key: version, at: Date.now(), value });
-  return value;
+  let index = hit?.key === timezone ? (hit.value as RecurringIndex) : undefined;
+  if (!index) {
+    index = new RecurringIndex(timezone);
+    deps.cache.set('recurring', { key: timezone, at: now.getTime(), value: index });
+  }
+  return index.series(deps.app.db, now);
 }
 
 export const dashboard = factory.createApp();
@@ -62,7 +59,7 @@ dashboard.get('/dashboard', (c) => {
       currency={currency}
       currencies={currencies}
       report={report}
-      recurring={cachedRecurring(c.get('deps'), now, timezone)}
+      recurring={recurring(c.get('deps'), now, timezone)}
       chartData={chartData}
     />,
   );
