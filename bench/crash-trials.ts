@@ -305,3 +305,87 @@ export function runSync(
     child.on('close', (code, signal) => resolve({ code, signal, stderr }));
   });
 }
+
+export interface Fault {
+  name: string;
+  /** Arms the fault just before the `at`-th data request of the sync. */
+  arm(w: World, at: number): void;
+  /** What the user (or time) does before the next sync; faults are reset in any case. */
+  recover?(w: World): void;
+}
+
+const before =
+  (fn: (w: World) => void) =>
+  (w: World, at: number): void =>
+    w.interrupt.before(at, () => fn(w), w.dataPath);
+const held =
+  (action: InterruptAction) =>
+  (w: World, at: number): void =>
+    void w.interrupt.hold(at, action, w.dataPath);
+
+/** The emulators' faults (src/sandbox/*\/faults.ts and the interrupt hooks), each landed mid-sync. */
+export const FAULTS: Record<ProviderKind, Fault[]> = {
+  truelayer: [
+    { name: '429 Retry-After 1 s', arm: before((w) => w.tl!.faults.rateLimit(1, 1)) },
+    { name: '429 Retry-After 60 s', arm: before((w) => w.tl!.faults.rateLimit(1, 60)) },
+    { name: '503 once', arm: before((w) => w.tl!.faults.serverError(1, 503)) },
+    { name: '500 x5', arm: before((w) => w.tl!.faults.serverError(5, 500)) },
+    { name: 'malformed JSON', arm: held('truncate') },
+    { name: 'malformed fields', arm: before((w) => w.tl!.faults.malformed(1)) },
+    { name: 'timeout', arm: held('stall') },
+    { name: 'timeout mid-body', arm: held('stall-body') },
+    { name: 'token expiry', arm: before((w) => w.tl!.faults.expireAccessTokens()) },
+  ],
+  plaid: [
+    { name: '429', arm: before((w) => w.plaid!.faults.rateLimit(1)) },
+    { name: '500 once', arm: before((w) => w.plaid!.faults.serverError(1)) },
+    { name: '500 x5', arm: before((w) => w.plaid!.faults.serverError(5)) },
+    { name: 'malformed JSON', arm: held('truncate') },
+    { name: 'timeout', arm: held('stall') },
+    { name: 'timeout mid-body', arm: held('stall-body') },
+    { name: 'mutation during pagination', arm: before((w) => w.plaid!.faults.mutationDuringPagination(1)) },
+    {
+      name: 'login required',
+      arm: before((w) => {
+        for (const i of w.plaid!.items()) w.plaid!.resetLogin(i.itemId);
+      }),
+      recover: (w) => {
+        for (const i of w.plaid!.items()) w.plaid!.restoreLogin(i.itemId);
+      },
+    },
+  ],
+};
+
+export interface FaultOutcome {
+  /** Connections whose faulty sync failed (the rest rode it out). */
+  failed: number;
+  /** Right after the faulty sync, before categorizing: missing rows are expected where it failed. */
+  afterFault: Diff;
+  /** Connections whose next clean sync failed too: must be zero. */
+  resyncFailed: number;
+  /** After the next clean sync: must be all zero. */
+  afterResync: Diff;
+}
+
+/** One fault trial, in this process: reset, arm, sync, compare; clear the fault, sync again, compare. */
+export async function faultTrial(w: World, fault: Fault, at: number): Promise<FaultOutcome> {
+  resetToUnsynced(w);
+  fault.arm(w, at);
+  // A sync that throws instead of reporting the bank as failed is a bug the soak must show, not die of.
+  const outcomes = await syncAll(w.app, { trigger: 'user' }).catch((e: unknown) => {
+    process.stderr.write(`  ✖ ${fault.name} at request ${at}: the sync threw ${String(e)}\n`);
+    return w.app.connections.list().map(() => ({ status: 'threw' }));
+  });
+  w.interrupt.reset();
+  (w.tl ?? w.plaid)!.faults.reset();
+  const afterFault = diffRows(referenceWithoutCategory(w), rows(w.app, { withCategory: false }));
+  fault.recover?.(w);
+  const again = await syncAll(w.app, { trigger: 'user' });
+  const afterResync = diffRows(w.reference, rows(w.app));
+  return {
+    failed: outcomes.filter((o) => o.status !== 'done').length,
+    resyncFailed: again.filter((o) => o.status !== 'done').length,
+    afterFault,
+    afterResync,
+  };
+}
