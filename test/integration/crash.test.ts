@@ -14,7 +14,7 @@ describe.each(['truelayer', 'plaid'] as const)('%s: a sync killed mid-flight', (
   let w: World;
   beforeAll(async () => {
     w = await openWorld(provider);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await w?.close();
   });
