@@ -5,6 +5,14 @@ import type { UpsertCounts } from '../store/transactions.js';
 import type { SyncPage } from '../providers/provider.js';
 
 /**
+ * Crash-test hook, inert unless TRAX_TEST_KILL_AT_PAGE=N is set: the process SIGKILLs itself
+ * once the N-th page it applies is fully written but not yet committed, so the crash tests land
+ * a kill inside a page write at a replayable point (test/integration/crash.test.ts, npm run soak).
+ */
+const KILL_AT_PAGE = Number(process.env.TRAX_TEST_KILL_AT_PAGE ?? 0);
+let pagesApplied = 0;
+
+/**
  * Applies one page and its resume state in ONE SQLite transaction: a crash at any instant
  * leaves the database as it was before or after the whole page, and re-running converges.
  */
@@ -35,6 +43,7 @@ export function applyPage(app: App, connection: StoredConnection, runId: number,
     }
     app.connections.setSyncState(connection.id, page.state, now);
     app.runs.addCounts(runId, counts, page.window);
+    if (KILL_AT_PAGE > 0 && ++pagesApplied === KILL_AT_PAGE) process.kill(process.pid, 'SIGKILL');
     return counts;
   });
 }

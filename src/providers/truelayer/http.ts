@@ -50,6 +50,7 @@ export async function requestJson<S extends z.ZodType>(spec: RequestSpec, schema
 export async function requestText(spec: RequestSpec, opts: HttpOptions): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     let res: Response;
+    let body: string;
     try {
       res = await fetch(spec.url, {
         method: spec.method,
@@ -62,6 +63,8 @@ export async function requestText(spec: RequestSpec, opts: HttpOptions): Promise
         ...(spec.form ? { body: new URLSearchParams(spec.form).toString() } : {}),
         signal: AbortSignal.timeout(opts.timeoutMs),
       });
+      // The timeout also covers the body: a bank that stalls half way through is a network failure.
+      body = await res.text();
     } catch (e) {
       if (attempt < opts.retries) {
         await sleep(backoff(opts, attempt));
@@ -75,7 +78,6 @@ export async function requestText(spec: RequestSpec, opts: HttpOptions): Promise
         { cause: e },
       );
     }
-    const body = await res.text();
     if (res.ok) return body;
     const error = errorFromResponse(res.status, body, spec.label, res.headers);
     const retryable = res.status === 429 || res.status >= 500;

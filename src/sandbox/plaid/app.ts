@@ -32,6 +32,7 @@ export function createPlaidSandboxApp(state: SandboxState): PlaidApp {
     if (code !== undefined) entry.errorCode = code;
     state.requestLog.push(entry);
   });
+  app.use('*', state.interrupt.middleware());
 
   tokenRoutes(app, state);
   itemRoutes(app, state);

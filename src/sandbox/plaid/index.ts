@@ -1,3 +1,4 @@
+import type { Interrupter } from '../shared/interrupt.js';
 import { serveApp } from '../shared/serve.js';
 import { assertNotProduction, createPlaidSandboxApp } from './app.js';
 import { resetLogin } from './routes/sandbox.js';
@@ -9,6 +10,7 @@ import { WebhookSigner } from './webhooks/signer.js';
 export { createPlaidSandboxApp } from './app.js';
 export { MARKUP_PROBE_NAME } from './personas/index.js';
 export type { RequestLogEntry } from './state.js';
+export type { Held, InterruptAction, Interrupter } from '../shared/interrupt.js';
 
 export interface PlaidSandboxClient {
   clientId: string;
@@ -26,6 +28,8 @@ export interface PlaidSandboxOptions {
   now?: Date;
   /** default [{ clientId: 'trax-demo-client', secret: 'trax-demo-secret' }] */
   clients?: PlaidSandboxClient[];
+  /** Serve at most this many changes per /transactions/sync page (Plaid: 500), so tests see pagination. */
+  maxSyncPageSize?: number;
 }
 
 export interface PlaidSandbox {
@@ -50,6 +54,8 @@ export interface PlaidSandbox {
   addActivity(itemId: string, opts?: { added?: number; modified?: number }): void;
   /** Put an item into ITEM_LOGIN_REQUIRED (same as /sandbox/item/reset_login). */
   resetLogin(itemId: string): void;
+  /** Undo resetLogin(), as the user finishing update-mode Link does (for soak and crash tests). */
+  restoreLogin(itemId: string): void;
   /** Expire an item's consent: data calls fail with ITEM_LOGIN_REQUIRED (error_code_reason OAUTH_CONSENT_EXPIRED). */
   expireConsent(itemId: string): void;
   /** Sign and POST a webhook to the item's webhook URL, exactly as Plaid does; resolves with the receiver's HTTP status. */
@@ -65,6 +71,8 @@ export interface PlaidSandbox {
   }>;
   /** Every request: path, status and Plaid error code. No bodies, no headers, no secrets. */
   requestLog: RequestLogEntry[];
+  /** Acts on the n-th request after arming: stall it, cut its body, or arm a fault just before it. */
+  interrupt: Pick<Interrupter, 'hold' | 'before' | 'reset'>;
 }
 
 export const DEFAULT_PLAID_CLIENT: PlaidSandboxClient = { clientId: 'trax-demo-client', secret: 'trax-demo-secret' };
@@ -79,6 +87,7 @@ export async function startPlaidSandbox(opts: PlaidSandboxOptions = {}): Promise
   const state = new SandboxState(opts.seed ?? 42, start, clients, signer, webhooks);
   const server = await serveApp(createPlaidSandboxApp(state), opts);
   const { url } = server;
+  state.maxSyncPageSize = opts.maxSyncPageSize ?? null;
 
   /**
    * Items change only after catching up with the clock, so new rows land before the change.
@@ -96,6 +105,7 @@ export async function startPlaidSandbox(opts: PlaidSandboxOptions = {}): Promise
   return {
     url,
     close: () => {
+      state.interrupt.reset();
       closed ??= (async () => {
         await webhooks.close();
         await server.close();
@@ -124,6 +134,9 @@ export async function startPlaidSandbox(opts: PlaidSandboxOptions = {}): Promise
     addActivity: (itemId, o = {}) =>
       current(itemId).ledger.addActivity(state.today(), o.added ?? (o.modified === undefined ? 1 : 0), o.modified ?? 0),
     resetLogin: (itemId) => resetLogin(state, itemId),
+    restoreLogin: (itemId) => {
+      state.item(itemId).loginRequired = false;
+    },
     expireConsent: (itemId) => {
       const item = state.item(itemId);
       item.consentExpiresAt = new Date(state.now().getTime() - 60_000);
@@ -144,5 +157,6 @@ export async function startPlaidSandbox(opts: PlaidSandboxOptions = {}): Promise
         consentExpirationTime: item.consentExpiresAt?.toISOString().replace(/\.\d{3}Z$/, 'Z') ?? null,
       })),
     requestLog: state.requestLog,
+    interrupt: state.interrupt,
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SandboxClock } from '../shared/clock.js';
 import { addDays, toDay } from '../shared/dates.js';
+import { Interrupter } from '../shared/interrupt.js';
 import { Errors, type PlaidApiError } from './errors.js';
 import { FaultState } from './faults.js';
 import { plaidId } from './ids.js';
@@ -75,6 +76,9 @@ const PUBLIC_TOKEN_TTL_MS = 30 * 60_000;
 export class SandboxState {
   readonly clock: SandboxClock;
   readonly faults = new FaultState();
+  readonly interrupt = new Interrupter();
+  /** Caps /transactions/sync `count` below Plaid's 500, so small personas page too (a test knob). */
+  maxSyncPageSize: number | null = null;
   readonly requestLog: RequestLogEntry[] = [];
   readonly items = new Map<string, ItemRecord>();
   readonly linkTokens = new Map<string, LinkTokenRecord>();

@@ -28,6 +28,7 @@ export function createTrueLayerSandboxApp(state: SandboxState): Hono {
     if (headers.authorization !== undefined) headers.authorization = '[REDACTED]';
     state.requestLog.push({ method: c.req.method, path: c.req.path, query: { ...c.req.query() }, status: c.res.status, headers });
   });
+  app.use('*', state.interrupt.middleware());
 
   app.route('/', authRoutes(state));
   app.route('/', tokenRoutes(state));

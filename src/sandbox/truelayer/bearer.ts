@@ -19,7 +19,8 @@ export function authenticateBearer(state: SandboxState, header: string | undefin
   }
   const cred = state.credentials.get(claims.sub);
   if (!cred) return fail('invalid_token', 'The access token is invalid');
-  if (claims.exp * 1000 <= state.clock.now().getTime()) return fail('invalid_token', 'The access token has expired');
+  if (claims.exp * 1000 <= state.clock.now().getTime() || state.faults.expiredJtis.has(claims.jti))
+    return fail('invalid_token', 'The access token has expired');
   if (cred.revokedAt) return fail('unauthorized', 'The credentials have been revoked');
   if (claims.jti !== cred.currentJti)
     return fail('unauthorized', 'The access token is no longer valid; a newer token was issued');

@@ -18,6 +18,8 @@ export type MalformKind = 'amount' | 'currency';
  */
 export class FaultState {
   rotateIds = false;
+  /** Access tokens (by jti) made to expire before their time: the bank's clock or a revoked session. */
+  readonly expiredJtis = new Set<string>();
   private rateLimitLeft = 0;
   private retryAfterSeconds = 60;
   private serverErrorLeft = 0;
@@ -84,6 +86,7 @@ export class FaultState {
     this.malformedLeft = 0;
     this.malformedCount = 0;
     this.perCredential.clear();
+    this.expiredJtis.clear();
   }
 }
 
@@ -93,6 +96,8 @@ export interface FaultsApi {
   serverError(n: number, status?: number): void;
   malformed(n: number): void;
   expireConsent(credentialsId?: string): void;
+  /** The access tokens issued so far answer 401 invalid_token (expired); a refresh gets a working one. */
+  expireAccessTokens(credentialsId?: string): void;
   churnAccountIds(credentialsId?: string): void;
   settleAllPending(): void;
   failNextForCredential(credentialsId: string, n: number, status?: number): void;
@@ -115,6 +120,9 @@ export function createFaultsApi(state: SandboxState): FaultsApi {
     malformed: (n) => state.faults.setMalformed(n),
     expireConsent: (id) => {
       for (const c of targets(id)) state.expireConsent(c);
+    },
+    expireAccessTokens: (id) => {
+      for (const c of targets(id)) if (c.currentJti) state.faults.expiredJtis.add(c.currentJti);
     },
     churnAccountIds: (id) => {
       for (const c of targets(id)) state.churnAccountIds(c);

@@ -3,11 +3,13 @@ import { serveApp } from '../shared/serve.js';
 import { assertNotProduction, createTrueLayerSandboxApp } from './app.js';
 import { completeAuth } from './complete-auth.js';
 import { createFaultsApi, type FaultsApi } from './faults.js';
+import type { Interrupter } from '../shared/interrupt.js';
 import { SandboxState, type RequestLogEntry } from './state.js';
 
 export { createTrueLayerSandboxApp } from './app.js';
 export { SandboxState } from './state.js';
 export type { FaultsApi } from './faults.js';
+export type { Held, InterruptAction, Interrupter } from '../shared/interrupt.js';
 export type { RequestLogEntry } from './state.js';
 
 export interface SandboxClient {
@@ -42,6 +44,8 @@ export interface TrueLayerSandbox {
   close(): Promise<void>;
   clock: { now(): Date; advance(ms: number): void; set(d: Date): void };
   faults: FaultsApi;
+  /** Acts on the n-th request after arming: stall it, cut its body, or arm a fault just before it. */
+  interrupt: Pick<Interrupter, 'hold' | 'before' | 'reset'>;
   /** Every request, Authorization header value redacted. */
   requestLog: RequestLogEntry[];
   /** Drives the HTML auth dialog over HTTP like a browser; returns redirect_uri?code=..&state=.. without following it. */
@@ -77,6 +81,7 @@ export async function startTrueLayerSandbox(opts: TrueLayerSandboxOptions = {}):
     authUrl: url,
     apiUrl: url,
     close: () => {
+      state.interrupt.reset();
       closed ??= server.close();
       return closed;
     },
@@ -86,6 +91,7 @@ export async function startTrueLayerSandbox(opts: TrueLayerSandboxOptions = {}):
       set: (d) => state.clock.set(d),
     },
     faults: createFaultsApi(state),
+    interrupt: state.interrupt,
     requestLog: state.requestLog,
     completeAuth: (authLink, login) => completeAuth(authLink, login),
     credentialIds: () => [...state.credentials.keys()],

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SandboxClock } from '../shared/clock.js';
 import { toDay } from '../shared/dates.js';
+import { Interrupter } from '../shared/interrupt.js';
 import { FaultState } from './faults.js';
 import { hashHex } from './ids.js';
 import { signJwt } from './jwt.js';
@@ -78,6 +79,7 @@ const CONSENT_DAYS = 90;
 export class SandboxState {
   readonly clock: SandboxClock;
   readonly faults = new FaultState();
+  readonly interrupt = new Interrupter();
   readonly requestLog: RequestLogEntry[] = [];
   readonly credentials = new Map<string, Credential>();
   readonly codes = new Map<string, AuthCode>();

@@ -49,7 +49,7 @@ export function transactionRoutes(app: PlaidApp, state: SandboxState): void {
       cur = { from: cur.from, to: version, offset: 0 };
     }
     const changes = item.ledger.changesSince(cur.from);
-    const count = body.count ?? DEFAULT_COUNT;
+    const count = Math.min(body.count ?? DEFAULT_COUNT, state.maxSyncPageSize ?? Infinity);
     const page = changes.slice(cur.offset, cur.offset + count);
     const hasMore = cur.offset + count < changes.length;
     const next: CursorState = hasMore ? { ...cur, offset: cur.offset + count } : { from: cur.to, to: cur.to, offset: 0 };
