@@ -31,10 +31,12 @@ export async function connectTrueLayerWithCode(
   if (existing) {
     let secrets = consent.secrets as TrueLayerSecrets;
     const store: SecretStore<TrueLayerSecrets> = { read: () => secrets, write: (s) => (secrets = s) };
-    const revoked = await truelayerConnector(cfg, store, app.http).revoke().then(
-      () => true,
-      () => false,
-    );
+    const revoked = await truelayerConnector(cfg, store, app.http)
+      .revoke()
+      .then(
+        () => true,
+        () => false,
+      );
     const name = existing.institutionName ?? consent.institutionName ?? consent.institutionId;
     throw new TraxError(
       'usage',

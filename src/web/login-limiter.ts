@@ -6,7 +6,16 @@
  * Retry-After), and too many failures lock the address out for a while. A server-side sleep
  * would only slow a guesser who waits for each answer.
  */
-export const LOGIN_LIMITS = {
+export interface LoginLimits {
+  freeAttempts: number;
+  firstDelayMs: number;
+  perAddress: number;
+  global: number;
+  windowMs: number;
+  lockoutMs: number;
+}
+
+export const LOGIN_LIMITS: LoginLimits = {
   /** Typos: this many failures in a row cost nothing. */
   freeAttempts: 3,
   /** Then a wait of 1 s, 2 s, 4 s, … before the next attempt. */
@@ -17,11 +26,10 @@ export const LOGIN_LIMITS = {
   global: 30,
   windowMs: 15 * 60_000,
   lockoutMs: 15 * 60_000,
-} as const;
+};
 
 export type LoginAttempt =
-  | { allowed: true; finish(ok: boolean): void }
-  | { allowed: false; retryAfterS: number; why: 'address' | 'global' };
+  { allowed: true; finish(ok: boolean): void } | { allowed: false; retryAfterS: number; why: 'address' | 'global' };
 
 interface AddressState {
   failures: number[];
@@ -36,7 +44,7 @@ export class LoginLimiter {
 
   constructor(
     private readonly now: () => number,
-    private readonly limits: typeof LOGIN_LIMITS = LOGIN_LIMITS,
+    private readonly limits: LoginLimits = LOGIN_LIMITS,
   ) {}
 
   /** Call before reading the password; `finish` with the outcome when it has been checked. */

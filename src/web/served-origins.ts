@@ -72,7 +72,9 @@ export class ServedOrigins {
     if (WILDCARD.has(this.served.host)) {
       for (const n of listenNames()) names.add(n);
     } else {
-      const own = parseHost(this.served.host.includes(':') && !this.served.host.startsWith('[') ? `[${this.served.host}]` : this.served.host);
+      const own = parseHost(
+        this.served.host.includes(':') && !this.served.host.startsWith('[') ? `[${this.served.host}]` : this.served.host,
+      );
       if (own) names.add(own.hostname);
     }
     return [...[...names].map((hostname) => ({ scheme, hostname, port }) as Origin), ...this.configured];
