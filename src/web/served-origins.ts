@@ -65,7 +65,17 @@ export class ServedOrigins {
     return `${scheme}://localhost${this.served.port === null ? '' : `:${this.served.port}`}`;
   }
 
+  private cache: { port: number | null; origins: Origin[] } | null = null;
+
   private all(): Origin[] {
+    // Computed once per port: listing interfaces on every request would cost a system call each.
+    if (this.cache?.port === this.served.port) return this.cache.origins;
+    const origins = this.compute();
+    this.cache = { port: this.served.port, origins };
+    return origins;
+  }
+
+  private compute(): Origin[] {
     const scheme = this.served.tls ? 'https' : 'http';
     const port = this.served.port;
     const names = new Set(['localhost', '127.0.0.1', '[::1]']);
