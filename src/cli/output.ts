@@ -6,12 +6,7 @@ import { formatMoney } from '../domain/money.js';
  * Terminal output. Bank text is untrusted: a description can carry escape sequences that
  * rewrite the terminal, so every string from a provider goes through `clean` before printing.
  */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-export function clean(s: string | null | undefined): string {
-  return (s ?? '').replace(CONTROL, ' ');
-}
+export { clean } from '../domain/text.js';
 
 export function table(head: string[], rows: string[][]): string {
   const t = new Table({

@@ -5,13 +5,18 @@ import { createRequire } from 'node:module';
 import { HTTPException } from 'hono/http-exception';
 import { isProviderError, TraxError } from '../domain/errors.js';
 import { factory, type WebDeps } from './env.js';
+import { neutralizeBidiInPages } from './middleware/bidi.js';
+import { bodyLimits, WEBHOOK_BODY_LIMIT } from './middleware/body-limits.js';
 import { csrf } from './middleware/csrf.js';
 import { requireLogin } from './middleware/login.js';
+import { hostGuard, sameOrigin } from './middleware/origin-guard.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { sessions } from './middleware/session.js';
 import { banks } from './routes/banks.js';
 import { dashboard } from './routes/dashboard.js';
-import { login } from './routes/login.js';
+import { loginRoutes } from './routes/login.js';
+import { LoginLimiter } from './login-limiter.js';
+import { ServedOrigins } from './served-origins.js';
 import { plaid } from './routes/plaid.js';
 import { truelayerRoutes } from './routes/truelayer.js';
 import { SessionStore } from './session.js';
@@ -36,7 +41,15 @@ export function createWebApp(deps: WebDeps) {
   const store = new SessionStore();
   const assets = Object.fromEntries(Object.keys(STATIC).map((f) => [f, readFileSync(path.join(STATIC_DIR, f), 'utf8')]));
 
+  const origins = ServedOrigins.from(config, deps.served ?? { host: '127.0.0.1', port: null, tls: deps.secureCookies });
+  const isWebhook = (p: string) => p === WEBHOOK;
+
   web.use('*', securityHeaders(config));
+  // Before anything that routes or reads: which name was asked for, from which site, how big.
+  web.use('*', hostGuard(origins));
+  web.use('*', sameOrigin(origins, isWebhook));
+  web.use('*', bodyLimits({ [WEBHOOK]: WEBHOOK_BODY_LIMIT }));
+  web.use('*', neutralizeBidiInPages());
   web.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -53,18 +66,15 @@ export function createWebApp(deps: WebDeps) {
   // Plaid's webhook has no browser session: it is authenticated by its signature instead.
   const withSession = sessions(store, deps.secureCookies);
   const loginGate = requireLogin((p) => p === '/login');
-  web.use('*', async (c, next) => (c.req.path === WEBHOOK ? next() : withSession(c, next)));
-  web.use('*', async (c, next) => (c.req.path === WEBHOOK ? next() : loginGate(c, next)));
-  web.use(
-    '*',
-    csrf((p) => p === WEBHOOK),
-  );
+  web.use('*', async (c, next) => (isWebhook(c.req.path) ? next() : withSession(c, next)));
+  web.use('*', async (c, next) => (isWebhook(c.req.path) ? next() : loginGate(c, next)));
+  web.use('*', csrf(isWebhook));
   web.use('*', async (c, next) => {
     const session = c.get('session');
     if (session) session.reminders = reminders(deps.app, deps.app.now());
     await next();
   });
-  web.route('/', login);
+  web.route('/', loginRoutes(new LoginLimiter(() => deps.app.now().getTime())));
   web.route('/', banks);
   web.route('/', dashboard);
   web.route('/', history);

@@ -38,6 +38,7 @@ export async function startWebServer(
   const keyFile = path.join(app.config.dataDir, CERT_DIR, 'key.pem');
   const tls = existsSync(certFile) && existsSync(keyFile) ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : null;
   const pending = new Set<Promise<unknown>>();
+  const served = { host: opts.host, port: opts.port === 0 ? null : opts.port, tls: tls !== null };
   const log = opts.log ?? ((m: string) => process.stderr.write(`${new Date().toISOString()} ${m}\n`));
   const web = createWebApp({
     app,
@@ -50,6 +51,7 @@ export async function startWebServer(
     },
     log,
     cache: new Map(),
+    served,
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve(
@@ -73,6 +75,8 @@ export async function startWebServer(
     );
   });
   const { port } = server.address() as AddressInfo;
+  // Port 0 picks one at bind time; the Host and Origin checks need the real one.
+  served.port = port;
   const host = opts.host === '127.0.0.1' || opts.host === '::1' ? 'localhost' : opts.host;
   return {
     url: `${tls ? 'https' : 'http'}://${host}:${port}`,

@@ -33,6 +33,18 @@ export class SessionStore {
     return { id, session };
   }
 
+  /**
+   * A new id for the same browser at login, so an id planted or seen before login (session
+   * fixation) is worth nothing after it. The old id stops working; the CSRF token changes too.
+   */
+  rotate(oldId: string | undefined): { id: string; session: Session } {
+    const old = oldId ? this.sessions.get(oldId) : undefined;
+    if (oldId) this.sessions.delete(oldId);
+    const next = this.create();
+    if (old) next.session.flash = old.flash;
+    return next;
+  }
+
   get(id: string | undefined): Session | undefined {
     const s = id ? this.sessions.get(id) : undefined;
     if (s) s.lastSeen = Date.now();

@@ -7,7 +7,7 @@ import { plaidPages } from './sync.js';
 
 export { PlaidClient } from './client.js';
 export { createLinkToken, describeItem, exchangePublicToken, removeItem, sandboxPublicToken, type PlaidSecrets } from './link.js';
-export { PlaidWebhookVerifier, type WebhookEvent } from './webhooks.js';
+export { KEY_LOOKUPS, PlaidWebhookVerifier, type WebhookEvent } from './webhooks.js';
 
 export function plaidConnector(cfg: PlaidConfig, secrets: SecretStore<PlaidSecrets>, http: HttpOptions): BankConnector {
   const client = new PlaidClient(cfg, http);

@@ -60,7 +60,10 @@ plaid.get('/oauth-return', (c) => {
   return c.html(<OAuthReturnPage session={c.get('session')} plaidScript={cfg.linkScriptUrl} />);
 });
 
-/** Verified with Plaid's signature, answered at once; the work (a sync) runs after the reply. */
+/**
+ * Verified with Plaid's signature, answered at once; the work (a sync) runs after the reply.
+ * A replayed delivery is answered 200 with `duplicate: true` and does nothing.
+ */
 plaid.post('/webhooks/plaid', async (c) => {
   const deps = c.get('deps');
   if (!deps.plaidVerifier) return c.json({ error: 'Plaid is not configured here.' }, 404);
@@ -69,6 +72,12 @@ plaid.post('/webhooks/plaid', async (c) => {
   if (!result.ok) {
     deps.log(`Ignored a Plaid webhook that failed verification: ${result.reason}`);
     return c.json({ error: 'verification failed' }, 401);
+  }
+  if (result.duplicate) {
+    // A replay of a delivery already acted on. 200, so a retry by Plaid is not retried again;
+    // nothing is done twice.
+    deps.log(`Ignored a replayed Plaid webhook for ${result.event.itemId}`);
+    return c.json({ received: true, duplicate: true });
   }
   deps.track(
     applyPlaidWebhook(deps.app, result.event).then(

@@ -144,11 +144,12 @@ export function OAuthReturnPage(p: { session: Session; plaidScript: string }) {
   );
 }
 
-export function LoginPage(p: { session: Session; next: string; failed: boolean }) {
+/** `problem`: why the last attempt did not log in (wrong password, or too many tries). */
+export function LoginPage(p: { session: Session; next: string; problem: string | null }) {
   return (
     <Layout title="Log in" session={p.session}>
       <h1>Log in to Trax</h1>
-      {p.failed && <p class="flash error">That password is not right.</p>}
+      {p.problem && <p class="flash error">{p.problem}</p>}
       <form method="post" action="/login" class="login">
         <input type="hidden" name="_csrf" value={p.session.csrf} />
         <input type="hidden" name="next" value={p.next} />
