@@ -1,9 +1,8 @@
-import { minorUnitDigits } from '../../domain/money.js';
 import { StatementFormatError, type StatementParser } from '../types.js';
 import type { CsvPreset, PresetColumns } from './presets.js';
 import { readTable } from './table-reader.js';
 import { DELIMITERS, decodeHead, headRecords, readHead, type Delimiter } from './text.js';
-import { compileDateFormat, parseDate, ValueError, type DecimalSeparator } from './values.js';
+import { compileDateFormat, isKnownCurrency, parseDate, ValueError, type DecimalSeparator } from './values.js';
 
 /**
  * Unknown CSVs: the user names the columns (`--map date=Buchungstag,amount=Betrag,...` or the
@@ -75,10 +74,7 @@ export function checkCsvMap(map: Record<string, string>): void {
   }
   if (map.currency && map.currencyCode) throw new CsvMapError('--map key "currencyCode" cannot be combined with "currency"; keep one.');
   if (map.currencyCode) {
-    try {
-      if (!/^[A-Za-z]{3}$/.test(map.currencyCode)) throw new RangeError();
-      minorUnitDigits(map.currencyCode);
-    } catch {
+    if (!/^[A-Za-z]{3}$/.test(map.currencyCode) || !isKnownCurrency(map.currencyCode)) {
       throw new CsvMapError(`--map key "currencyCode" has "${map.currencyCode}", which is not an ISO 4217 code like EUR.`);
     }
   }

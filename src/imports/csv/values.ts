@@ -1,4 +1,4 @@
-import { minorUnitDigits, toMinorUnits } from '../../domain/money.js';
+import { toMinorUnits } from '../../domain/money.js';
 
 /** Why a value was refused, phrased to follow "line N: " in a StatementFormatError. */
 export class ValueError extends Error {}
@@ -32,14 +32,18 @@ export function parseAmount(text: string, decimal: DecimalSeparator, currency: s
   }
 }
 
+// Intl accepts any three letters as a currency; the runtime's list of known codes does not.
+let knownCurrencies: Set<string> | null = null;
+
+export function isKnownCurrency(code: string): boolean {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return knownCurrencies.has(code.toUpperCase());
+}
+
 export function checkCurrency(text: string): string {
   const code = text.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(code)) throw new ValueError(`"${text}" is not a currency code like EUR`);
-  try {
-    minorUnitDigits(code);
-  } catch {
-    throw new ValueError(`"${text}" is not an ISO 4217 currency code`);
-  }
+  if (!isKnownCurrency(code)) throw new ValueError(`"${text}" is not an ISO 4217 currency code`);
   return code;
 }
 
