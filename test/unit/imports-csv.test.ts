@@ -50,7 +50,13 @@ describe('ING Germany Umsatzanzeige', () => {
     expect(format).toBe('ing-de-csv');
     expect(statements).toHaveLength(1);
     const [s] = statements as [ParsedStatement];
-    expect(s.account).toEqual({ iban: 'DE89370400440532013000', accountNumber: null, currency: 'EUR', name: 'Girokonto', bic: null });
+    expect(s.account).toEqual({
+      iban: 'DE89370400440532013000',
+      accountNumber: null,
+      currency: 'EUR',
+      name: 'Girokonto',
+      bic: null,
+    });
     expect(s.rows).toHaveLength(15);
     expect(s.closing).toEqual({ minor: 359903, currency: 'EUR', date: '2025-10-28' });
     expect(s.opening).toEqual({ minor: 210055, currency: 'EUR', date: '2025-09-28' });
@@ -71,7 +77,11 @@ describe('ING Germany Umsatzanzeige', () => {
     const rent = s.rows.find((r) => r.counterpartyName === 'Hausverwaltung Schmidt & Partner')!;
     expect([rent.amountMinor, rent.bookingDate, rent.bookingText]).toEqual([-115000, '2025-10-20', 'Dauerauftrag']);
     const salary = s.rows.find((r) => r.amountMinor > 0)!;
-    expect([salary.amountMinor, salary.bookingDate, salary.counterpartyName]).toEqual([345678, '2025-10-01', 'ACME Software GmbH']);
+    expect([salary.amountMinor, salary.bookingDate, salary.counterpartyName]).toEqual([
+      345678,
+      '2025-10-01',
+      'ACME Software GmbH',
+    ]);
     expect(s.rows.map((r) => r.counterpartyName)).toContain('Stadtwerke München GmbH');
     expect(s.rows.map((r) => r.bookingText)).toContain('Überweisung');
     expect(s.rows.at(-1)).toMatchObject({ bookingDate: '2025-09-28', amountMinor: -6412, position: 30 });
@@ -159,7 +169,9 @@ describe('bank presets', () => {
     expect(format).toBe('csv:sparkasse-csv-camt');
     const [s] = statements as [ParsedStatement];
     expect(s.account).toMatchObject({ iban: 'DE02120300000000202051', accountNumber: null, currency: 'EUR' });
-    expect(s.rows.map((r) => [r.bookingDate, r.amountMinor, r.counterpartyName, r.endToEndId, r.mandateId, r.creditorId])).toEqual([
+    expect(
+      s.rows.map((r) => [r.bookingDate, r.amountMinor, r.counterpartyName, r.endToEndId, r.mandateId, r.creditorId]),
+    ).toEqual([
       ['2025-11-03', -1250, 'Sportverein Grün-Weiß e.V.', 'BEITRAG-2025-11', 'M-2019-0815', 'DE98ZZZ09999999999'],
       ['2025-10-31', 234567, 'Müller & Söhne GmbH', null, null, null],
     ]);
@@ -219,6 +231,9 @@ describe('bank presets', () => {
     expect(detectFormat(Buffer.alloc(0))).toBeNull();
     expect(detectFormat(Buffer.from('<?xml version="1.0"?>\n<Document><BkToCstmrStmt/></Document>\n'))).toBeNull();
     expect(detectFormat(Buffer.from('!Type:Bank\nD01/02/2020\nT-12.34\n^\n'))).toBeNull();
+    expect(
+      detectFormat(Buffer.from(':20:STARTUMS\n:25:10020030/1234567\n:60F:C200101EUR1,00\n:61:2001010101C1,00NTRF\n')),
+    ).toBeNull();
   });
 });
 
@@ -242,10 +257,22 @@ describe('unknown CSV with a --map', () => {
 
   test('with a mapping the same reader reads it, guessing date format and decimal comma', async () => {
     const p = tempFile(unknown);
-    const map = parseCsvMap('date=Datum, valueDate=Wert, amount=Betrag, description=Text, counterpartyIban=Gegenkonto, currencyCode=eur');
+    const map = parseCsvMap(
+      'date=Datum, valueDate=Wert, amount=Betrag, description=Text, counterpartyIban=Gegenkonto, currencyCode=eur',
+    );
     const { format, statements } = await importFile(p, { csvMapping: map });
     expect(format).toBe('csv:mapped');
-    expect(statements[0]!.rows.map((r) => [r.position, r.bookingDate, r.valueDate, r.amountMinor, r.currency, r.description, r.counterpartyIban])).toEqual([
+    expect(
+      statements[0]!.rows.map((r) => [
+        r.position,
+        r.bookingDate,
+        r.valueDate,
+        r.amountMinor,
+        r.currency,
+        r.description,
+        r.counterpartyIban,
+      ]),
+    ).toEqual([
       [4, '2024-03-01', '2024-03-01', -123450, 'EUR', 'Miete; März', 'DE44500105175407324931'],
       [5, '2024-03-02', '2024-03-04', 9901, 'EUR', 'Erstattung', null],
     ]);
@@ -259,7 +286,9 @@ describe('unknown CSV with a --map', () => {
 
   test('explicit dateFormat, decimal and delimiter', async () => {
     const p = tempFile('when|what|out|in\n2024/12/31|fee|1.50|\n2025/01/02|refund||20\n');
-    const map = parseCsvMap('date=when,description=what,debit=out,credit=in,currencyCode=GBP,dateFormat=YYYY/MM/DD,decimal=dot,delimiter=pipe');
+    const map = parseCsvMap(
+      'date=when,description=what,debit=out,credit=in,currencyCode=GBP,dateFormat=YYYY/MM/DD,decimal=dot,delimiter=pipe',
+    );
     const rows = (await importFile(p, { csvMapping: map })).statements[0]!.rows;
     expect(rows.map((r) => [r.bookingDate, r.amountMinor, r.currency])).toEqual([
       ['2024-12-31', -150, 'GBP'],
@@ -289,13 +318,26 @@ describe('unknown CSV with a --map', () => {
     expect(listCsvColumns(readFileSync(ING.kategorieLatin1))).toEqual({
       delimiter: ';',
       line: 15,
-      columns: ['Buchung', 'Valuta', 'Auftraggeber/Empfänger', 'Buchungstext', 'Kategorie', 'Verwendungszweck', 'Saldo', 'Währung', 'Betrag', 'Währung'],
+      columns: [
+        'Buchung',
+        'Valuta',
+        'Auftraggeber/Empfänger',
+        'Buchungstext',
+        'Kategorie',
+        'Verwendungszweck',
+        'Saldo',
+        'Währung',
+        'Betrag',
+        'Währung',
+      ],
     });
     expect(listCsvColumns(Buffer.from(unknown))?.columns).toEqual(['Datum', 'Wert', 'Betrag', 'Text', 'Gegenkonto']);
   });
 
   test('--format csv:mapped reads a known layout too', async () => {
-    const map = parseCsvMap('date=Buchung,amount=Betrag,description=Verwendungszweck,counterparty=Auftraggeber/Empfänger,currencyCode=EUR');
+    const map = parseCsvMap(
+      'date=Buchung,amount=Betrag,description=Verwendungszweck,counterparty=Auftraggeber/Empfänger,currencyCode=EUR',
+    );
     const events = parserById('csv:mapped')!.parse(ING.oldLatin1, { csvMapping: map });
     const rows = (await collectStatements(events))[0]!.rows;
     expect(rows).toHaveLength(15);
@@ -369,7 +411,10 @@ describe('malformed files are refused with the line and what to do', () => {
   });
 
   test('a bunq file re-saved with ";" separators is refused naming both separators', async () => {
-    const text = readFileSync(fixture('bank2ynab/2018-04-14_10-52-13_bunq-transactieoverzicht.csv'), 'utf8').replace(/","/g, '";"');
+    const text = readFileSync(fixture('bank2ynab/2018-04-14_10-52-13_bunq-transactieoverzicht.csv'), 'utf8').replace(
+      /","/g,
+      '";"',
+    );
     const err = await refusal(tempFile(text));
     expect(err.format).toBe('csv:bunq');
     expect(err.message).toMatch(/^line 1: the file separates fields with ";" where bunq CSV exports use ","/);
@@ -381,7 +426,10 @@ describe('malformed files are refused with the line and what to do', () => {
   });
 
   test('a preset row with an unknown currency', async () => {
-    const text = readFileSync(fixture('bank2ynab/MonzoDataExport_February2018_2018-02-26_174335.csv'), 'utf8').replace(',GBP,-10', ',XYZ,-10');
+    const text = readFileSync(fixture('bank2ynab/MonzoDataExport_February2018_2018-02-26_174335.csv'), 'utf8').replace(
+      ',GBP,-10',
+      ',XYZ,-10',
+    );
     const err = await refusal(tempFile(text));
     expect(err.message).toBe('line 2: "XYZ" is not an ISO 4217 currency code');
   });
@@ -399,7 +447,9 @@ interface GenRow {
   amount: number;
 }
 
-const day = fc.integer({ min: Date.UTC(2000, 0, 1) / 864e5, max: Date.UTC(2030, 11, 31) / 864e5 }).map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
+const day = fc
+  .integer({ min: Date.UTC(2000, 0, 1) / 864e5, max: Date.UTC(2030, 11, 31) / 864e5 })
+  .map((d) => new Date(d * 864e5).toISOString().slice(0, 10));
 // Latin-1 letters only, so both encodings can carry every generated text.
 const text = fc.string({ unit: fc.constantFrom(...'aZ09 äöüÄÖÜßéÉ;"\',./&-+\n'.split('')), maxLength: 30 });
 const genRow: fc.Arbitrary<GenRow> = fc.record({
@@ -472,11 +522,20 @@ describe('property', () => {
         fc.constantFrom('utf-8', 'utf-8-bom', 'latin1'),
         async (rows, opening, withCategory, encoding) => {
           const { text: csv, closing } = renderIng(rows, opening, withCategory);
-          const bytes = encoding === 'latin1' ? iconv.encode(csv, 'latin1') : iconv.encode(csv, 'utf-8', { addBOM: encoding === 'utf-8-bom' });
+          const bytes =
+            encoding === 'latin1'
+              ? iconv.encode(csv, 'latin1')
+              : iconv.encode(csv, 'utf-8', { addBOM: encoding === 'utf-8-bom' });
           const { format, statements } = await importFile(tempFile(bytes));
           expect(format).toBe('ing-de-csv');
           const [s] = statements as [ParsedStatement];
-          expect(s.account).toEqual({ iban: 'DE89370400440532013000', accountNumber: null, currency: 'EUR', name: 'Girokonto Müller', bic: null });
+          expect(s.account).toEqual({
+            iban: 'DE89370400440532013000',
+            accountNumber: null,
+            currency: 'EUR',
+            name: 'Girokonto Müller',
+            bic: null,
+          });
           let line = 16;
           const expected = rows.map((r) => {
             const row = {
@@ -490,7 +549,8 @@ describe('property', () => {
               fileCategory: withCategory ? collapsed(r.category) || null : null,
               description: collapsed(r.purpose),
             };
-            line += 1 + [r.counterparty, r.bookingText, withCategory ? r.category : '', r.purpose].join('').split('\n').length - 1;
+            line +=
+              1 + [r.counterparty, r.bookingText, withCategory ? r.category : '', r.purpose].join('').split('\n').length - 1;
             return row;
           });
           expect(

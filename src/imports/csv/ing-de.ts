@@ -1,4 +1,10 @@
-import { StatementFormatError, type StatedBalance, type StatementEvent, type StatementParser, type StatementRow } from '../types.js';
+import {
+  StatementFormatError,
+  type StatedBalance,
+  type StatementEvent,
+  type StatementParser,
+  type StatementRow,
+} from '../types.js';
 import { decodeHead, delimiterName, endsWithLineBreak, isBlank, readHead, readRecords } from './text.js';
 import { asIban, checkCurrency, collapse, orNull, parseAmount, parseDate, rawRecord, ValueError } from './values.js';
 
@@ -190,7 +196,8 @@ async function* parse(path: string): AsyncGenerator<StatementEvent> {
     yield { kind: 'row', row };
   }
   if (!cols) {
-    if (!sawAnything) throw new StatementFormatError(FORMAT, null, 'the file is empty; download the Umsatzanzeige again from ING');
+    if (!sawAnything)
+      throw new StatementFormatError(FORMAT, null, 'the file is empty; download the Umsatzanzeige again from ING');
     throw new StatementFormatError(
       FORMAT,
       null,
@@ -220,7 +227,11 @@ function columnCountError(cols: Columns, found: number, line: number, cutOff: bo
  * minus its own amount, so the pipeline can check opening + entries = closing independently of
  * the Saldo line. ING sorts newest first unless the file says otherwise.
  */
-function balances(meta: Meta, first: Booked | null, last: Booked | null): { opening: StatedBalance | null; closing: StatedBalance | null } {
+function balances(
+  meta: Meta,
+  first: Booked | null,
+  last: Booked | null,
+): { opening: StatedBalance | null; closing: StatedBalance | null } {
   let closing: StatedBalance | null = meta.saldo ? { ...meta.saldo, date: meta.periodTo } : null;
   if (!first || !last) return { opening: null, closing };
   const ascending = meta.sort ? meta.sort === 'asc' : first.date < last.date;

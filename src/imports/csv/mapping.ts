@@ -64,15 +64,20 @@ export function checkCsvMap(map: Record<string, string>): void {
   }
   if (!map.date) throw new CsvMapError('--map needs the key "date" naming the booking-date column, e.g. date=Buchungstag.');
   if (map.amount && (map.debit || map.credit)) {
-    throw new CsvMapError('--map key "amount" cannot be combined with "debit"/"credit"; use either one amount column or the two.');
+    throw new CsvMapError(
+      '--map key "amount" cannot be combined with "debit"/"credit"; use either one amount column or the two.',
+    );
   }
   if (!map.amount && !(map.debit && map.credit)) {
     throw new CsvMapError('--map needs the key "amount" (or both "debit" and "credit"), e.g. amount=Betrag.');
   }
   if (!map.currency && !map.currencyCode) {
-    throw new CsvMapError('--map needs the key "currency" naming a currency column or "currencyCode" with a code, e.g. currencyCode=EUR.');
+    throw new CsvMapError(
+      '--map needs the key "currency" naming a currency column or "currencyCode" with a code, e.g. currencyCode=EUR.',
+    );
   }
-  if (map.currency && map.currencyCode) throw new CsvMapError('--map key "currencyCode" cannot be combined with "currency"; keep one.');
+  if (map.currency && map.currencyCode)
+    throw new CsvMapError('--map key "currencyCode" cannot be combined with "currency"; keep one.');
   if (map.currencyCode) {
     if (!/^[A-Za-z]{3}$/.test(map.currencyCode) || !isKnownCurrency(map.currencyCode)) {
       throw new CsvMapError(`--map key "currencyCode" has "${map.currencyCode}", which is not an ISO 4217 code like EUR.`);
@@ -92,7 +97,9 @@ export function checkCsvMap(map: Record<string, string>): void {
     throw new CsvMapError(`--map key "delimiter" has "${map.delimiter}"; use semicolon, comma, tab or pipe.`);
   }
   if (map.sign && !['signed', 'inverted'].includes(map.sign)) {
-    throw new CsvMapError(`--map key "sign" has "${map.sign}"; use sign=signed (negative is money out) or sign=inverted (positive is money out).`);
+    throw new CsvMapError(
+      `--map key "sign" has "${map.sign}"; use sign=signed (negative is money out) or sign=inverted (positive is money out).`,
+    );
   }
 }
 
@@ -129,7 +136,17 @@ export function listCsvColumns(head: Buffer, delimiter?: Delimiter): CsvColumns 
   return columns;
 }
 
-const DATE_GUESSES = ['DD.MM.YYYY', 'YYYY-MM-DD', 'DD/MM/YYYY', 'DD.MM.YY', 'DD-MM-YYYY', 'MM/DD/YYYY', 'YYYYMMDD', 'D.M.YYYY', 'M/D/YYYY'];
+const DATE_GUESSES = [
+  'DD.MM.YYYY',
+  'YYYY-MM-DD',
+  'DD/MM/YYYY',
+  'DD.MM.YY',
+  'DD-MM-YYYY',
+  'MM/DD/YYYY',
+  'YYYYMMDD',
+  'D.M.YYYY',
+  'M/D/YYYY',
+];
 
 function sampleColumn(text: string, layout: CsvColumns, column: string): string[] {
   const i = layout.columns.findIndex((c) => c.toLowerCase() === column.toLowerCase());
@@ -147,10 +164,16 @@ export function presetFromMapping(map: Record<string, string>, head: Buffer): Cs
   const format = 'csv:mapped';
   const wanted = map.delimiter ? DELIMITER_WORDS[map.delimiter.toLowerCase()] : undefined;
   const layout = listCsvColumns(head, wanted);
-  if (!layout) throw new StatementFormatError(format, null, 'no header row with at least two columns was found; check that the file is a CSV export');
+  if (!layout)
+    throw new StatementFormatError(
+      format,
+      null,
+      'no header row with at least two columns was found; check that the file is a CSV export',
+    );
   const { text } = decodeHead(head);
   const decimal =
-    (map.decimal && DECIMAL_WORDS[map.decimal.toLowerCase()]) || guessDecimal(sampleColumn(text, layout, map.amount ?? map.debit!), layout.delimiter);
+    (map.decimal && DECIMAL_WORDS[map.decimal.toLowerCase()]) ||
+    guessDecimal(sampleColumn(text, layout, map.amount ?? map.debit!), layout.delimiter);
   let dateFormat = map.dateFormat;
   if (!dateFormat) {
     const dates = sampleColumn(text, layout, map.date!);
@@ -179,9 +202,14 @@ export function presetFromMapping(map: Record<string, string>, head: Buffer): Cs
     bookingText: map.bookingText,
     account: map.account,
   };
-  const signature = [columns.date, columns.amount, columns.debit, columns.credit, columns.currency, ...columns.description].filter(
-    (c): c is string => c !== undefined,
-  );
+  const signature = [
+    columns.date,
+    columns.amount,
+    columns.debit,
+    columns.credit,
+    columns.currency,
+    ...columns.description,
+  ].filter((c): c is string => c !== undefined);
   return {
     id: 'mapped',
     label: 'CSV with a column mapping',
@@ -219,7 +247,8 @@ function guessDecimal(amounts: string[], delimiter: Delimiter): DecimalSeparator
 export const mappedCsv: StatementParser = {
   id: 'csv:mapped',
   label: 'CSV with a column mapping',
-  detect: (head) => (listCsvColumns(head) ? 1 : 0),
+  // Three columns at least (date, amount, text): two-field lines also occur in MT940 and plain prose.
+  detect: (head) => ((listCsvColumns(head)?.columns.length ?? 0) >= 3 ? 1 : 0),
   async *parse(path, options) {
     const head = await readHead(path);
     if (!options.csvMapping) {

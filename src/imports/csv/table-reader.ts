@@ -7,8 +7,28 @@ import {
   type StatementRow,
 } from '../types.js';
 import type { CsvPreset, PresetColumns } from './presets.js';
-import { DELIMITERS, decodeHead, delimiterName, detectEncoding, endsWithLineBreak, headRecords, isBlank, readHead, readRecords } from './text.js';
-import { asIban, checkCurrency, collapse, orNull, parseAmount, parseDate, rawRecord, splitSepaTags, ValueError } from './values.js';
+import {
+  DELIMITERS,
+  decodeHead,
+  delimiterName,
+  detectEncoding,
+  endsWithLineBreak,
+  headRecords,
+  isBlank,
+  readHead,
+  readRecords,
+} from './text.js';
+import {
+  asIban,
+  checkCurrency,
+  collapse,
+  orNull,
+  parseAmount,
+  parseDate,
+  rawRecord,
+  splitSepaTags,
+  ValueError,
+} from './values.js';
 
 /** How far down a file the header row may sit (DKB and others put an account preamble above it). */
 const HEADER_SEARCH_LINES = 60;
@@ -26,7 +46,9 @@ function locateHeader(preset: CsvPreset, head: Buffer): { delimiter: string; lin
   const lines = text.split(/\r\n|\r|\n/, HEADER_SEARCH_LINES);
   const order = [preset.delimiter, ...DELIMITERS.filter((d) => d !== preset.delimiter)];
   for (const delimiter of order) {
-    const index = lines.findIndex((l) => l.includes(delimiter) && isHeader(headRecords(l, delimiter, 1)[0] ?? [], preset.signature));
+    const index = lines.findIndex(
+      (l) => l.includes(delimiter) && isHeader(headRecords(l, delimiter, 1)[0] ?? [], preset.signature),
+    );
     if (index >= 0) return { delimiter, line: index + 1 };
   }
   return null;
@@ -92,7 +114,8 @@ function readAmount(preset: CsvPreset, ix: Index, cell: (i: number) => string, c
     const out = debit === '' ? 0 : -Math.abs(parseAmount(debit, preset.decimal, currency, 'debit amount'));
     const inn = credit === '' ? 0 : parseAmount(credit, preset.decimal, currency, 'credit amount');
     if (debit === '' && credit === '') throw new ValueError('both the debit and the credit column are empty');
-    if (out !== 0 && inn !== 0) throw new ValueError(`both the debit (${debit}) and the credit (${credit}) column hold an amount`);
+    if (out !== 0 && inn !== 0)
+      throw new ValueError(`both the debit (${debit}) and the credit (${credit}) column hold an amount`);
     return out !== 0 ? out : inn;
   }
   const minor = parseAmount(cell(ix.amount), preset.decimal, currency);
@@ -100,7 +123,12 @@ function readAmount(preset: CsvPreset, ix: Index, cell: (i: number) => string, c
 }
 
 /** Turns one preset and one file into statement events; the only CSV reader besides ING's. */
-export async function* readTable(preset: CsvPreset, path: string, options: ParseOptions, format = `csv:${preset.id}`): AsyncGenerator<StatementEvent> {
+export async function* readTable(
+  preset: CsvPreset,
+  path: string,
+  options: ParseOptions,
+  format = `csv:${preset.id}`,
+): AsyncGenerator<StatementEvent> {
   const head = await readHead(path);
   if (decodeHead(head, preset.encoding).text.trim() === '') {
     throw new StatementFormatError(format, null, `the file is empty; download the ${preset.label} export again from your bank`);
@@ -177,7 +205,11 @@ export async function* readTable(preset: CsvPreset, path: string, options: Parse
     yield { kind: 'row', row };
   }
   if (!header) {
-    throw new StatementFormatError(format, null, 'the file ends before its header row, so the download looks cut off; download it again from your bank');
+    throw new StatementFormatError(
+      format,
+      null,
+      'the file ends before its header row, so the download looks cut off; download it again from your bank',
+    );
   }
   if (!started) yield { kind: 'statement', account: accountFrom(null, preset.currency ?? null) };
 }

@@ -142,7 +142,11 @@ export async function* readRecords(
       );
     }
     if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-      throw new StatementFormatError(options.format, line, `the CSV cannot be read here (${e.message}); download the file again from your bank`);
+      throw new StatementFormatError(
+        options.format,
+        line,
+        `the CSV cannot be read here (${e.message}); download the file again from your bank`,
+      );
     }
     throw err;
   }

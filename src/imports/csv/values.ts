@@ -91,7 +91,8 @@ export function compileDateFormat(format: string): DateFormat {
     last = m.index + tok.length;
   }
   src += escapeRegex(format.slice(last));
-  if (!at.Y || !at.M || !at.D) throw new ValueError(`the date format "${format}" needs a year (YYYY or YY), a month (MM) and a day (DD)`);
+  if (!at.Y || !at.M || !at.D)
+    throw new ValueError(`the date format "${format}" needs a year (YYYY or YY), a month (MM) and a day (DD)`);
   const compiled = { pattern: new RegExp(`^${src}$`), year: at.Y, month: at.M, day: at.D, twoDigitYear: at.short === 1 };
   formatCache.set(format, compiled);
   return compiled;
