@@ -207,11 +207,12 @@ async function registerCommands(program: Command, args: string[]): Promise<void>
 
 /** The only place that turns errors into exit codes; everything below throws values. */
 async function report(error: unknown): Promise<number> {
+  // Commander has printed --help, --version or a usage mistake itself: nothing more to load.
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   // SQLite failures from anywhere (a lock held by another process, a full disk) get a sentence.
   const { asStoreError } = await import('../store/db.js');
   const { colors } = await import('./output.js');
   const e = asStoreError(error, 'use the database');
-  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
   if (e instanceof TraxError) {
     process.stderr.write(`${colors.red('Error:')} ${e.message}\n`);
     return e.code === 'usage' ? 2 : 1;

@@ -1,4 +1,16 @@
-import { chmodSync, closeSync, linkSync, mkdirSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { TraxError } from '../domain/errors.js';
@@ -103,6 +115,8 @@ export function tighten(p: string, mode: number): void {
 function createDatabase(file: string): void {
   const tmp = `${file}.new-${process.pid}`;
   try {
+    // Left by a crashed process that had our pid: a half-built database, never linked into place.
+    rmSync(tmp, { force: true });
     closeSync(openSync(tmp, 'wx', 0o600));
     const db = new Database(tmp);
     try {
@@ -116,7 +130,14 @@ function createDatabase(file: string): void {
     try {
       linkSync(tmp, file);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return;
+      // File systems without hard links (exFAT, some network mounts): rename, racy only there.
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') {
+        if (!existsSync(file)) renameSync(tmp, file);
+        return;
+      }
+      throw e;
     }
   } catch (e) {
     throw asStoreError(e, `create ${file}`);
