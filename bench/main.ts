@@ -2,6 +2,7 @@
  * `npm run bench`: one JSON line per figure. Each figure carries a baseline measured in the same
  * process on the same machine, so the ratio means something on any hardware.
  */
+import { cliBench } from './cli.js';
 import { categorizeEvalBench } from './categorize-eval.js';
 import { categorizePipelineBench } from './categorize-pipeline.js';
 import { ingestBench } from './ingest.js';
@@ -20,3 +21,5 @@ if (!only || only === 'eval') print(await categorizeEvalBench());
 if (!only || only === 'reports') print(reportsBench(rows));
 if (!only || only === 'web') print(await webPagesBench(rows));
 if (!only || only === 'regex') print(regexBench());
+
+if (!only || only === 'cli') print(cliBench());

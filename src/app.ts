@@ -1,5 +1,5 @@
 import type { Config } from './config/index.js';
-import { DEFAULT_HTTP, type HttpOptions } from './providers/truelayer/index.js';
+import { DEFAULT_HTTP, type HttpOptions } from './providers/http-options.js';
 import { loadSecretKey } from './security/key.js';
 import { Vault } from './security/vault.js';
 import { AccountStore } from './store/accounts.js';
@@ -31,8 +31,11 @@ export interface App {
   close(): void;
 }
 
-export function openApp(config: Config, overrides: { http?: Partial<HttpOptions>; now?: () => Date } = {}): App {
-  const db = openDatabase(config.dataDir);
+export function openApp(
+  config: Config,
+  overrides: { http?: Partial<HttpOptions>; now?: () => Date; checkIntegrity?: boolean } = {},
+): App {
+  const db = openDatabase(config.dataDir, { checkIntegrity: overrides.checkIntegrity });
   try {
     const vault = new Vault(loadSecretKey(config.dataDir, config.secretKeyHex));
     const now = overrides.now ?? (() => new Date());

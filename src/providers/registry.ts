@@ -4,8 +4,8 @@ import { TraxError } from '../domain/errors.js';
 import type { ProviderId } from '../domain/types.js';
 import type { StoredConnection } from '../store/connections.js';
 import type { BankConnector, SecretStore } from './provider.js';
-import { plaidConnector, type PlaidSecrets } from './plaid/index.js';
-import { truelayerConnector, type TrueLayerSecrets } from './truelayer/index.js';
+import type { PlaidSecrets } from './plaid/index.js';
+import type { TrueLayerSecrets } from './truelayer/index.js';
 
 /** Secrets of one connection: decrypted on read, encrypted and stored at once on write. */
 export function connectionSecrets<T>(app: App, connectionId: string): SecretStore<T> {
@@ -28,13 +28,41 @@ export function connectionSecrets<T>(app: App, connectionId: string): SecretStor
 
 type ConnectorFactory = (app: App, connection: StoredConnection) => BankConnector;
 
-/** Adapters in an explicit table: a provider is either here or reported as unavailable. */
+/**
+ * A connector whose adapter module is imported on first use. The Plaid SDK alone takes 0.4 s to
+ * import, and most commands (every read command) never talk to a bank.
+ */
+function lazyConnector(load: () => Promise<BankConnector>): BankConnector {
+  let connector: Promise<BankConnector> | undefined;
+  const get = () => (connector ??= load());
+  return {
+    async *pages(request) {
+      yield* (await get()).pages(request);
+    },
+    async revoke() {
+      await (await get()).revoke();
+    },
+  };
+}
+
+/**
+ * Adapters in an explicit table: a provider is either here or reported as unavailable. Missing
+ * configuration is reported at once (before anything is imported), as it was when the adapters
+ * were imported eagerly.
+ */
 const CONNECTORS = {
-  truelayer: (app, c) =>
-    truelayerConnector(requireTrueLayer(app.config), connectionSecrets<TrueLayerSecrets>(app, c.id), app.http, () =>
-      app.now().getTime(),
-    ),
-  plaid: (app, c) => plaidConnector(requirePlaid(app.config), connectionSecrets<PlaidSecrets>(app, c.id), app.http),
+  truelayer: (app, c) => {
+    const cfg = requireTrueLayer(app.config);
+    const secrets = connectionSecrets<TrueLayerSecrets>(app, c.id);
+    return lazyConnector(async () =>
+      (await import('./truelayer/index.js')).truelayerConnector(cfg, secrets, app.http, () => app.now().getTime()),
+    );
+  },
+  plaid: (app, c) => {
+    const cfg = requirePlaid(app.config);
+    const secrets = connectionSecrets<PlaidSecrets>(app, c.id);
+    return lazyConnector(async () => (await import('./plaid/index.js')).plaidConnector(cfg, secrets, app.http));
+  },
 } satisfies Record<ProviderId, ConnectorFactory>;
 
 export function connectorFor(app: App, connection: StoredConnection): BankConnector {

@@ -10,9 +10,7 @@ const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
  * SQLite's user_version so a half-applied migration can never be mistaken for a finished one.
  */
 export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): number {
-  const files = readdirSync(dir)
-    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
-    .sort();
+  const files = migrationFiles(dir);
   let version = db.pragma('user_version', { simple: true }) as number;
   for (const file of files) {
     const n = Number(file.slice(0, 3));
@@ -25,4 +23,16 @@ export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): number {
     version = n;
   }
   return version;
+}
+
+function migrationFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort();
+}
+
+/** The schema version this build of Trax writes; a database above it came from a newer Trax. */
+export function latestMigration(dir = MIGRATIONS_DIR): number {
+  const last = migrationFiles(dir).at(-1);
+  return last ? Number(last.slice(0, 3)) : 0;
 }
