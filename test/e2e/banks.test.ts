@@ -107,15 +107,12 @@ describe('the Banks page in a browser', () => {
     await withScreenshotOnFailure(page, 'expiry-colours', async () => {
       const a = await connectPlaidSandbox(t.app, 'ins_117650');
       const b = await connectPlaidSandbox(t.app, 'ins_116834');
-      t.app.connections.setConsentExpiry(
-        a.connection.id,
-        new Date(Date.now() - 86_400_000).toISOString(),
-        new Date().toISOString(),
-      );
+      const now = t.app.now().getTime(); // the app's (and the emulators') clock, not the machine's
+      t.app.connections.setConsentExpiry(a.connection.id, new Date(now - 86_400_000).toISOString(), new Date(now).toISOString());
       t.app.connections.setConsentExpiry(
         b.connection.id,
-        new Date(Date.now() + 3 * 86_400_000).toISOString(),
-        new Date().toISOString(),
+        new Date(now + 3 * 86_400_000).toISOString(),
+        new Date(now).toISOString(),
       );
       await page.reload();
       const red = card('Royal Bank of Plaid').locator('.expiry');
