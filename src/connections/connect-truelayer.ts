@@ -17,6 +17,6 @@ export async function connectTrueLayerWithCode(
   opts: Pick<SyncOptions, 'onProgress'> & { relinkId?: string } = {},
 ): Promise<ConnectResult> {
   const cfg = requireTrueLayer(app.config);
-  const consent = await completeTrueLayerConsent(cfg, code, app.http);
+  const consent = await completeTrueLayerConsent(cfg, code, app.http, app.now);
   return saveConsentAndSync(app, consent, { ...opts, environment: cfg.env });
 }

@@ -151,6 +151,18 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * The machine's time zone and a faked machine clock (libfaketime), handed on so a CLI child
+ * shares the test's machine: leases between processes are stamped with the machine's time.
+ */
+function machineClock(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => e[1] !== undefined && (e[0] === 'TZ' || e[0] === 'LD_PRELOAD' || e[0].startsWith('FAKETIME')),
+    ),
+  );
+}
+
 /** Runs the built `trax` CLI as a user would, in a directory without a .env file. */
 export function runCli(
   args: string[],
@@ -160,7 +172,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: opts.cwd ?? tmpdir(),
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...machineClock(), ...env },
     });
     let stdout = '';
     let stderr = '';
