@@ -1,3 +1,4 @@
+import { clockFrom } from './config/clock.js';
 import type { Config } from './config/index.js';
 import { DEFAULT_HTTP, type HttpOptions } from './providers/http-options.js';
 import { loadSecretKey } from './security/key.js';
@@ -38,7 +39,7 @@ export function openApp(
   const db = openDatabase(config.dataDir, { checkIntegrity: overrides.checkIntegrity });
   try {
     const vault = new Vault(loadSecretKey(config.dataDir, config.secretKeyHex));
-    const now = overrides.now ?? (() => new Date());
+    const now = overrides.now ?? clockFrom(config.clockStart);
     const categories = new CategoryStore(db);
     categories.ensureDefaults(now().toISOString());
     return {

@@ -40,6 +40,8 @@ export interface Config {
   truelayer: TrueLayerConfig | null;
   plaid: PlaidConfig | null;
   webPassword: string | null;
+  /** TRAX_CLOCK: where Trax's clock starts (it then ticks); null for the real time. */
+  clockStart: Date | null;
 }
 
 const HOSTS: Record<TrueLayerEnv, { auth: string; api: string; providers: string }> = {
@@ -95,6 +97,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     truelayer,
     plaid,
     webPassword: raw.TRAX_WEB_PASSWORD ?? null,
+    clockStart: raw.TRAX_CLOCK ? new Date(raw.TRAX_CLOCK) : null,
   };
 }
 

@@ -52,6 +52,13 @@ export const envSchema = z.object({
     .default('transactions'),
   PLAID_BASE_URL: url('https://sandbox.plaid.com'),
   PLAID_WEBHOOK_URL: url('https://trax.example.com/webhooks/plaid'),
+  TRAX_CLOCK: z.iso
+    .datetime({
+      offset: true,
+      message:
+        'must be an instant such as 2026-06-15T10:00:00Z (Trax starts its clock there and lets it tick, for reproducible runs); remove it to use the real time',
+    })
+    .optional(),
   TRAX_WEB_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   // Names from TrueLayer's original expense-tracker sample, accepted so old .env files work.
   CLIENT_ID: z.string().min(1).optional(),

@@ -23,7 +23,7 @@ export async function connectTrueLayerWithCode(
   opts: Pick<SyncOptions, 'onProgress'> & { relinkId?: string } = {},
 ): Promise<ConnectResult> {
   const cfg = requireTrueLayer(app.config);
-  const consent = await completeTrueLayerConsent(cfg, code, app.http);
+  const consent = await completeTrueLayerConsent(cfg, code, app.http, app.now);
   const existing =
     opts.relinkId || !consent.institutionId
       ? undefined

@@ -11,7 +11,7 @@ import { transactionsText } from '../cli/commands/transactions.js';
 import { clean, colors, expiry } from '../cli/output.js';
 import { describeOutcome } from '../cli/sync-report.js';
 import { TraxError } from '../domain/errors.js';
-import { freePort, portIsFree } from '../net/free-port.js';
+import { firstFreePort, portIsFree } from '../net/free-port.js';
 import { connectPlaidSandbox } from '../connections/connect-plaid.js';
 import { startPlaidSandbox } from '../sandbox/plaid/index.js';
 import { startWebServer, type WebServer } from '../web/server.js';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   let web: WebServer | null = null;
   try {
     // The web app's port also receives the TrueLayer redirect and Plaid's OAuth return.
-    const webPort = (await portIsFree(3000)) ? 3000 : await freePort();
+    const webPort = (await portIsFree(3000)) ? 3000 : await firstFreePort(3001);
     const redirectUri = `http://localhost:${webPort}/callback`;
     const env: NodeJS.ProcessEnv = {
       ...Object.fromEntries(

@@ -1,17 +1,5 @@
 import { createServer } from 'node:net';
 
-/** A TCP port free on 127.0.0.1 right now (the OS picks it; we close and hand it on). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /** Whether `port` can be bound on 127.0.0.1 right now. */
 export function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -19,4 +7,14 @@ export function portIsFree(port: number): Promise<boolean> {
     srv.once('error', () => resolve(false));
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+/**
+ * The first port from `from` upwards that is free right now. Only for the demo, which must name
+ * one port in its redirect URIs before its callback and web servers bind it in turn; servers
+ * that can report their port (tests, `trax sandbox --port 0`) listen on port 0 instead.
+ */
+export async function firstFreePort(from: number, tries = 100): Promise<number> {
+  for (let port = from; port < from + tries && port <= 65535; port++) if (await portIsFree(port)) return port;
+  throw new Error(`no free port in ${from}–${from + tries - 1}; stop some servers or set another port.`);
 }

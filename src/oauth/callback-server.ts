@@ -1,11 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import { TraxError } from '../domain/errors.js';
 
 export interface CallbackWait {
   /** Resolves with the authorization code once a callback with the right state arrives. */
   code: Promise<string>;
-  /** Where the server listens, e.g. http://localhost:3000/callback. */
+  /**
+   * Where the server listens, e.g. http://localhost:3000/callback: the redirect URI with the
+   * port it got, which differs from the configured one only for port 0.
+   */
   url: string;
   close(): void;
 }
@@ -16,10 +20,12 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * A one-shot HTTP server on the redirect URI's port and path. A callback whose `state` is
  * missing or wrong is answered 400 and ignored — it is not from the login this process started
  * (a stale tab, or someone else's link) — and the server keeps waiting for the real one.
+ * Port 0 (tests, the emulators) takes any free port with no gap between choosing and binding
+ * it; the auth link is then built from `url`, so `expectedState` may be supplied afterwards.
  */
 export async function listenForCallback(opts: {
   redirectUri: string;
-  expectedState: string;
+  expectedState: string | (() => string);
   timeoutMs: number;
   onRejected?: (reason: string) => void;
 }): Promise<CallbackWait> {
@@ -42,7 +48,8 @@ export async function listenForCallback(opts: {
     // response_mode=form_post sends the same fields as a POSTed form.
     const params = req.method === 'POST' ? new URLSearchParams(await readBody(req)) : url.searchParams;
     const state = params.get('state');
-    if (!state || !sameSecret(state, opts.expectedState)) {
+    const expected = typeof opts.expectedState === 'function' ? opts.expectedState() : opts.expectedState;
+    if (!state || !expected || !sameSecret(state, expected)) {
       opts.onRejected?.(state ? 'a callback with the wrong state' : 'a callback without state');
       return page(
         res,
@@ -80,6 +87,8 @@ export async function listenForCallback(opts: {
     );
     server.listen(port, target.hostname === 'localhost' ? '127.0.0.1' : target.hostname.replace(/^\[|\]$/g, ''), resolve);
   });
+  const bound = new URL(target);
+  bound.port = String((server.address() as AddressInfo).port);
   const timer = setTimeout(
     () =>
       settle.reject(
@@ -96,7 +105,7 @@ export async function listenForCallback(opts: {
     server.closeAllConnections();
   };
   code.then(close, close);
-  return { code, url: target.toString(), close };
+  return { code, url: bound.toString(), close };
 }
 
 function sameSecret(a: string, b: string): boolean {

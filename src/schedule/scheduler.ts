@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { App } from '../app.js';
 import { notifyChanges, type NotifyOptions } from '../notify/changes.js';
 import { notifyWebhookUrl } from '../notify/config.js';
@@ -22,8 +23,27 @@ export interface SchedulerOptions {
   notify?: NotifyOptions;
 }
 
+/**
+ * What the scheduler does, as it happens, for whoever must act on it (tests wait on these
+ * instead of sleeping; a status page could show them).
+ */
+export interface SchedulerEvents {
+  /** The clock was looked at and the next firing is still ahead. */
+  checked: { now: Date; next: Date };
+  /** The schedule fired and its pass started. */
+  fired: { due: Date; pass: Promise<ScheduledPass> };
+  /** A firing came while the previous pass was still going, so it was left out. */
+  skipped: { due: Date };
+  /** A pass (scheduled, catch-up or runOnce) finished. */
+  passed: ScheduledPass;
+  /** stop() finished: no pass runs and none will. */
+  stopped: Record<string, never>;
+}
+
 export interface Scheduler {
   schedule: Schedule;
+  /** Calls `listener` on every such event until the returned function is called. */
+  on<K extends keyof SchedulerEvents>(event: K, listener: (e: SchedulerEvents[K]) => void): () => void;
   /** When the schedule fires next; null once stopped. */
   nextRun(): Date | null;
   /** A pass over every connection now, after any pass in progress. */
@@ -53,12 +73,14 @@ export function startScheduler(app: App, opts: SchedulerOptions): Scheduler {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
+  const events = new EventEmitter();
+  const emit = <K extends keyof SchedulerEvents>(event: K, e: SchedulerEvents[K]) => events.emit(event, e);
 
   const pass = (kind: ScheduledPass['kind'], only?: Parameters<typeof runScheduledPass>[1]['only']): Promise<ScheduledPass> => {
     const run = running.then(async () => {
       busy = true;
       try {
-        return await runScheduledPass(app, {
+        const done = await runScheduledPass(app, {
           kind,
           log,
           jitterMs,
@@ -67,6 +89,8 @@ export function startScheduler(app: App, opts: SchedulerOptions): Scheduler {
           ...(only ? { only } : {}),
           ...(opts.notify ? { notify: opts.notify } : {}),
         });
+        emit('passed', done);
+        return done;
       } finally {
         busy = false;
       }
@@ -82,8 +106,16 @@ export function startScheduler(app: App, opts: SchedulerOptions): Scheduler {
     if (now >= next) {
       const due = next;
       next = schedule.next(now);
-      if (busy) log(`schedule: the run due at ${due.toISOString()} was skipped because the previous one is still going.`);
-      else void pass('schedule').catch(() => {});
+      if (busy) {
+        log(`schedule: the run due at ${due.toISOString()} was skipped because the previous one is still going.`);
+        emit('skipped', { due });
+      } else {
+        const run = pass('schedule');
+        run.catch(() => {});
+        emit('fired', { due, pass: run });
+      }
+    } else {
+      emit('checked', { now, next });
     }
     arm();
   };
@@ -128,6 +160,11 @@ export function startScheduler(app: App, opts: SchedulerOptions): Scheduler {
   };
   return {
     schedule,
+    on(event, listener) {
+      const l = listener as (e: unknown) => void;
+      events.on(event, l);
+      return () => void events.off(event, l);
+    },
     nextRun: () => (stopping.signal.aborted ? null : next),
     runOnce: () => pass('schedule'),
     idle,
@@ -136,6 +173,7 @@ export function startScheduler(app: App, opts: SchedulerOptions): Scheduler {
       if (timer) clearTimeout(timer);
       timer = null;
       await idle();
+      emit('stopped', {});
     },
   };
 }

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connectPlaidSandbox } from '../../src/connections/connect-plaid.js';
-import { freePort } from '../../src/net/free-port.js';
 import type { PlaidSandbox } from '../../src/sandbox/plaid/index.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import { syncConnection } from '../../src/sync/engine.js';
-import { startWebServer, type WebServer } from '../../src/web/server.js';
+import type { WebServer } from '../../src/web/server.js';
+import { startTestWeb } from '../helpers/web.js';
 import { launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
 import { plaidEnv, plaidSandbox } from '../helpers/plaid.js';
 import { count, sandbox, testApp, type TestApp } from '../helpers/trax.js';
@@ -31,10 +31,8 @@ afterAll(async () => {
 beforeEach(async () => {
   plaid = await plaidSandbox();
   tl = await sandbox();
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  t = await testApp(tl, { ...plaidEnv(plaid, base), TRUELAYER_REDIRECT_URI: `${base}/callback` });
-  web = await startWebServer(t.app, { port, host: '127.0.0.1', log: () => {} });
+  t = await testApp(tl, { ...plaidEnv(plaid, 'http://localhost:0') });
+  web = await startTestWeb(t.app);
   page = await browser.newPage();
   alerts = [];
   page.on('dialog', (d) => {
@@ -109,15 +107,12 @@ describe('the Banks page in a browser', () => {
     await withScreenshotOnFailure(page, 'expiry-colours', async () => {
       const a = await connectPlaidSandbox(t.app, 'ins_117650');
       const b = await connectPlaidSandbox(t.app, 'ins_116834');
-      t.app.connections.setConsentExpiry(
-        a.connection.id,
-        new Date(Date.now() - 86_400_000).toISOString(),
-        new Date().toISOString(),
-      );
+      const now = t.app.now().getTime(); // the app's (and the emulators') clock, not the machine's
+      t.app.connections.setConsentExpiry(a.connection.id, new Date(now - 86_400_000).toISOString(), new Date(now).toISOString());
       t.app.connections.setConsentExpiry(
         b.connection.id,
-        new Date(Date.now() + 3 * 86_400_000).toISOString(),
-        new Date().toISOString(),
+        new Date(now + 3 * 86_400_000).toISOString(),
+        new Date(now).toISOString(),
       );
       await page.reload();
       const red = card('Royal Bank of Plaid').locator('.expiry');

@@ -3,6 +3,7 @@
  * inserted directly (no sync), categories from the default taxonomy.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { clockEnv } from './clock.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CategoryStore } from '../../src/store/categories.js';
@@ -142,7 +143,7 @@ export function memoryLedger(): Ledger {
 export function fileLedger(): Ledger & { env: Record<string, string> } {
   const dir = mkdtempSync(path.join(tmpdir(), 'trax-ledger-'));
   const l = new Ledger(openDatabase(dir), dir) as Ledger & { env: Record<string, string> };
-  l.env = { TRAX_DATA_DIR: dir, TRAX_SECRET_KEY: 'a'.repeat(64), TRAX_TIMEZONE: 'Europe/Berlin' };
+  l.env = { TRAX_DATA_DIR: dir, TRAX_SECRET_KEY: 'a'.repeat(64), TRAX_TIMEZONE: 'Europe/Berlin', ...clockEnv() };
   return l;
 }
 

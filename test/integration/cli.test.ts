@@ -9,6 +9,19 @@ let t: TestApp;
 useSandboxApp((s, a) => ((sb = s), (t = a)));
 
 describe('trax CLI', () => {
+  it('runs on TRAX_CLOCK: "last month" turns over at local midnight, not the machine\'s', async () => {
+    // 00:30 UTC on 1 March is still February in New York and already March in Berlin.
+    const at = { TRAX_DATA_DIR: t.dataDir, TRAX_CLOCK: '2026-03-01T00:30:00Z' };
+    const ny = await runCli(['report', '--json'], { ...at, TRAX_TIMEZONE: 'America/New_York' });
+    expect(ny.code, ny.stderr).toBe(0);
+    expect(JSON.parse(ny.stdout)).toMatchObject({ from: '2026-01-01', to: '2026-02-01', label: 'January 2026' });
+    const berlin = await runCli(['report', '--json'], { ...at, TRAX_TIMEZONE: 'Europe/Berlin' });
+    expect(JSON.parse(berlin.stdout)).toMatchObject({ from: '2026-02-01', to: '2026-03-01', label: 'February 2026' });
+    const bad = await runCli(['accounts'], { TRAX_DATA_DIR: t.dataDir, TRAX_CLOCK: 'tomorrow' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('TRAX_CLOCK must be an instant such as 2026-06-15T10:00:00Z');
+  });
+
   it('guides a new user when nothing is connected yet', async () => {
     for (const cmd of [['connections'], ['accounts'], ['transactions'], ['sync']]) {
       const r = await runCli(cmd, t.env);

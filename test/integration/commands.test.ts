@@ -5,7 +5,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import { buildAuthLink } from '../../src/providers/truelayer/index.js';
-import { freePort } from '../../src/net/free-port.js';
 import { CLI, connect, count, ING, ROOT, runCli, type TestApp, useSandboxApp } from '../helpers/trax.js';
 
 let sb: TrueLayerSandbox;
@@ -62,8 +61,8 @@ describe('trax commands end to end', () => {
   });
 
   it('`trax sandbox` serves the emulator and prints the .env lines that point Trax at it', async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, [CLI, 'sandbox', '--port', String(port)], {
+    // Port 0: the emulator takes a port of its own and the printed lines name it.
+    const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0'], {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
     });
     try {
@@ -74,6 +73,8 @@ describe('trax commands end to end', () => {
           if (stdout.includes('Ctrl-C')) resolve();
         }),
       );
+      const port = /TrueLayer sandbox running at http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout)?.[1];
+      expect(Number(port)).toBeGreaterThan(0);
       expect(stdout).toContain(`TRUELAYER_AUTH_URL=http://127.0.0.1:${port}`);
       expect(stdout).toContain('TRUELAYER_CLIENT_ID=sandbox-trax-demo');
       const providers = (await (await fetch(`http://127.0.0.1:${port}/api/providers`)).json()) as Array<{ provider_id: string }>;

@@ -2,10 +2,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectTrueLayerWithCode } from '../../src/connections/connect-truelayer.js';
-import { listenForCallback } from '../../src/oauth/callback-server.js';
 import { buildAuthLink, SCOPES, type TrueLayerSecrets } from '../../src/providers/truelayer/index.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
-import { authorize, connect, count, ING, runCli, type TestApp, useSandboxApp } from '../helpers/trax.js';
+import { authorize, connect, count, ING, listenForLogin, runCli, type TestApp, useSandboxApp } from '../helpers/trax.js';
 
 let sb: TrueLayerSandbox;
 let t: TestApp;
@@ -34,7 +33,7 @@ describe('connecting a TrueLayer bank', () => {
     expect(connection.institutionName).toBe('ING');
     expect(connection.status).toBe('active');
     const expires = Date.parse(connection.consentExpiresAt!);
-    expect(expires - Date.now()).toBeGreaterThan(80 * 86_400_000);
+    expect(expires - sb.clock.now().getTime()).toBeGreaterThan(80 * 86_400_000);
     expect(
       t.app.accounts
         .list()
@@ -43,7 +42,7 @@ describe('connecting a TrueLayer bank', () => {
     ).toEqual(['Extra-Konto', 'Girokonto']);
     // 18 months of statements: the deep pull reached past the 90-day window.
     const oldest = t.app.db.prepare('SELECT min(booking_date) FROM transactions').pluck().get() as string;
-    expect(Date.now() - Date.parse(oldest)).toBeGreaterThan(500 * 86_400_000);
+    expect(sb.clock.now().getTime() - Date.parse(oldest)).toBeGreaterThan(500 * 86_400_000);
     expect(count(t.app, 'SELECT count(*) FROM balances')).toBe(2);
     expect(firstSync.added).toBe(count(t.app, 'SELECT count(*) FROM transactions'));
   });
@@ -64,15 +63,11 @@ describe('connecting a TrueLayer bank', () => {
   });
 
   it('rejects a callback with a wrong or missing state and keeps waiting for the real one', async () => {
-    const cfg = t.app.config.truelayer!;
-    const auth = buildAuthLink(cfg, { providerId: ING });
     const rejected: string[] = [];
-    const wait = await listenForCallback({
-      redirectUri: cfg.redirectUri,
-      expectedState: auth.state,
-      timeoutMs: 10_000,
-      onRejected: (r) => rejected.push(r),
-    });
+    let state = '';
+    const wait = await listenForLogin(t.app, { expectedState: () => state, onRejected: (r) => rejected.push(r) });
+    const auth = buildAuthLink(t.app.config.truelayer!, { providerId: ING });
+    state = auth.state;
     const redirect = new URL(await sb.completeAuth(auth.url, { username: 'john', password: 'doe', providerId: ING }));
     const forged = new URL(redirect);
     forged.searchParams.set('state', 'not-the-state');
@@ -99,11 +94,12 @@ describe('connecting a TrueLayer bank', () => {
   });
 
   it('reports a cancelled bank login as a sentence, connecting nothing', async () => {
-    const cfg = t.app.config.truelayer!;
-    const auth = buildAuthLink(cfg);
-    const wait = await listenForCallback({ redirectUri: cfg.redirectUri, expectedState: auth.state, timeoutMs: 10_000 });
+    let state = '';
+    const wait = await listenForLogin(t.app, { expectedState: () => state });
+    const auth = buildAuthLink(t.app.config.truelayer!);
+    state = auth.state;
     const rejection = expect(wait.code).rejects.toThrow(/access_denied.*nothing was connected/);
-    await fetch(`${cfg.redirectUri}?error=access_denied&state=${auth.state}`);
+    await fetch(`${wait.url}?error=access_denied&state=${auth.state}`);
     await rejection;
   });
 
@@ -124,8 +120,7 @@ describe('connecting a TrueLayer bank', () => {
         if (m) resolve(m[1]!);
       }),
     );
-    // Give the callback server its moment, then do what the user's browser does.
-    await new Promise((r) => setTimeout(r, 100));
+    // The link is printed only once the callback server listens: do what the user's browser does.
     const redirect = await sb.completeAuth(link, { username: 'john', password: 'doe', providerId: ING });
     expect((await fetch(redirect)).status).toBe(200);
     const code = await new Promise<number | null>((resolve) => proc.on('close', resolve));

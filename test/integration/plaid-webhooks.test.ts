@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Products } from 'plaid';
 import { connectPlaidSandbox, connectPlaidWithPublicToken } from '../../src/connections/connect-plaid.js';
 import { PlaidClient } from '../../src/providers/plaid/index.js';
-import { freePort } from '../../src/net/free-port.js';
 import type { PlaidSandbox } from '../../src/sandbox/plaid/index.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
-import { startWebServer, type WebServer } from '../../src/web/server.js';
+import type { AddressInfo } from 'node:net';
+import type { WebServer } from '../../src/web/server.js';
+import { startTestWeb } from '../helpers/web.js';
 import { plaidEnv, plaidSandbox } from '../helpers/plaid.js';
 import { count, sandbox, testApp, type TestApp } from '../helpers/trax.js';
 
@@ -19,10 +20,9 @@ let base: string;
 beforeEach(async () => {
   plaid = await plaidSandbox();
   tl = await sandbox();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  t = await testApp(tl, plaidEnv(plaid, `http://localhost:${port}`));
-  web = await startWebServer(t.app, { port, host: '127.0.0.1', log: () => {} });
+  t = await testApp(tl, plaidEnv(plaid, 'http://localhost:0'));
+  web = await startTestWeb(t.app);
+  base = `http://127.0.0.1:${new URL(web.url).port}`;
 });
 afterEach(async () => {
   await web.close();
@@ -33,7 +33,6 @@ afterEach(async () => {
 
 /** A receiver standing in for Trax, to capture a real signed webhook (Plaid's exact bytes and header). */
 async function captureServer(): Promise<{ url: string; next: Promise<{ body: string; jwt: string }>; close(): void }> {
-  const port = await freePort();
   let deliver!: (v: { body: string; jwt: string }) => void;
   const next = new Promise<{ body: string; jwt: string }>((r) => (deliver = r));
   const server: Server = createServer((req, res) => {
@@ -44,7 +43,8 @@ async function captureServer(): Promise<{ url: string; next: Promise<{ body: str
       res.end('{}');
     });
   });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/hook`, next, close: () => server.close() };
 }
 
@@ -110,7 +110,7 @@ describe('Plaid webhooks', () => {
 
   it('PENDING_EXPIRATION records the new consent expiry; USER_PERMISSION_REVOKED asks for a relink', async () => {
     const { connection } = await connectPlaidSandbox(t.app, 'ins_117650');
-    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const soon = new Date(plaid.clock.now().getTime() + 5 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
     expect(await plaid.fireWebhook(connection.externalId, 'ITEM', 'PENDING_EXPIRATION', { consent_expiration_time: soon })).toBe(
       200,
     );

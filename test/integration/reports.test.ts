@@ -11,6 +11,7 @@ import { parseConfig } from '../../src/config/index.js';
 import { createWebApp } from '../../src/web/create-app.js';
 import { resolvePeriod } from '../../src/reports/period.js';
 import { localDate } from '../../src/reports/tz.js';
+import { testStart } from '../helpers/clock.js';
 import { fileLedger, runTrax, type Ledger } from '../helpers/ledger.js';
 
 let l: Ledger & { env: Record<string, string> };
@@ -115,7 +116,7 @@ describe('trax report', () => {
   it("defaults to last month in the user's time zone, and says so when a period is empty", async () => {
     october();
     const r = await runTrax(['report', '--json'], l.env);
-    const expected = resolvePeriod({}, new Date(), 'Europe/Berlin');
+    const expected = resolvePeriod({}, testStart(), 'Europe/Berlin');
     expect(JSON.parse(r.stdout)).toMatchObject({ from: expected.from, to: expected.to });
     const empty = await runTrax(['report', '--month', '2020-01'], l.env);
     expect(empty.code).toBe(0);
@@ -197,7 +198,7 @@ describe('trax budget', () => {
     expect(text).toMatch(/Eating out\s+│?\s*20\.50 EUR\s+│?\s*28\.50 EUR\s+│?\s*-8\.00 EUR/);
 
     const list = JSON.parse((await runTrax(['budget', 'list', '--json'], l.env)).stdout);
-    expect(list.month).toBe(localDate(new Date(), 'Europe/Berlin').slice(0, 7));
+    expect(list.month).toBe(localDate(testStart(), 'Europe/Berlin').slice(0, 7));
     expect(
       list.budgets.map((b: { category: string; currency: string; limit: string }) => [b.category, b.currency, b.limit]),
     ).toEqual([
@@ -236,7 +237,7 @@ describe('trax recurring', () => {
   it('lists subscriptions with next date, yearly cost and price rises', async () => {
     l.account({ name: 'Girokonto' });
     // Netflix on the 15th of each of the last 8 months (relative to today), the last one dearer.
-    const today = localDate(new Date(), 'Europe/Berlin');
+    const today = localDate(testStart(), 'Europe/Berlin');
     const last = Number(today.slice(8, 10)) >= 15 ? 0 : -1;
     const months = Array.from({ length: 8 }, (_, k) => shiftMonth(today, last - 7 + k));
     months.forEach((m, k) =>

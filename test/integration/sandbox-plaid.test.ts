@@ -485,7 +485,7 @@ async function receiver(status = 200) {
   return handle;
 }
 
-async function verifyWebhook(plaid: PlaidApi, r: Received): Promise<Json> {
+async function verifyWebhook(plaid: PlaidApi, r: Received, now: Date): Promise<Json> {
   const jwt = r.headers['plaid-verification'];
   if (typeof jwt !== 'string') throw new Error('no Plaid-Verification header');
   const header = decodeProtectedHeader(jwt);
@@ -493,7 +493,8 @@ async function verifyWebhook(plaid: PlaidApi, r: Received): Promise<Json> {
   const { data } = await plaid.webhookVerificationKeyGet({ key_id: header.kid! });
   expect(data.key).toMatchObject({ alg: 'ES256', crv: 'P-256', kty: 'EC', use: 'sig', kid: header.kid, expired_at: null });
   const key = await importJWK(data.key as unknown as Parameters<typeof importJWK>[0], 'ES256');
-  const { payload } = await jwtVerify(jwt, key, { maxTokenAge: '5 min' });
+  // The receiver's clock is the emulator's: iat is signed on it.
+  const { payload } = await jwtVerify(jwt, key, { maxTokenAge: '5 min', currentDate: now });
   const digest = createHash('sha256').update(r.raw, 'utf8').digest('hex');
   expect(timingSafeEqual(Buffer.from(digest), Buffer.from(String(payload.request_body_sha256)))).toBe(true);
   return JSON.parse(r.raw) as Json;
@@ -513,7 +514,7 @@ describe('Plaid sandbox: webhooks', () => {
     expect(data.webhook_fired).toBe(true);
     const r = await arrived;
     expect(r.headers['content-type']).toBe('application/json');
-    const body = await verifyWebhook(plaid, r);
+    const body = await verifyWebhook(plaid, r, sb.clock.now());
     expect(body).toEqual({
       environment: 'sandbox',
       historical_update_complete: true,
@@ -533,12 +534,12 @@ describe('Plaid sandbox: webhooks', () => {
     const hook = await receiver(202);
     const { itemId } = await connect(plaid, UK_BANK, { webhook: hook.url });
     expect(await sb.fireWebhook(itemId, 'ITEM', 'PENDING_EXPIRATION')).toBe(202);
-    const pendingExpiration = await verifyWebhook(plaid, hook.received[0]!);
+    const pendingExpiration = await verifyWebhook(plaid, hook.received[0]!, sb.clock.now());
     expect(pendingExpiration.consent_expiration_time).toBe(sb.items()[0]!.consentExpirationTime);
 
     const arrived = hook.next();
     sb.resetLogin(itemId);
-    const error = await verifyWebhook(plaid, await arrived);
+    const error = await verifyWebhook(plaid, await arrived, sb.clock.now());
     expect(error).toMatchObject({
       webhook_type: 'ITEM',
       webhook_code: 'ERROR',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import { nextUtcMidnight, scheduledSyncAllowed } from '../../src/schedule/bank-limits.js';
 import { syncHistory } from '../../src/schedule/history.js';
-import { startScheduler, type Scheduler, type SchedulerOptions } from '../../src/schedule/scheduler.js';
+import { startScheduler, type Scheduler, type SchedulerEvents, type SchedulerOptions } from '../../src/schedule/scheduler.js';
 import type { StoredConnection } from '../../src/store/connections.js';
 import { readUsage } from '../../src/store/read-budget.js';
 import { syncConnection } from '../../src/sync/engine.js';
@@ -18,17 +18,49 @@ const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 
 /** A scheduler on the emulator's clock, logging into an array, notifications off. */
-function scheduler(over: Partial<SchedulerOptions> = {}): { s: Scheduler; logs: string[] } {
+function scheduler(over: Partial<SchedulerOptions> = {}): {
+  s: Scheduler;
+  logs: string[];
+  logged: (pattern: RegExp) => Promise<string>;
+} {
   const logs: string[] = [];
+  const waiting: Array<{ pattern: RegExp; resolve: (line: string) => void }> = [];
   const s = startScheduler(t.app, {
     schedule: '0 3 * * *',
-    log: (m) => logs.push(m),
+    log: (m) => {
+      logs.push(m);
+      for (const w of waiting.splice(0))
+        if (w.pattern.test(m)) w.resolve(m);
+        else waiting.push(w);
+    },
     jitterMs: 0,
     pollMs: 20,
     notify: { url: null },
     ...over,
   });
-  return { s, logs };
+  /** The next log line matching `pattern`, as the scheduler writes it. */
+  const logged = (pattern: RegExp) => new Promise<string>((resolve) => waiting.push({ pattern, resolve }));
+  return { s, logs, logged };
+}
+
+/** The scheduler's next `event` for which `check` holds. */
+function when<K extends keyof SchedulerEvents>(
+  s: Scheduler,
+  event: K,
+  check: (e: SchedulerEvents[K]) => boolean = () => true,
+): Promise<SchedulerEvents[K]> {
+  return new Promise((resolve) => {
+    const off = s.on(event, (e) => {
+      if (!check(e)) return;
+      off();
+      resolve(e);
+    });
+  });
+}
+
+/** Resolves after the scheduler has looked at the clock `n` more times without anything being due. */
+async function checks(s: Scheduler, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await when(s, 'checked');
 }
 
 const scheduledRuns = (id: string) =>
@@ -52,15 +84,25 @@ describe('scheduler', () => {
       const due = s.nextRun()!;
       expect(due.getTime()).toBeGreaterThan(sb.clock.now().getTime());
       expect([due.getHours(), due.getMinutes()]).toEqual([3, 0]); // local time, like crontab
-      sb.clock.advance(due.getTime() - sb.clock.now().getTime() - MIN);
-      await new Promise((r) => setTimeout(r, 100));
-      expect(scheduledRuns(connection.id)).toBe(0); // a minute early: nothing yet
+      const early = due.getTime() - MIN;
+      sb.clock.advance(early - sb.clock.now().getTime());
+      await when(s, 'checked', (e) => e.now.getTime() >= early); // it looked at the clock a minute early…
+      expect(scheduledRuns(connection.id)).toBe(0); // …and did nothing yet
+      const fired = when(s, 'fired');
       sb.clock.advance(MIN + 1000);
-      await until('the scheduled sync', () => scheduledRuns(connection.id) === 1);
+      const firing = await fired;
+      expect(firing.due).toEqual(due);
+      expect((await firing.pass).results[0]).toMatchObject({ connectionId: connection.id, action: 'synced' });
       await s.idle();
-      expect(s.nextRun()!.getTime()).toBe(due.getTime() + DAY);
+      expect(scheduledRuns(connection.id)).toBe(1);
+      // 03:00 the next local day, whatever daylight saving did overnight.
+      expect(s.nextRun()).toEqual(new Date(due.getFullYear(), due.getMonth(), due.getDate() + 1, 3, 0));
       expect(t.app.runs.recent(1)[0]).toMatchObject({ trigger: 'schedule', status: 'done' });
-      expect(logs.join('\n')).toContain(`schedule: ING (${connection.id}): 0 new, 0 changed, 0 removed`);
+      // The log reports what the run stored (the emulator's day may have moved on: new rows are real).
+      const run = t.app.runs.recent(1)[0]!;
+      expect(logs).toContain(
+        `schedule: ING (${connection.id}): ${run.added} new, ${run.modified} changed, ${run.removed} removed`,
+      );
     } finally {
       await s.stop();
     }
@@ -146,7 +188,7 @@ describe('scheduler', () => {
     sb.clock.advance(3 * DAY);
     const first = scheduler();
     await first.s.idle();
-    await new Promise((r) => setTimeout(r, 150)); // several polls: no second run
+    await checks(first.s, 3); // three more looks at the clock: no second run
     await first.s.stop();
     expect(scheduledRuns(connection.id)).toBe(1);
     expect(scheduledRuns(other.id)).toBe(1);
@@ -162,19 +204,19 @@ describe('scheduler', () => {
   });
 
   it('pauses between connections, and stopping ends the pause', async () => {
-    await connect(t.app, sb);
+    const ing = (await connect(t.app, sb)).connection;
     const other = (await connect(t.app, sb, { providerId: MOCK })).connection;
-    const { s } = scheduler({ jitterMs: 10 * MIN });
+    const { s, logged } = scheduler({ jitterMs: 10 * MIN });
     await s.idle();
+    const firstSynced = logged(new RegExp(`^schedule: ING \\(${ing.id}\\): \\d+ new`));
+    const stopped = when(s, 'stopped');
     const pass = s.runOnce();
-    await until(
-      'the first connection to sync',
-      () => count(t.app, `SELECT count(*) FROM sync_runs WHERE trigger = 'schedule' AND status = 'done'`) === 1,
-    );
-    const started = Date.now();
+    await firstSynced;
+    // A pause that stop() did not end would hold it for up to 10 minutes, far past the test's timeout.
     await s.stop();
-    expect(Date.now() - started).toBeLessThan(2000);
+    await stopped;
     expect((await pass).results[1]).toMatchObject({ connectionId: other.id, action: 'skipped', reason: 'the scheduler stopped' });
+    expect(scheduledRuns(other.id)).toBe(0);
   });
 
   it('skips a connection another process is syncing, and `trax sync` skips one the scheduler is syncing', async () => {

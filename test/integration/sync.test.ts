@@ -167,12 +167,22 @@ describe('TrueLayer sync', () => {
 
   it('retries a 429 honouring Retry-After, then succeeds', async () => {
     const { connection } = await connect(t.app, sb);
+    sb.requestLog.length = 0;
     sb.faults.rateLimit(2, 1);
-    const started = Date.now();
     const r = await sync(connection.id);
     expect(r.status).toBe('done');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
-    expect(sb.requestLog.filter((e) => e.status === 429).length).toBe(2);
+    const limited = sb.requestLog.filter((e) => e.status === 429);
+    expect(limited.length).toBe(2);
+    // Each retry reached the bank no earlier than the Retry-After (1 s) it was given, on the emulator's clock.
+    for (const refused of limited) {
+      const same = (e: (typeof limited)[number]) =>
+        e.path === refused.path && JSON.stringify(e.query) === JSON.stringify(refused.query);
+      const retry = sb.requestLog.slice(sb.requestLog.indexOf(refused) + 1).find(same)!;
+      expect(Date.parse(retry.at) - Date.parse(refused.at)).toBeGreaterThanOrEqual(1000);
+    }
+    // …and what the bank finally answered is stored: the run counted and the connection is fine.
+    expect(t.app.runs.recent(1)[0]).toMatchObject({ status: 'done' });
+    expect(t.app.connections.get(connection.id)!.status).toBe('active');
   });
 
   it('fails a connection that stays rate limited with a clear sentence, losing nothing', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { freePort } from '../../src/net/free-port.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
-import { startWebServer, type WebServer } from '../../src/web/server.js';
+import type { WebServer } from '../../src/web/server.js';
+import { startTestWeb } from '../helpers/web.js';
 import { WebClient } from '../helpers/browserless.js';
 import { count, ING, MOCK, sandbox, testApp, type TestApp } from '../helpers/trax.js';
 
@@ -12,10 +12,9 @@ let web: WebClient;
 
 beforeEach(async () => {
   sb = await sandbox();
-  const port = await freePort();
-  t = await testApp(sb, { TRUELAYER_REDIRECT_URI: `http://localhost:${port}/callback` });
-  server = await startWebServer(t.app, { port, host: '127.0.0.1', log: () => {} });
-  web = new WebClient(`http://127.0.0.1:${port}`);
+  t = await testApp(sb);
+  server = await startTestWeb(t.app);
+  web = new WebClient(server.url);
 });
 afterEach(async () => {
   await server.close();

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../src/net/free-port.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
-import { startWebServer, type WebServer } from '../../src/web/server.js';
+import { startWebServer } from '../../src/web/server.js';
 import { WebClient } from '../helpers/browserless.js';
+import { startTestWeb } from '../helpers/web.js';
 import { count, ING, sandbox, testApp, type TestApp } from '../helpers/trax.js';
 
 async function webSetup(extraEnv: Record<string, string> = {}, host = '127.0.0.1') {
   const sb: TrueLayerSandbox = await sandbox();
-  const port = await freePort();
-  const t: TestApp = await testApp(sb, { TRUELAYER_REDIRECT_URI: `http://localhost:${port}/callback`, ...extraEnv });
-  const server: WebServer = await startWebServer(t.app, { port, host, log: () => {} });
-  const web = new WebClient(`http://127.0.0.1:${port}`);
+  const t: TestApp = await testApp(sb, extraEnv);
+  const server = await startTestWeb(t.app, { host });
+  const web = new WebClient(`http://127.0.0.1:${server.port}`);
   return {
     sb,
     t,

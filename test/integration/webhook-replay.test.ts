@@ -4,11 +4,11 @@ import { generateKeyPair, SignJWT } from 'jose';
 import { Products } from 'plaid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectPlaidWithPublicToken } from '../../src/connections/connect-plaid.js';
-import { freePort } from '../../src/net/free-port.js';
 import { KEY_LOOKUPS, PlaidClient } from '../../src/providers/plaid/index.js';
 import type { PlaidSandbox } from '../../src/sandbox/plaid/index.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
-import { startWebServer, type WebServer } from '../../src/web/server.js';
+import type { WebServer } from '../../src/web/server.js';
+import { startTestWeb } from '../helpers/web.js';
 import { plaidEnv, plaidSandbox } from '../helpers/plaid.js';
 import { count, sandbox, testApp, type TestApp } from '../helpers/trax.js';
 
@@ -22,7 +22,6 @@ let itemId: string;
 
 /** A receiver standing in for Trax, to capture real signed webhooks (Plaid's exact bytes and header). */
 async function captureServer(): Promise<{ url: string; next(): Promise<{ body: string; jwt: string }>; close(): void }> {
-  const port = await freePort();
   const waiting: Array<(v: { body: string; jwt: string }) => void> = [];
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -32,7 +31,8 @@ async function captureServer(): Promise<{ url: string; next(): Promise<{ body: s
       res.end('{}');
     });
   });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}/hook`,
     next: () => new Promise((r) => waiting.push(r)),
@@ -43,10 +43,9 @@ async function captureServer(): Promise<{ url: string; next(): Promise<{ body: s
 beforeEach(async () => {
   plaid = await plaidSandbox();
   tl = await sandbox();
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  t = await testApp(tl, plaidEnv(plaid, `http://localhost:${port}`));
-  web = await startWebServer(t.app, { port, host: '127.0.0.1', log: () => {} });
+  t = await testApp(tl, plaidEnv(plaid, 'http://localhost:0'));
+  web = await startTestWeb(t.app);
+  base = web.url;
   // The Item's webhooks go to the capture server; the test then delivers them to Trax itself.
   const c = await captureServer();
   capture = c;

@@ -62,19 +62,24 @@ Examples:
         const cfg = requireTrueLayer(loadConfig());
         let code = opts.code;
         if (!code) {
-          const auth = buildAuthLink(cfg, opts.bank ? { providerId: opts.bank } : {});
+          let state = '';
           const wait = await listenForCallback({
             redirectUri: cfg.redirectUri,
-            expectedState: auth.state,
+            expectedState: () => state,
             timeoutMs: Number(opts.timeout) * 60_000,
             onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
           });
+          // Port 0 (the emulator, tests): the link and the code exchange name the port it got.
+          if (new URL(cfg.redirectUri).port === '0') cfg.redirectUri = wait.url;
+          const auth = buildAuthLink(cfg, opts.bank ? { providerId: opts.bank } : {});
+          state = auth.state;
           out(`Open this link to log in to your bank:\n\n  ${auth.url}\n`);
           if (opts.browser && openBrowser(auth.url)) progress('(opened in your browser)');
           progress(`Waiting for the bank to send you back to ${wait.url} … (Ctrl-C to cancel)`);
           code = await wait.code;
         }
         await withApp(async (app) => {
+          if (app.config.truelayer) app.config.truelayer.redirectUri = cfg.redirectUri;
           progress('Login received; fetching accounts and history…');
           report(
             app,

@@ -28,8 +28,10 @@ export async function completeTrueLayerConsent(
   cfg: TrueLayerConfig,
   code: string,
   http: HttpOptions = DEFAULT_HTTP,
+  now: () => Date = () => new Date(),
 ): Promise<NewConsent> {
-  let secrets = await exchangeCode(cfg, code, http);
+  const ms = () => now().getTime();
+  let secrets = await exchangeCode(cfg, code, http, ms);
   // /me may refresh (it won't with a fresh token); keep whatever the manager ends up with.
   const store: SecretStore<TrueLayerSecrets> = { read: () => secrets, write: (s) => (secrets = s) };
   const me = await new DataClient(cfg.apiUrl, new TokenManager(cfg, store, http), http, null).me();
@@ -39,7 +41,7 @@ export async function completeTrueLayerConsent(
     institutionId: me.provider.provider_id,
     institutionName: me.provider.display_name ?? me.provider.provider_id,
     institutionLogo: me.provider.logo_uri ?? null,
-    consentCreatedAt: me.consent_created_at ?? new Date().toISOString(),
+    consentCreatedAt: me.consent_created_at ?? now().toISOString(),
     consentExpiresAt: me.consent_expires_at ?? null,
     get secrets() {
       return secrets;

@@ -81,7 +81,7 @@ export async function startPlaidSandbox(opts: PlaidSandboxOptions = {}): Promise
   assertNotProduction();
   const start = opts.now ?? new Date();
   if (Number.isNaN(start.getTime())) throw new Error('startPlaidSandbox: opts.now is not a valid date');
-  const signer = await WebhookSigner.create(new Date());
+  const signer = await WebhookSigner.create(start, () => state.now());
   const webhooks = new WebhookSender(signer);
   const clients = (opts.clients ?? [DEFAULT_PLAID_CLIENT]).map((c) => ({ ...c }));
   const state = new SandboxState(opts.seed ?? 42, start, clients, signer, webhooks);

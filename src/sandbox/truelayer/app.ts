@@ -22,11 +22,19 @@ export function createTrueLayerSandboxApp(state: SandboxState): Hono {
 
   app.use('*', async (c, next) => {
     const correlationId = randomUUID();
+    const at = state.clock.now().toISOString();
     await next();
     c.header('X-TL-Correlation-Id', correlationId);
     const headers: Record<string, string> = { ...c.req.header() };
     if (headers.authorization !== undefined) headers.authorization = '[REDACTED]';
-    state.requestLog.push({ method: c.req.method, path: c.req.path, query: { ...c.req.query() }, status: c.res.status, headers });
+    state.requestLog.push({
+      at,
+      method: c.req.method,
+      path: c.req.path,
+      query: { ...c.req.query() },
+      status: c.res.status,
+      headers,
+    });
   });
   app.use('*', state.interrupt.middleware());
 

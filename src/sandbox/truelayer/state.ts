@@ -54,6 +54,8 @@ export interface AuthCode {
 }
 
 export interface RequestLogEntry {
+  /** When the request arrived, on the emulator's clock (ISO). */
+  at: string;
   method: string;
   path: string;
   query: Record<string, string>;

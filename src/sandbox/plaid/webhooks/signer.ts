@@ -23,23 +23,28 @@ export class WebhookSigner {
   private constructor(
     private readonly privateKey: CryptoKey,
     readonly jwk: WebhookJwk,
+    private readonly now: () => Date,
   ) {}
 
-  static async create(createdAt: Date): Promise<WebhookSigner> {
+  static async create(createdAt: Date, now: () => Date = () => new Date()): Promise<WebhookSigner> {
     const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
     const pub = await exportJWK(publicKey);
     if (!pub.crv || !pub.kty || !pub.x || !pub.y) throw new Error('could not export the webhook verification key');
-    return new WebhookSigner(privateKey, {
-      alg: 'ES256',
-      crv: pub.crv,
-      kid: randomUUID(),
-      kty: pub.kty,
-      use: 'sig',
-      x: pub.x,
-      y: pub.y,
-      created_at: Math.floor(createdAt.getTime() / 1000),
-      expired_at: null,
-    });
+    return new WebhookSigner(
+      privateKey,
+      {
+        alg: 'ES256',
+        crv: pub.crv,
+        kid: randomUUID(),
+        kty: pub.kty,
+        use: 'sig',
+        x: pub.x,
+        y: pub.y,
+        created_at: Math.floor(createdAt.getTime() / 1000),
+        expired_at: null,
+      },
+      now,
+    );
   }
 
   get kid(): string {
@@ -47,14 +52,14 @@ export class WebhookSigner {
   }
 
   /**
-   * `iat` is real time, not the emulator clock: receivers check it against their own clock
-   * (Plaid advises rejecting tokens older than 5 minutes), and a moved emulator clock would
-   * make every webhook look stale or from the future.
+   * `iat` is the emulator's clock, which is the receiver's clock too when both run on one
+   * injected clock (tests, TRAX_CLOCK); receivers reject tokens older than 5 minutes, so an
+   * emulator clock moved apart from the receiver's makes its webhooks look stale.
    */
   sign(requestBodySha256: string): Promise<string> {
     return new SignJWT({ request_body_sha256: requestBodySha256 })
       .setProtectedHeader({ alg: 'ES256', kid: this.jwk.kid, typ: 'JWT' })
-      .setIssuedAt()
+      .setIssuedAt(Math.floor(this.now().getTime() / 1000))
       .sign(this.privateKey);
   }
 }
