@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProviderError } from '../../src/domain/errors.js';
-import { dedupeKeys } from '../../src/providers/truelayer/identity.js';
+import { DedupeKeyer, dedupeKeys } from '../../src/providers/truelayer/identity.js';
 import { mapAccount, mapBalance, mapCard, mapTransactions } from '../../src/providers/truelayer/map.js';
 import type { WireAccount, WireCard, WireTransaction } from '../../src/providers/truelayer/wire-types.js';
 
@@ -403,5 +403,18 @@ describe('TrueLayer identity keys', () => {
         },
       ]),
     ).toEqual(['f:2026-10-02|-320|EUR|l8j0ZaWJd0q51fPn|0', 'f:2026-10-02|-320|EUR|l8j0ZaWJd0q51fPn|1']);
+  });
+
+  it('have no prefix from a keyer made without one', () => {
+    const keyer = new DedupeKeyer();
+    const fields = {
+      normalisedId: undefined,
+      providerId: 'p-1',
+      bookingDate: '2026-10-02',
+      amountMinor: -320,
+      currency: 'EUR',
+      description: 'x',
+    };
+    expect(keyer.key(fields)).toBe('p:p-1');
   });
 });
