@@ -22,8 +22,12 @@ export default {
     'src/store/transactions.ts',
   ],
   // Only what the fast tests need is copied into the sandbox.
-  ignorePatterns: ['dist', 'data', 'reports', 'bench', 'test-artifacts', '.trax-test-*', 'test/e2e', 'test/integration'],
+  ignorePatterns: ['/dist', '/data', '/reports', '/bench', '/test-artifacts', '/.trax-test-*', '/test/e2e', '/test/integration'],
   coverageAnalysis: 'perTest',
+  // With bail, vitest-runner 9.6.1 sometimes loses a mutant's run and scores it "survived" with
+  // zero tests run (stryker-js#6073, #6213); running every covering test avoided it here and costs
+  // little. scripts/mutation-check.mjs still fails the run if such a result appears.
+  disableBail: true,
   // Reruns only mutants whose code or covering tests changed; the file is a local cache
   // (reports/ is gitignored), the committed record is docs/mutation.md.
   incremental: true,
