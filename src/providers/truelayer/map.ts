@@ -43,13 +43,12 @@ export function mapCard(c: WireCard): AccountSnapshot {
  */
 export function mapBalance(providerAccountId: string, b: WireBalance, isCard: boolean, endpoint: string): BalanceSnapshot {
   const currency = b.currency.toUpperCase();
-  const money = (v: number) => amount(v, currency, endpoint, 'current');
-  const current = money(b.current);
+  const current = amount(b.current, currency, endpoint, 'current');
   return {
     providerAccountId,
     currency,
     currentMinor: isCard ? -current : current,
-    availableMinor: b.available === undefined ? null : money(b.available),
+    availableMinor: b.available === undefined ? null : amount(b.available, currency, endpoint, 'available'),
     asOf: b.update_timestamp,
   };
 }
