@@ -4,6 +4,7 @@
  */
 import { categorizeEvalBench } from './categorize-eval.js';
 import { categorizePipelineBench } from './categorize-pipeline.js';
+import { importCamtBench } from './import-camt.js';
 import { ingestBench } from './ingest.js';
 import { regexBench } from './regex.js';
 import { reportsBench } from './reports.js';
@@ -20,3 +21,4 @@ if (!only || only === 'eval') print(await categorizeEvalBench());
 if (!only || only === 'reports') print(reportsBench(rows));
 if (!only || only === 'web') print(await webPagesBench(rows));
 if (!only || only === 'regex') print(regexBench());
+if (!only || only === 'import-camt') print(await importCamtBench(rows));
