@@ -5,6 +5,7 @@
 import { cliBench } from './cli.js';
 import { categorizeEvalBench } from './categorize-eval.js';
 import { categorizePipelineBench } from './categorize-pipeline.js';
+import { importCamtBench } from './import-camt.js';
 import { ingestBench } from './ingest.js';
 import { regexBench } from './regex.js';
 import { reportsBench } from './reports.js';
@@ -23,3 +24,4 @@ if (!only || only === 'web') print(await webPagesBench(rows));
 if (!only || only === 'regex') print(regexBench());
 
 if (!only || only === 'cli') print(cliBench());
+if (!only || only === 'import-camt') print(await importCamtBench(rows));

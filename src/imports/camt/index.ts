@@ -1,0 +1,1 @@
+export { camt052Parser, camt053Parser, camt054Parser } from './parser.js';

@@ -1,0 +1,1 @@
+export { mt940Parser, mt942Parser } from './parser.js';
