@@ -210,7 +210,10 @@ async function* parse(path: string, _options: ParseOptions): AsyncIterable<State
         'this is an investment statement (INVSTMTRS); Trax imports only bank and credit-card statements — download the checking, savings or card account instead',
       );
     }
-    fail(null, 'the OFX file holds no bank or credit-card statement (no <STMTRS> or <CCSTMTRS>); download a statement with transactions');
+    fail(
+      null,
+      'the OFX file holds no bank or credit-card statement (no <STMTRS> or <CCSTMTRS>); download a statement with transactions',
+    );
   }
   // Investment statements next to bank ones are not Trax's domain and are left out.
   for (const stmt of statements) {

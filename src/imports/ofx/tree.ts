@@ -121,7 +121,8 @@ export function parseOfxTree(source: string): OfxElement {
     const gt = source.indexOf('>', pos);
     const tag = gt < 0 ? null : /^<(\/?)([A-Za-z][\w.]*)\s*(\/?)>$/.exec(source.slice(pos, gt + 1));
     if (!tag) {
-      if (gt < 0) throw new StatementFormatError(FORMAT, line, 'the file ends inside a tag; it looks truncated — download it again');
+      if (gt < 0)
+        throw new StatementFormatError(FORMAT, line, 'the file ends inside a tag; it looks truncated — download it again');
       throw new StatementFormatError(FORMAT, line, `"${source.slice(pos, Math.min(gt + 1, pos + 40))}" is not an OFX tag`);
     }
     const [, slash, rawName, selfClose] = tag;
@@ -171,7 +172,11 @@ export function parseOfxTree(source: string): OfxElement {
     const el = top();
     if (el === root) return;
     if (el.children.length > 0) {
-      throw new StatementFormatError(FORMAT, line, `text "${value.slice(0, 40)}" stands inside <${el.name}>, which holds other elements`);
+      throw new StatementFormatError(
+        FORMAT,
+        line,
+        `text "${value.slice(0, 40)}" stands inside <${el.name}>, which holds other elements`,
+      );
     }
     el.text = el.text === '' ? value : `${el.text} ${value}`;
   }

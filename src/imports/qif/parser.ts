@@ -134,7 +134,10 @@ function readBlocks(text: string): { blocks: Block[]; investmentLine: number | n
     record.fields.push({ code: content[0]!, value: content.slice(1), line });
   }
   if (record && record.fields.length > 0 && section === 'bookings') {
-    fail(null, `the file ends inside the transaction that starts on line ${record.line} (no closing "^"); it looks truncated — export it again`);
+    fail(
+      null,
+      `the file ends inside the transaction that starts on line ${record.line} (no closing "^"); it looks truncated — export it again`,
+    );
   }
   return { blocks, investmentLine };
 }
@@ -158,7 +161,12 @@ function resolveDayOrder(fields: Field[], option: string | undefined): { order: 
   }
   if (option !== undefined) {
     const order = parseDayOrder(option);
-    if (!order) throw new StatementFormatError(FORMAT, null, `--date-format "${option}" is not DMY, MDY or YMD; pass --date-format DMY or MDY`);
+    if (!order)
+      throw new StatementFormatError(
+        FORMAT,
+        null,
+        `--date-format "${option}" is not DMY, MDY or YMD; pass --date-format DMY or MDY`,
+      );
     return { order, parts };
   }
   let dmy: Field | null = null;
@@ -171,7 +179,10 @@ function resolveDayOrder(fields: Field[], option: string | undefined): { order: 
     else if (forced === null && p.a !== p.b) ambiguous ??= f;
   }
   if (dmy && mdy) {
-    fail(mdy.line, `the file has day/month dates (line ${dmy.line}) and month/day dates (line ${mdy.line}); pass --date-format DMY or MDY`);
+    fail(
+      mdy.line,
+      `the file has day/month dates (line ${dmy.line}) and month/day dates (line ${mdy.line}); pass --date-format DMY or MDY`,
+    );
   }
   if (dmy) return { order: 'DMY', parts };
   if (mdy) return { order: 'MDY', parts };
@@ -201,7 +212,16 @@ function toRow(block: Block, record: QifRecord, currency: string, date: (f: Fiel
   let total: { minor: number; field: Field } | null = null;
   let payee = '';
   let memo = '';
-  const raw: QifRaw = { type: block.type, number: null, cleared: null, category: null, class: null, transfer: null, address: [], splits: [] };
+  const raw: QifRaw = {
+    type: block.type,
+    number: null,
+    cleared: null,
+    category: null,
+    class: null,
+    transfer: null,
+    address: [],
+    splits: [],
+  };
   const amount = (f: Field): number => {
     try {
       return qifAmount(f.value, currency);
@@ -235,7 +255,10 @@ function toRow(block: Block, record: QifRecord, currency: string, date: (f: Fiel
       case 'U': {
         const minor = amount(f);
         if (total && total.minor !== minor) {
-          fail(f.line, `the amounts ${total.field.value.trim()} (line ${total.field.line}) and ${f.value.trim()} of one transaction differ`);
+          fail(
+            f.line,
+            `the amounts ${total.field.value.trim()} (line ${total.field.line}) and ${f.value.trim()} of one transaction differ`,
+          );
         }
         total = { minor, field: f };
         break;
@@ -269,7 +292,10 @@ function toRow(block: Block, record: QifRecord, currency: string, date: (f: Fiel
     if (missing) fail(missing.line, 'the split part has no amount ($ line)');
     const sum = splits.reduce((acc, s) => acc + s.amountMinor, 0);
     if (sum !== total.minor) {
-      fail(total.field.line, `the split parts add up to ${sum} minor units of ${currency}, not to the transaction's ${total.minor}`);
+      fail(
+        total.field.line,
+        `the split parts add up to ${sum} minor units of ${currency}, not to the transaction's ${total.minor}`,
+      );
     }
     raw.splits = splits.map(({ line: _line, hasAmount: _has, ...s }) => s);
   }
@@ -306,7 +332,10 @@ async function* parse(path: string, options: ParseOptions): AsyncIterable<Statem
         'this QIF file holds an investment account (!Type:Invst); Trax imports only bank, cash and card accounts — export one of those instead',
       );
     }
-    fail(null, 'this QIF file holds no bank, cash or card transactions (only lists such as accounts or categories); export an account register instead');
+    fail(
+      null,
+      'this QIF file holds no bank, cash or card transactions (only lists such as accounts or categories); export an account register instead',
+    );
   }
   const currency = options.currency?.trim().toUpperCase();
   if (!currency) fail(null, 'QIF files do not say their currency; pass --currency EUR');

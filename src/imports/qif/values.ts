@@ -5,7 +5,10 @@ export type DayOrder = 'DMY' | 'MDY' | 'YMD';
 
 /** `--date-format` accepts DMY / MDY / YMD and spelled-out patterns such as DD/MM/YYYY or M/D'YY. */
 export function parseDayOrder(text: string): DayOrder | null {
-  const letters = text.toUpperCase().replace(/[^DMY]/g, '').replace(/(.)\1+/g, '$1');
+  const letters = text
+    .toUpperCase()
+    .replace(/[^DMY]/g, '')
+    .replace(/(.)\1+/g, '$1');
   return letters === 'DMY' || letters === 'MDY' || letters === 'YMD' ? letters : null;
 }
 
