@@ -2,6 +2,10 @@ import { ingDeCsv } from './csv/ing-de.js';
 import { mappedCsv } from './csv/mapping.js';
 import { CSV_PRESETS } from './csv/presets.js';
 import { presetParser } from './csv/table-reader.js';
+import { camt052Parser, camt053Parser, camt054Parser } from './camt/index.js';
+import { mt940Parser, mt942Parser } from './mt940/index.js';
+import { ofxParser } from './ofx/index.js';
+import { qifParser } from './qif/index.js';
 import type { StatementParser } from './types.js';
 
 /**
@@ -9,6 +13,13 @@ import type { StatementParser } from './types.js';
  * decides from the file's first bytes, and the most specific (highest score) wins.
  */
 export const PARSERS: readonly StatementParser[] = [
+  camt053Parser,
+  camt052Parser,
+  camt054Parser,
+  mt940Parser,
+  mt942Parser,
+  ofxParser,
+  qifParser,
   ingDeCsv,
   ...CSV_PRESETS.map(presetParser),
   // Lowest score of all: any other delimited text, read with the user's --map.

@@ -81,6 +81,10 @@ export interface ParseOptions {
   includePending?: boolean;
   /** Column mapping for an unknown CSV (`--map date=Buchungstag,amount=Betrag,...`). */
   csvMapping?: Record<string, string>;
+  /** Day order for formats whose dates are ambiguous (QIF `02/01/2018`): 'DMY', 'MDY' or 'YMD' (`--date-format`). */
+  dateFormat?: string;
+  /** ISO 4217 currency for formats that do not state one (QIF), from `--currency` or the matched account. */
+  currency?: string;
 }
 
 /** What a parser says when a file is malformed: the line/element and the reason, in one sentence. */

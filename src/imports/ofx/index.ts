@@ -1,0 +1,1 @@
+export { ofxParser, ofxDate } from './parser.js';

@@ -1,0 +1,1 @@
+export { qifParser } from './parser.js';
