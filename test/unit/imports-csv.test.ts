@@ -225,15 +225,15 @@ describe('bank presets', () => {
     expect((s.rows[0]!.raw as Record<string, string>)['Umsatz getätigt von']).toBe('51_5 4400 7700 9222443');
   });
 
-  test('content decides, not the name, and what is not a CSV statement is detected as nothing', () => {
+  test('content decides, not the name: QIF and MT940 text is theirs, not a CSV preset; empty or foreign XML is nothing', () => {
     const bunq = readFileSync(fixture('bank2ynab/2018-04-14_10-52-13_bunq-transactieoverzicht.csv'));
     expect(detectFormat(bunq)?.id).toBe('csv:bunq');
     expect(detectFormat(Buffer.alloc(0))).toBeNull();
     expect(detectFormat(Buffer.from('<?xml version="1.0"?>\n<Document><BkToCstmrStmt/></Document>\n'))).toBeNull();
-    expect(detectFormat(Buffer.from('!Type:Bank\nD01/02/2020\nT-12.34\n^\n'))).toBeNull();
+    expect(detectFormat(Buffer.from('!Type:Bank\nD01/02/2020\nT-12.34\n^\n'))?.id).toBe('qif');
     expect(
-      detectFormat(Buffer.from(':20:STARTUMS\n:25:10020030/1234567\n:60F:C200101EUR1,00\n:61:2001010101C1,00NTRF\n')),
-    ).toBeNull();
+      detectFormat(Buffer.from(':20:STARTUMS\n:25:10020030/1234567\n:60F:C200101EUR1,00\n:61:2001010101C1,00NTRF\n'))?.id,
+    ).toBe('mt940');
   });
 });
 

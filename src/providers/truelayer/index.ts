@@ -34,7 +34,7 @@ export async function completeTrueLayerConsent(
   let secrets = await exchangeCode(cfg, code, http, ms);
   // /me may refresh (it won't with a fresh token); keep whatever the manager ends up with.
   const store: SecretStore<TrueLayerSecrets> = { read: () => secrets, write: (s) => (secrets = s) };
-  const me = await new DataClient(cfg.apiUrl, new TokenManager(cfg, store, http), http, null).me();
+  const me = await new DataClient(cfg.apiUrl, new TokenManager(cfg, store, http, ms), http, null).me();
   return {
     provider: 'truelayer',
     externalId: me.credentials_id,
