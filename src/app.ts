@@ -9,7 +9,9 @@ import { CategoryStore } from './store/categories.js';
 import { ChoiceStore, RuleStore } from './store/rules.js';
 import { ConnectionStore } from './store/connections.js';
 import { openDatabase, type Db } from './store/db.js';
+import { ImportStore } from './store/imports.js';
 import { LockStore } from './store/locks.js';
+import { SightingStore } from './store/sightings.js';
 import { SyncRunStore } from './store/sync-runs.js';
 import { TransactionStore } from './store/transactions.js';
 
@@ -28,6 +30,8 @@ export interface App {
   categories: CategoryStore;
   rules: RuleStore;
   choices: ChoiceStore;
+  imports: ImportStore;
+  sightings: SightingStore;
   now: () => Date;
   close(): void;
 }
@@ -56,6 +60,8 @@ export function openApp(
       categories,
       rules: new RuleStore(db),
       choices: new ChoiceStore(db),
+      imports: new ImportStore(db),
+      sightings: new SightingStore(db),
       now,
       close: () => db.close(),
     };

@@ -1,3 +1,4 @@
+import type { ProviderId } from '../domain/types.js';
 /**
  * Provider hints mapped to the taxonomy. Plaid's personal_finance_category (v1; detailed first,
  * then primary — an unknown detailed value, e.g. from v2, falls back to its primary) and
@@ -107,13 +108,15 @@ const TRUELAYER_CATEGORY: Record<string, string> = {
 };
 
 export interface ProviderHint {
-  provider: 'plaid' | 'truelayer';
+  provider: ProviderId;
   category: string | null;
   classification: string | null;
 }
 
 /** The taxonomy slug a provider's hint points at, or null when it says nothing certain. */
 export function slugFromProvider(h: ProviderHint): string | null {
+  // Statement files carry no provider taxonomy (a file's own category text stays in raw).
+  if (h.provider === 'file') return null;
   if (h.provider === 'plaid') {
     return (h.classification && PLAID_DETAILED[h.classification]) || (h.category && PLAID_PRIMARY[h.category]) || null;
   }

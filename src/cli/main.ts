@@ -47,6 +47,12 @@ const COMMANDS: CommandRow[] = [
     load: async () => (await import('./commands/sync.js')).registerSync,
   },
   {
+    term: 'import [files...]',
+    writes: true,
+    summary: "import bank statement files (ING CSV, other banks' CSV, CAMT, MT940/942, OFX/QFX, QIF)",
+    load: async () => (await import('./commands/import.js')).registerImport,
+  },
+  {
     term: 'accounts',
     summary: 'list accounts with their latest balances',
     examples: ['trax accounts', "trax accounts --json | jq '.[].balance.current'"],
@@ -177,6 +183,7 @@ Getting started:
   trax connect truelayer    link a bank (ING Germany and other TrueLayer banks)
   trax serve                the web app: link banks with Plaid or TrueLayer, relink, sync, delete
   trax sync                 fetch new transactions
+  trax import FILE          add years of history from a bank's statement file (CSV, CAMT, MT940, OFX, QIF)
   trax transactions         see them
   trax report               where the money went last month
   trax backup trax.bak      a copy of the database (keep secret.key too)

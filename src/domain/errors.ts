@@ -13,6 +13,8 @@ export type TraxErrorCode =
   | 'usage'
   | 'oauth_state_mismatch'
   | 'oauth_denied'
+  /** A statement file Trax will not import (unreadable, malformed, another account's): nothing written. */
+  | 'import_refused'
   | ProviderErrorKind;
 
 export class TraxError extends Error {

@@ -1,6 +1,7 @@
 /** Canonical domain types. Nothing here knows which aggregator produced the data. */
 
-export type ProviderId = 'truelayer' | 'plaid';
+/** Where a connection's data comes from: an aggregator, or 'file' for accounts fed only by statement imports. */
+export type ProviderId = 'truelayer' | 'plaid' | 'file';
 
 export type ConnectionStatus = 'active' | 'needs_reauth' | 'error' | 'revoked';
 

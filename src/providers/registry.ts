@@ -63,6 +63,12 @@ const CONNECTORS = {
     const secrets = connectionSecrets<PlaidSecrets>(app, c.id);
     return lazyConnector(async () => (await import('./plaid/index.js')).plaidConnector(cfg, secrets, app.http));
   },
+  file: (_app, c) => {
+    throw new TraxError(
+      'usage',
+      `${c.institutionName ?? c.id} is fed by statement files; import a newer one with \`trax import FILE\`.`,
+    );
+  },
 } satisfies Record<ProviderId, ConnectorFactory>;
 
 export function connectorFor(app: App, connection: StoredConnection): BankConnector {
@@ -79,6 +85,8 @@ export interface ProviderPolicy {
   relinkHint(connectionId: string): string;
   /** The API host this configuration talks to; tells a demo emulator's connections from others. */
   endpoint(config: Config): string | null;
+  /** False for connections nothing syncs (statement files): sync and the scheduler pass them by. */
+  syncs: boolean;
 }
 
 const POLICIES = {
@@ -91,6 +99,7 @@ const POLICIES = {
     relinkHint: (id) =>
       `Reconnect with \`trax connect truelayer --relink ${id}\` (or Relink in \`trax serve\`); your history is kept.`,
     endpoint: (config) => config.truelayer?.apiUrl ?? null,
+    syncs: true,
   },
   plaid: {
     label: 'Plaid',
@@ -100,6 +109,14 @@ const POLICIES = {
         : 'Plaid is not configured (set PLAID_CLIENT_ID and PLAID_SECRET in .env; keys are at dashboard.plaid.com).',
     relinkHint: () => 'Relink it in the web app (`trax serve`, then Relink); your history is kept.',
     endpoint: (config) => config.plaid?.baseUrl ?? null,
+    syncs: true,
+  },
+  file: {
+    label: 'Statement files',
+    notConfigured: () => null,
+    relinkHint: () => 'Import a newer statement with `trax import FILE` (or "Import a file" in `trax serve`).',
+    endpoint: () => null,
+    syncs: false,
   },
 } satisfies Record<ProviderId, ProviderPolicy>;
 

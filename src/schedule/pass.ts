@@ -1,3 +1,4 @@
+import { providerPolicy } from '../providers/registry.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { App } from '../app.js';
 import { clean } from '../cli/output.js';
@@ -48,7 +49,9 @@ export const DEFAULT_JITTER_MS = 60_000;
 export async function runScheduledPass(app: App, opts: PassOptions): Promise<ScheduledPass> {
   const startedAt = opts.clock().toISOString();
   const results: ScheduledResult[] = [];
-  const candidates = app.connections.list().filter((c) => c.status !== 'revoked' && (opts.only?.(c) ?? true));
+  const candidates = app.connections
+    .list()
+    .filter((c) => c.status !== 'revoked' && providerPolicy(c.provider).syncs && (opts.only?.(c) ?? true));
   let first = true;
   for (const c of candidates) {
     const institution = c.institutionName ?? c.provider;

@@ -35,7 +35,9 @@ export class AccountStore {
    * Records accounts seen for a connection and returns their local ids. An account whose
    * provider id is new but whose IBAN (or, without one, account number) we already know from
    * the same provider is the same account re-issued after re-auth: it keeps its local id and
-   * history, and moves to this connection.
+   * history, and moves to this connection. So does an account that so far only statement files
+   * fed (a 'file' connection): linking the bank adopts the imported history, and the emptied file
+   * connection goes.
    */
   upsert(connectionId: string, provider: ProviderId, seen: AccountSnapshot[], now: string): Map<string, number> {
     const ids = new Map<string, number>();
@@ -44,8 +46,8 @@ export class AccountStore {
     );
     const byIdentity = this.db.prepare<[string, string, string, string], AccountRow>(
       `SELECT a.* FROM accounts a JOIN connections c ON c.id = a.connection_id
-       WHERE c.provider = ? AND a.currency = ? AND (a.iban = ? OR (a.iban IS NULL AND a.number_hint = ?))
-       ORDER BY a.id LIMIT 1`,
+       WHERE (c.provider = ? OR c.provider = 'file') AND a.currency = ? AND (a.iban = ? OR (a.iban IS NULL AND a.number_hint = ?))
+       ORDER BY c.provider = 'file', a.id LIMIT 1`,
     );
     const update = this.db.prepare(
       `UPDATE accounts SET connection_id = @connectionId, provider_account_id = @providerAccountId,
@@ -67,6 +69,13 @@ export class AccountStore {
       if (existing) {
         update.run({ ...params, id: existing.id });
         ids.set(a.providerAccountId, existing.id);
+        if (existing.connection_id !== connectionId) {
+          this.db
+            .prepare(
+              `DELETE FROM connections WHERE id = ? AND provider = 'file' AND NOT EXISTS (SELECT 1 FROM accounts WHERE connection_id = ?)`,
+            )
+            .run(existing.connection_id, existing.connection_id);
+        }
       } else {
         ids.set(a.providerAccountId, Number(insert.run(params).lastInsertRowid));
       }
@@ -84,6 +93,44 @@ export class AccountStore {
       ? this.db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE connection_id = ? ORDER BY id').all(connectionId)
       : this.db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY id').all();
     return rows.map(fromRow);
+  }
+
+  /** Accounts with this IBAN (any connection), live connections first: the file's account, if Trax knows it. */
+  findByIban(iban: string): StoredAccount[] {
+    return this.db
+      .prepare<[string], AccountRow>(
+        `SELECT a.* FROM accounts a JOIN connections c ON c.id = a.connection_id WHERE a.iban = ?
+         ORDER BY c.status = 'revoked', a.id`,
+      )
+      .all(normalizeIban(iban))
+      .map(fromRow);
+  }
+
+  /** Accounts without an IBAN whose number (as a file prints it) and currency match. */
+  findByNumber(accountNumber: string, currency: string | null): StoredAccount[] {
+    return this.db
+      .prepare<[string, string | null, string | null], AccountRow>(
+        `SELECT * FROM accounts WHERE iban IS NULL AND number_hint = ? AND (? IS NULL OR currency = ?) ORDER BY id`,
+      )
+      .all(accountNumber, currency, currency)
+      .map(fromRow);
+  }
+
+  /** An account no provider feeds (statement imports only), under its 'file' connection. */
+  createOffline(connectionId: string, a: AccountSnapshot, now: string): number {
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO accounts (connection_id, provider_account_id, name, kind, currency, iban, number_hint, created_at, updated_at)
+           VALUES (@connectionId, @providerAccountId, @name, @kind, @currency, @iban, @numberHint, @now, @now)`,
+        )
+        .run({
+          ...a,
+          iban: a.iban ? normalizeIban(a.iban) : null,
+          connectionId,
+          now,
+        }).lastInsertRowid,
+    );
   }
 
   get(id: number): StoredAccount | undefined {

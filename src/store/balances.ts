@@ -34,6 +34,19 @@ export class BalanceStore {
     return res.changes > 0;
   }
 
+  /** A balance a statement file states: never replaces one the bank reported for that day. */
+  recordIfAbsent(b: BalanceInput): boolean {
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO balances (account_id, as_of_date, current_minor, available_minor, currency, as_of)
+           VALUES (@accountId, substr(@asOf, 1, 10), @currentMinor, @availableMinor, @currency, @asOf)
+           ON CONFLICT (account_id, as_of_date) DO NOTHING`,
+        )
+        .run(b).changes > 0
+    );
+  }
+
   latest(): Map<number, LatestBalance> {
     const rows = this.db
       .prepare<

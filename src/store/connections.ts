@@ -76,7 +76,7 @@ function toParams(c: NewConnection) {
   };
 }
 
-const PREFIX: Record<ProviderId, string> = { truelayer: 'tl', plaid: 'pl' };
+const PREFIX: Record<ProviderId, string> = { truelayer: 'tl', plaid: 'pl', file: 'file' };
 
 export class ConnectionStore {
   constructor(private readonly db: Db) {}
@@ -135,6 +135,18 @@ export class ConnectionStore {
       )
       .get(provider, institutionId);
     return row && fromRow(row);
+  }
+
+  /** A connection for accounts fed only by statement files: no consent, no tokens, nothing to sync. */
+  createFileConnection(institutionName: string, now: string): StoredConnection {
+    const id = `${PREFIX.file}-${randomBytes(3).toString('hex')}`;
+    this.db
+      .prepare(
+        `INSERT INTO connections (id, provider, environment, external_id, institution_name, status, created_at, updated_at)
+         VALUES (?, 'file', 'live', ?, ?, 'active', ?, ?)`,
+      )
+      .run(id, id, institutionName, now, now);
+    return this.get(id)!;
   }
 
   setConsentExpiry(id: string, expiresAt: string | null, now: string): void {

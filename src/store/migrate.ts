@@ -16,10 +16,23 @@ export function migrate(db: Database.Database, dir = MIGRATIONS_DIR): number {
     const n = Number(file.slice(0, 3));
     if (n <= version) continue;
     const sql = readFileSync(path.join(dir, file), 'utf8');
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${n}`);
-    })();
+    // A migration that rebuilds a referenced table (SQLite cannot drop a CHECK in place) runs with
+    // foreign keys off, as SQLite's own procedure says, and proves them intact before it commits.
+    const rebuild = sql.startsWith('-- trax:rebuilds-tables');
+    const fk = db.pragma('foreign_keys', { simple: true }) as number;
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        if (rebuild) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`migration ${file} left ${broken.length} broken references`);
+        }
+        db.pragma(`user_version = ${n}`);
+      })();
+    } finally {
+      if (rebuild) db.pragma(`foreign_keys = ${fk ? 'ON' : 'OFF'}`);
+    }
     version = n;
   }
   return version;

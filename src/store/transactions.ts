@@ -29,6 +29,11 @@ export interface TransactionRow {
   category_name: string | null;
   category_source: string | null;
   transfer_pair_id: number | null;
+  /** Where the row came from: the account's provider ('truelayer', 'plaid') or 'file'. */
+  source: string;
+  /** For imported rows: the statement format and the import that added it. */
+  source_format: string | null;
+  import_id: number | null;
 }
 
 export interface TransactionQuery {
@@ -48,6 +53,8 @@ export interface TransactionQuery {
   order?: 'asc' | 'desc';
   limit?: number;
   offset?: number;
+  /** Only these rows. */
+  ids?: number[];
 }
 
 /** What a user sees of a row, in bind order; a change in any of them makes the row "modified". */
@@ -115,13 +122,16 @@ export class TransactionStore {
     }
   }
 
-  /** Pending rows are a snapshot: the ones the provider no longer lists are gone (posted or dropped). */
+  /**
+   * Pending rows are a snapshot: the ones the provider no longer lists are gone (posted or
+   * dropped). Only the provider's own: pending rows a statement file brought are that file's.
+   */
   replacePending(accountId: number, rows: readonly TransactionSnapshot[], now: string, counts: UpsertCounts): void {
     this.upsert(accountId, rows, now, counts);
     const keep = JSON.stringify(rows.map((r) => r.dedupeKey));
     const res = this.db
       .prepare(
-        `DELETE FROM transactions WHERE account_id = ? AND pending = 1
+        `DELETE FROM transactions WHERE account_id = ? AND pending = 1 AND source IS NULL
            AND dedupe_key NOT IN (SELECT value FROM json_each(?))`,
       )
       .run(accountId, keep);
@@ -148,7 +158,10 @@ export class TransactionStore {
     const sql = `SELECT t.id, t.account_id, t.dedupe_key, t.provider_transaction_id, t.booking_date, t.booked_at, t.amount_minor,
         t.currency, t.description, t.merchant, t.counterparty_name, t.counterparty_iban, t.pending, t.provider_category,
         t.provider_classification, t.category_id, c.slug AS category_slug, c.name AS category_name, t.category_source,
-        t.transfer_pair_id
+        t.transfer_pair_id,
+        CASE WHEN t.source IS NULL THEN (SELECT cn.provider FROM accounts a JOIN connections cn ON cn.id = a.connection_id
+          WHERE a.id = t.account_id) ELSE 'file' END AS source,
+        substr(t.source, 6) AS source_format, t.import_id
       FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY ${orderBy} ${q.limit ? 'LIMIT @limit OFFSET @offset' : ''}`;
@@ -191,6 +204,10 @@ function filters(q: TransactionQuery): { where: string[]; params: Record<string,
   if (q.to) {
     where.push('t.booking_date < @to');
     params.to = q.to;
+  }
+  if (q.ids) {
+    where.push('t.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(q.ids);
   }
   if (q.accountId !== undefined) {
     where.push('t.account_id = @accountId');

@@ -1,4 +1,5 @@
 import type { App } from '../app.js';
+import { upsertLinkingImports } from '../identity/link-synced.js';
 import { inTransaction } from '../store/db.js';
 import type { StoredConnection } from '../store/connections.js';
 import type { UpsertCounts } from '../store/transactions.js';
@@ -35,7 +36,11 @@ export function applyPage(app: App, connection: StoredConnection, runId: number,
       list.push(t);
       byAccount.set(id, list);
     }
-    for (const [id, rows] of byAccount) app.transactions.upsert(id, rows, now, counts);
+    for (const [id, rows] of byAccount) {
+      // Only accounts a statement file has fed pay for cross-source matching.
+      if (app.sightings.hasOtherSources(id)) upsertLinkingImports(app, id, rows, now, counts);
+      else app.transactions.upsert(id, rows, now, counts);
+    }
     for (const p of page.pendingSnapshots) app.transactions.replacePending(local(p.providerAccountId), p.rows, now, counts);
     for (const r of page.removed) {
       if (r.providerAccountId) app.transactions.remove(local(r.providerAccountId), [r.dedupeKey], counts);

@@ -53,6 +53,10 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
     outcome.error = { code: 'revoked', message: `${outcome.institution} was disconnected; connect it again to sync.` };
     return outcome;
   }
+  if (!providerPolicy(connection.provider).syncs) {
+    outcome.error = { code: 'not_synced', message: providerPolicy(connection.provider).relinkHint(connectionId) };
+    return outcome;
+  }
   // A provider without credentials, or a demo emulator that is gone, cannot have made this
   // connection fail: skip it, untouched, and say why.
   const demo = demoConnectionUnavailable(app, connection);
@@ -138,7 +142,8 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
 export async function syncAll(app: App, opts: SyncOptions): Promise<SyncOutcome[]> {
   const outcomes: SyncOutcome[] = [];
   for (const c of app.connections.list()) {
-    if (c.status === 'revoked') continue;
+    // Nothing to sync (statement files): not a bank that could fail, so not a line in the report.
+    if (c.status === 'revoked' || !providerPolicy(c.provider).syncs) continue;
     const outcome = await syncConnection(app, c.id, opts);
     outcomes.push(outcome);
     opts.onOutcome?.(outcome);

@@ -1,6 +1,7 @@
+import { providerPolicy } from '../../providers/registry.js';
 import type { Command } from 'commander';
 import { out, withApp } from '../context.js';
-import { clean, expiry, json, status, table } from '../output.js';
+import { clean, colors, expiry, json, status, table } from '../output.js';
 
 export function registerConnections(program: Command): void {
   program
@@ -40,8 +41,8 @@ Consent expiry is red once expired and yellow within 7 days. Reconnect an expiri
               clean(r.institution),
               String(r.accounts),
               status(r.status),
-              expiry(r.consentExpiresAt, now),
-              r.lastSyncedAt ? r.lastSyncedAt.slice(0, 16).replace('T', ' ') : 'never',
+              providerPolicy(r.provider).syncs ? expiry(r.consentExpiresAt, now) : colors.dim('no consent (files)'),
+              r.lastSyncedAt ? r.lastSyncedAt.slice(0, 16).replace('T', ' ') : providerPolicy(r.provider).syncs ? 'never' : '—',
             ]),
           ),
         );

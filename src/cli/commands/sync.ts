@@ -1,3 +1,4 @@
+import { providerPolicy } from '../../providers/registry.js';
 import type { Command } from 'commander';
 import { TraxError } from '../../domain/errors.js';
 import { notifyWebhookUrl } from '../../notify/config.js';
@@ -56,8 +57,13 @@ Examples:
             syncHistory(app, { ...(opts.connection ? { connectionId: opts.connection } : {}), limit: parseLimit(opts.limit) }),
             Boolean(opts.json),
           );
-        if (!opts.connection && app.connections.list().every((c) => c.status === 'revoked')) {
-          out('No banks connected yet. Run `trax connect truelayer`, or `npm run demo` to try the built-in sandbox.');
+        const live = app.connections.list().filter((c) => c.status !== 'revoked');
+        if (!opts.connection && live.every((c) => !providerPolicy(c.provider).syncs)) {
+          out(
+            live.length
+              ? 'No bank to sync: your accounts come from statement files. Import newer ones with `trax import FILE`, or link a bank with `trax connect truelayer`.'
+              : 'No banks connected yet. Run `trax connect truelayer`, or `npm run demo` to try the built-in sandbox.',
+          );
           return;
         }
         if (opts.scheduled) {

@@ -68,6 +68,10 @@ export function transactionJson(t: TransactionRow) {
     categorySource: t.category_source,
     transferPairId: t.transfer_pair_id,
     providerCategory: t.provider_category,
+    /** The account's provider, or 'file' for a row a statement import brought (sourceFormat says which). */
+    source: t.source,
+    sourceFormat: t.source_format,
+    importId: t.import_id,
   };
 }
 

@@ -1,0 +1,81 @@
+import type { App } from '../../app.js';
+import { TraxError } from '../../domain/errors.js';
+import type { StoredAccount } from '../../store/accounts.js';
+import { normalizeIban } from '../../store/accounts.js';
+import type { ReadStatement } from './read.js';
+
+/**
+ * Which account a file's statement belongs to: the account with its IBAN (or, without one, its
+ * account number), else the one `--account` names, else a new offline account. A file that
+ * contradicts the account it is sent to (another IBAN, another currency) is refused: importing
+ * it would put one account's bookings into another.
+ */
+export type AccountTarget =
+  | { kind: 'existing'; account: StoredAccount }
+  | {
+      kind: 'new';
+      name: string;
+      currency: string;
+      iban: string | null;
+      accountNumber: string | null;
+    };
+
+const describe = (a: StoredAccount) => `account ${a.id} (${a.name}${a.iban ? `, ${a.iban}` : ''}, ${a.currency})`;
+
+export function resolveAccount(
+  app: App,
+  fileName: string,
+  statements: readonly ReadStatement[],
+  opts: { accountId?: number; currency?: string; formatLabel: string },
+): AccountTarget {
+  const s = statements[0]!;
+  const iban = s.account.iban ? normalizeIban(s.account.iban) : null;
+  const number = s.account.accountNumber;
+  const currency = (s.account.currency ?? s.currency ?? opts.currency ?? null)?.toUpperCase() ?? null;
+  const refuse = (sentence: string) => new TraxError('import_refused', `${fileName}: ${sentence} Nothing was imported.`);
+  const byIban = iban ? app.accounts.findByIban(iban) : [];
+
+  if (opts.accountId !== undefined) {
+    const account = app.accounts.get(opts.accountId);
+    if (!account) {
+      throw new TraxError('not_found', `There is no account ${opts.accountId}; \`trax accounts\` lists them with their ids.`);
+    }
+    if (iban && account.iban && account.iban !== iban) {
+      throw refuse(
+        `the file is for IBAN ${iban}, but ${describe(account)} has another; leave out --account or name the right one.`,
+      );
+    }
+    const owner = byIban.find((a) => a.id !== account.id);
+    if (iban && !account.iban && owner) {
+      throw refuse(`the file's IBAN ${iban} belongs to ${describe(owner)}; import it there (leave out --account).`);
+    }
+    if (currency && account.currency !== currency) {
+      throw refuse(
+        `the file is in ${currency}, but ${describe(account)} is in ${account.currency}; pick an account in ${currency}.`,
+      );
+    }
+    return { kind: 'existing', account };
+  }
+  const known = byIban[0] ?? (!iban && number ? app.accounts.findByNumber(number, currency)[0] : undefined);
+  if (known) {
+    if (currency && known.currency !== currency) {
+      throw refuse(
+        `the file is in ${currency}, but ${describe(known)}, which has its ${iban ? 'IBAN' : 'account number'}, is in ${known.currency}.`,
+      );
+    }
+    return { kind: 'existing', account: known };
+  }
+  if (!currency) {
+    throw refuse(
+      'the file does not say its currency (QIF files never do); pass --currency EUR (or the right code), or --account ID to import into an existing account.',
+    );
+  }
+  const label = opts.formatLabel.replace(/\s*\(.*\)\s*$/, '');
+  return {
+    kind: 'new',
+    name: s.account.name ?? iban ?? number ?? label,
+    currency,
+    iban,
+    accountNumber: number,
+  };
+}
