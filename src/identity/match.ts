@@ -53,7 +53,7 @@ const clean = (s: string | null | undefined): string | null => {
  * candidate fits when its text is similar (or, when either side has no words to compare, when it
  * is booked the same day). One fit links; several fits that cannot be told apart (identical twins:
  * same day, same text) take the oldest, since either is the same booking; several different ones
- * are not guessed at: the user decides.
+ * are not guessed at (unless exactly one is booked the same day): the user decides.
  */
 export function decideMatch(b: IncomingBooking, candidates: readonly Candidate[]): MatchDecision {
   if (candidates.length === 0) return { kind: 'none' };
@@ -73,13 +73,22 @@ export function decideMatch(b: IncomingBooking, candidates: readonly Candidate[]
   });
   if (fits.length === 0) return { kind: 'none' };
   if (fits.length === 1) return { kind: 'one', id: fits[0]!.id };
-  const first = fits[0]!;
-  const twins = fits.every(
+  if (twins(fits)) return { kind: 'one', id: Math.min(...fits.map((c) => c.id)) };
+  // The daily 2.40 coffee: several fit within the window, but one is booked that very day. The
+  // window exists for value-date drift; a same-day booking is the stronger evidence.
+  const sameDay = fits.filter((c) => c.booking_date === b.bookingDate || c.booking_date === b.valueDate);
+  if (sameDay.length === 1) return { kind: 'one', id: sameDay[0]!.id };
+  if (sameDay.length > 1 && twins(sameDay)) return { kind: 'one', id: Math.min(...sameDay.map((c) => c.id)) };
+  return { kind: 'ambiguous', ids: fits.map((c) => c.id) };
+}
+
+/** Rows that cannot be told apart (same day, same text): either is the same booking. */
+function twins(rows: readonly Candidate[]): boolean {
+  const first = rows[0]!;
+  return rows.every(
     (c) =>
       c.booking_date === first.booking_date &&
       c.description === first.description &&
       c.counterparty_name === first.counterparty_name,
   );
-  if (twins) return { kind: 'one', id: Math.min(...fits.map((c) => c.id)) };
-  return { kind: 'ambiguous', ids: fits.map((c) => c.id) };
 }

@@ -106,12 +106,14 @@ export async function importFile(app: App, file: string, opts: ImportOptions = {
       stage,
       {
         ...opts,
-        savedMapping: (columns) => app.imports.mappingsFor(columns, opts.accountId)[0]?.mapping ?? null,
+        savedMapping: (columns) => app.imports.mappingsFor(columns, opts.accountId)[0] ?? null,
       },
       (n) => opts.onProgress?.(`read ${n.toLocaleString('en-GB')} rows`),
     );
     const groups = groupByAccount(read.statements);
-    if (opts.accountId !== undefined && groups.length > 1) {
+    // A layout mapped once for an account goes to that account again.
+    const accountId = opts.accountId ?? read.mapping?.savedFor;
+    if (accountId !== undefined && groups.length > 1) {
       throw new TraxError(
         'import_refused',
         `${read.fileName} holds statements of ${groups.length} accounts; leave out --account so each goes to its own. Nothing was imported.`,
@@ -119,7 +121,7 @@ export async function importFile(app: App, file: string, opts: ImportOptions = {
     }
     const targets = groups.map((g) =>
       resolveAccount(app, read.fileName, g, {
-        accountId: opts.accountId,
+        accountId,
         currency: opts.currency,
         formatLabel: read.parser.label,
       }),

@@ -38,7 +38,7 @@ export interface ReadFile {
   bytes: number;
   parser: StatementParser;
   /** The column mapping used for an unknown CSV, and its header columns (to save it per account). */
-  mapping: { map: Record<string, string>; columns: string[] } | null;
+  mapping: { map: Record<string, string>; columns: string[]; savedFor?: number } | null;
   statements: ReadStatement[];
 }
 
@@ -47,7 +47,7 @@ export interface ReadOptions {
   /** A --map string or an already-parsed mapping (the web's column picker). */
   map?: string | Record<string, string>;
   /** Mappings saved earlier for this CSV's header, tried when no --map is given. */
-  savedMapping?: (columns: string[]) => Record<string, string> | null;
+  savedMapping?: (columns: string[]) => { accountId: number; mapping: Record<string, string> } | null;
   includePending?: boolean;
   dateFormat?: string;
   currency?: string;
@@ -111,7 +111,7 @@ async function chooseParser(
   if (parser.id === 'csv:mapped') {
     const columns = layout()?.columns ?? [];
     const saved = opts.savedMapping?.(columns) ?? null;
-    if (saved) return { parser, mapping: { map: saved, columns } };
+    if (saved) return { parser, mapping: { map: saved.mapping, columns, savedFor: saved.accountId } };
     throw refuse(
       file,
       `this is a CSV Trax has no preset for (columns: ${columns.join(', ')}). Name its columns once with --map date=COLUMN,amount=COLUMN,description=COLUMN,currencyCode=EUR (or currency=COLUMN); Trax saves the mapping for the account and reuses it next time.`,
