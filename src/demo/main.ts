@@ -16,6 +16,16 @@ import { connectPlaidSandbox } from '../connections/connect-plaid.js';
 import { startPlaidSandbox } from '../sandbox/plaid/index.js';
 import { startWebServer, type WebServer } from '../web/server.js';
 import { forgetDemoConnections, recordDemoConnection } from './connections.js';
+import { writeIngHistory } from './ing-history.js';
+import { importFile } from '../imports/pipeline/index.js';
+import { balanceSentence, countsSentence } from '../imports/pipeline/summary.js';
+import { isoDate } from '../domain/dates.js';
+
+const count = (app: App, sql: string, ...params: unknown[]) =>
+  app.db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 
 /**
  * `npm run demo`: the whole TrueLayer flow against the built-in emulator, no credentials.
@@ -64,13 +74,28 @@ async function main(): Promise<void> {
         ` — TrueLayer sandbox at ${sandbox.url}, Plaid sandbox at ${plaid.url}, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/`,
     );
     clearEarlierDemo(app);
+
+    step('Importing older history from an ING statement file (what the bank lets you download)');
+    const books = sandbox.books('xs2a-ing-germany', 'john');
+    const statement = writeIngHistory(books, isoDate(sandbox.clock.now()), path.join(config.dataDir, 'demo-statements'));
+    for (const r of await importFile(app, statement.file)) {
+      say(`  ${path.relative(process.cwd(), statement.file)}: ${r.formatLabel}, bookings ${statement.from} to ${statement.to}`);
+      say(`  ${countsSentence(r)}; ${balanceSentence(r.balanceCheck)}`);
+    }
+
     for (const bank of BANKS) await connectBank(app, sandbox, redirectUri, bank);
+    const linked = count(app, "SELECT count(*) FROM transaction_aliases WHERE source = 'sync'");
+    say(
+      `  The ING sync found ${linked} of its bookings already imported from the statement and linked them instead of adding them again (${count(app, 'SELECT count(*) FROM import_reviews WHERE status = ?', 'open')} left to review).`,
+    );
 
     step('Linking a Plaid sandbox bank (First Platypus Bank, ins_109508)');
-    const linked = await connectPlaidSandbox(app, 'ins_109508', { onProgress: (_id, m) => say(colors.dim(`    ${clean(m)}`)) });
-    recordDemoConnection(app, linked.connection);
-    say(`  connected ${clean(linked.connection.institutionName)} as ${linked.connection.id}`);
-    say(`  ${describeOutcome(linked.firstSync)}`);
+    const plaidLink = await connectPlaidSandbox(app, 'ins_109508', {
+      onProgress: (_id, m) => say(colors.dim(`    ${clean(m)}`)),
+    });
+    recordDemoConnection(app, plaidLink.connection);
+    say(`  connected ${clean(plaidLink.connection.institutionName)} as ${plaidLink.connection.id}`);
+    say(`  ${describeOutcome(plaidLink.firstSync)}`);
 
     step('Accounts and balances');
     say(accountsText(accountRows(app)));
@@ -90,6 +115,7 @@ async function main(): Promise<void> {
     say('  npm run trax -- accounts');
     say(`  npm run trax -- transactions --month ${month ?? 'YYYY-MM'}`);
     say('  npm run trax -- connections');
+    say('  npm run trax -- import list               # the statement file the demo imported');
     say('  npm run trax -- report --month ' + (month ?? 'YYYY-MM') + '    # where the money went');
     say(colors.dim('  (`trax sync` leaves these demo banks alone: they sync while `npm run demo -- --serve` runs.)'));
     if (!serveWeb) {

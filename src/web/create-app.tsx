@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { isProviderError, TraxError } from '../domain/errors.js';
 import { factory, type WebDeps } from './env.js';
 import { neutralizeBidiInPages } from './middleware/bidi.js';
-import { bodyLimits, WEBHOOK_BODY_LIMIT } from './middleware/body-limits.js';
+import { bodyLimits, UPLOAD_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from './middleware/body-limits.js';
 import { csrf } from './middleware/csrf.js';
 import { requireLogin } from './middleware/login.js';
 import { hostGuard, sameOrigin } from './middleware/origin-guard.js';
@@ -22,6 +22,7 @@ import { truelayerRoutes } from './routes/truelayer.js';
 import { SessionStore } from './session.js';
 import { reminders } from '../reminders/index.js';
 import { history } from './routes/history.js';
+import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports.js';
 import { MessagePage } from './views/pages.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
@@ -48,7 +49,7 @@ export function createWebApp(deps: WebDeps) {
   // Before anything that routes or reads: which name was asked for, from which site, how big.
   web.use('*', hostGuard(origins));
   web.use('*', sameOrigin(origins, isWebhook));
-  web.use('*', bodyLimits({ [WEBHOOK]: WEBHOOK_BODY_LIMIT }));
+  web.use('*', bodyLimits({ [WEBHOOK]: WEBHOOK_BODY_LIMIT, [IMPORT_UPLOAD_PATH]: UPLOAD_BODY_LIMIT }));
   web.use('*', neutralizeBidiInPages());
   web.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -78,6 +79,7 @@ export function createWebApp(deps: WebDeps) {
   web.route('/', banks);
   web.route('/', dashboard);
   web.route('/', history);
+  web.route('/', importRoutes());
   web.route('/', plaid);
   web.route('/', truelayerRoutes(callbackPath));
 

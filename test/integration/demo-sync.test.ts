@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,6 +96,30 @@ describe('after `npm run demo`', () => {
       expect((await connectionIds()).map((c) => c.status)).toEqual(['active', 'active', 'active']);
     } finally {
       await other.close();
+    }
+  });
+
+  it('imported an ING statement of older history first, and the TrueLayer sync doubled none of it', async () => {
+    expect(demo.stdout).toMatch(/Importing older history from an ING statement file/);
+    const list = await runCli(['import', 'list', '--json'], env, { cwd: dir });
+    const [imported] = JSON.parse(list.stdout) as Array<{ format: string; added: number; accountName: string }>;
+    expect(imported).toMatchObject({ format: 'ing-de-csv', accountName: 'Girokonto' });
+    expect(imported!.added).toBeGreaterThan(300);
+    const db = new Database(path.join(env.TRAX_DATA_DIR!, 'trax.sqlite'), { readonly: true });
+    try {
+      const one = (sql: string) => db.prepare(sql).pluck().get() as number;
+      // The bank's account adopted the imported one: one Girokonto, its history older than the API's 90 days.
+      expect(one("SELECT count(*) FROM accounts WHERE name = 'Girokonto'")).toBe(1);
+      expect(one("SELECT count(*) FROM connections WHERE provider = 'file'")).toBe(0);
+      expect(one("SELECT count(*) FROM transaction_aliases WHERE source = 'sync'")).toBeGreaterThan(100);
+      // No booking is there twice: no imported row has a synced twin of the same day, amount and text.
+      expect(
+        one(`SELECT count(*) FROM transactions f JOIN transactions s ON s.account_id = f.account_id
+               AND s.amount_minor = f.amount_minor AND s.booking_date = f.booking_date AND s.description = f.description
+             WHERE f.source IS NOT NULL AND s.source IS NULL`),
+      ).toBe(0);
+    } finally {
+      db.close();
     }
   });
 

@@ -11,7 +11,9 @@ export function csrf(exempt: (path: string) => boolean) {
   return factory.createMiddleware(async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || exempt(c.req.path)) return next();
     let token = c.req.header('x-csrf-token');
-    if (!token && (c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded')) {
+    const type = c.req.header('content-type') ?? '';
+    // Forms, and the statement upload (multipart; its size was capped before this reads it).
+    if (!token && (type.includes('application/x-www-form-urlencoded') || type.includes('multipart/form-data'))) {
       const form = await c.req.parseBody();
       token = typeof form._csrf === 'string' ? form._csrf : undefined;
     }

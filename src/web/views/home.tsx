@@ -4,6 +4,7 @@ import type { StoredConnection } from '../../store/connections.js';
 import { formatMoney } from '../../domain/money.js';
 import type { Session } from '../session.js';
 import { expiryState } from './expiry.js';
+import { providerPolicy } from '../../providers/registry.js';
 import { Layout } from './layout.js';
 
 export interface HomeProps {
@@ -34,11 +35,14 @@ export function HomePage(p: HomeProps) {
               Link a bank with TrueLayer
             </a>
           )}
+          <a class="button" href="/import">
+            Import a file
+          </a>
         </div>
         {!p.plaidEnabled && !p.truelayerEnabled && (
           <p class="hint">
-            No provider is configured. Put TrueLayer or Plaid keys in <code>.env</code> (see the README), or run{' '}
-            <code>npm run demo</code> to try the built-in sandboxes.
+            No provider is configured. Put TrueLayer or Plaid keys in <code>.env</code> (see the README), run{' '}
+            <code>npm run demo</code> to try the built-in sandboxes, or import a statement file your bank lets you download.
           </p>
         )}
         <p id="link-status" class="hint" role="status"></p>
@@ -57,6 +61,8 @@ export function HomePage(p: HomeProps) {
 function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
   const { c } = props;
   const expiry = expiryState(c.consentExpiresAt, props.now);
+  // Accounts fed only by statement files: no consent to show or renew, nothing to sync.
+  const syncs = providerPolicy(c.provider).syncs;
   const accounts = props.accounts.filter((a) => a.connectionId === c.id);
   const csrf = props.session.csrf;
   return (
@@ -79,9 +85,13 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
         </span>
         <span class={`status status-${c.status}`}>{c.status === 'needs_reauth' ? 'needs relink' : c.status}</span>
       </header>
-      <p class={`expiry expiry-${expiry.tone}`} data-expiry={expiry.tone}>
-        {expiry.text}
-      </p>
+      {syncs ? (
+        <p class={`expiry expiry-${expiry.tone}`} data-expiry={expiry.tone}>
+          {expiry.text}
+        </p>
+      ) : (
+        <p class="expiry muted">From statement files: no consent to renew.</p>
+      )}
       {c.lastError && c.status !== 'active' && <p class="error">{c.lastError}</p>}
       <table class="accounts">
         <tbody>
@@ -96,14 +106,21 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
                 <td class={`amount${b && b.currentMinor < 0 ? ' negative' : ''}`}>
                   {b ? formatMoney(b.currentMinor, b.currency) : '—'}
                 </td>
+                <td>
+                  <a href={`/import?account=${a.id}`}>Import a file</a>
+                </td>
               </tr>
             );
           })}
         </tbody>
       </table>
       <footer>
-        <span class="muted">Last sync: {c.lastSyncedAt ? c.lastSyncedAt.slice(0, 16).replace('T', ' ') + ' UTC' : 'never'}</span>
-        {c.provider === 'plaid' ? (
+        {syncs && (
+          <span class="muted">
+            Last sync: {c.lastSyncedAt ? c.lastSyncedAt.slice(0, 16).replace('T', ' ') + ' UTC' : 'never'}
+          </span>
+        )}
+        {!syncs ? null : c.provider === 'plaid' ? (
           <button type="button" data-plaid-link="relink" data-connection-id={c.id}>
             Relink
           </button>
@@ -112,14 +129,20 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
             Relink
           </a>
         )}
-        <form method="post" action={`/connections/${c.id}/sync`}>
-          <input type="hidden" name="_csrf" value={csrf} />
-          <button type="submit">Sync now</button>
-        </form>
+        {syncs && (
+          <form method="post" action={`/connections/${c.id}/sync`}>
+            <input type="hidden" name="_csrf" value={csrf} />
+            <button type="submit">Sync now</button>
+          </form>
+        )}
         <form
           method="post"
           action={`/connections/${c.id}/delete`}
-          data-confirm={`Delete ${c.institutionName ?? c.id}? Trax revokes its access at ${c.provider}.`}
+          data-confirm={
+            syncs
+              ? `Delete ${c.institutionName ?? c.id}? Trax revokes its access at ${c.provider}.`
+              : `Delete ${c.institutionName ?? c.id}? Its imported history goes only if you tick the box.`
+          }
         >
           <input type="hidden" name="_csrf" value={csrf} />
           <label>

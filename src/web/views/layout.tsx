@@ -22,6 +22,7 @@ export function Layout(props: { title: string; session: Session; children: Child
             <a href="/dashboard">Dashboard</a>
             <a href="/transactions">Transactions</a>
             <a href="/">Banks</a>
+            <a href="/import">Import</a>
             <a href="/history">Sync history</a>
           </nav>
         </header>
