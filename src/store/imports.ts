@@ -196,6 +196,16 @@ export class ImportStore {
     })();
   }
 
+  /** Accounts that earlier (not undone) imports of this format went to, for files that do not name their account. */
+  accountsForFormat(format: string): number[] {
+    return this.db
+      .prepare<[string], { account_id: number }>(
+        `SELECT DISTINCT account_id FROM imports WHERE format = ? AND undone_at IS NULL AND account_id IS NOT NULL ORDER BY account_id`,
+      )
+      .all(format)
+      .map((r) => r.account_id);
+  }
+
   addReview(v: {
     importId: number | null;
     accountId: number;

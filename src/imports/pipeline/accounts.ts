@@ -5,8 +5,9 @@ import { normalizeIban } from '../../store/accounts.js';
 import type { ReadStatement } from './read.js';
 
 /**
- * Which account a file's statement belongs to: the account with its IBAN (or, without one, its
- * account number), else the one `--account` names, else a new offline account. A file that
+ * Which account a file's statement belongs to: the one `--account` names, else the account with
+ * its IBAN (or, without one, its account number), else — for a file that names no account — the
+ * one account earlier files of its format went to, else a new offline account. A file that
  * contradicts the account it is sent to (another IBAN, another currency) is refused: importing
  * it would put one account's bookings into another.
  */
@@ -26,7 +27,7 @@ export function resolveAccount(
   app: App,
   fileName: string,
   statements: readonly ReadStatement[],
-  opts: { accountId?: number; currency?: string; formatLabel: string },
+  opts: { accountId?: number; currency?: string; formatLabel: string; format: string },
 ): AccountTarget {
   const s = statements[0]!;
   const iban = s.account.iban ? normalizeIban(s.account.iban) : null;
@@ -64,6 +65,20 @@ export function resolveAccount(
       );
     }
     return { kind: 'existing', account: known };
+  }
+  if (!iban && !number) {
+    // The file does not name its account (QIF, many CSVs): the account earlier files of this
+    // format went to, if there is exactly one; never a guess between several.
+    const earlier = app.imports.accountsForFormat(opts.format);
+    if (earlier.length === 1) {
+      const account = app.accounts.get(earlier[0]!);
+      if (account && (!currency || account.currency === currency)) return { kind: 'existing', account };
+    }
+    if (earlier.length > 1) {
+      throw refuse(
+        `the file does not say which account it is for, and earlier ${opts.formatLabel} files went to accounts ${earlier.join(', ')}; pass --account ID.`,
+      );
+    }
   }
   if (!currency) {
     throw refuse(

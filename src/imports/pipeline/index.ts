@@ -124,6 +124,7 @@ export async function importFile(app: App, file: string, opts: ImportOptions = {
         accountId,
         currency: opts.currency,
         formatLabel: read.parser.label,
+        format: read.parser.id,
       }),
     );
     const now = app.now().toISOString();

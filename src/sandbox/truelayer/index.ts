@@ -1,4 +1,3 @@
-import { buildPersona, type Persona } from './personas/index.js';
 import { toDay } from '../shared/dates.js';
 import { serveApp } from '../shared/serve.js';
 import { assertNotProduction, createTrueLayerSandboxApp } from './app.js';
@@ -53,12 +52,6 @@ export interface TrueLayerSandbox {
   completeAuth(authLink: string, login: { username: string; password: string; providerId?: string }): Promise<string>;
   /** The credentials_ids currently known, for tests. */
   credentialIds(): string[];
-  /**
-   * The bank's books for a login, exactly as the emulator serves them (same seed and start day):
-   * its full history, not only the 90 days the API hands out. The demo writes the older part as
-   * the statement file the bank would let the customer download.
-   */
-  books(providerId: string, username: string): Persona;
 }
 
 export const DEFAULT_SANDBOX_CLIENT: SandboxClient = { clientId: 'sandbox-trax-demo', clientSecret: 'sandbox-trax-demo-secret' };
@@ -102,6 +95,5 @@ export async function startTrueLayerSandbox(opts: TrueLayerSandboxOptions = {}):
     requestLog: state.requestLog,
     completeAuth: (authLink, login) => completeAuth(authLink, login),
     credentialIds: () => [...state.credentials.keys()],
-    books: (providerId, username) => buildPersona(providerId, state.personaParams(username, true)),
   };
 }
