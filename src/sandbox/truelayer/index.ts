@@ -43,6 +43,10 @@ export interface TrueLayerSandbox {
   apiUrl: string;
   close(): Promise<void>;
   clock: { now(): Date; advance(ms: number): void; set(d: Date): void };
+  /** What every persona is generated from, so files of the same bank data can be made outside (the demo's ING CSV). */
+  seed: number;
+  /** YYYY-MM-DD of the start clock. */
+  startDay: string;
   faults: FaultsApi;
   /** Acts on the n-th request after arming: stall it, cut its body, or arm a fault just before it. */
   interrupt: Pick<Interrupter, 'hold' | 'before' | 'reset'>;
@@ -90,6 +94,8 @@ export async function startTrueLayerSandbox(opts: TrueLayerSandboxOptions = {}):
       advance: (ms) => state.clock.advance(ms),
       set: (d) => state.clock.set(d),
     },
+    seed: state.opts.seed,
+    startDay: state.opts.startDay,
     faults: createFaultsApi(state),
     interrupt: state.interrupt,
     requestLog: state.requestLog,

@@ -5,7 +5,7 @@ import { centsBetween, emptyAccount, Ledger } from './ledger.js';
 import { dueBackward, dueForward, monthLabel, Window } from './schedule.js';
 import { germanIban } from './iban.js';
 import { ING_CARD_MERCHANTS, ING_FALLBACK_MERCHANT, ING_PEOPLE, type CardMerchant } from './ing-de-merchants.js';
-import type { Persona, PersonaParams } from './types.js';
+import type { GenAccount, Persona, PersonaParams } from './types.js';
 
 /**
  * ING Germany persona: a Girokonto (salary, rent, groceries, bills) and an Extra-Konto
@@ -35,21 +35,67 @@ const EMPLOYERS = [
 const LANDLORDS = ['Hausverwaltung Brandt & Partner GmbH', 'Hausverwaltung Rheinblick GmbH', 'Immobilienverwaltung Sommer KG'];
 const STREETS = ['Venloer Str. 212', 'Aachener Str. 88', 'Neusser Str. 301', 'Luxemburger Str. 45'];
 
-export function buildIngPersona(p: PersonaParams): Persona {
-  const rng = new Prng(seedFrom(p.seed, 'ing-de', p.username, p.startDay));
-  const win = new Window(p.startDay);
+/** Who the persona is: drawn first, in this order, so every later draw sees the same stream. */
+interface IngIdentity {
+  holder: string;
+  giroIban: string;
+  extraIban: string;
+  giroOpeningCents: number;
+  extraOpeningCents: number;
+  employer: string;
+  employerIban: string;
+  salaryBase: number;
+  landlord: string;
+  landlordIban: string;
+  street: string;
+  rentCents: number;
+  savingsCents: number;
+  rundfunkNr: string;
+  stadtwerkeVk: string;
+  vodafoneKd: string;
+  paypalMandate: string;
+  stadtwerkeAbschlag: number;
+  hukNr: string;
+}
+
+function drawIdentity(rng: Prng): IngIdentity {
   const holder = rng.pick(HOLDERS);
   const giroIban = germanIban(`54${rng.digits(8)}`);
   const extraIban = germanIban(`55${rng.digits(8)}`);
+  const giroOpeningCents = centsBetween(rng, 1400, 2600);
+  const extraOpeningCents = centsBetween(rng, 4000, 9000);
+  return {
+    holder,
+    giroIban,
+    extraIban,
+    giroOpeningCents,
+    extraOpeningCents,
+    employer: rng.pick(EMPLOYERS),
+    employerIban: germanIban(rng.digits(10), '37040044'),
+    salaryBase: centsBetween(rng, 3250, 3500),
+    landlord: rng.pick(LANDLORDS),
+    landlordIban: germanIban(rng.digits(10), '37050198'),
+    street: rng.pick(STREETS),
+    rentCents: rng.int(95, 125) * 1000,
+    savingsCents: rng.pick([40_000, 50_000, 60_000]),
+    rundfunkNr: rng.digits(9),
+    stadtwerkeVk: `20${rng.digits(8)}`,
+    vodafoneKd: rng.digits(9),
+    paypalMandate: rng.digits(13),
+    stadtwerkeAbschlag: rng.int(78, 112) * 100,
+    hukNr: rng.digits(9),
+  };
+}
 
+function ingAccounts(id: IngIdentity, giroOpeningCents: number, extraOpeningCents: number): [GenAccount, GenAccount] {
   const giro = emptyAccount({
     key: 'girokonto',
     kind: 'account',
     displayName: 'Girokonto',
     accountType: 'TRANSACTION',
     currency: 'EUR',
-    accountNumber: { iban: giroIban, swift_bic: 'INGDDEFFXXX' },
-    openingBalanceCents: centsBetween(rng, 1400, 2600),
+    accountNumber: { iban: id.giroIban, swift_bic: 'INGDDEFFXXX' },
+    openingBalanceCents: giroOpeningCents,
     overdraftCents: 200_000,
   });
   const extra = emptyAccount({
@@ -58,27 +104,114 @@ export function buildIngPersona(p: PersonaParams): Persona {
     displayName: 'Extra-Konto',
     accountType: 'SAVINGS',
     currency: 'EUR',
-    accountNumber: { iban: extraIban, swift_bic: 'INGDDEFFXXX' },
-    openingBalanceCents: centsBetween(rng, 4000, 9000),
+    accountNumber: { iban: id.extraIban, swift_bic: 'INGDDEFFXXX' },
+    openingBalanceCents: extraOpeningCents,
   });
-  const ledger = new Ledger([giro, extra]);
-  const G = giro.key;
-  const X = extra.key;
+  return [giro, extra];
+}
 
-  const employer = rng.pick(EMPLOYERS);
-  const employerIban = germanIban(rng.digits(10), '37040044');
-  const salaryBase = centsBetween(rng, 3250, 3500);
-  const landlord = rng.pick(LANDLORDS);
-  const landlordIban = germanIban(rng.digits(10), '37050198');
-  const street = rng.pick(STREETS);
-  const rentCents = rng.int(95, 125) * 1000;
-  const savingsCents = rng.pick([40_000, 50_000, 60_000]);
-  const rundfunkNr = rng.digits(9);
-  const stadtwerkeVk = `20${rng.digits(8)}`;
-  const vodafoneKd = rng.digits(9);
-  const paypalMandate = rng.digits(13);
-  const stadtwerkeAbschlag = rng.int(78, 112) * 100;
-  const hukNr = rng.digits(9);
+export interface IngPersonaOptions {
+  /**
+   * Also generate the rows booked from this day up to the emulator's window (which starts
+   * HISTORY_DAYS before the start day), for files of older history such as the demo's ING CSV.
+   * The window's rows and balances stay exactly those the emulator serves.
+   */
+  historyFrom?: string;
+}
+
+export function buildIngPersona(p: PersonaParams, opts: IngPersonaOptions = {}): Persona {
+  const rng = new Prng(seedFrom(p.seed, 'ing-de', p.username, p.startDay));
+  const win = new Window(p.startDay);
+  const id = drawIdentity(rng);
+  const { holder, landlord, street, rentCents, savingsCents } = id;
+  const [giro, extra] = ingAccounts(id, id.giroOpeningCents, id.extraOpeningCents);
+  const ledger = new Ledger([giro, extra]);
+  addRows(ledger, rng, win, id);
+  ledger.finish();
+
+  giro.standingOrders.push(
+    {
+      reference: `Miete ${street}`,
+      payee: landlord,
+      frequency: 'IntrvlMnthDay:01:01',
+      amountCents: rentCents,
+      firstPaymentDate: win.first,
+      dayOfMonth: 1,
+      txnDescription: `${landlord} Miete`,
+    },
+    {
+      reference: 'Sparen Extra-Konto',
+      payee: holder,
+      frequency: 'IntrvlMnthDay:01:01',
+      amountCents: savingsCents,
+      firstPaymentDate: win.first,
+      dayOfMonth: 1,
+      txnDescription: `${holder} Sparen Extra-Konto`,
+    },
+  );
+  const dd = (name: string, prefix: string) => ({
+    name,
+    mandateId: `${prefix
+      .replace(/[^A-Za-z]/g, '')
+      .slice(0, 3)
+      .toUpperCase()}${rng.digits(10)}`,
+    createdDate: win.first,
+    txnDescriptionPrefix: prefix,
+  });
+  giro.directDebits.push(
+    dd('Rundfunk ARD, ZDF, DRadio', 'Lastschrift Rundfunk'),
+    dd('Stadtwerke Koeln GmbH', 'Stadtwerke Koeln'),
+    dd('Vodafone GmbH', 'Vodafone GmbH'),
+    dd('Netflix International B.V.', 'NETFLIX'),
+    dd('PayPal Europe S.a.r.l. et Cie S.C.A', 'PayPal Europe'),
+    dd('DB Vertrieb GmbH', 'DB Vertrieb GmbH Deutschlandticket'),
+  );
+
+  if (opts.historyFrom !== undefined && opts.historyFrom < win.first) {
+    prependOlderHistory(p, id, [giro, extra], opts.historyFrom, win.first);
+  }
+
+  return {
+    key: `ing:${p.username}`,
+    providerId: 'xs2a-ing-germany',
+    timestampSuffix: '+00:00',
+    accounts: [giro, extra],
+    info: {
+      full_name: holder,
+      addresses: [
+        { address: street.replace(/ \d+$/, ` ${rng.int(1, 180)}`), city: 'Koeln', zip: `50${rng.int(667, 999)}`, country: 'DE' },
+      ],
+    },
+  };
+}
+
+function addCardPurchase(ledger: Ledger, rng: Prng, account: string, day: string, m: CardMerchant, lag: number): void {
+  const amount = centsBetween(rng, m.min, m.max);
+  const description = m.description(rng);
+  ledger.add(account, day, {
+    amountCents: -amount,
+    category: 'PURCHASE',
+    description,
+    pendingDays: lag,
+    pendingDescription: m.pending,
+    meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: m.counterParty },
+  });
+}
+
+export function amazonOrder(rng: Prng): string {
+  return `${rng.pick(['302', '303', '304', '305', '306'])}-${rng.digits(7)}-${rng.digits(7)}`;
+}
+
+function fmtDe(day: string): string {
+  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+}
+
+/** Every booking of the window, in the order the draws have always been made. */
+function addRows(ledger: Ledger, rng: Prng, win: Window, id: IngIdentity): void {
+  const G = 'girokonto';
+  const X = 'extra-konto';
+  const { holder, giroIban, extraIban, employer, employerIban, salaryBase, landlord, landlordIban, street } = id;
+  const { rentCents, savingsCents, rundfunkNr, stadtwerkeVk, vodafoneKd, paypalMandate, stadtwerkeAbschlag, hukNr } = id;
 
   // Recurring rows, month by month.
   for (const month of win.months()) {
@@ -357,77 +490,34 @@ export function buildIngPersona(p: PersonaParams): Persona {
       meta: { provider_transaction_category: BT.interest },
     });
   }
-  ledger.finish();
+}
 
-  giro.standingOrders.push(
-    {
-      reference: `Miete ${street}`,
-      payee: landlord,
-      frequency: 'IntrvlMnthDay:01:01',
-      amountCents: rentCents,
-      firstPaymentDate: win.first,
-      dayOfMonth: 1,
-      txnDescription: `${landlord} Miete`,
-    },
-    {
-      reference: 'Sparen Extra-Konto',
-      payee: holder,
-      frequency: 'IntrvlMnthDay:01:01',
-      amountCents: savingsCents,
-      firstPaymentDate: win.first,
-      dayOfMonth: 1,
-      txnDescription: `${holder} Sparen Extra-Konto`,
-    },
-  );
-  const dd = (name: string, prefix: string) => ({
-    name,
-    mandateId: `${prefix
-      .replace(/[^A-Za-z]/g, '')
-      .slice(0, 3)
-      .toUpperCase()}${rng.digits(10)}`,
-    createdDate: win.first,
-    txnDescriptionPrefix: prefix,
+/**
+ * Rows booked in [from, windowFirst) come from a random stream of their own, so the window's
+ * rows are untouched, and the opening balances move back by what those rows add up to, so every
+ * balance inside the window stays the same. The older rows' balance-dependent bookings (the
+ * surplus sweep, interest) are generated against a guessed opening; a few passes move the guess
+ * to the opening that actually results, which they then see.
+ */
+function prependOlderHistory(p: PersonaParams, id: IngIdentity, accounts: GenAccount[], from: string, windowFirst: string): void {
+  const win = new Window(p.startDay, from, addDays(windowFirst, -1));
+  const sum = (a: GenAccount) => a.txns.reduce((s, t) => s + t.amountCents, 0);
+  let guess = accounts.map((a) => a.openingBalanceCents);
+  let older: GenAccount[] = [];
+  for (let pass = 0; pass < 4; pass++) {
+    older = ingAccounts(id, guess[0]!, guess[1]!);
+    const ledger = new Ledger(older);
+    addRows(ledger, new Prng(seedFrom(p.seed, 'ing-de-older', p.username, p.startDay)), win, id);
+    ledger.finish();
+    // A card payment made on the last older day books inside the window, which lacks it; dropped.
+    for (const a of older) a.txns = a.txns.filter((t) => t.bookingDate < windowFirst);
+    const drift = older.map((a, i) => accounts[i]!.openingBalanceCents - (a.openingBalanceCents + sum(a)));
+    if (drift.every((d) => d === 0)) break;
+    guess = guess.map((g, i) => g + drift[i]!);
+  }
+  accounts.forEach((a, i) => {
+    const rows = older[i]!.txns;
+    a.openingBalanceCents -= rows.reduce((s, t) => s + t.amountCents, 0);
+    a.txns = [...rows, ...a.txns];
   });
-  giro.directDebits.push(
-    dd('Rundfunk ARD, ZDF, DRadio', 'Lastschrift Rundfunk'),
-    dd('Stadtwerke Koeln GmbH', 'Stadtwerke Koeln'),
-    dd('Vodafone GmbH', 'Vodafone GmbH'),
-    dd('Netflix International B.V.', 'NETFLIX'),
-    dd('PayPal Europe S.a.r.l. et Cie S.C.A', 'PayPal Europe'),
-    dd('DB Vertrieb GmbH', 'DB Vertrieb GmbH Deutschlandticket'),
-  );
-
-  return {
-    key: `ing:${p.username}`,
-    providerId: 'xs2a-ing-germany',
-    timestampSuffix: '+00:00',
-    accounts: [giro, extra],
-    info: {
-      full_name: holder,
-      addresses: [
-        { address: street.replace(/ \d+$/, ` ${rng.int(1, 180)}`), city: 'Koeln', zip: `50${rng.int(667, 999)}`, country: 'DE' },
-      ],
-    },
-  };
-}
-
-function addCardPurchase(ledger: Ledger, rng: Prng, account: string, day: string, m: CardMerchant, lag: number): void {
-  const amount = centsBetween(rng, m.min, m.max);
-  const description = m.description(rng);
-  ledger.add(account, day, {
-    amountCents: -amount,
-    category: 'PURCHASE',
-    description,
-    pendingDays: lag,
-    pendingDescription: m.pending,
-    meta: { provider_transaction_category: BT.debit, counter_party_preferred_name: m.counterParty },
-  });
-}
-
-export function amazonOrder(rng: Prng): string {
-  return `${rng.pick(['302', '303', '304', '305', '306'])}-${rng.digits(7)}-${rng.digits(7)}`;
-}
-
-function fmtDe(day: string): string {
-  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
 }

@@ -7,9 +7,10 @@ export class Window {
   readonly first: string;
   readonly last: string;
 
-  constructor(startDay: string) {
-    this.first = addDays(startDay, -HISTORY_DAYS);
-    this.last = addDays(startDay, FUTURE_DAYS);
+  /** Defaults to the emulator's window around the start day; `first`/`last` pick another span. */
+  constructor(startDay: string, first = addDays(startDay, -HISTORY_DAYS), last = addDays(startDay, FUTURE_DAYS)) {
+    this.first = first;
+    this.last = last;
   }
 
   contains(day: string): boolean {
