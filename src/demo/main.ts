@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, type App } from '../app.js';
 import { parseConfig } from '../config/index.js';
@@ -16,7 +17,7 @@ import { connectPlaidSandbox } from '../connections/connect-plaid.js';
 import { startPlaidSandbox } from '../sandbox/plaid/index.js';
 import { startWebServer, type WebServer } from '../web/server.js';
 import { forgetDemoConnections, recordDemoConnection } from './connections.js';
-import { writeIngHistory } from './ing-history.js';
+import { writeIngHistoryCsv } from './ing-history.js';
 import { importFile } from '../imports/pipeline/index.js';
 import { balanceSentence, countsSentence } from '../imports/pipeline/summary.js';
 import { isoDate } from '../domain/dates.js';
@@ -76,8 +77,14 @@ async function main(): Promise<void> {
     clearEarlierDemo(app);
 
     step('Importing older history from an ING statement file (what the bank lets you download)');
-    const books = sandbox.books('xs2a-ing-germany', 'john');
-    const statement = writeIngHistory(books, isoDate(sandbox.clock.now()), path.join(config.dataDir, 'demo-statements'));
+    const dir = path.join(config.dataDir, 'demo-statements');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const statement = writeIngHistoryCsv({
+      file: path.join(dir, `Umsatzanzeige_${isoDate(sandbox.clock.now()).replace(/-/g, '')}.csv`),
+      seed: sandbox.seed,
+      startDay: sandbox.startDay,
+      now: sandbox.clock.now(),
+    });
     for (const r of await importFile(app, statement.file)) {
       say(`  ${path.relative(process.cwd(), statement.file)}: ${r.formatLabel}, bookings ${statement.from} to ${statement.to}`);
       say(`  ${countsSentence(r)}; ${balanceSentence(r.balanceCheck)}`);

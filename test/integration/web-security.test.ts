@@ -2,7 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import { createWebApp } from '../../src/web/create-app.js';
-import { FORM_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from '../../src/web/middleware/body-limits.js';
+import { FORM_BODY_LIMIT, UPLOAD_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from '../../src/web/middleware/body-limits.js';
+import { IMPORT_UPLOAD_PATH } from '../../src/web/routes/imports.js';
 import { startWebServer } from '../../src/web/server.js';
 import { connect, count, sandbox, testApp, type TestApp } from '../helpers/trax.js';
 
@@ -200,14 +201,15 @@ describe('request body limits', () => {
     const { cookie, csrf } = await session();
     const before = dbState();
     for (const r of everyRoute().filter(isPost)) {
-      const limit = r.path === '/webhooks/plaid' ? WEBHOOK_BODY_LIMIT : FORM_BODY_LIMIT;
+      const limit =
+        r.path === '/webhooks/plaid' ? WEBHOOK_BODY_LIMIT : r.path === IMPORT_UPLOAD_PATH ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
       const res = await web.request(r.path, {
         method: r.method,
         headers: { host: HOME, cookie, 'x-csrf-token': csrf, 'content-type': 'application/x-www-form-urlencoded' },
         body: formBody(csrf, limit),
       });
       expect(res.status, r.path).toBe(413);
-      expect(await res.text()).toMatch(/That request is larger than the \d+ KB Trax accepts here; nothing was saved\./);
+      expect(await res.text()).toMatch(/That request is larger than the \d+ [KM]B Trax accepts here; nothing was saved\./);
     }
     expect(dbState()).toBe(before);
   });
