@@ -1,112 +1,10 @@
 import type { ProviderId } from '../domain/types.js';
+import { providerPolicy } from '../providers/registry.js';
+
 /**
- * Provider hints mapped to the taxonomy. Plaid's personal_finance_category (v1; detailed first,
- * then primary — an unknown detailed value, e.g. from v2, falls back to its primary) and
- * TrueLayer's transaction_classification / transaction_category. Only confident mappings: a
- * hint that could mean several things maps to nothing and the next stage decides.
+ * Provider hints mapped to the taxonomy. Each provider's own table lives with its adapter
+ * (src/providers/<id>/categories.ts); this asks the provider's descriptor.
  */
-const PLAID_DETAILED: Record<string, string> = {
-  INCOME_WAGES: 'salary',
-  INCOME_DIVIDENDS: 'interest',
-  INCOME_INTEREST_EARNED: 'interest',
-  INCOME_TAX_REFUND: 'refunds',
-  TRANSFER_IN_ACCOUNT_TRANSFER: 'transfers',
-  TRANSFER_IN_SAVINGS: 'transfers',
-  TRANSFER_OUT_ACCOUNT_TRANSFER: 'transfers',
-  TRANSFER_OUT_SAVINGS: 'transfers',
-  TRANSFER_OUT_WITHDRAWAL: 'cash',
-  LOAN_PAYMENTS_CREDIT_CARD_PAYMENT: 'transfers',
-  LOAN_PAYMENTS_MORTGAGE_PAYMENT: 'housing',
-  ENTERTAINMENT_TV_AND_MOVIES: 'streaming',
-  ENTERTAINMENT_MUSIC_AND_AUDIO: 'streaming',
-  FOOD_AND_DRINK_GROCERIES: 'groceries',
-  FOOD_AND_DRINK_COFFEE: 'coffee',
-  GENERAL_MERCHANDISE_ONLINE_MARKETPLACES: 'online-shopping',
-  GENERAL_MERCHANDISE_CLOTHING_AND_ACCESSORIES: 'clothing',
-  GENERAL_MERCHANDISE_ELECTRONICS: 'electronics',
-  GENERAL_MERCHANDISE_PET_SUPPLIES: 'pets',
-  GENERAL_MERCHANDISE_GIFTS_AND_NOVELTIES: 'gifts',
-  MEDICAL_PHARMACIES_AND_SUPPLEMENTS: 'pharmacy',
-  MEDICAL_VETERINARY_SERVICES: 'pets',
-  PERSONAL_CARE_GYMS_AND_FITNESS_CENTERS: 'fitness',
-  GENERAL_SERVICES_INSURANCE: 'insurance',
-  GENERAL_SERVICES_EDUCATION: 'education',
-  GOVERNMENT_AND_NON_PROFIT_DONATIONS: 'gifts',
-  GOVERNMENT_AND_NON_PROFIT_TAX_PAYMENT: 'taxes',
-  TRANSPORTATION_GAS: 'fuel',
-  TRANSPORTATION_PUBLIC_TRANSIT: 'public-transport',
-  TRANSPORTATION_TAXIS_AND_RIDE_SHARES: 'taxi',
-  TRANSPORTATION_PARKING: 'parking',
-  TRANSPORTATION_TOLLS: 'parking',
-  RENT_AND_UTILITIES_RENT: 'housing',
-  RENT_AND_UTILITIES_GAS_AND_ELECTRICITY: 'energy',
-  RENT_AND_UTILITIES_WATER: 'water',
-  RENT_AND_UTILITIES_TELEPHONE: 'phone-internet',
-  RENT_AND_UTILITIES_INTERNET_AND_CABLE: 'phone-internet',
-};
-
-const PLAID_PRIMARY: Record<string, string> = {
-  INCOME: 'income',
-  BANK_FEES: 'fees',
-  ENTERTAINMENT: 'entertainment',
-  FOOD_AND_DRINK: 'eating-out',
-  GENERAL_MERCHANDISE: 'shopping',
-  HOME_IMPROVEMENT: 'housing',
-  MEDICAL: 'health',
-  PERSONAL_CARE: 'drugstore',
-  TRANSPORTATION: 'transport',
-  TRAVEL: 'travel',
-  RENT_AND_UTILITIES: 'utilities',
-  GOVERNMENT_AND_NON_PROFIT: 'taxes',
-};
-
-/** TrueLayer classification words (UK/IE/FR model), primary or secondary. */
-const TRUELAYER_CLASS: Record<string, string> = {
-  groceries: 'groceries',
-  'coffee shops': 'coffee',
-  'fast food': 'eating-out',
-  restaurants: 'eating-out',
-  'food & dining': 'eating-out',
-  'public transport': 'public-transport',
-  'gas & fuel': 'fuel',
-  fuel: 'fuel',
-  taxi: 'taxi',
-  parking: 'parking',
-  'auto & transport': 'transport',
-  'bills and utilities': 'utilities',
-  'mobile phone': 'phone-internet',
-  internet: 'phone-internet',
-  television: 'tv-licence',
-  'pension and insurances': 'insurance',
-  'buildings and contents insurance': 'insurance',
-  'health & fitness': 'health',
-  pharmacy: 'pharmacy',
-  gym: 'fitness',
-  clothing: 'clothing',
-  'electronics & software': 'electronics',
-  pets: 'pets',
-  shopping: 'shopping',
-  entertainment: 'entertainment',
-  'movies & dvds': 'streaming',
-  music: 'streaming',
-  travel: 'travel',
-  hotel: 'travel',
-  'air travel': 'travel',
-  'bank charges': 'fees',
-  taxes: 'taxes',
-  education: 'education',
-  'gifts & donations': 'gifts',
-  charity: 'gifts',
-};
-
-const TRUELAYER_CATEGORY: Record<string, string> = {
-  ATM: 'cash',
-  CASH: 'cash',
-  FEE_CHARGE: 'fees',
-  INTEREST: 'interest',
-  DIVIDEND: 'interest',
-};
-
 export interface ProviderHint {
   provider: ProviderId;
   category: string | null;
@@ -115,17 +13,5 @@ export interface ProviderHint {
 
 /** The taxonomy slug a provider's hint points at, or null when it says nothing certain. */
 export function slugFromProvider(h: ProviderHint): string | null {
-  // Statement files carry no provider taxonomy (a file's own category text stays in raw).
-  if (h.provider === 'file') return null;
-  if (h.provider === 'plaid') {
-    return (h.classification && PLAID_DETAILED[h.classification]) || (h.category && PLAID_PRIMARY[h.category]) || null;
-  }
-  if (h.classification) {
-    const parts = h.classification.split(' > ').map((p) => p.trim().toLowerCase());
-    for (const p of [...parts].reverse()) {
-      const slug = TRUELAYER_CLASS[p];
-      if (slug) return slug;
-    }
-  }
-  return (h.category && TRUELAYER_CATEGORY[h.category]) || null;
+  return providerPolicy(h.provider).categoryHint({ category: h.category, classification: h.classification });
 }

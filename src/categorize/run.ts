@@ -1,3 +1,4 @@
+import { PROVIDER_IDS, providerPolicy } from '../providers/registry.js';
 import type Database from 'better-sqlite3';
 import type { App } from '../app.js';
 import type { ProviderId } from '../domain/types.js';
@@ -35,12 +36,24 @@ export interface CategorizeRow {
 
 const BATCH = 5000;
 
+/**
+ * The pending row a posted one replaced, for providers that link them (each policy's
+ * pendingLinkPath), as one SQL CASE built from the registry.
+ */
+const PENDING_OF = (() => {
+  const arms = PROVIDER_IDS.flatMap((id) => {
+    const p = providerPolicy(id).pendingLinkPath;
+    return p ? [`WHEN '${id}' THEN json_extract(t.raw, '${p}')`] : [];
+  });
+  return arms.length ? `CASE c.provider ${arms.join(' ')} END` : 'NULL';
+})();
+
 /** Every transaction (or only uncategorized ones) in id order, a batch at a time. */
 export function* rowBatches(app: App, opts: { uncategorizedOnly?: boolean } = {}): Generator<CategorizeRow[]> {
   const select = app.db.prepare<[number], CategorizeRow>(
     `SELECT t.id, t.account_id, t.booking_date, t.dedupe_key, t.description, t.merchant, t.counterparty_name, t.counterparty_iban,
             t.provider_category, t.provider_classification, t.amount_minor, t.currency, t.category_id, t.category_source, c.provider,
-            CASE WHEN c.provider = 'plaid' THEN json_extract(t.raw, '$.pending_transaction_id') END AS pending_of
+            ${PENDING_OF} AS pending_of
      FROM transactions t JOIN accounts a ON a.id = t.account_id JOIN connections c ON c.id = a.connection_id
      WHERE t.id > ? ${opts.uncategorizedOnly ? 'AND t.category_id IS NULL' : ''}
      ORDER BY t.id LIMIT ${BATCH}`,

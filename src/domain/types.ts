@@ -1,7 +1,8 @@
 /** Canonical domain types. Nothing here knows which aggregator produced the data. */
 
 /** Where a connection's data comes from: an aggregator, or 'file' for accounts fed only by statement imports. */
-export type ProviderId = 'truelayer' | 'plaid' | 'file';
+export type { ProviderId } from '../providers/registry.js';
+import type { ProviderId } from '../providers/registry.js';
 
 export type ConnectionStatus = 'active' | 'needs_reauth' | 'error' | 'revoked';
 

@@ -1,7 +1,10 @@
 import type { App } from '../app.js';
-import { requirePlaid, requireTrueLayer, type Config } from '../config/index.js';
+import { requirePlaid, requireTrueLayer } from '../config/index.js';
 import { TraxError } from '../domain/errors.js';
-import type { ProviderId } from '../domain/types.js';
+import { filePolicy } from './file/policy.js';
+import { plaidPolicy } from './plaid/policy.js';
+import type { ProviderPolicy } from './policy.js';
+import { truelayerPolicy } from './truelayer/policy.js';
 import type { StoredConnection } from '../store/connections.js';
 import type { BankConnector, SecretStore } from './provider.js';
 import type { PlaidSecrets } from './plaid/index.js';
@@ -75,51 +78,24 @@ export function connectorFor(app: App, connection: StoredConnection): BankConnec
   return CONNECTORS[connection.provider](app, connection);
 }
 
-/** What code outside providers/ asks about a provider instead of comparing its id to a string. */
-export interface ProviderPolicy {
-  /** The provider's name as users know it. */
-  label: string;
-  /** Why no connection of this provider can sync with this configuration, or null when it can. */
-  notConfigured(config: Config): string | null;
-  /** The sentence that tells the user how to renew a consent, kept with the connection's history. */
-  relinkHint(connectionId: string): string;
-  /** The API host this configuration talks to; tells a demo emulator's connections from others. */
-  endpoint(config: Config): string | null;
-  /** False for connections nothing syncs (statement files): sync and the scheduler pass them by. */
-  syncs: boolean;
-}
+/**
+ * The one table of providers. `ProviderId` is derived from it: a provider is a row here plus its
+ * folder (adapter, emulator, policy), and code outside providers/ asks `providerPolicy(id)`.
+ */
+const POLICIES = { truelayer: truelayerPolicy, plaid: plaidPolicy, file: filePolicy } satisfies Record<string, ProviderPolicy>;
 
-const POLICIES = {
-  truelayer: {
-    label: 'TrueLayer',
-    notConfigured: (config) =>
-      config.truelayer
-        ? null
-        : 'TrueLayer is not configured (set TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET in .env, or run `trax sandbox` for the built-in emulator).',
-    relinkHint: (id) =>
-      `Reconnect with \`trax connect truelayer --relink ${id}\` (or Relink in \`trax serve\`); your history is kept.`,
-    endpoint: (config) => config.truelayer?.apiUrl ?? null,
-    syncs: true,
-  },
-  plaid: {
-    label: 'Plaid',
-    notConfigured: (config) =>
-      config.plaid
-        ? null
-        : 'Plaid is not configured (set PLAID_CLIENT_ID and PLAID_SECRET in .env; keys are at dashboard.plaid.com).',
-    relinkHint: () => 'Relink it in the web app (`trax serve`, then Relink); your history is kept.',
-    endpoint: (config) => config.plaid?.baseUrl ?? null,
-    syncs: true,
-  },
-  file: {
-    label: 'Statement files',
-    notConfigured: () => null,
-    relinkHint: () => 'Import a newer statement with `trax import FILE` (or "Import a file" in `trax serve`).',
-    endpoint: () => null,
-    syncs: false,
-  },
-} satisfies Record<ProviderId, ProviderPolicy>;
+export type ProviderId = keyof typeof POLICIES;
+export const PROVIDER_IDS = Object.keys(POLICIES) as ProviderId[];
 
 export function providerPolicy(provider: ProviderId): ProviderPolicy {
-  return POLICIES[provider];
+  const p = (POLICIES as Record<string, ProviderPolicy>)[provider];
+  // A connection a newer Trax made with a provider this build does not know.
+  if (!p)
+    throw new TraxError(
+      'config_invalid',
+      `This Trax does not know the provider "${provider}"; update Trax to use that connection.`,
+    );
+  return p;
 }
+
+export type { ProviderPolicy } from './policy.js';

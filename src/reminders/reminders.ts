@@ -1,3 +1,4 @@
+import { providerPolicy } from '../providers/registry.js';
 import type { App } from '../app.js';
 import type { ProviderId } from '../domain/types.js';
 import type { StoredConnection } from '../store/connections.js';
@@ -35,10 +36,7 @@ export function reminders(app: App, now: Date): Reminder[] {
 export function reminderFor(c: StoredConnection, state: AttentionState, now: Date): Reminder {
   const institution = c.institutionName ?? c.id;
   const relinkCommand = relinkCommandFor(c);
-  const relink =
-    c.provider === 'plaid'
-      ? 'open `trax serve` and press Relink'
-      : `run \`${relinkCommand}\` (or press Relink in \`trax serve\`)`;
+  const relink = providerPolicy(c.provider).relink.instruction(c.id);
   const date = c.consentExpiresAt?.slice(0, 10) ?? '';
   let sentence: string;
   switch (state) {
@@ -63,12 +61,13 @@ export function reminderFor(c: StoredConnection, state: AttentionState, now: Dat
     expiresAt: c.consentExpiresAt,
     sentence,
     relinkCommand,
-    relinkUrl: c.provider === 'plaid' ? '/' : `/connect/truelayer?relink=${encodeURIComponent(c.id)}`,
+    // An in-page Relink button (Plaid Link) lives on the Banks page.
+    relinkUrl: providerPolicy(c.provider).relink.webHref(c.id) ?? '/',
   };
 }
 
 export function relinkCommandFor(c: { id: string; provider: ProviderId }): string {
-  return c.provider === 'plaid' ? 'open trax serve and press Relink' : `trax connect ${c.provider} --relink ${c.id}`;
+  return providerPolicy(c.provider).relink.command(c.id);
 }
 
 function inDays(ms: number): string {

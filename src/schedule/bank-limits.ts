@@ -1,11 +1,9 @@
 import type { App } from '../app.js';
+import { providerPolicy } from '../providers/registry.js';
 import type { StoredConnection } from '../store/connections.js';
 import { readUsage, UNATTENDED_READS_PER_DAY } from '../store/read-budget.js';
 
 export type Allowance = { ok: true } | { ok: false; reason: string };
-
-/** Plaid connections with webhooks are still synced by the schedule when this stale. */
-export const PLAID_SAFETY_NET_MS = 24 * 3600_000;
 
 /**
  * Whether an unattended (scheduled) sync of this connection may run now, and if not, why. Only
@@ -25,12 +23,14 @@ export function scheduledSyncAllowed(app: App, c: StoredConnection, now: Date): 
         'it needs you to log in at the bank again, so a sync would only fail; relink it (see `trax connections`) and the schedule picks it up again',
     };
   }
-  if (c.provider === 'plaid') {
+  const policy = providerPolicy(c.provider).unattended;
+  if (policy.kind === 'none') return { ok: false, reason: 'nothing syncs it (its data comes from statement files)' };
+  if (policy.kind === 'webhook-cache') {
     const last = c.lastSyncedAt ? Date.parse(c.lastSyncedAt) : 0;
-    if (app.config.plaid?.webhookUrl && now.getTime() - last < PLAID_SAFETY_NET_MS) {
+    if (policy.webhooksOn(app.config) && now.getTime() - last < policy.safetyNetMs) {
       return {
         ok: false,
-        reason: `Plaid announces new transactions by webhook (PLAID_WEBHOOK_URL), and its last sync (${stamp(c.lastSyncedAt!)}) is less than a day old`,
+        reason: `${providerPolicy(c.provider).label} announces new transactions by webhook (${policy.webhookSetting}), and its last sync (${stamp(c.lastSyncedAt!)}) is less than a day old`,
       };
     }
     return { ok: true };

@@ -1,3 +1,5 @@
+import type { ProviderId } from '../domain/types.js';
+import { providerPolicy } from '../providers/registry.js';
 import type { App } from '../app.js';
 import type { Db } from './db.js';
 
@@ -18,13 +20,13 @@ export interface ReadTrigger {
 }
 
 /**
- * Called by the sync engine when a sync starts. Only TrueLayer reads the bank directly (Plaid
- * serves its own cache), a user's address in X-PSU-IP makes the read user-present, and the
+ * Called by the sync engine when a sync starts. Only providers that read the bank directly count
+ * (TrueLayer; Plaid serves its own cache: see each provider's `unattended` policy), a user's address in X-PSU-IP makes the read user-present, and the
  * first sync after a login ('connect') is covered by that login's strong authentication.
  * A CLI `trax sync` has no address to send, so the bank counts it even though a person ran it.
  */
-export function noteBankRead(app: App, connection: { id: string; provider: string }, opts: ReadTrigger, at: string): void {
-  if (connection.provider !== 'truelayer' || opts.trigger === 'connect' || opts.userIp) return;
+export function noteBankRead(app: App, connection: { id: string; provider: ProviderId }, opts: ReadTrigger, at: string): void {
+  if (providerPolicy(connection.provider).unattended.kind !== 'bank-reads' || opts.trigger === 'connect' || opts.userIp) return;
   const accountIds = app.accounts.list(connection.id).map((a) => a.id);
   recordReads(app.db, connection.id, accountIds.length ? accountIds : [0], at, opts.trigger);
 }

@@ -1,3 +1,4 @@
+import type { ProviderId } from '../../domain/types.js';
 import type { Command } from 'commander';
 import { loadConfig, requireTrueLayer } from '../../config/index.js';
 import { TraxError } from '../../domain/errors.js';
@@ -47,47 +48,52 @@ Examples:
   trax connect truelayer --relink tl-3f9a2c
   trax connect plaid --sandbox ins_109508`,
     )
-    .action(
-      async (
-        provider: string,
-        opts: { code?: string; bank?: string; relink?: string; sandbox?: string; browser: boolean; timeout: string },
-      ) => {
-        if (provider === 'plaid') return connectPlaid(opts);
-        if (provider !== 'truelayer') {
-          throw new TraxError(
-            'usage',
-            `"${provider}" is not a provider Trax can connect; use \`trax connect truelayer\` or \`trax connect plaid\`.`,
-          );
-        }
-        const cfg = requireTrueLayer(loadConfig());
-        let code = opts.code;
-        if (!code) {
-          let state = '';
-          const wait = await listenForCallback({
-            redirectUri: cfg.redirectUri,
-            expectedState: () => state,
-            timeoutMs: Number(opts.timeout) * 60_000,
-            onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
-          });
-          // Port 0 (the emulator, tests): the link and the code exchange name the port it got.
-          if (new URL(cfg.redirectUri).port === '0') cfg.redirectUri = wait.url;
-          const auth = buildAuthLink(cfg, opts.bank ? { providerId: opts.bank } : {});
-          state = auth.state;
-          out(`Open this link to log in to your bank:\n\n  ${auth.url}\n`);
-          if (opts.browser && openBrowser(auth.url)) progress('(opened in your browser)');
-          progress(`Waiting for the bank to send you back to ${wait.url} … (Ctrl-C to cancel)`);
-          code = await wait.code;
-        }
-        await withApp(async (app) => {
-          if (app.config.truelayer) app.config.truelayer.redirectUri = cfg.redirectUri;
-          progress('Login received; fetching accounts and history…');
-          report(
-            app,
-            await connectTrueLayerWithCode(app, code!, { onProgress, ...(opts.relink ? { relinkId: opts.relink } : {}) }),
-          );
-        });
-      },
-    );
+    .action(async (provider: string, opts: ConnectOpts) => {
+      const flow = Object.hasOwn(CONNECT_FLOWS, provider) ? CONNECT_FLOWS[provider as ProviderId] : undefined;
+      if (!flow) {
+        throw new TraxError(
+          'usage',
+          `"${provider}" is not a provider Trax can connect; use ${CONNECTABLE.map((p) => `\`trax connect ${p}\``).join(' or ')}.`,
+        );
+      }
+      return flow(opts);
+    });
+}
+
+type ConnectOpts = { code?: string; bank?: string; relink?: string; sandbox?: string; browser: boolean; timeout: string };
+
+/** How `trax connect <provider>` links a bank, per provider; a provider without a CLI flow has none. */
+const CONNECT_FLOWS: Partial<Record<ProviderId, (opts: ConnectOpts) => Promise<void>>> = {
+  truelayer: connectTrueLayer,
+  plaid: connectPlaid,
+};
+const CONNECTABLE = Object.keys(CONNECT_FLOWS);
+
+async function connectTrueLayer(opts: ConnectOpts): Promise<void> {
+  const cfg = requireTrueLayer(loadConfig());
+  let code = opts.code;
+  if (!code) {
+    let state = '';
+    const wait = await listenForCallback({
+      redirectUri: cfg.redirectUri,
+      expectedState: () => state,
+      timeoutMs: Number(opts.timeout) * 60_000,
+      onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
+    });
+    // Port 0 (the emulator, tests): the link and the code exchange name the port it got.
+    if (new URL(cfg.redirectUri).port === '0') cfg.redirectUri = wait.url;
+    const auth = buildAuthLink(cfg, opts.bank ? { providerId: opts.bank } : {});
+    state = auth.state;
+    out(`Open this link to log in to your bank:\n\n  ${auth.url}\n`);
+    if (opts.browser && openBrowser(auth.url)) progress('(opened in your browser)');
+    progress(`Waiting for the bank to send you back to ${wait.url} … (Ctrl-C to cancel)`);
+    code = await wait.code;
+  }
+  await withApp(async (app) => {
+    if (app.config.truelayer) app.config.truelayer.redirectUri = cfg.redirectUri;
+    progress('Login received; fetching accounts and history…');
+    report(app, await connectTrueLayerWithCode(app, code!, { onProgress, ...(opts.relink ? { relinkId: opts.relink } : {}) }));
+  });
 }
 
 const onProgress = (_id: string, m: string) => progress(`  ${clean(m)}`);

@@ -1,3 +1,4 @@
+import { PROVIDER_IDS, providerPolicy } from '../../providers/registry.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,8 +107,9 @@ function warnings(t: ScheduleTarget): string[] {
   } else {
     lines.push(`# Warning: there is no .env in ${t.cwd}; put your settings there, the scheduled sync sees no shell variables.`);
   }
+  const ENV_PREFIXES = ['TRAX_', ...PROVIDER_IDS.flatMap((id) => providerPolicy(id).envPrefixes)];
   const shellOnly = Object.keys(process.env)
-    .filter((k) => /^(TRAX_|TRUELAYER_|PLAID_)/.test(k) && !(k in inFile))
+    .filter((k) => ENV_PREFIXES.some((p) => k.startsWith(p)) && !(k in inFile))
     .sort();
   if (shellOnly.length)
     lines.push(
