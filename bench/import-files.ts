@@ -14,10 +14,20 @@ function entryMinor(i: number): number {
   return i % 4 === 0 ? minor : -minor;
 }
 
-/** Booking day of entry i: `perDay` entries a day from `start`, as UTC calendar days. */
-function dayOf(i: number, perDay: number, start: number): Date {
-  return new Date(start + Math.floor(i / perDay) * 86_400_000);
+/** Which booking day entry i falls on: `perDay` entries a day from `start` (a UTC midnight, ms). */
+export interface Schedule {
+  perDay: number;
+  start: number;
 }
+
+function dayOf(i: number, s: Schedule): Date {
+  return new Date(s.start + Math.floor(i / s.perDay) * 86_400_000);
+}
+
+/** A CAMT year: about 2,700 entries a day for a million. */
+export const camtSchedule = (n: number): Schedule => ({ perDay: Math.max(1, Math.ceil(n / 365)), start: Date.UTC(2023, 0, 2) });
+/** Ten years of an ING account from 2016. */
+export const ingSchedule = (n: number): Schedule => ({ perDay: Math.max(1, Math.ceil(n / 3650)), start: Date.UTC(2016, 0, 1) });
 
 const COUNTERPARTIES = [
   'REWE Markt GmbH',
@@ -46,32 +56,34 @@ async function writer(file: string) {
 const xmlMoney = (minor: number) => `${Math.floor(Math.abs(minor) / 100)}.${String(Math.abs(minor) % 100).padStart(2, '0')}`;
 
 /**
- * A CAMT.053.001.08 statement of `n` booked entries over one account, with OPBD and CLBD
- * balances that add up (so the import's balance check runs), about 2,700 entries a day.
+ * A CAMT.053.001.08 statement of entries `from` to `n - 1` (so of `n` entries by default) over
+ * the account the ING file has too, with OPBD and CLBD balances that add up (so the import's
+ * balance check runs). The same entry i as the ING writer's has the same amount and, on the same
+ * schedule, the same day and a similar text: it is the same booking seen by another source.
  */
-export async function writeCamt053(file: string, n: number): Promise<number> {
+export async function writeCamt053(file: string, n: number, opts: { from?: number; schedule?: Schedule } = {}): Promise<number> {
+  const from = opts.from ?? 0;
+  const schedule = opts.schedule ?? camtSchedule(n);
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += entryMinor(i);
-  const start = Date.UTC(2023, 0, 2);
-  const perDay = Math.max(1, Math.ceil(n / 365));
+  for (let i = from; i < n; i++) sum += entryMinor(i);
   const opening = 1_000_000;
   const closing = opening + sum;
   const bal = (code: string, minor: number, day: string) =>
     `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${xmlMoney(minor)}</Amt>` +
     `<CdtDbtInd>${minor < 0 ? 'DBIT' : 'CRDT'}</CdtDbtInd><Dt><Dt>${day}</Dt></Dt></Bal>`;
   const w = await writer(file);
-  const lastDay = dayOf(Math.max(0, n - 1), perDay, start)
-    .toISOString()
-    .slice(0, 10);
+  const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+  const openDay = isoDay(new Date(dayOf(from, schedule).getTime() - 86_400_000));
+  const lastDay = isoDay(dayOf(Math.max(from, n - 1), schedule));
   await w.write(
     '<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><GrpHdr><MsgId>B</MsgId></GrpHdr>' +
       '<Stmt><Id>1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>\n' +
-      `${bal('OPBD', opening, '2023-01-01')}\n${bal('CLBD', closing, lastDay)}\n`,
+      `${bal('OPBD', opening, openDay)}\n${bal('CLBD', closing, lastDay)}\n`,
   );
   let buf = '';
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const minor = entryMinor(i);
-    const day = dayOf(i, perDay, start).toISOString().slice(0, 10);
+    const day = dayOf(i, schedule).toISOString().slice(0, 10);
     const party = COUNTERPARTIES[i % COUNTERPARTIES.length]!.replace('&', '&amp;');
     const role = minor < 0 ? 'Cdtr' : 'Dbtr';
     buf +=
@@ -111,12 +123,11 @@ const CATEGORIES = ['Lebensmittel', 'Wohnen und Energie', 'Mobilität', 'Shoppin
 export async function writeIngCsv(file: string, n: number): Promise<number> {
   let sum = 0;
   for (let i = 0; i < n; i++) sum += entryMinor(i);
-  const start = Date.UTC(2016, 0, 1);
-  const perDay = Math.max(1, Math.ceil(n / 3650));
+  const schedule = ingSchedule(n);
   const opening = 359_903;
   const closing = opening + sum;
-  const first = dayOf(0, perDay, start);
-  const last = dayOf(Math.max(0, n - 1), perDay, start);
+  const first = dayOf(0, schedule);
+  const last = dayOf(Math.max(0, n - 1), schedule);
   const enc = (s: string) => iconv.encode(s, 'win1252');
   const w = await writer(file);
   await w.write(
@@ -146,7 +157,7 @@ export async function writeIngCsv(file: string, n: number): Promise<number> {
   let buf = '';
   for (let i = n - 1; i >= 0; i--) {
     const minor = entryMinor(i);
-    const day = deDate(dayOf(i, perDay, start));
+    const day = deDate(dayOf(i, schedule));
     buf +=
       `${day};${day};${COUNTERPARTIES[i % COUNTERPARTIES.length]};${BOOKING_TEXTS[i % BOOKING_TEXTS.length]};` +
       `${CATEGORIES[i % CATEGORIES.length]};VISA Debitkartenumsatz Filiale ${i % 997} Beleg ${i};` +
