@@ -21,20 +21,26 @@ export async function runOneImport(file: string): Promise<object> {
   try {
     const t0 = performance.now();
     let readMs = 0;
+    let categorizeFrom: number | null = null;
     const results = await importFile(app, file, {
       onProgress: (m) => {
         if (m === 'writing') readMs = performance.now() - t0;
+        if (m === 'categorizing') categorizeFrom = performance.now();
       },
     });
-    const totalMs = performance.now() - t0;
+    const end = performance.now();
+    const totalMs = end - t0;
+    const categorizeMs = categorizeFrom === null ? 0 : end - categorizeFrom;
     const rows = app.db.prepare('SELECT count(*) FROM transactions').pluck().get() as number;
     const sum = app.db.prepare('SELECT coalesce(sum(amount_minor), 0) FROM transactions').pluck().get() as number;
     return {
       rows,
       sum,
       added: results.reduce((n, r) => n + r.added, 0),
+      duplicates: results.reduce((n, r) => n + r.duplicates, 0),
       balanceOk: results.every((r) => r.balanceCheck?.ok === true),
       readMs,
+      categorizeMs,
       totalMs,
       vmHwmKb: vmHwmKb(),
     };
