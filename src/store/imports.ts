@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from './db.js';
 
 /** The balance check a statement allows: opening + entries against the closing balance it states. */
@@ -235,14 +236,14 @@ export class ImportStore {
   }
 
   /** Whether a key waits for the user's decision (a re-import counts it as "to review" again). */
+  /** Asked once per imported row: prepared once per store, not per call. */
+  private inReviewStmt?: Database.Statement<[number, string], { n: number }>;
+
   inReview(accountId: number, key: string): boolean {
-    return (
-      this.db
-        .prepare<[number, string], { n: number }>(
-          `SELECT count(*) AS n FROM import_reviews WHERE account_id = ? AND dedupe_key = ? AND status = 'open'`,
-        )
-        .get(accountId, key)!.n > 0
+    this.inReviewStmt ??= this.db.prepare(
+      `SELECT count(*) AS n FROM import_reviews WHERE account_id = ? AND dedupe_key = ? AND status = 'open'`,
     );
+    return this.inReviewStmt.get(accountId, key)!.n > 0;
   }
 
   openReviews(): ReviewItem[] {

@@ -130,14 +130,12 @@ export class SightingStore {
 
   /** Whether the row with this key exists as the account's own row (not as an alias). */
   ownRow(accountId: number, key: string): boolean {
-    return (
-      this.db
-        .prepare<[number, string], { n: number }>(
-          'SELECT count(*) AS n FROM transactions WHERE account_id = ? AND dedupe_key = ?',
-        )
-        .get(accountId, key)!.n > 0
-    );
+    // Asked once per synced row of a page: prepared once per store, not per call.
+    this.ownRowStmt ??= this.db.prepare('SELECT count(*) AS n FROM transactions WHERE account_id = ? AND dedupe_key = ?');
+    return this.ownRowStmt.get(accountId, key)!.n > 0;
   }
+
+  private ownRowStmt?: Database.Statement<[number, string], { n: number }>;
 
   /** Imported pending rows of an account in a date range whose keys a newer file no longer lists. */
   supersededPending(accountId: number, from: string, to: string, keep: readonly string[], importId: number): number[] {

@@ -194,7 +194,10 @@ export async function importFile(app: App, file: string, opts: ImportOptions = {
     opts.onProgress?.(write ? 'writing' : 'checking against your data');
     const results = write ? inTransaction(app.db, `import ${read.fileName}`, run) : run();
     // Imported rows get categories (and transfers paired) exactly as synced ones do.
-    if (write && results.some((r) => r.added > 0)) categorizeTransactions(app);
+    if (write && results.some((r) => r.added > 0)) {
+      opts.onProgress?.('categorizing');
+      categorizeTransactions(app);
+    }
     return results;
   } finally {
     stage.drop();
