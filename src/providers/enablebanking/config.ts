@@ -63,7 +63,7 @@ export function parseEnableBankingConfig(
   if (privateKey.asymmetricKeyType !== 'rsa') {
     return {
       ok: false,
-      message: `ENABLEBANKING_KEY_FILE ${keyFile} holds a ${privateKey.asymmetricKeyType ?? 'non-RSA'} key; Enable Banking signs with RS256 only, so it must be an RSA private key.`,
+      message: `ENABLEBANKING_KEY_FILE ${keyFile} holds an ${(privateKey.asymmetricKeyType ?? 'unknown').toUpperCase()} key; Enable Banking signs with RS256 only, so it must be an RSA private key.`,
     };
   }
   return {
