@@ -60,7 +60,9 @@ describe('sessions and data', () => {
   it('binds continuation keys to their query and wants all of the bank’s PSU headers or none', async () => {
     const { store } = await connect(w);
     const uid = store.read().accounts[0]!.uid;
-    const q = 'date_from=2026-05-01&date_to=2026-06-15';
+    const today = w.sb.clock.now().toISOString().slice(0, 10);
+    const day = (n: number) => new Date(Date.parse(today) - n * 86_400_000).toISOString().slice(0, 10);
+    const q = `date_from=${day(45)}&date_to=${today}`;
     const first = await call('GET', `/accounts/${uid}/transactions?${q}`);
     // A bare key (the original query not repeated) is refused, as strict banks do.
     const key = String(first.body.continuation_key);
@@ -70,7 +72,7 @@ describe('sessions and data', () => {
       'WRONG_REQUEST_PARAMETERS',
     );
     expect(
-      (await call('GET', `/accounts/${uid}/transactions?date_from=2026-05-02&date_to=2026-06-15&continuation_key=${key}`)).body
+      (await call('GET', `/accounts/${uid}/transactions?date_from=${day(44)}&date_to=${today}&continuation_key=${key}`)).body
         .error,
     ).toBe('WRONG_REQUEST_PARAMETERS');
     expect((await call('GET', `/accounts/${uid}/transactions?${q}&continuation_key=garbage`)).body.error).toBe(
