@@ -1,0 +1,94 @@
+import { toDay } from '../shared/dates.js';
+import { serveApp } from '../shared/serve.js';
+import { assertNotProduction, createEnableBankingSandboxApp } from './app.js';
+import { completeAuth } from './complete-auth.js';
+import { registerApp, type SandboxAppReg } from './jwt-check.js';
+import { EbSandboxState, type RequestLogEntry } from './state.js';
+
+export { generateDemoKeyPair, type DemoKeyPair } from './keys.js';
+export { ASPSPS } from './aspsps.js';
+export type { RequestLogEntry, SandboxAppReg };
+
+export interface EnableBankingSandboxOptions {
+  /** 0 / undefined = a free port */
+  port?: number;
+  host?: string;
+  /** Emulator clock start; default the real now, then it ticks with real time. */
+  now?: Date;
+  apps: SandboxAppReg[];
+  /** default 42; data is deterministic from seed + start day + username */
+  seed?: number;
+  /** default 5 minutes: history older than 90 days only this long after authorisation */
+  scaWindowMs?: number;
+  /** default 10 minutes */
+  codeTtlMs?: number;
+  /** default 4 (PSD2) */
+  unattendedReadsPerDay?: number;
+  /** transactions per page, default 100 */
+  pageSize?: number;
+}
+
+export interface EnableBankingFaults {
+  /** The next n follow-up transactions calls hand back the key they were given. */
+  loopContinuationKey(n?: number): void;
+  /** The next n transactions pages carry a first amount like "12,50". */
+  malformedAmount(n?: number): void;
+  /** The next n data calls fail with 400 ASPSP_ERROR and this bank text. */
+  aspspError(text: string, n?: number): void;
+  /** The PSU withdrew consent at the bank: data calls answer 401 REVOKED_SESSION. */
+  revokeSession(sessionId?: string): void;
+  reset(): void;
+}
+
+export interface EnableBankingSandbox {
+  url: string;
+  clock: { now(): Date; advance(ms: number): void; set(d: Date): void };
+  faults: EnableBankingFaults;
+  /** Every request, Authorization redacted. */
+  requestLog: RequestLogEntry[];
+  /** Drives the hosted page like a browser; returns the redirect location. */
+  completeAuth(authUrl: string, login: { username: string; password: string }): Promise<string>;
+  /** Session ids and their status, for tests. */
+  sessions(): Array<{ id: string; status: string }>;
+  close(): Promise<void>;
+}
+
+export async function startEnableBankingSandbox(opts: EnableBankingSandboxOptions): Promise<EnableBankingSandbox> {
+  assertNotProduction();
+  const start = opts.now ?? new Date();
+  if (Number.isNaN(start.getTime())) throw new Error('startEnableBankingSandbox: opts.now is not a valid date');
+  const apps = new Map(opts.apps.map((a) => [a.appId, registerApp(a)]));
+  const state = new EbSandboxState(
+    {
+      seed: opts.seed ?? 42,
+      startDay: toDay(start),
+      scaWindowMs: opts.scaWindowMs ?? 5 * 60_000,
+      codeTtlMs: opts.codeTtlMs ?? 10 * 60_000,
+      unattendedReadsPerDay: opts.unattendedReadsPerDay ?? 4,
+      pageSize: opts.pageSize ?? 100,
+    },
+    apps,
+    start,
+  );
+  const server = await serveApp(createEnableBankingSandboxApp(state), opts);
+  state.baseUrl = server.url;
+  let closed: Promise<void> | undefined;
+  return {
+    url: server.url,
+    clock: { now: () => state.clock.now(), advance: (ms) => state.clock.advance(ms), set: (d) => state.clock.set(d) },
+    faults: {
+      loopContinuationKey: (n = 1) => void (state.faults.loopKeys = n),
+      malformedAmount: (n = 1) => void (state.faults.malformedAmounts = n),
+      aspspError: (text, n = 1) => void (state.faults.aspspErrors = { left: n, text }),
+      revokeSession: (id) => {
+        for (const s of state.sessions.values())
+          if ((id === undefined || s.id === id) && s.status === 'AUTHORIZED') s.status = 'REVOKED';
+      },
+      reset: () => state.faults.reset(),
+    },
+    requestLog: state.requestLog,
+    completeAuth,
+    sessions: () => [...state.sessions.values()].map((s) => ({ id: s.id, status: state.statusOf(s) })),
+    close: () => (closed ??= server.close()),
+  };
+}
