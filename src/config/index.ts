@@ -1,3 +1,4 @@
+import { parseEnableBankingConfig, type EnableBankingConfig } from '../providers/enablebanking/config.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TraxError } from '../domain/errors.js';
@@ -39,6 +40,8 @@ export interface Config {
   /** null when no TrueLayer credentials are configured: the provider is simply off. */
   truelayer: TrueLayerConfig | null;
   plaid: PlaidConfig | null;
+  /** null when no ENABLEBANKING_* variable is set. */
+  enablebanking: EnableBankingConfig | null;
   webPassword: string | null;
   /** TRAX_CLOCK: where Trax's clock starts (it then ticks); null for the real time. */
   clockStart: Date | null;
@@ -88,6 +91,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const problems: string[] = [];
   const truelayer = truelayerConfig(raw, problems);
   const plaid = plaidConfig(raw, problems);
+  const enablebanking = enableBankingConfig(env, problems);
   if (problems.length) {
     throw new TraxError('config_invalid', `${problems.join(' ')} Fix it in .env or your environment.`);
   }
@@ -96,9 +100,27 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     secretKeyHex: raw.TRAX_SECRET_KEY ? normalizeKey(raw.TRAX_SECRET_KEY) : null,
     truelayer,
     plaid,
+    enablebanking,
     webPassword: raw.TRAX_WEB_PASSWORD ?? null,
     clockStart: raw.TRAX_CLOCK ? new Date(raw.TRAX_CLOCK) : null,
   };
+}
+
+/** Enable Banking is on when any ENABLEBANKING_* variable is set; then all of them must be right. */
+function enableBankingConfig(env: NodeJS.ProcessEnv, problems: string[]): EnableBankingConfig | null {
+  if (!Object.keys(env).some((k) => k.startsWith('ENABLEBANKING_') && env[k])) return null;
+  const r = parseEnableBankingConfig(env);
+  if (r.ok) return r.config;
+  problems.push(r.message);
+  return null;
+}
+
+export function requireEnableBanking(config: Config): EnableBankingConfig {
+  if (config.enablebanking) return config.enablebanking;
+  throw new TraxError(
+    'config_invalid',
+    'Enable Banking is not configured: set ENABLEBANKING_APP_ID, ENABLEBANKING_KEY_FILE and ENABLEBANKING_REDIRECT_URI in .env (see "Connect through Enable Banking" in the README).',
+  );
 }
 
 const PLAID_HOSTS: Record<PlaidEnv, string> = {

@@ -1,5 +1,7 @@
 import type { App } from '../app.js';
-import { requirePlaid, requireTrueLayer } from '../config/index.js';
+import { requireEnableBanking, requirePlaid, requireTrueLayer } from '../config/index.js';
+import type { EnableBankingSecrets } from './enablebanking/sync.js';
+import { enablebankingPolicy } from './enablebanking/policy.js';
 import { TraxError } from '../domain/errors.js';
 import { filePolicy } from './file/policy.js';
 import { plaidPolicy } from './plaid/policy.js';
@@ -66,6 +68,13 @@ const CONNECTORS = {
     const secrets = connectionSecrets<PlaidSecrets>(app, c.id);
     return lazyConnector(async () => (await import('./plaid/index.js')).plaidConnector(cfg, secrets, app.http));
   },
+  enablebanking: (app, c) => {
+    const cfg = requireEnableBanking(app.config);
+    const secrets = connectionSecrets<EnableBankingSecrets>(app, c.id);
+    return lazyConnector(async () =>
+      (await import('./enablebanking/index.js')).enablebankingConnector(cfg, secrets, app.http, () => app.now().getTime()),
+    );
+  },
   file: (_app, c) => {
     throw new TraxError(
       'usage',
@@ -82,7 +91,12 @@ export function connectorFor(app: App, connection: StoredConnection): BankConnec
  * The one table of providers. `ProviderId` is derived from it: a provider is a row here plus its
  * folder (adapter, emulator, policy), and code outside providers/ asks `providerPolicy(id)`.
  */
-const POLICIES = { truelayer: truelayerPolicy, plaid: plaidPolicy, file: filePolicy } satisfies Record<string, ProviderPolicy>;
+const POLICIES = {
+  truelayer: truelayerPolicy,
+  plaid: plaidPolicy,
+  enablebanking: enablebankingPolicy,
+  file: filePolicy,
+} satisfies Record<string, ProviderPolicy>;
 
 export type ProviderId = keyof typeof POLICIES;
 export const PROVIDER_IDS = Object.keys(POLICIES) as ProviderId[];

@@ -13,8 +13,8 @@ function sources(dir: string): string[] {
 }
 
 describe('the provider registry', () => {
-  it('lists truelayer, plaid and file, each with a whole policy', () => {
-    expect(PROVIDER_IDS).toEqual(['truelayer', 'plaid', 'file']);
+  it('lists truelayer, plaid, enablebanking and file, each with a whole policy', () => {
+    expect(PROVIDER_IDS).toEqual(['truelayer', 'plaid', 'enablebanking', 'file']);
     const config = parseConfig({ TRAX_DATA_DIR: '/tmp/trax-registry' });
     for (const id of PROVIDER_IDS) {
       const p = providerPolicy(id);

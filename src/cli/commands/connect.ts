@@ -1,6 +1,6 @@
 import type { ProviderId } from '../../domain/types.js';
 import type { Command } from 'commander';
-import { loadConfig, requireTrueLayer } from '../../config/index.js';
+import { loadConfig, requireEnableBanking, requireTrueLayer } from '../../config/index.js';
 import { TraxError } from '../../domain/errors.js';
 import type { App } from '../../app.js';
 import { connectPlaidSandbox } from '../../connections/connect-plaid.js';
@@ -16,9 +16,13 @@ export function registerConnect(program: Command): void {
   program
     .command('connect')
     .description('link a bank account through an open-banking provider')
-    .argument('<provider>', 'truelayer (ING Germany and other EU/UK banks) or plaid (UK/EU/US banks)')
+    .argument(
+      '<provider>',
+      'truelayer (ING Germany and other EU/UK banks), enablebanking (most EU banks, ING included) or plaid (UK/EU/US banks)',
+    )
     .option('--code <code>', "finish with an authorization code copied from TrueLayer's redirect page")
-    .option('--bank <provider_id>', 'skip the bank picker, e.g. xs2a-ing-germany')
+    .option('--bank <name>', 'truelayer: skip the bank picker (e.g. xs2a-ing-germany); enablebanking: the bank, e.g. "ING"')
+    .option('--country <cc>', "enablebanking: the bank's country, e.g. DE")
     .option('--relink <id>', 'renew an expired consent for this connection (keeps its id and history)')
     .option('--sandbox <institution_id>', 'plaid only: link a Plaid sandbox Item without a browser, e.g. ins_109508')
     .option('--no-browser', 'print the login link without opening a browser')
@@ -38,6 +42,10 @@ How it works:
   When a consent expires, renew it in place with --relink <id>: accounts are matched back by
   IBAN and the history continues.
 
+  Enable Banking works the same way: --bank names the bank as Enable Banking lists it (an
+  unknown name is answered with close matches), --country its country; the bank sends you back
+  to ENABLEBANKING_REDIRECT_URI. A consent lasts up to 180 days; renew it with --relink <id>.
+
   Plaid banks are linked in the browser with Plaid Link: run \`trax serve\` and press
   "Link a bank". For scripts and tests, --sandbox links a Plaid sandbox bank directly
   (PLAID_ENV=sandbox only).
@@ -46,6 +54,8 @@ Examples:
   trax connect truelayer
   trax connect truelayer --bank xs2a-ing-germany
   trax connect truelayer --relink tl-3f9a2c
+  trax connect enablebanking --bank ING --country DE
+  trax connect enablebanking --relink eb-1a2b3c --bank ING --country DE
   trax connect plaid --sandbox ins_109508`,
     )
     .action(async (provider: string, opts: ConnectOpts) => {
@@ -60,13 +70,60 @@ Examples:
     });
 }
 
-type ConnectOpts = { code?: string; bank?: string; relink?: string; sandbox?: string; browser: boolean; timeout: string };
+type ConnectOpts = {
+  code?: string;
+  bank?: string;
+  country?: string;
+  relink?: string;
+  sandbox?: string;
+  browser: boolean;
+  timeout: string;
+};
 
 /** How `trax connect <provider>` links a bank, per provider; a provider without a CLI flow has none. */
 const CONNECT_FLOWS: Partial<Record<ProviderId, (opts: ConnectOpts) => Promise<void>>> = {
   truelayer: connectTrueLayer,
   plaid: connectPlaid,
+  enablebanking: connectEnableBanking,
 };
+
+/** The bank's own login through Enable Banking: the link, a local listener on the redirect URI, then the code. */
+async function connectEnableBanking(opts: ConnectOpts): Promise<void> {
+  const { connectEnableBankingWithCode, startEnableBankingConsent } = await import('../../connections/connect-enablebanking.js');
+  await withApp(async (app) => {
+    const cfg = requireEnableBanking(app.config);
+    let code = opts.code;
+    let bank;
+    if (!code) {
+      if (!opts.bank) {
+        throw new TraxError('usage', 'Name the bank: `trax connect enablebanking --bank ING --country DE`.');
+      }
+      let state = '';
+      const wait = await listenForCallback({
+        redirectUri: cfg.redirectUri,
+        expectedState: () => state,
+        timeoutMs: Number(opts.timeout) * 60_000,
+        onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
+      });
+      const started = await startEnableBankingConsent(app, { bank: opts.bank, country: opts.country, redirectUri: wait.url });
+      bank = started.bank;
+      state = started.auth.state;
+      out(`Open this link to log in to ${clean(bank.name)} (${bank.country}):\n\n  ${started.auth.url}\n`);
+      if (opts.browser && openBrowser(started.auth.url)) progress('(opened in your browser)');
+      progress(`Waiting for the bank to send you back to ${wait.url} … (Ctrl-C to cancel)`);
+      code = await wait.code;
+    }
+    progress('Login received; fetching accounts and history…');
+    report(
+      app,
+      await connectEnableBankingWithCode(app, code, {
+        onProgress,
+        ...(opts.relink ? { relinkId: opts.relink } : {}),
+        ...(bank ? { bank } : {}),
+      }),
+    );
+  });
+}
 const CONNECTABLE = Object.keys(CONNECT_FLOWS);
 
 async function connectTrueLayer(opts: ConnectOpts): Promise<void> {

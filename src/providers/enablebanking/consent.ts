@@ -1,6 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { TraxError } from '../../domain/errors.js';
-import type { ProviderId } from '../../domain/types.js';
 import type { NewConsent } from '../provider.js';
 import type { EbClient } from './client.js';
 import { mapAccount } from './map.js';
@@ -133,8 +132,7 @@ export async function completeConsent(api: EbClient, code: string, now: Date, ba
   };
   const validUntil = new Date(s.access.valid_until);
   return {
-    // ProviderId does not list 'enablebanking' until the registry line is added.
-    provider: 'enablebanking' as ProviderId,
+    provider: 'enablebanking',
     externalId: s.session_id,
     institutionId: `${s.aspsp.country}:${s.aspsp.name}`,
     institutionName: s.aspsp.name,
