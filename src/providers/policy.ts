@@ -25,8 +25,10 @@ export interface ProviderPolicy {
     instruction(connectionId: string): string;
     /** The short form for lists and JSON. */
     command(connectionId: string): string;
-    /** Where the web app's Relink goes; null when it is an in-page button (Plaid Link). */
+    /** Where the web app's Relink goes; null when the web app has no relink page for it. */
     webHref(connectionId: string): string | null;
+    /** The web app relinks in the page itself (Plaid Link's update mode) instead of a redirect. */
+    inPage: boolean;
   };
   /** How unattended (scheduled) syncs are limited. */
   unattended: UnattendedPolicy;

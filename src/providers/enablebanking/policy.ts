@@ -16,6 +16,7 @@ export const enablebankingPolicy: ProviderPolicy = {
   relink: {
     instruction: (id) => `run \`${command(id)}\``,
     command,
+    inPage: false,
     webHref: () => null,
   },
   // Enable Banking reads the bank on every call (PSD2): 4 unattended reads per account a day.

@@ -14,6 +14,7 @@ export const filePolicy: ProviderPolicy = {
   relink: {
     instruction: () => 'import a newer statement with `trax import FILE`',
     command: () => 'trax import FILE',
+    inPage: false,
     webHref: () => '/import',
   },
   unattended: { kind: 'none' },

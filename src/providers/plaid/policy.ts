@@ -16,6 +16,7 @@ export const plaidPolicy: ProviderPolicy = {
   relink: {
     instruction: () => 'open `trax serve` and press Relink',
     command: () => 'open trax serve and press Relink',
+    inPage: true,
     webHref: () => null,
   },
   // Plaid serves its own cache: with webhooks on, the schedule only catches a webhook that never came.

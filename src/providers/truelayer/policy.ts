@@ -17,6 +17,7 @@ export const truelayerPolicy: ProviderPolicy = {
   relink: {
     instruction: (id) => `run \`${command(id)}\` (or press Relink in \`trax serve\`)`,
     command,
+    inPage: false,
     webHref: (id) => `/connect/truelayer?relink=${encodeURIComponent(id)}`,
   },
   unattended: { kind: 'bank-reads' },

@@ -63,8 +63,8 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
   const expiry = expiryState(c.consentExpiresAt, props.now);
   // Accounts fed only by statement files: no consent to show or renew, nothing to sync.
   const syncs = providerPolicy(c.provider).syncs;
-  // null: the provider relinks in the page (Plaid Link's update mode), not by a redirect.
-  const relinkHref = providerPolicy(c.provider).relink.webHref(c.id);
+  const relink = providerPolicy(c.provider).relink;
+  const relinkHref = relink.webHref(c.id);
   const accounts = props.accounts.filter((a) => a.connectionId === c.id);
   const csrf = props.session.csrf;
   return (
@@ -122,14 +122,16 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
             Last sync: {c.lastSyncedAt ? c.lastSyncedAt.slice(0, 16).replace('T', ' ') + ' UTC' : 'never'}
           </span>
         )}
-        {!syncs ? null : relinkHref === null ? (
+        {!syncs ? null : relink.inPage ? (
           <button type="button" data-plaid-link="relink" data-connection-id={c.id}>
             Relink
           </button>
-        ) : (
+        ) : relinkHref ? (
           <a class="button" href={relinkHref}>
             Relink
           </a>
+        ) : (
+          <code class="muted">{relink.command(c.id)}</code>
         )}
         {syncs && (
           <form method="post" action={`/connections/${c.id}/sync`}>
