@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openApp, type App } from '../../src/app.js';
 import { parseConfig } from '../../src/config/index.js';
 import { ProviderError, TraxError } from '../../src/domain/errors.js';
@@ -329,5 +329,38 @@ describe('syncAll', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['done', 'done']);
     expect(seen).toEqual(outcomes);
     expect(ACCOUNTS).toHaveLength(2);
+  });
+
+  it('works without an onOutcome callback', async () => {
+    const app = openStore();
+    connect(app);
+    expect((await syncAll(app, { trigger: 'user', connector: bank([]) })).map((o) => o.status)).toEqual(['done']);
+  });
+});
+
+describe('the sync lease', () => {
+  it('holds for 30 minutes: a second sync 29 minutes into the first is skipped, one after 31 minutes runs', async () => {
+    const app = openStore();
+    const c = connect(app);
+    // The lease is on the machine's clock (it is shared between processes); pin it.
+    const t0 = Date.parse('2025-03-30T01:30:00Z');
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(t0);
+    try {
+      const inner: SyncOutcome[] = [];
+      const slow: BankConnector = {
+        async *pages() {
+          clock.mockReturnValue(t0 + 29 * 60_000);
+          inner.push(await syncConnection(app, c.id, { trigger: 'schedule', connector: bank([]) }));
+          clock.mockReturnValue(t0 + 31 * 60_000);
+          inner.push(await syncConnection(app, c.id, { trigger: 'schedule', connector: bank([]) }));
+        },
+        async revoke() {},
+      };
+      await syncConnection(app, c.id, { trigger: 'user', connector: slow });
+      expect(inner.map((o) => o.status)).toEqual(['skipped', 'done']);
+      expect(inner[0]!.error?.code).toBe('busy');
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
