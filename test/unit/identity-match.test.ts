@@ -79,6 +79,29 @@ describe('deciding a match', () => {
   });
 
   it('"NOTPROVIDED" and blank references are no reference; an unknown reference falls back to the text', () => {
+    // A "NOTPROVIDED" on both sides is not a shared reference: the text decides.
+    const np = cand({ end_to_end_id: 'NOTPROVIDED', description: 'aaa bbb' });
+    const text = cand({ description: 'ccc ddd' });
+    expect(decideMatch(incoming({ endToEndId: 'NOTPROVIDED', description: 'ccc ddd' }), [np, text])).toEqual({
+      kind: 'one',
+      id: text.id,
+    });
+    expect(decideMatch(incoming({ endToEndId: 'notprovided', description: 'ccc ddd' }), [np, text])).toEqual({
+      kind: 'one',
+      id: text.id,
+    });
+    // A reference is compared without surrounding spaces.
+    const spaced = cand({ provider_transaction_id: 'REF-7', description: 'zzz qqq' });
+    expect(decideMatch(incoming({ reference: ' REF-7 ', description: 'ccc ddd' }), [text, spaced])).toEqual({
+      kind: 'one',
+      id: spaced.id,
+    });
+    // A candidate with another reference is not an exact match: the text decides.
+    const otherRef = cand({ provider_transaction_id: 'Y-1', description: 'zzz qqq' });
+    expect(decideMatch(incoming({ reference: 'X-1', description: 'ccc ddd' }), [otherRef, text])).toEqual({
+      kind: 'one',
+      id: text.id,
+    });
     const a = cand({ end_to_end_id: 'NOTPROVIDED', description: 'aaa bbb' });
     const b = cand({ end_to_end_id: 'notprovided', description: 'ccc ddd' });
     expect(decideMatch(incoming({ endToEndId: ' NOTPROVIDED ', description: 'aaa bbb' }), [a, b])).toEqual({
@@ -121,6 +144,11 @@ describe('deciding a match', () => {
       kind: 'one',
       id: valueDay.id,
     });
+    // Words on one side only: the dates decide too.
+    const wordless = cand({ description: '' });
+    expect(decideMatch(incoming({ description: 'rewe markt' }), [wordless])).toEqual({ kind: 'one', id: wordless.id });
+    const wordy = cand({ description: 'rewe markt' });
+    expect(decideMatch(incoming({ description: '' }), [wordy])).toEqual({ kind: 'one', id: wordy.id });
     expect(decideMatch(incoming({ description: 'rewe markt' }), [cand({ description: '', booking_date: '2026-01-09' })])).toEqual(
       {
         kind: 'none',
@@ -147,6 +175,10 @@ describe('deciding a match', () => {
     // Same day, but another text or another counterparty: not twins, so the user decides.
     expect(decideMatch(incoming(), [cand({ id: 70 }), text])).toEqual({ kind: 'ambiguous', ids: [70, text.id] });
     expect(decideMatch(incoming(), [cand({ id: 72 }), name])).toEqual({ kind: 'ambiguous', ids: [72, name.id] });
+    // Twins booked another day than the incoming row: still the oldest.
+    const o1 = cand({ id: 81, booking_date: '2026-01-08' });
+    const o2 = cand({ id: 80, booking_date: '2026-01-08' });
+    expect(decideMatch(incoming(), [o1, o2])).toEqual({ kind: 'one', id: 80 });
     // Several same-day twins among other fits: the oldest of them.
     const d1 = cand({ id: 91 });
     const d2 = cand({ id: 90 });
@@ -294,6 +326,24 @@ describe('a sync on an account a statement file fed', () => {
     expect(JSON.stringify(reviews[0])).toContain('tl-6');
     store.apply(page([synced], {}));
     expect(count()).toBe(3);
+  });
+
+  it("the synced row's merchant counts as its payee when it has no counterparty name", () => {
+    store = openStore();
+    store.apply(page([], {}));
+    imported('2025-03-01', -990, 'Zorbix Quandle');
+    const synced = {
+      ...txn({
+        providerAccountId: 'acc-a',
+        dedupeKey: 'p:8',
+        bookingDate: '2025-03-03',
+        amountMinor: -990,
+        description: '4711 0815',
+      }),
+      merchant: 'Zorbix',
+    };
+    store.apply(page([synced], {}));
+    expect(count()).toBe(1);
   });
 
   it('an account no file fed takes the plain upsert', () => {

@@ -344,6 +344,9 @@ describe('the sync lease', () => {
     const c = connect(app);
     // The lease is on the machine's clock (it is shared between processes); pin it.
     const t0 = Date.parse('2025-03-30T01:30:00Z');
+    // A fresh module, so the lease length is read again (Stryker's static mutants need that).
+    vi.resetModules();
+    const { syncConnection } = await import('../../src/sync/engine.js');
     const clock = vi.spyOn(Date, 'now').mockReturnValue(t0);
     try {
       const inner: SyncOutcome[] = [];
