@@ -10,6 +10,7 @@ export default {
   // The modules whose bugs users notice as wrong rows or wrong totals.
   mutate: [
     'src/sync/**/*.ts',
+    'src/identity/**/*.ts',
     'src/providers/truelayer/identity.ts',
     'src/providers/plaid/map.ts',
     'src/providers/truelayer/map.ts',

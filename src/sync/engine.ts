@@ -3,6 +3,7 @@ import { isProviderError, TraxError } from '../domain/errors.js';
 import { connectorFor, providerPolicy } from '../providers/registry.js';
 import { isPidAlive } from '../store/locks.js';
 import { noteBankRead } from '../store/read-budget.js';
+import type { BankConnector } from '../providers/provider.js';
 import { applyPage } from './apply-page.js';
 import { categorizeTransactions } from '../categorize/run.js';
 import { demoConnectionUnavailable } from '../demo/connections.js';
@@ -16,6 +17,8 @@ export interface SyncOptions {
   onProgress?: (connectionId: string, message: string) => void;
   /** Called as each connection finishes, so its line is shown even if a later one stops the command. */
   onOutcome?: (outcome: SyncOutcome) => void;
+  /** The bank to read instead of the provider's adapter: the fast tests hand in a fake one. */
+  connector?: BankConnector;
 }
 
 export interface SyncOutcome {
@@ -84,7 +87,7 @@ export async function syncConnection(app: App, connectionId: string, opts: SyncO
     app.runs.markStale(connectionId, isPidAlive, started);
     outcome.runId = app.runs.start(connectionId, opts.trigger, started);
     noteBankRead(app, connection, opts, started);
-    const connector = connectorFor(app, connection);
+    const connector = opts.connector ?? connectorFor(app, connection);
     const pages = connector.pages({
       state: connection.syncState,
       now: app.now(),
