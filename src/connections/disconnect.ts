@@ -9,6 +9,8 @@ export interface DisconnectResult {
   revokedAtProvider: boolean;
   /** Why revoking at the provider did not happen; tokens are deleted locally regardless. */
   revokeProblem: string | null;
+  /** False for a connection that never held tokens (statement files). */
+  hadTokens: boolean;
   purged: boolean;
 }
 
@@ -44,7 +46,14 @@ export async function disconnect(app: App, connectionId: string, opts: { purge: 
       if (opts.purge) app.connections.purge(connectionId);
       else app.connections.revoke(connectionId, app.now().toISOString());
     });
-    return { connectionId, institution, revokedAtProvider, revokeProblem, purged: opts.purge };
+    return {
+      connectionId,
+      institution,
+      revokedAtProvider,
+      revokeProblem,
+      hadTokens: c.sealedSecrets !== null,
+      purged: opts.purge,
+    };
   } finally {
     app.locks.release(lock);
   }

@@ -182,6 +182,17 @@ describe('trax import', () => {
     expect(JSON.parse(reused.stdout).files[0]).toMatchObject({ accountId: 1, added: 0, duplicates: 2 });
   });
 
+  it('an offline account is deleted with its history like a bank, without tokens to revoke', async () => {
+    await trax('import', ING_OLD);
+    const id = query<string>('SELECT id FROM connections');
+    const r = await trax('disconnect', id, '--purge');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Removed ING Germany (${id}); there were no bank tokens to delete.`);
+    expect(r.stdout).toContain('Deleted its accounts and transaction history.');
+    expect(rows()).toBe(0);
+    expect(query('SELECT count(*) FROM imports')).toBe(0);
+  });
+
   it('explains itself in --help with examples', async () => {
     const r = await trax('import', '--help');
     expect(r.code).toBe(0);

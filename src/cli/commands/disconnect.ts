@@ -27,7 +27,11 @@ Examples:
           out(
             `${colors.yellow('!')} Could not revoke at the provider: ${clean(r.revokeProblem)} Revoke it in your bank's or TrueLayer's settings too.`,
           );
-        out(`${colors.green('✔')} Deleted the tokens for ${bank} (${r.connectionId}).`);
+        out(
+          r.hadTokens
+            ? `${colors.green('✔')} Deleted the tokens for ${bank} (${r.connectionId}).`
+            : `${colors.green('✔')} Removed ${bank} (${r.connectionId}); there were no bank tokens to delete.`,
+        );
         out(
           r.purged
             ? `${colors.green('✔')} Deleted its accounts and transaction history.`
