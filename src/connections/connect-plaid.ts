@@ -1,3 +1,5 @@
+import { plaidPolicy } from '../providers/plaid/policy.js';
+import { providerPolicy } from '../providers/registry.js';
 import type { App } from '../app.js';
 import { requirePlaid } from '../config/index.js';
 import { TraxError } from '../domain/errors.js';
@@ -24,7 +26,8 @@ const client = (app: App) => new PlaidClient(requirePlaid(app.config), app.http)
 export async function plaidLinkToken(app: App, opts: { relinkId?: string } = {}): Promise<string> {
   if (!opts.relinkId) return createLinkToken(client(app), { userId: LOCAL_USER });
   const c = app.connections.get(opts.relinkId);
-  if (!c || c.provider !== 'plaid') throw new TraxError('not_found', `There is no Plaid connection ${opts.relinkId}.`);
+  if (!c || providerPolicy(c.provider) !== plaidPolicy)
+    throw new TraxError('not_found', `There is no Plaid connection ${opts.relinkId}.`);
   const { accessToken } = connectionSecrets<PlaidSecrets>(app, c.id).read();
   return createLinkToken(client(app), { userId: LOCAL_USER, accessToken });
 }
@@ -67,7 +70,8 @@ export async function connectPlaidWithPublicToken(
 /** After update mode succeeded: the Item is healthy again and its consent renewed. */
 export async function finishPlaidRelink(app: App, connectionId: string) {
   const conn = app.connections.get(connectionId);
-  if (!conn || conn.provider !== 'plaid') throw new TraxError('not_found', `There is no Plaid connection ${connectionId}.`);
+  if (!conn || providerPolicy(conn.provider) !== plaidPolicy)
+    throw new TraxError('not_found', `There is no Plaid connection ${connectionId}.`);
   const { accessToken } = connectionSecrets<PlaidSecrets>(app, conn.id).read();
   const item = await describeItem(client(app), accessToken);
   const now = app.now().toISOString();

@@ -227,7 +227,7 @@ describe('TrueLayer sync', () => {
   it('falls back to 89 days with a warning when the bank no longer serves deep history', async () => {
     const { connection } = await connect(t.app, sb);
     sb.clock.advance(10 * 60_000); // the bank's window after login has passed
-    t.app.connections.setSyncState(connection.id, {}, new Date().toISOString()); // as if never synced
+    t.app.connections.setSyncState(connection.id, {}, t.app.now().toISOString()); // as if never synced
     const r = await sync(connection.id);
     expect(r.status).toBe('done');
     expect(r.added).toBe(0);
