@@ -13,7 +13,7 @@ history.get('/history', (c) => {
       {rows.length === 0 ? (
         <p class="empty">No syncs yet. Link a bank; its first sync runs right away, then on the schedule.</p>
       ) : (
-        <table class="history">
+        <table class="history stack">
           <thead>
             <tr>
               <th>Started</th>
@@ -28,15 +28,21 @@ history.get('/history', (c) => {
           <tbody>
             {rows.map((r) => (
               <tr data-status={r.status}>
-                <td>{r.startedAt.slice(0, 16).replace('T', ' ')}</td>
-                <td>{r.institution}</td>
-                <td>{r.trigger}</td>
-                <td class={r.status === 'failed' ? 'negative' : ''}>{r.status}</td>
-                <td class="amount">{r.durationMs === null ? '—' : `${(r.durationMs / 1000).toFixed(1)} s`}</td>
-                <td class="amount">
+                <td data-label="Started">{r.startedAt.slice(0, 16).replace('T', ' ')}</td>
+                <td data-label="Bank">{r.institution}</td>
+                <td data-label="Trigger">{r.trigger}</td>
+                <td data-label="Status" class={r.status === 'failed' ? 'negative' : ''}>
+                  {r.status}
+                </td>
+                <td data-label="Duration" class="amount">
+                  {r.durationMs === null ? '—' : `${(r.durationMs / 1000).toFixed(1)} s`}
+                </td>
+                <td data-label="Added / changed / removed" class="amount">
                   {r.added} / {r.modified} / {r.removed}
                 </td>
-                <td class="error">{r.error ?? ''}</td>
+                <td data-label="Error" class="error">
+                  {r.error ?? ''}
+                </td>
               </tr>
             ))}
           </tbody>
