@@ -83,8 +83,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function open(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, bypassCSP: true });
+async function open(viewport: { width: number; height: number }, locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({ viewport, bypassCSP: true, locale });
   return context.newPage();
 }
 
@@ -157,4 +157,39 @@ describe('at desktop width', () => {
       await page.context().close();
     });
   }
+});
+
+describe('in German and in English (the browser says which)', () => {
+  it('shows the dashboard and the sync history in German for a German browser, with German amounts and dates', async () => {
+    const page = await open(PHONE, 'de-DE');
+    await withScreenshotOnFailure(page, 'dashboard-de', async () => {
+      await page.goto(`${web.url}/dashboard?currency=EUR&month=2026-05`);
+      expect(await page.locator('html').getAttribute('lang')).toBe('de');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Wohin das Geld ging');
+      await expect(page.locator('nav').textContent()).resolves.toContain('Umsätze');
+      await expect(page.locator('.kpi span').first().textContent()).resolves.toBe('Ausgaben im Mai 2026');
+      await expect(page.locator('[data-kpi="spent"]').textContent()).resolves.toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\u00a0€$/);
+      expect(await page.locator('.kpi span').nth(1).textContent()).toBe('Einnahmen');
+      expect(await page.locator('[data-category-link="groceries"]').textContent()).toBe('Lebensmittel');
+      expect(await seriousViolations(page)).toEqual([]);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, 'phone-dashboard-de.png') });
+
+      await page.goto(`${web.url}/history`);
+      expect(await page.locator('h1').textContent()).toBe('Abrufverlauf');
+      const started = await page.locator('tbody td[data-label="Beginn"]').first().textContent();
+      expect(started).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    });
+    await page.context().close();
+  });
+
+  it('shows the same dashboard in English for an English browser', async () => {
+    const page = await open(PHONE, 'en-US');
+    await page.goto(`${web.url}/dashboard?currency=EUR&month=2026-05`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').textContent()).toBe('Where the money went');
+    expect(await page.locator('.kpi span').first().textContent()).toBe('Spent in May 2026');
+    expect(await page.locator('[data-kpi="spent"]').textContent()).toMatch(/^\d{1,3}(,\d{3})*\.\d{2} EUR$/);
+    await page.context().close();
+  });
 });
