@@ -1,7 +1,14 @@
 import type { Child } from 'hono/jsx';
 import type { Session } from '../session.js';
 
-export function Layout(props: { title: string; session: Session; children: Child; scripts?: string[] }) {
+export function Layout(props: {
+  title: string;
+  session: Session;
+  children: Child;
+  scripts?: string[];
+  /** Navigate here at once (a page that hands the browser on to a bank's login). */
+  refreshTo?: string;
+}) {
   const flash = props.session.flash;
   props.session.flash = null;
   return (
@@ -10,6 +17,7 @@ export function Layout(props: { title: string; session: Session; children: Child
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="csrf-token" content={props.session.csrf} />
+        {props.refreshTo && <meta http-equiv="refresh" content={`0;url=${props.refreshTo}`} />}
         <title>{`${props.title} · Trax`}</title>
         <link rel="stylesheet" href="/static/style.css" />
       </head>
@@ -31,7 +39,7 @@ export function Layout(props: { title: string; session: Session; children: Child
             <p class={`banner banner-${r.state}`} role="alert" data-reminder={r.connectionId}>
               {r.sentence}{' '}
               <a class="button" href={r.relinkUrl}>
-                Relink
+                {r.state === 'expiring' ? 'Renew' : 'Relink'}
               </a>
             </p>
           ))}
