@@ -7,7 +7,9 @@ import {
   completeConsent,
   enableBankingClient,
   enablebankingConnector,
+  fetchLogo,
   findBank,
+  logoDataUrl,
   listAspsps,
   type AuthRequest,
   type Bank,
@@ -78,7 +80,7 @@ export async function connectEnableBankingWithCode(
 ): Promise<ConnectResult> {
   const cfg = requireEnableBanking(app.config);
   const api = enableBankingClient(cfg, app.http, () => app.now().getTime());
-  const consent = await completeConsent(api, code, app.now(), opts.bank);
+  const consent = await completeConsent(api, code, app.now(), await cardLogo(app, opts.bank?.logo));
   if (!opts.relinkId) await refuseDuplicate(app, consent);
   const previous = opts.relinkId ? app.connections.get(opts.relinkId) : undefined;
   const result = await saveConsentAndSync(app, consent, {
@@ -95,6 +97,14 @@ export async function connectEnableBankingWithCode(
       .catch(() => {});
   }
   return result;
+}
+
+/** Cards show only data: images (the CSP allows no third-party ones): a listed logo URL is fetched once here. */
+async function cardLogo(app: App, logo: string | undefined): Promise<{ logo: string } | undefined> {
+  if (!logo) return undefined;
+  if (logo.startsWith('data:image/')) return { logo };
+  const fetched = await fetchLogo(logo, app.http.timeoutMs);
+  return fetched ? { logo: logoDataUrl(fetched) } : undefined;
 }
 
 /**
