@@ -20,6 +20,7 @@ import { LoginLimiter } from './login-limiter.js';
 import { ServedOrigins } from './served-origins.js';
 import { plaid } from './routes/plaid.js';
 import { truelayerRoutes } from './routes/truelayer.js';
+import { enablebankingRoutes } from './routes/enablebanking.js';
 import { SessionStore } from './session.js';
 import { reminders } from '../reminders/index.js';
 import { history } from './routes/history.js';
@@ -84,6 +85,7 @@ export function createWebApp(deps: WebDeps) {
   web.route('/', importRoutes());
   web.route('/', plaid);
   web.route('/', truelayerRoutes(callbackPath));
+  web.route('/', enablebankingRoutes(config));
 
   web.onError((err, c) => {
     const status =

@@ -17,6 +17,7 @@ export const de: Messages = {
   navImport: 'Import',
   navHistory: 'Abrufverlauf',
   relink: 'Neu verknüpfen',
+  renew: 'Verlängern',
   dashboardTitle: 'Übersicht',
   dashboardHeading: 'Wohin das Geld ging',
   month: 'Monat',

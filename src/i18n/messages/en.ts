@@ -13,6 +13,7 @@ export const en = {
   navImport: 'Import',
   navHistory: 'Sync history',
   relink: 'Relink',
+  renew: 'Renew',
   // Dashboard
   dashboardTitle: 'Dashboard',
   dashboardHeading: 'Where the money went',

@@ -2,7 +2,14 @@ import type { Child } from 'hono/jsx';
 import type { Session } from '../session.js';
 import { useI18n } from '../i18n.js';
 
-export function Layout(props: { title: string; session: Session; children: Child; scripts?: string[] }) {
+export function Layout(props: {
+  title: string;
+  session: Session;
+  children: Child;
+  scripts?: string[];
+  /** Navigate here at once (a page that hands the browser on to a bank's login). */
+  refreshTo?: string;
+}) {
   const { lang, m } = useI18n();
   const flash = props.session.flash;
   props.session.flash = null;
@@ -12,6 +19,7 @@ export function Layout(props: { title: string; session: Session; children: Child
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="csrf-token" content={props.session.csrf} />
+        {props.refreshTo && <meta http-equiv="refresh" content={`0;url=${props.refreshTo}`} />}
         <title>{`${props.title} · Trax`}</title>
         <link rel="stylesheet" href="/static/style.css" />
       </head>
@@ -33,7 +41,7 @@ export function Layout(props: { title: string; session: Session; children: Child
             <p class={`banner banner-${r.state}`} role="alert" data-reminder={r.connectionId}>
               {r.sentence}{' '}
               <a class="button" href={r.relinkUrl}>
-                {m.relink}
+                {r.state === 'expiring' ? m.renew : m.relink}
               </a>
             </p>
           ))}
