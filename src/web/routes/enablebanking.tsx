@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../security/same-secret.js';
 import { HTTPException } from 'hono/http-exception';
 import type { Config } from '../../config/index.js';
 import {
@@ -132,7 +132,7 @@ export function enablebankingRoutes(config: Config) {
     const pending = session.oauth;
     const query = c.req.query();
 
-    if (!pending || pending.expiresAt < Date.now() || !same(query.state ?? '', pending.state)) {
+    if (!pending || pending.expiresAt < Date.now() || !sameSecret(query.state ?? '', pending.state)) {
       c.get('deps').log(`Rejected an Enable Banking callback: ${pending ? 'state mismatch or expired' : 'no login in progress'}`);
       return c.html(
         <MessagePage
@@ -168,10 +168,4 @@ export function enablebankingRoutes(config: Config) {
   });
 
   return routes;
-}
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
