@@ -168,3 +168,15 @@ export function roleOf(kind: CategoryKind, includeTransfers: boolean | undefined
   if (kind === 'income') return { out: false, in: true };
   return includeTransfers ? { out: true, in: true } : { out: false, in: false };
 }
+
+/**
+ * What one aggregate row adds to its category's spending, in every report, chart and budget.
+ * Money out counts; in an expense category money in is a refund and counts against it, as
+ * Actual and YNAB count it ("AMZN Mktp DE Retoure +37.95" in Shopping lowers Shopping). Money in
+ * that Trax could not place (Uncategorized) is not netted: it is as likely a salary as a refund.
+ * Net spending can be negative for a period whose refunds exceed its purchases.
+ */
+export function spendingOf(kind: CategoryKind, r: Pick<AggRow, 'outMinor' | 'outCount' | 'inMinor' | 'inCount'>): { minor: number; count: number } {
+  if (kind === 'expense') return { minor: r.outMinor - r.inMinor, count: r.outCount + r.inCount };
+  return { minor: r.outMinor, count: r.outCount };
+}

@@ -6,7 +6,7 @@ import { normalizeText } from '../categorize/normalize.js';
 import { TraxError } from '../domain/errors.js';
 import { BudgetStore } from '../store/budgets.js';
 import type { Db } from '../store/db.js';
-import { aggregate, CategoryIndex, periodsJson, REPORT_LOOPS, REPORT_RUN, roleOf, whereClause, type AggRow, type Filters } from './aggregate.js';
+import { aggregate, CategoryIndex, periodsJson, REPORT_LOOPS, REPORT_RUN, roleOf, spendingOf, whereClause, type AggRow, type Filters } from './aggregate.js';
 import { checkRange, daysIn, labelOf, shiftBack, spanOf, type Range } from './period.js';
 import { isTimeZone, localDate } from './tz.js';
 
@@ -104,9 +104,11 @@ export function buildReport(db: Db, q: ReportQuery, now: Date = new Date()): Rep
   const currencies = new Set<string>(budgets.map((b) => b.currency));
   const activity = new Map<string, number>();
   for (const r of rows) {
-    const role = roleOf(cats.get(r.categoryId).kind, q.includeTransfers);
+    const kind = cats.get(r.categoryId).kind;
+    const role = roleOf(kind, q.includeTransfers);
     // A currency shows when something in it counts this period (or it has a budget).
-    if (r.period === 0 && ((role.out && r.outCount) || (role.in && r.inCount))) {
+    const counted = (role.out ? spendingOf(kind, r).count : 0) + (role.in ? r.inCount : 0);
+    if (r.period === 0 && counted > 0) {
       currencies.add(r.currency);
       activity.set(r.currency, (activity.get(r.currency) ?? 0) + r.outCount + r.inCount);
     }
@@ -140,10 +142,12 @@ function currencyReport(
     const cat = cats.get(r.categoryId);
     const role = roleOf(cat.kind, filters.includeTransfers);
     if (role.in && r.period === 0) income += r.inMinor;
-    if (!role.out || r.outCount === 0) continue;
+    if (!role.out) continue;
+    const spent = spendingOf(cat.kind, r);
+    if (spent.count === 0) continue;
     const s = byCategory.get(cat.id) ?? emptySums();
-    s.out[r.period]! += r.outMinor;
-    s.count[r.period]! += r.outCount;
+    s.out[r.period]! += spent.minor;
+    s.count[r.period]! += spent.count;
     byCategory.set(cat.id, s);
   }
 
@@ -180,11 +184,17 @@ function currencyReport(
     };
   };
   const order = (a: CategoryLine, b: CategoryLine) => b.spentMinor - a.spentMinor || b.trailingAvgMinor - a.trailingAvgMinor || a.name.localeCompare(b.name);
-  const spending = [...tops].map(([id, t]) => {
-    const l = line(id, t.sums);
-    if (t.children.length) l.children = t.children.map(([cid, s]) => line(cid, s)).sort(order);
-    return l;
-  });
+  // A category with nothing booked this period is left out, even if it had spending before: the
+  // report is about this period (the comparisons live on the lines that are here).
+  const booked = (s: Sums) => s.count[0]! > 0;
+  const spending = [...tops]
+    .filter(([, t]) => booked(t.sums))
+    .map(([id, t]) => {
+      const l = line(id, t.sums);
+      const children = t.children.filter(([, s]) => booked(s));
+      if (children.length) l.children = children.map(([cid, s]) => line(cid, s)).sort(order);
+      return l;
+    });
   spending.sort(order);
 
   const net = income - total;
@@ -198,9 +208,11 @@ function currencyReport(
     topMerchants,
     budgets: budgets.map((b) => {
       // A budget on a top-level category covers its children; on a child, just the child.
-      const spent = b.parentId === null ? tops.get(b.categoryId)?.sums.out[0] ?? 0 : byCategory.get(b.categoryId)?.out[0] ?? 0;
+      const sums = b.parentId === null ? tops.get(b.categoryId)?.sums : byCategory.get(b.categoryId);
+      const spent = sums?.out[0] ?? 0;
+      const usual = sums && covered > 0 ? Math.round(sums.out.slice(1).reduce((a, x) => a + x, 0) / covered) : null;
       const limit = budgetLimit(b.amountMinor, current);
-      return { slug: b.slug, name: b.name, limitMinor: limit, spentMinor: spent, leftMinor: limit - spent, projectedMinor: project(spent, current, timezone, now) };
+      return { slug: b.slug, name: b.name, limitMinor: limit, spentMinor: spent, leftMinor: limit - spent, projectedMinor: project(spent, current, timezone, now, usual) };
     }),
   };
 }
@@ -213,15 +225,25 @@ export function budgetLimit(monthlyMinor: number, range: Range): number {
   return Math.round((monthlyMinor * span.count * 48) / 1461);
 }
 
+/** Days of a running period's own pace before it is extrapolated when there is no history. */
+export const PACE_DAYS = 7;
+
 /**
- * Linear projection to the period's end: spent × days in period / days elapsed (today counts as
- * elapsed), in the user's time zone. A period that is over, or not begun, projects to spent.
+ * Where a running period's spending will end, in the user's time zone (today counts as elapsed).
+ * Stretching the first days of a month over all of it says nothing useful (rent on the 1st
+ * "projects" to 30 rents), so: with history, spent so far plus the usual spending (the trailing
+ * average) for the share of the period still ahead; without history, the linear pace once
+ * PACE_DAYS have passed, and before that just what is spent. A period that is over, or not
+ * begun, projects to spent.
  */
-export function project(spentMinor: number, range: Range, timezone: string, now: Date): number {
+export function project(spentMinor: number, range: Range, timezone: string, now: Date, usualMinor: number | null = null): number {
   const today = localDate(now, timezone);
   if (today < range.from || today >= range.to) return spentMinor;
+  const days = daysIn(range);
   const elapsed = daysIn({ from: range.from, to: today }) + 1;
-  return Math.round((spentMinor * daysIn(range)) / elapsed);
+  if (usualMinor !== null) return spentMinor + Math.max(0, Math.round((usualMinor * (days - elapsed)) / days));
+  if (elapsed < PACE_DAYS) return spentMinor;
+  return Math.round((spentMinor * days) / elapsed);
 }
 
 /** The first booked day in the data (for how many trailing periods there is history). */

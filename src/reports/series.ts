@@ -5,7 +5,7 @@
 import type { Db } from '../store/db.js';
 import { isMonth } from '../domain/dates.js';
 import { TraxError } from '../domain/errors.js';
-import { aggregate, CategoryIndex, roleOf } from './aggregate.js';
+import { aggregate, CategoryIndex, roleOf, spendingOf } from './aggregate.js';
 import { addMonths, type Range } from './period.js';
 import { isTimeZone } from './tz.js';
 
@@ -29,6 +29,8 @@ export interface SeriesMonth {
 export interface CurrencySeries {
   currency: string;
   months: SeriesMonth[];
+  /** Spending and income bookings over the months: which currency the user books most in. */
+  bookings: number;
 }
 
 export function monthlySeries(db: Db, q: SeriesQuery): CurrencySeries[] {
@@ -42,22 +44,30 @@ export function monthlySeries(db: Db, q: SeriesQuery): CurrencySeries[] {
   });
   const cats = new CategoryIndex(db);
   const rows = aggregate(db, ranges, q.timezone, { accountId: q.accountId, includePending: q.includePending });
-  const byCurrency = new Map<string, SeriesMonth[]>();
+  const byCurrency = new Map<string, { months: SeriesMonth[]; bookings: number }>();
   for (const r of rows) {
-    const role = roleOf(cats.get(r.categoryId).kind, false);
+    const cat = cats.get(r.categoryId);
+    const role = roleOf(cat.kind, false);
     if (!role.in && !role.out) continue;
-    let months = byCurrency.get(r.currency);
-    if (!months) {
-      months = ranges.map((x) => ({ month: x.from.slice(0, 7), spentMinor: 0, incomeMinor: 0, byCategory: {} }));
-      byCurrency.set(r.currency, months);
+    let entry = byCurrency.get(r.currency);
+    if (!entry) {
+      entry = { months: ranges.map((x) => ({ month: x.from.slice(0, 7), spentMinor: 0, incomeMinor: 0, byCategory: {} })), bookings: 0 };
+      byCurrency.set(r.currency, entry);
     }
-    const m = months[r.period]!;
-    if (role.in) m.incomeMinor += r.inMinor;
-    if (role.out && r.outMinor > 0) {
-      m.spentMinor += r.outMinor;
+    const m = entry.months[r.period]!;
+    if (role.in) {
+      m.incomeMinor += r.inMinor;
+      entry.bookings += r.inCount;
+    }
+    if (role.out) {
+      // The same spending as the report's: refunds in an expense category count against it.
+      const spent = spendingOf(cat.kind, r);
+      if (spent.count === 0) continue;
+      entry.bookings += spent.count;
+      m.spentMinor += spent.minor;
       const slug = cats.top(r.categoryId).slug;
-      m.byCategory[slug] = (m.byCategory[slug] ?? 0) + r.outMinor;
+      m.byCategory[slug] = (m.byCategory[slug] ?? 0) + spent.minor;
     }
   }
-  return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, months]) => ({ currency, months }));
+  return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, e]) => ({ currency, months: e.months, bookings: e.bookings }));
 }

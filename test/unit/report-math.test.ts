@@ -32,16 +32,16 @@ let monzo: number;
 
 /**
  * A ledger with known totals. October 2026 in Berlin, EUR:
- *   groceries 45.67 + 12.34 + 100.01 (date-only on Oct 31)         = 158.02 (3)
+ *   groceries 45.67 + 12.34 + 100.01 (date-only on Oct 31)
+ *     less a 5.00 refund (money in, expense category)              = 153.02 (4)
  *   eating out 25.00 + coffee 3.50                                  =  28.50 (2)
  *   utilities: energy                                               =  80.00 (1)
  *   uncategorized money out                                         =  10.00 (1)
  *   shopping: 2026-09-30T22:30Z (00:30 on Oct 1 in Berlin)          =  20.00 (1)
- *   total                                                           = 296.52
+ *   total                                                           = 291.52
  *   income: salary 2,500.00 + refund 19.99                          = 2,519.99
- * Left out: a paired transfer, an unpaired transfer-category line, a pending 999.99, a
- * refund into groceries (money in, expense category), shopping at 2026-10-31T23:30Z (Nov 1 in
- * Berlin). GBP on its own: groceries 12.00, salary 1,000.00.
+ * Left out: a paired transfer, an unpaired transfer-category line, a pending 999.99, shopping
+ * at 2026-10-31T23:30Z (Nov 1 in Berlin). GBP on its own: groceries 12.00, salary 1,000.00.
  */
 function fixture(): void {
   l = memoryLedger();
@@ -106,19 +106,19 @@ describe('buildReport', () => {
     expect(r.label).toBe('October 2026');
     expect(r.previous).toEqual({ from: '2026-09-01', to: '2026-10-01' });
     const e = eur(r);
-    expect(e.totalSpentMinor).toBe(29652);
+    expect(e.totalSpentMinor).toBe(29152);
     expect(e.incomeMinor).toBe(251999);
-    expect(e.netSavedMinor).toBe(251999 - 29652);
-    expect(e.savingsRate).toBe(Math.round(((251999 - 29652) / 251999) * 10_000) / 10_000);
+    expect(e.netSavedMinor).toBe(251999 - 29152);
+    expect(e.savingsRate).toBe(Math.round(((251999 - 29152) / 251999) * 10_000) / 10_000);
     expect(e.spending.map((x) => [x.slug, x.spentMinor, x.count])).toEqual([
-      ['groceries', 15802, 3],
+      ['groceries', 15302, 4],
       ['utilities', 8000, 1],
       ['eating-out', 2850, 2],
       ['shopping', 2000, 1],
       ['uncategorized', 1000, 1],
     ]);
     expect(e.spending.reduce((a, x) => a + x.spentMinor, 0)).toBe(e.totalSpentMinor);
-    expect(line(e, 'groceries')!.share).toBe(0.5329);
+    expect(line(e, 'groceries')!.share).toBe(0.5249);
   });
 
   it('rolls subcategories into their top-level line and keeps them as children', () => {
@@ -143,10 +143,10 @@ describe('buildReport', () => {
     const e = eur(buildReport(l.db, { ...OCTOBER, timezone: BERLIN }, NOW));
     const g = line(e, 'groceries')!;
     expect(g.previousMinor).toBe(10000);
-    expect(g.changeVsPrevious).toBe(0.5802);
+    expect(g.changeVsPrevious).toBe(0.5302);
     // Sep 100 + Aug 80 + Jul 60 + Jun 0, over the 4 months since the first row (June 5).
     expect(g.trailingAvgMinor).toBe(6000);
-    expect(g.changeVsTrailing).toBe(Math.round(((15802 - 6000) / 6000) * 10_000) / 10_000);
+    expect(g.changeVsTrailing).toBe(Math.round(((15302 - 6000) / 6000) * 10_000) / 10_000);
     const eat = line(e, 'eating-out')!;
     expect([eat.previousMinor, eat.changeVsPrevious, eat.trailingAvgMinor, eat.changeVsTrailing]).toEqual([
       3000, -0.05, 1000, 1.85,
@@ -165,7 +165,7 @@ describe('buildReport', () => {
     expect(line(ny, 'shopping')!.spentMinor).toBe(3000);
     expect(line(ny, 'shopping')!.previousMinor).toBe(2000);
     // The date-only EDEKA line on Oct 31 is October everywhere.
-    expect(line(ny, 'groceries')!.spentMinor).toBe(15802);
+    expect(line(ny, 'groceries')!.spentMinor).toBe(15302);
     const novBerlin = eur(buildReport(l.db, { from: '2026-11-01', to: '2026-12-01', timezone: BERLIN }, NOW));
     expect(line(novBerlin, 'shopping')!.spentMinor).toBe(3000);
   });
@@ -183,7 +183,7 @@ describe('buildReport', () => {
 
   it('includes pending and transfers only when asked', () => {
     const withPending = eur(buildReport(l.db, { ...OCTOBER, timezone: BERLIN, includePending: true }, NOW));
-    expect(withPending.totalSpentMinor).toBe(29652 + 99999);
+    expect(withPending.totalSpentMinor).toBe(29152 + 99999);
     const withTransfers = eur(buildReport(l.db, { ...OCTOBER, timezone: BERLIN, includeTransfers: true }, NOW));
     expect(line(withTransfers, 'transfers')!.spentMinor).toBe(50000 + 20000);
     expect(withTransfers.incomeMinor).toBe(251999 + 50000);
@@ -221,7 +221,7 @@ describe('buildReport', () => {
     const y = buildReport(l.db, { from: '2026-01-01', to: '2027-01-01', timezone: BERLIN }, NOW);
     expect(y.label).toBe('2026');
     expect(y.previous).toEqual({ from: '2025-01-01', to: '2026-01-01' });
-    expect(eur(y).totalSpentMinor).toBe(1000 + 6000 + 3334 + 8000 + 3333 + 10000 + 3000 + 29652 + 3000 + 4000);
+    expect(eur(y).totalSpentMinor).toBe(1000 + 6000 + 3334 + 8000 + 3333 + 10000 + 3000 + 29152 + 3000 + 4000);
     const d = buildReport(l.db, { from: '2026-10-05', to: '2026-10-12', timezone: BERLIN }, NOW);
     expect(d.label).toBe('2026-10-05 to 2026-10-11');
     expect(d.previous).toEqual({ from: '2026-09-28', to: '2026-10-05' });
@@ -251,7 +251,7 @@ describe('budgets in the report', () => {
     expect(eur(r).budgets).toEqual([
       { slug: 'coffee', name: 'Coffee & snacks', limitMinor: 500, spentMinor: 350, leftMinor: 150, projectedMinor: 350 },
       { slug: 'eating-out', name: 'Eating out', limitMinor: 2000, spentMinor: 2850, leftMinor: -850, projectedMinor: 2850 },
-      { slug: 'groceries', name: 'Groceries', limitMinor: 20000, spentMinor: 15802, leftMinor: 4198, projectedMinor: 15802 },
+      { slug: 'groceries', name: 'Groceries', limitMinor: 20000, spentMinor: 15302, leftMinor: 4698, projectedMinor: 15302 },
     ]);
     // A budget in a currency with no spending still shows.
     expect(r.currencies.find((c) => c.currency === 'USD')!.budgets[0]).toMatchObject({ spentMinor: 0, leftMinor: 30000 });
@@ -263,9 +263,11 @@ describe('budgets in the report', () => {
     ).toBe(240000);
   });
 
-  it("projects the running month linearly by days elapsed in the user's time zone", () => {
+  it("projects the running month from the usual spending, or its own pace once a week has passed, in the user's time zone", () => {
     new BudgetStore(l.db).set(l.category('groceries'), 20000, 'EUR', 'monthly', NOW.toISOString());
-    // November 15 in Berlin: 15 of 30 days elapsed (today counts), 40.00 spent → 80.00.
+    // November 15 in Berlin: 15 of 30 days elapsed (today counts), 40.00 spent. Usual groceries:
+    // Oct 153.02 + Sep 100 + Aug 80 + Jul 60 + Jun 0 over the 5 months the data covers = 78.60;
+    // half the month is ahead, so 40.00 + 39.30 = 79.30.
     const nov = buildReport(l.db, { from: '2026-11-01', to: '2026-12-01', timezone: BERLIN }, NOW);
     expect(eur(nov).budgets[0]).toEqual({
       slug: 'groceries',
@@ -273,15 +275,25 @@ describe('budgets in the report', () => {
       limitMinor: 20000,
       spentMinor: 4000,
       leftMinor: 16000,
-      projectedMinor: 8000,
+      projectedMinor: 7930,
     });
+    // Rent on the 1st does not project to 30 rents: with history, the usual rest of the month is added.
+    const range0 = { from: '2026-11-01', to: '2026-12-01' };
+    expect(project(90000, range0, BERLIN, new Date('2026-10-31T23:30:00Z'), 3000)).toBe(90000 + 2900);
+    // Without history: nothing is extrapolated in the first 6 days, then the month's own pace.
+    expect(project(4000, range0, BERLIN, new Date('2026-11-06T12:00:00Z'))).toBe(4000);
+    expect(project(4000, range0, BERLIN, new Date('2026-11-07T12:00:00Z'))).toBe(17143); // 40.00 × 30 / 7
+    // Spending ahead of the usual still ends above it; a usual below zero (refunds) adds nothing.
+    expect(project(4000, range0, BERLIN, new Date('2026-11-15T12:00:00Z'), -500)).toBe(4000);
     const range = { from: '2026-11-01', to: '2026-12-01' };
     // 2026-11-30T23:30Z is already December 1 in Berlin (November is over) but November 30 in New York.
     expect(project(4000, range, BERLIN, new Date('2026-11-30T23:30:00Z'))).toBe(4000);
     expect(project(4000, range, NY, new Date('2026-11-30T23:30:00Z'))).toBe(4000);
     expect(project(4000, range, NY, new Date('2026-11-01T03:30:00Z'))).toBe(4000); // still October in NY: not begun
-    expect(project(4000, range, BERLIN, new Date('2026-10-31T23:30:00Z'))).toBe(120000); // Nov 1 in Berlin: 1 of 30 days
-    expect(project(1, range, BERLIN, new Date('2026-11-02T12:00:00Z'))).toBe(15); // 1 × 30 / 2, rounded
+    expect(project(4000, range, BERLIN, new Date('2026-10-31T23:30:00Z'))).toBe(4000); // Nov 1 in Berlin: too early to extrapolate
+    expect(project(4000, range, NY, new Date('2026-11-07T03:30:00Z'))).toBe(4000); // Nov 6 in NY, Nov 7 in Berlin
+    expect(project(4000, range, BERLIN, new Date('2026-11-07T03:30:00Z'))).toBe(17143);
+    expect(project(1, range, BERLIN, new Date('2026-11-08T12:00:00Z'))).toBe(4); // 1 × 30 / 8, rounded
   });
 });
 
@@ -294,10 +306,10 @@ describe('monthlySeries', () => {
     expect(s.map((c) => c.currency)).toEqual(['EUR', 'GBP']);
     const e = s[0]!.months;
     expect(e.map((m) => m.month)).toEqual(['2026-09', '2026-10', '2026-11']);
-    expect(e.map((m) => m.spentMinor)).toEqual([13000, 29652, 7000]);
+    expect(e.map((m) => m.spentMinor)).toEqual([13000, 29152, 7000]);
     expect(e.map((m) => m.incomeMinor)).toEqual([0, 251999, 0]);
     expect(e[1]!.byCategory).toEqual({
-      groceries: 15802,
+      groceries: 15302,
       utilities: 8000,
       'eating-out': 2850,
       shopping: 2000,
@@ -453,7 +465,7 @@ describe('what a month counts, to the minute and the sign (a real SQLite file)',
     g(null, '2026-11-01', '-300.00');
     g(null, '2026-09-30', '-400.00');
     g(null, '2026-10-10', '-1.00', null); // uncategorized money out is spending
-    g(null, '2026-10-11', '7.50'); // money in, expense category: neither spending nor income
+    g(null, '2026-10-11', '0.50'); // money in, expense category: a refund, less spending (not income)
     g(null, '2026-10-12', '-3.00', 'salary'); // money out, income category: neither
     g(null, '2026-10-13', '100.00', 'salary');
     g(null, '2026-10-14', '-9.00', 'groceries', { pending: true });
@@ -472,27 +484,27 @@ describe('what a month counts, to the minute and the sign (a real SQLite file)',
 
   it('counts from the first instant of the local month up to, not including, the next', () => {
     const r = october();
-    expect(r.totalSpentMinor).toBe(111 + 222 + 333 + 100);
+    expect(r.totalSpentMinor).toBe(111 + 222 + 333 - 50 + 100);
     expect(r.incomeMinor).toBe(10000);
-    expect(r.netSavedMinor).toBe(10000 - 766);
-    expect(r.savingsRate).toBe(0.9234);
+    expect(r.netSavedMinor).toBe(10000 - 716);
+    expect(r.savingsRate).toBe(0.9284);
     expect(r.spending.map((l) => [l.slug, l.spentMinor, l.count])).toEqual([
-      ['groceries', 666, 3],
+      ['groceries', 616, 4],
       ['uncategorized', 100, 1],
     ]);
   });
 
   it('adds pending rows and both kinds of transfer only when asked', () => {
-    expect(october({ includePending: true }).totalSpentMinor).toBe(766 + 900);
+    expect(october({ includePending: true }).totalSpentMinor).toBe(716 + 900);
     const t = october({ includeTransfers: true });
-    expect(t.totalSpentMinor).toBe(766 + 5000 + 4000);
+    expect(t.totalSpentMinor).toBe(716 + 5000 + 4000);
     expect(t.incomeMinor).toBe(10000);
   });
 
   it('moves the same instants to other months in New York and Kiritimati', () => {
     // New York (EDT until Nov 1): 21:59Z and 22:00Z on Sep 30 are Sep 30; 22:59Z and 23:00Z on Oct 31 are Oct 31.
-    expect(october({ timezone: 'America/New_York' }).totalSpentMinor).toBe(222 + 20000 + 333 + 100);
+    expect(october({ timezone: 'America/New_York' }).totalSpentMinor).toBe(222 + 20000 + 333 - 50 + 100);
     // Kiritimati (+14): all four instants are a day later: Oct 1 twice, Nov 1 twice.
-    expect(october({ timezone: 'Pacific/Kiritimati' }).totalSpentMinor).toBe(10000 + 111 + 333 + 100);
+    expect(october({ timezone: 'Pacific/Kiritimati' }).totalSpentMinor).toBe(10000 + 111 + 333 - 50 + 100);
   });
 });

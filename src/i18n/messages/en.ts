@@ -42,9 +42,11 @@ export const en = {
   budgetProjected: (amount: string) => `projected ${amount}`,
   recurringPayments: 'Recurring payments',
   noRecurring: 'No recurring payments found yet; they show up after a few months of history.',
+  recurringPayee: 'Payee',
+  recurringCadence: 'Every',
+  recurringNext: 'Next',
+  recurringPerYear: 'Per year',
   priceRose: 'price rose',
-  nextOn: (day: string) => `next ${day}`,
-  perYear: (amount: string) => `${amount}/yr`,
   cadence: (c: string) => c,
   // Sync history
   historyTitle: 'Sync history',

@@ -41,7 +41,10 @@ dashboard.get('/dashboard', (c) => {
   const report = buildReport(app.db, { from: period.from, to: period.to, timezone }, now);
   const series = monthlySeries(app.db, { endMonth: month, months: 12, timezone });
   const currencies = [...new Set([...report.currencies.map((r) => r.currency), ...series.map((s) => s.currency)])];
-  const currency = c.req.query('currency') ?? report.currencies[0]?.currency ?? series[0]?.currency ?? null;
+  // Opens on the currency the user books most in over the year shown, not this month's busiest:
+  // a week in London should not turn an ING customer's dashboard into pounds.
+  const mostBooked = [...series].sort((a, b) => b.bookings - a.bookings || a.currency.localeCompare(b.currency))[0]?.currency;
+  const currency = c.req.query('currency') ?? mostBooked ?? report.currencies[0]?.currency ?? null;
   const s = series.find((x) => x.currency === currency);
   const lang = requestLang(process.env, c.req.header('accept-language'));
   const names = new Map(app.categories.list().map((k) => [k.slug, categoryName(k.slug, k.name, lang)]));

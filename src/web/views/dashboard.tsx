@@ -146,17 +146,33 @@ export function DashboardPage(p: DashboardProps) {
               {p.recurring.length === 0 ? (
                 <p class="hint">{m.noRecurring}</p>
               ) : (
-                <table>
+                <table class="recurring stack">
+                  <thead>
+                    <tr>
+                      <th scope="col">{m.recurringPayee}</th>
+                      <th scope="col">{m.recurringCadence}</th>
+                      <th scope="col">{m.recurringNext}</th>
+                      <th scope="col" class="amount">
+                        {m.recurringPerYear}
+                      </th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {p.recurring.slice(0, 12).map((r) => (
                       <tr>
-                        <td>
+                        <td data-label={m.recurringPayee}>
                           {r.name}
                           {r.priceRose ? <span class="badge">{m.priceRose}</span> : null}
                         </td>
-                        <td class="muted">{m.cadence(r.cadence)}</td>
-                        <td class="muted">{m.nextOn(day(r.nextDate))}</td>
-                        <td class="amount">{m.perYear(formatMoney(r.annualMinor, r.currency))}</td>
+                        <td data-label={m.recurringCadence} class="muted">
+                          {m.cadence(r.cadence)}
+                        </td>
+                        <td data-label={m.recurringNext} class="muted">
+                          {day(r.nextDate)}
+                        </td>
+                        <td data-label={m.recurringPerYear} class="amount">
+                          {formatMoney(r.annualMinor, r.currency)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
