@@ -5,8 +5,9 @@
  *   rewe  "sagt danke"       words (prefix-matched) and phrases over description, merchant,
  *                            counterparty, note, tags and category name
  *   >50  <-20  =12.99        amounts in major units: unsigned compares the size (">50" finds a
- *   50..100  -100..-50       -60.04 payment), signed ("-20", "+50") compares the signed amount
- *   2026  2026-10  2026-10-05  from:2026-01  to:2026-03
+ *   50..100  -100..-50       -60.04 payment), signed ("<-20", "+50") compares the signed amount;
+ *   -4.20                    a bare signed amount is that exact amount
+ *   2026  2026-10  2026-10-05  from:2026-01  to:2026-03   (-2025 leaves a year out)
  *   account:  category:  tag:  note:"Urlaub"  source:  pending
  *   -word  -tag:work         any term negated with a leading "-"
  *
@@ -48,6 +49,7 @@ export interface ParsedQuery {
 const FIELDS: readonly FieldKey[] = ['account', 'category', 'tag', 'source'];
 const NUMBER = String.raw`[+-]?\d{1,12}(?:[.,]\d{1,6})?`;
 const COMPARISON = new RegExp(`^(>=|<=|>|<|=)(${NUMBER})$`);
+const SIGNED = new RegExp(`^[+-]\\d{1,12}(?:[.,]\\d{1,6})?$`);
 const RANGE = new RegExp(`^(${NUMBER})\\.\\.(${NUMBER})$`);
 const YEAR = /^(\d{4})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
@@ -197,6 +199,14 @@ function classify(t: RawToken): Term | string {
     if (value.toLowerCase() === 'pending') return { kind: 'pending', negated };
     const period = datePeriod(value);
     if (period) return { kind: 'date', ...period, negated };
+    // The lexer leaves "-" before a digit alone (so "-100..-50" stays a range): "-2025" leaves a year out.
+    const negatedPeriod = value.startsWith('-') ? datePeriod(value.slice(1)) : null;
+    if (negatedPeriod) return { kind: 'date', ...negatedPeriod, negated: !negated };
+    // A bare signed amount, as a statement prints it ("-4.20"), is that exact signed amount.
+    if (SIGNED.test(value)) {
+      const v = decimal(value);
+      return { kind: 'amount', signed: true, min: v, minStrict: false, max: v, maxStrict: false, negated };
+    }
     // A token shaped like a date or an amount that is not one is a mistake, not a word to search.
     if (/^\d{4}-\d/.test(value)) return `"${t.text}" is not a date (write 2026, 2026-10 or 2026-10-05)`;
     const amount = amountTerm(value, negated);
