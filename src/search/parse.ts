@@ -193,7 +193,7 @@ function classify(t: RawToken): Term | string {
   if (t.key === null) {
     if (t.quoted) {
       const v = value.trim();
-      if (!v) return `"${t.text}" is an empty phrase`;
+      if (!v) return `"${t.text}": an empty phrase`;
       return { kind: 'text', value: v, phrase: true, negated };
     }
     if (value.toLowerCase() === 'pending') return { kind: 'pending', negated };
@@ -208,34 +208,34 @@ function classify(t: RawToken): Term | string {
       return { kind: 'amount', signed: true, min: v, minStrict: false, max: v, maxStrict: false, negated };
     }
     // A token shaped like a date or an amount that is not one is a mistake, not a word to search.
-    if (/^\d{4}-\d/.test(value)) return `"${t.text}" is not a date (write 2026, 2026-10 or 2026-10-05)`;
+    if (/^\d{4}-\d/.test(value)) return `"${t.text}": not a date (write 2026, 2026-10 or 2026-10-05)`;
     const amount = amountTerm(value, negated);
     if (amount) return amount;
-    if (/^[<>=]/.test(value) || value.includes('..')) return `"${t.text}" is not an amount (write >50, <-20, =12.99 or 50..100)`;
-    if (value === '-') return `"-" stands alone (put it right before the word to leave out, e.g. -work)`;
+    if (/^[<>=]/.test(value) || value.includes('..')) return `"${t.text}": not an amount (write >50, <-20, =12.99 or 50..100)`;
+    if (value === '-') return `"-": it stands alone (put it right before the word to leave out, e.g. -work)`;
     return { kind: 'text', value, phrase: false, negated };
   }
   const key = t.key;
   const v = value.trim();
   if (key === 'from' || key === 'to') {
     const period = datePeriod(v);
-    if (!period) return `"${t.text}" is not a date (write ${key}:2026-10-05, ${key}:2026-10 or ${key}:2026)`;
+    if (!period) return `"${t.text}": not a date (write ${key}:2026-10-05, ${key}:2026-10 or ${key}:2026)`;
     return key === 'from'
       ? { kind: 'date', from: period.from, to: null, negated }
       : { kind: 'date', from: null, to: period.to, negated };
   }
-  if (!v) return `"${t.text}" has nothing after the colon`;
+  if (!v) return `"${t.text}": nothing after the colon`;
   if (key === 'note') return { kind: 'note', value: v, negated };
   if (key === 'amount') {
     const amount = amountTerm(v, negated);
-    return amount ?? `"${t.text}" is not an amount (write amount:>50 or amount:50..100)`;
+    return amount ?? `"${t.text}": not an amount (write amount:>50 or amount:50..100)`;
   }
   if (key === 'is' && v.toLowerCase() === 'pending') return { kind: 'pending', negated };
   if ((FIELDS as readonly string[]).includes(key)) {
     const fieldValue = key === 'tag' ? v.toLowerCase() : v;
     return { kind: 'field', key: key as FieldKey, value: fieldValue, negated };
   }
-  return `"${t.text}" uses an unknown filter "${key}:" (known: ${[...FIELDS, 'note', 'from', 'to'].map((k) => `${k}:`).join(' ')})`;
+  return `"${t.text}": an unknown filter "${key}:" (known: ${[...FIELDS, 'note', 'from', 'to'].map((k) => `${k}:`).join(' ')})`;
 }
 
 export function parseQuery(input: string): ParsedQuery {

@@ -53,7 +53,7 @@ export function compileSearch(db: Db, terms: Term[]): CompiledSearch {
       case 'text': {
         const lit = ftsLiteral(term.value, !term.phrase);
         if (!lit) {
-          warnings.push(`Did not understand "${term.value}" (nothing to search for in it); searched the rest.`);
+          warnings.push(`Did not understand "${term.value}": nothing to search for in it; searched the rest.`);
           break;
         }
         const cats = db
@@ -77,7 +77,7 @@ export function compileSearch(db: Db, terms: Term[]): CompiledSearch {
       case 'note': {
         const lit = ftsLiteral(term.value, false);
         if (!lit) {
-          warnings.push(`Did not understand note:"${term.value}" (nothing to search for in it); searched the rest.`);
+          warnings.push(`Did not understand note:"${term.value}": nothing to search for in it; searched the rest.`);
           break;
         }
         add(`t.id IN (SELECT rowid FROM transaction_fts WHERE transaction_fts MATCH ${param(`note : ${lit}`)})`, term.negated);

@@ -71,12 +71,12 @@ describe('search query parser', () => {
       { kind: 'text', value: 'amazon', phrase: false, negated: false },
     ]);
     expect(p.warnings).toEqual([
-      'Did not understand ">abc" is not an amount (write >50, <-20, =12.99 or 50..100); searched the rest.',
-      'Did not understand "2026-13" is not a date (write 2026, 2026-10 or 2026-10-05); searched the rest.',
-      'Did not understand "colour:red" uses an unknown filter "colour:" (known: account: category: tag: source: note: from: to:); searched the rest.',
-      'Did not understand "from:gestern" is not a date (write from:2026-10-05, from:2026-10 or from:2026); searched the rest.',
-      'Did not understand """" is an empty phrase; searched the rest.',
-      'Did not understand "-" stands alone (put it right before the word to leave out, e.g. -work); searched the rest.',
+      'Did not understand ">abc": not an amount (write >50, <-20, =12.99 or 50..100); searched the rest.',
+      'Did not understand "2026-13": not a date (write 2026, 2026-10 or 2026-10-05); searched the rest.',
+      'Did not understand "colour:red": an unknown filter "colour:" (known: account: category: tag: source: note: from: to:); searched the rest.',
+      'Did not understand "from:gestern": not a date (write from:2026-10-05, from:2026-10 or from:2026); searched the rest.',
+      'Did not understand """": an empty phrase; searched the rest.',
+      'Did not understand "-": it stands alone (put it right before the word to leave out, e.g. -work); searched the rest.',
     ]);
   });
 
