@@ -155,6 +155,14 @@ export function compileSearch(db: Db, terms: Term[]): CompiledSearch {
   return { sql, params, warnings };
 }
 
+/** The `where` hook of TransactionQuery for a query text (none for an empty one), and its warnings. */
+export function searchWhere(db: Db, query: string): { where: TransactionQuery['where']; warnings: string[] } {
+  if (!query.trim()) return { where: undefined, warnings: [] };
+  const parsed = parseQuery(query);
+  const compiled = compileSearch(db, parsed.terms);
+  return { where: { sql: compiled.sql, params: compiled.params }, warnings: [...parsed.warnings, ...compiled.warnings] };
+}
+
 export interface SearchResult {
   rows: TransactionRow[];
   total: number;
@@ -168,12 +176,10 @@ export function searchTransactions(
   query: string,
   page: Pick<TransactionQuery, 'limit' | 'offset'> = {},
 ): SearchResult {
-  const parsed = parseQuery(query);
-  const compiled = compileSearch(db, parsed.terms);
-  const where = { sql: compiled.sql, params: compiled.params };
+  const { where, warnings } = searchWhere(db, query);
   const rows = transactions.list({ where, ...page });
   const total = page.limit && rows.length < page.limit && !page.offset ? rows.length : transactions.count({ where });
-  return { rows, total, warnings: [...parsed.warnings, ...compiled.warnings] };
+  return { rows, total, warnings };
 }
 
 export interface SavedSearch {
