@@ -69,6 +69,17 @@ const COMMANDS: CommandRow[] = [
     load: async () => (await import('./commands/transactions.js')).registerTransactions,
   },
   {
+    term: 'search',
+    summary: 'find transactions by words, amounts, dates, category, tag, note or account; save searches',
+    load: async () => (await import('./commands/search.js')).registerSearch,
+  },
+  {
+    term: 'tx',
+    writes: true,
+    summary: 'change one transaction: note, tags',
+    load: async () => (await import('./commands/tx.js')).registerTx,
+  },
+  {
     term: 'disconnect <id>',
     writes: true,
     summary: 'revoke a bank connection at the provider and delete its tokens',

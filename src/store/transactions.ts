@@ -55,6 +55,8 @@ export interface TransactionQuery {
   offset?: number;
   /** Only these rows. */
   ids?: number[];
+  /** Conditions on `t` with their named parameters, from a compiled search (src/store/search.ts). */
+  where?: { sql: string[]; params: Record<string, unknown> };
 }
 
 /** What a user sees of a row, in bind order; a change in any of them makes the row "modified". */
@@ -236,6 +238,10 @@ function filters(q: TransactionQuery): { where: string[]; params: Record<string,
   if (q.maxMinor !== undefined) {
     where.push('t.amount_minor <= @maxMinor');
     params.maxMinor = q.maxMinor;
+  }
+  if (q.where) {
+    where.push(...q.where.sql);
+    Object.assign(params, q.where.params);
   }
   return { where, params };
 }

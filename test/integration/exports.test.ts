@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toMinorUnits } from '../../src/domain/money.js';
 import { CSV_COLUMNS, exportTransactions, type ExportOptions } from '../../src/reports/export/index.js';
+import { NotesTagsStore } from '../../src/store/notes-tags.js';
 import { memoryLedger, type Ledger } from '../helpers/ledger.js';
 
 const HOSTILE = '"; evil\n2020-01-01 * "x"';
@@ -37,6 +38,10 @@ const BEANCOUNT_PY = ((): string | null => {
 let l: Ledger;
 let dir: string;
 let giro: number;
+let rewe: number;
+let miete: number;
+/** A note that tries to end its line and start a transaction, with a bidi override. */
+const HOSTILE_NOTE = 'Oma\'s "Geschenk"; böse\n2020-01-01 * "x" \u202Egnp.exe';
 
 /**
  * Known totals. Girokonto (ING, EUR) and a joint account with an umlaut (Sparkasse, EUR), a GBP
@@ -48,7 +53,7 @@ function fixture(): void {
   const joint = l.account({ name: 'Gemeinschaftskonto Müller', institution: 'Sparkasse Köln/Bonn' });
   const card = l.account({ name: 'Visa; "Gold"', institution: 'Barclays', kind: 'credit_card', currency: 'GBP' });
   const bhd = l.account({ name: 'Current', institution: 'NBB', currency: 'BHD' });
-  l.tx({ date: '2026-09-28', amount: '-45.67', description: 'REWE SAGT DANKE 44261234', category: 'groceries' });
+  rewe = l.tx({ date: '2026-09-28', amount: '-45.67', description: 'REWE SAGT DANKE 44261234', category: 'groceries' });
   l.tx({ date: '2026-10-01', amount: '2500.00', description: 'Gehalt ACME GmbH', category: 'salary' });
   l.tx({ date: '2026-10-02', amount: '-80.10', description: 'Stadtwerke Abschlag', category: 'energy' });
   l.tx({ date: '2026-10-03', amount: '-12.34', description: HOSTILE, merchant: 'Evil | Corp ; Ltd', category: null });
@@ -56,7 +61,12 @@ function fixture(): void {
   l.tx({ date: '2026-10-05', amount: '-19.99', description: 'Back\\slash\ttab, "quoted"', category: 'online-shopping' });
   l.tx({ date: '2026-10-06', amount: '7.50', description: 'Refund, partial', category: 'groceries' });
   l.transfer(giro, joint, '2026-10-07', '300.00');
-  l.tx({ account: joint, date: '2026-10-08', amount: '-150.00', description: 'Miete Anteil', category: 'housing' });
+  miete = l.tx({ account: joint, date: '2026-10-08', amount: '-150.00', description: 'Miete Anteil', category: 'housing' });
+  const notes = new NotesTagsStore(l.db);
+  notes.changeTags(rewe, ['urlaub', 'urlaub-sylt-2026', 'grüße'], [], NOW);
+  notes.setNote(rewe, 'Wochenendeinkauf, Sylt: Strand', NOW);
+  notes.changeTags(miete, ['work'], [], NOW);
+  notes.setNote(miete, HOSTILE_NOTE, NOW);
   l.tx({
     account: card,
     date: '2026-10-09',
@@ -160,6 +170,64 @@ describe('export', () => {
     expect(rows.some((r) => r[col('description')] === '\'=HYPERLINK("http://x")')).toBe(true);
     expect(rows.find((r) => r[col('account')] === 'Gemeinschaftskonto Müller')).toBeDefined();
     expect(rows.find((r) => r[col('description')] === 'Umbuchung')![col('category_kind')]).toBe('transfer');
+  });
+
+  it('carries tags and notes: a CSV column, a JSON array, hledger tags and beancount tags that both tools accept', () => {
+    const [head, ...rows] = parseCsv(run({ format: 'csv' }));
+    const col = (name: string) => head!.indexOf(name);
+    const byId = (id: number) => rows.find((r) => r[col('id')] === String(id))!;
+    expect(byId(rewe)[col('tags')]).toBe('grüße urlaub urlaub-sylt-2026');
+    expect(byId(rewe)[col('note')]).toBe('Wochenendeinkauf, Sylt: Strand');
+    expect(byId(miete)[col('note')]).toBe(HOSTILE_NOTE);
+    expect(byId(rewe + 1)[col('tags')]).toBe('');
+
+    const doc = JSON.parse(run({ format: 'json' })) as {
+      transactions: Array<{ id: number; tags: string[]; note: string | null }>;
+    };
+    expect(doc.transactions.find((t) => t.id === rewe)).toMatchObject({ tags: ['grüße', 'urlaub', 'urlaub-sylt-2026'] });
+    expect(doc.transactions.find((t) => t.id === miete)).toMatchObject({ tags: ['work'], note: HOSTILE_NOTE });
+    expect(doc.transactions.find((t) => t.id === rewe + 1)).toMatchObject({ tags: [], note: null });
+
+    const hledger = need('hledger', HLEDGER);
+    const j = file('tags.journal', run({ format: 'ledger' }));
+    const reg = (q: string) =>
+      execFileSync(hledger, ['-f', j, 'register', '-O', 'csv', q], { encoding: 'utf8' })
+        .split('\n')
+        .filter((x) => x.includes('Assets:Bank')).length;
+    expect(reg('tag:urlaub-sylt-2026')).toBe(1);
+    expect(reg('tag:grüße')).toBe(1);
+    expect(reg('tag:work')).toBe(1);
+    const sylt = execFileSync(hledger, ['-f', j, 'balance', '-N', '--flat', 'tag:urlaub', '^Assets:Bank'], { encoding: 'utf8' });
+    expect(sylt.trim()).toMatch(/^-45\.67 EUR\s+Assets:Bank:ING:Girokonto$/);
+    // The hostile note stays a comment: no extra transaction, nothing dated 2020.
+    expect(execFileSync(hledger, ['-f', j, 'print', '-b', '2020-01-01', '-e', '2020-01-02'], { encoding: 'utf8' }).trim()).toBe(
+      '',
+    );
+
+    const beanCheck = need('bean-check', BEAN_CHECK);
+    const python = need('the Python beancount module (beside bean-check)', BEANCOUNT_PY);
+    const b = file('tags.beancount', run({ format: 'beancount' }));
+    const check = spawnSync(beanCheck, [b], { encoding: 'utf8' });
+    expect(check.status, check.stderr + check.stdout).toBe(0);
+    const py = `
+import json, sys
+from beancount import loader
+from beancount.core import data
+entries, errors, _ = loader.load_file(sys.argv[1])
+txns = [e for e in entries if isinstance(e, data.Transaction)]
+print(json.dumps({'errors': len(errors), 'txns': len(txns), 'tagged': {str(t.meta['trax_id']): [sorted(t.tags), t.meta.get('note')] for t in txns if t.tags}}))
+`;
+    const out = JSON.parse(execFileSync(python, ['-c', py, b], { encoding: 'utf8' })) as {
+      errors: number;
+      txns: number;
+      tagged: Record<string, [string[], string | null]>;
+    };
+    expect(out.errors).toBe(0);
+    expect(out.txns).toBe(14);
+    expect(out.tagged).toEqual({
+      [rewe]: [['gruesse', 'urlaub', 'urlaub-sylt-2026'], 'Wochenendeinkauf, Sylt: Strand'],
+      [miete]: [['work'], HOSTILE_NOTE.replace('\n', ' ').replace(' \u202E', ' ')],
+    });
   });
 
   it('JSON reads back to the same totals, with integer minor units and decimal strings', () => {

@@ -5,7 +5,9 @@ import { buildReport, type CurrencyReport, type Report } from '../../reports/rep
 import { resolvePeriod, spanOf, labelOf } from '../../reports/period.js';
 import { reportCsv, reportJson } from '../../reports/serialize.js';
 import { userTimezone } from '../../reports/tz.js';
+import { reportByTag } from '../../reports/by-tag.js';
 import { out, withApp } from '../context.js';
+import { tagReportCsv, tagReportJson, tagReportText } from './report-by-tag.js';
 import { clean, colors, json, money, table } from '../output.js';
 
 interface ReportOpts {
@@ -18,6 +20,7 @@ interface ReportOpts {
   includeTransfers?: boolean;
   json?: boolean;
   csv?: boolean;
+  by?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -33,6 +36,7 @@ export function registerReport(program: Command): void {
     .option('--include-transfers', 'count transfers between your own accounts as spending and income')
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
     .option('--csv', 'print as CSV, one row per line of the report')
+    .option('--by <what>', 'category (the default) or tag: what each tag spent and earned (see `trax tx tag`)')
     .addHelpText(
       'after',
       `
@@ -46,10 +50,13 @@ Examples:
   trax report                       last month
   trax report --month 2026-10
   trax report --year 2026 --csv > 2026.csv
-  trax report --from 2026-10-01 --to 2026-10-15 --account 2`,
+  trax report --from 2026-10-01 --to 2026-10-15 --account 2
+  trax report --year 2026 --by tag  what each tag (urlaub, work, …) spent in 2026`,
     )
     .action(async (opts: ReportOpts) => {
       if (opts.json && opts.csv) throw new TraxError('usage', 'Choose one of --json or --csv.');
+      if (opts.by !== undefined && opts.by !== 'category' && opts.by !== 'tag')
+        throw new TraxError('usage', `--by "${opts.by}" is not a grouping; use --by category or --by tag.`);
       const accountId = opts.account === undefined ? undefined : Number(opts.account);
       if (accountId !== undefined && !Number.isInteger(accountId))
         throw new TraxError('usage', `--account "${opts.account}" is not an account id; see \`trax accounts\`.`);
@@ -59,6 +66,13 @@ Examples:
         const period = resolvePeriod(opts, now, timezone);
         if (accountId !== undefined && !app.accounts.get(accountId))
           throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
+        if (opts.by === 'tag') {
+          const filters = { accountId, includePending: opts.includePending, includeTransfers: opts.includeTransfers };
+          const lines = reportByTag(app.db, period, timezone, filters);
+          if (opts.json) return out(json(tagReportJson(period, timezone, lines)));
+          if (opts.csv) return process.stdout.write(tagReportCsv(lines));
+          return out(tagReportText(period.label, lines));
+        }
         const report = buildReport(
           app.db,
           {

@@ -16,6 +16,8 @@ export const de: Messages = {
   navBanks: 'Banken',
   navImport: 'Import',
   navHistory: 'Abrufverlauf',
+  searchLabel: 'Umsätze durchsuchen',
+  searchPlaceholder: 'Suche: rewe >50 2026',
   relink: 'Neu verknüpfen',
   renew: 'Verlängern',
   dashboardTitle: 'Übersicht',

@@ -12,6 +12,8 @@ export const en = {
   navBanks: 'Banks',
   navImport: 'Import',
   navHistory: 'Sync history',
+  searchLabel: 'Search transactions',
+  searchPlaceholder: 'Search: rewe >50 2026',
   relink: 'Relink',
   renew: 'Renew',
   // Dashboard

@@ -19,7 +19,7 @@ export interface ExportOptions extends ExportRange {
 export const CSV_COLUMNS = [
   'id', 'date', 'booked_at', 'account_id', 'account', 'institution', 'amount', 'amount_minor', 'currency',
   'description', 'merchant', 'counterparty', 'counterparty_iban', 'category', 'category_name', 'category_kind',
-  'pending', 'transfer_pair_id',
+  'pending', 'transfer_pair_id', 'tags', 'note',
 ] as const;
 
 function amountOf(r: ExportRow): string {
@@ -36,6 +36,7 @@ function csvLine(r: ExportRow): string {
     csvField(r.institution, true), csvField(amountOf(r)), csvField(r.amountMinor), csvField(r.currency),
     csvField(r.description, true), csvField(r.merchant, true), csvField(r.counterparty, true), csvField(r.counterpartyIban, true),
     csvField(r.categorySlug), csvField(r.categoryName, true), csvField(r.categoryKind), csvField(r.pending), csvField(r.transferPairId),
+    csvField(r.tags.join(' '), true), csvField(r.note, true),
   ].join(',');
 }
 
@@ -59,6 +60,8 @@ export function jsonRow(r: ExportRow) {
     categoryKind: r.categoryKind,
     pending: r.pending,
     transferPairId: r.transferPairId,
+    tags: r.tags,
+    note: r.note,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { minorToDecimalString, minorUnitDigits } from '../../domain/money.js';
 import type { ExportAccount, ExportRow } from './rows.js';
-import { accountComponent, beancountString, commodity, ledgerText, oneLine } from './text.js';
+import { accountComponent, beancountString, beancountTag, commodity, ledgerTag, ledgerText, oneLine } from './text.js';
 
 export type JournalFormat = 'ledger' | 'beancount';
 
@@ -133,8 +133,11 @@ export function journalEntry(format: JournalFormat, r: ExportRow, names: Account
   if (format === 'ledger') {
     // hledger reads "payee | note"; the bank's own text stays the note.
     const text = ledgerText(payee && payee !== description ? `${payee} | ${description}` : description);
+    // hledger tags are "name:" in the comment, comma-separated; the note is a comment line of its own.
+    const tags = r.tags.map((t) => `, ${ledgerTag(t)}:`).join('');
     return [
-      `${r.date} ${r.pending ? '!' : '*'} ${text}  ; trax-id: ${r.id}`,
+      `${r.date} ${r.pending ? '!' : '*'} ${text}  ; trax-id: ${r.id}${tags}`,
+      ...(r.note ? [`    ; note: ${oneLine(r.note)}`] : []),
       `    ${category}    ${amount(-r.amountMinor, r.currency)}`,
       `    ${bank}    ${amount(r.amountMinor, r.currency)}`,
       '',
@@ -142,8 +145,9 @@ export function journalEntry(format: JournalFormat, r: ExportRow, names: Account
   }
   return [
     // "payee" "narration" when the bank named a merchant, else just the narration.
-    `${r.date} ${r.pending ? '!' : '*'} ${payee && payee !== description ? `${beancountString(payee)} ` : ''}${beancountString(description)}`,
+    `${r.date} ${r.pending ? '!' : '*'} ${payee && payee !== description ? `${beancountString(payee)} ` : ''}${beancountString(description)}${r.tags.map((t) => ` #${beancountTag(t)}`).join('')}`,
     `  trax_id: ${r.id}`,
+    ...(r.note ? [`  note: ${beancountString(r.note)}`] : []),
     `  ${category}  ${amount(-r.amountMinor, r.currency)}`,
     `  ${bank}  ${amount(r.amountMinor, r.currency)}`,
     '',

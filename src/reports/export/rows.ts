@@ -27,6 +27,9 @@ export interface ExportRow {
   parentName: string | null;
   pending: boolean;
   transferPairId: number | null;
+  /** The user's tags, sorted, and note (src/store/notes-tags.ts). */
+  tags: string[];
+  note: string | null;
 }
 
 export interface ExportRange {
@@ -72,6 +75,8 @@ interface Raw {
   parent_name: string | null;
   pending: number;
   transfer_pair_id: number | null;
+  tags: string | null;
+  note: string | null;
 }
 
 export function* exportRows(db: Db, range: ExportRange): Generator<ExportRow> {
@@ -81,7 +86,10 @@ export function* exportRows(db: Db, range: ExportRange): Generator<ExportRow> {
        coalesce(nullif(c.institution_name, ''), c.provider) AS institution,
        t.amount_minor, t.currency, t.description, t.merchant, t.counterparty_name AS counterparty, t.counterparty_iban,
        cat.slug AS category_slug, cat.name AS category_name, cat.kind AS category_kind,
-       parent.slug AS parent_slug, parent.name AS parent_name, t.pending, t.transfer_pair_id
+       parent.slug AS parent_slug, parent.name AS parent_name, t.pending, t.transfer_pair_id,
+       (SELECT group_concat(tag, ' ') FROM (SELECT g.tag FROM transaction_tags g
+          WHERE g.account_id = t.account_id AND g.dedupe_key = t.dedupe_key ORDER BY g.tag)) AS tags,
+       (SELECT n.text FROM transaction_notes n WHERE n.account_id = t.account_id AND n.dedupe_key = t.dedupe_key) AS note
      FROM transactions t
        JOIN accounts a ON a.id = t.account_id
        JOIN connections c ON c.id = a.connection_id
@@ -112,6 +120,8 @@ export function* exportRows(db: Db, range: ExportRange): Generator<ExportRow> {
       parentName: r.parent_name,
       pending: r.pending === 1,
       transferPairId: r.transfer_pair_id,
+      tags: r.tags ? r.tags.split(' ') : [],
+      note: r.note,
     };
   }
 }

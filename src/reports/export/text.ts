@@ -53,3 +53,19 @@ export function csvField(v: string | number | boolean | null | undefined, text =
   if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** An hledger tag name: a tag is one word already (notes-tags.ts); separators are made harmless anyway. */
+export function ledgerTag(tag: string): string {
+  return oneLine(tag).replace(/[\s,:;]+/g, '-') || 'tag';
+}
+
+/** A beancount tag (#…): ASCII letters, digits, "-", "_", "/" and "." only ("grüße" → "gruesse"). */
+export function beancountTag(tag: string): string {
+  return (
+    oneLine(tag)
+      .replace(/[äöüß]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' })[c] ?? c)
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9_/.-]+/g, '-') || 'tag'
+  );
+}

@@ -5,6 +5,8 @@ import { undoBulk } from '../../categorize/undo.js';
 import { disconnect } from '../../connections/disconnect.js';
 import { isMonth } from '../../domain/dates.js';
 import { formatMoney, toMinorUnits } from '../../domain/money.js';
+import type { Db } from '../../store/db.js';
+import { searchWhere } from '../../store/search.js';
 import type { TransactionQuery } from '../../store/transactions.js';
 import { TraxError } from '../../domain/errors.js';
 import { syncConnection } from '../../sync/engine.js';
@@ -34,8 +36,12 @@ banks.get('/', (c) => {
 
 const PAGE_SIZE = 100;
 
-/** Filters from the query string; anything malformed is a 400 that names the field. */
-function transactionQuery(query: (k: string) => string | undefined) {
+/**
+ * Filters from the query string; anything malformed is a 400 that names the field. `q` is the
+ * search language of `trax search` (src/search/parse.ts): what it cannot read comes back as
+ * warnings for the page, and the rest is still searched.
+ */
+function transactionQuery(db: Db, query: (k: string) => string | undefined) {
   const month = query('month') || undefined;
   if (month && !isMonth(month)) throw new HTTPException(400, { message: `"${month}" is not a month; use YYYY-MM.` });
   const num = (k: string) => {
@@ -54,16 +60,18 @@ function transactionQuery(query: (k: string) => string | undefined) {
     ...(account && /^\d+$/.test(account) ? { accountId: Number(account) } : {}),
     ...(query('category') ? { category: query('category')! } : {}),
     ...(query('merchant') ? { merchant: query('merchant')! } : {}),
-    ...(query('q') ? { text: query('q')! } : {}),
+
     ...(num('min') !== undefined ? { minMinor: num('min')! } : {}),
     ...(num('max') !== undefined ? { maxMinor: num('max')! } : {}),
   };
-  return { filters, page, sort, order };
+  const search = searchWhere(db, query('q') ?? '');
+  if (search.where) filters.where = search.where;
+  return { filters, page, sort, order, warnings: search.warnings };
 }
 
 banks.get('/transactions', (c) => {
   const { app } = c.get('deps');
-  const { filters, page, sort, order } = transactionQuery((k) => c.req.query(k));
+  const { filters, page, sort, order, warnings } = transactionQuery(app.db, (k) => c.req.query(k));
   const total = app.transactions.count(filters);
   const rows = app.transactions.list({ ...filters, sort, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const params = new URL(c.req.url).searchParams;
@@ -77,6 +85,7 @@ banks.get('/transactions', (c) => {
       total={total}
       page={page}
       pageSize={PAGE_SIZE}
+      warnings={warnings}
     />,
   );
 });

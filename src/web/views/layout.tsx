@@ -9,6 +9,8 @@ export function Layout(props: {
   scripts?: string[];
   /** Navigate here at once (a page that hands the browser on to a bank's login). */
   refreshTo?: string;
+  /** The search box's text, on the page of its results. */
+  query?: string;
 }) {
   const { lang, m } = useI18n();
   const flash = props.session.flash;
@@ -35,6 +37,16 @@ export function Layout(props: {
             <a href="/import">{m.navImport}</a>
             <a href="/history">{m.navHistory}</a>
           </nav>
+          {/* The search language of `trax search`; results are the transaction list (the query stays in the URL). */}
+          <form method="get" action="/transactions" role="search" class="search">
+            <input
+              type="search"
+              name="q"
+              value={props.query ?? ''}
+              placeholder={m.searchPlaceholder}
+              aria-label={m.searchLabel}
+            />
+          </form>
         </header>
         <main>
           {props.session.reminders.map((r) => (

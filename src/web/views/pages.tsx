@@ -14,6 +14,8 @@ export interface TransactionsProps {
   total: number;
   page: number;
   pageSize: number;
+  /** What the search box's query had that Trax did not understand (the rest was searched). */
+  warnings?: string[];
 }
 
 /** The same query with some parameters changed, for sort and page links. */
@@ -42,7 +44,7 @@ export function TransactionsPage(p: TransactionsProps) {
     );
   };
   return (
-    <Layout title="Transactions" session={p.session} scripts={['/static/app.js']}>
+    <Layout title="Transactions" session={p.session} scripts={['/static/app.js']} query={f.q}>
       <template id="category-options">
         {p.categories.map((c) => (
           <option value={c.slug}>{c.parentId ? `  ${c.name}` : c.name}</option>
@@ -67,13 +69,19 @@ export function TransactionsPage(p: TransactionsProps) {
             </option>
           ))}
         </select>
-        <input type="search" name="q" value={f.q ?? ''} placeholder="Search text" aria-label="Search" />
+        {/* The search box in the header holds the query; the filters keep it. */}
+        {f.q ? <input type="hidden" name="q" value={f.q} /> : null}
         <input type="text" name="min" value={f.min ?? ''} placeholder="min" size={6} aria-label="Minimum amount" />
         <input type="text" name="max" value={f.max ?? ''} placeholder="max" size={6} aria-label="Maximum amount" />
         {f.merchant ? <input type="hidden" name="merchant" value={f.merchant} /> : null}
         <button type="submit">Filter</button>
         <a href="/transactions">Clear</a>
       </form>
+      {(p.warnings ?? []).map((w) => (
+        <p class="search-warning" role="status">
+          {w}
+        </p>
+      ))}
       <p id="link-status" class="hint" role="status"></p>
       {p.rows.length === 0 ? (
         <p class="empty">
