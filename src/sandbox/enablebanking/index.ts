@@ -4,6 +4,8 @@ import { assertNotProduction, createEnableBankingSandboxApp } from './app.js';
 import { completeAuth } from './complete-auth.js';
 import { registerApp, type SandboxAppReg } from './jwt-check.js';
 import { EbSandboxState, type RequestLogEntry } from './state.js';
+import type { Interrupter } from '../shared/interrupt.js';
+import { sortChronologically } from '../truelayer/personas/ledger.js';
 
 export { generateDemoKeyPair, type DemoKeyPair } from './keys.js';
 export { ASPSPS } from './aspsps.js';
@@ -37,6 +39,12 @@ export interface EnableBankingFaults {
   aspspError(text: string, n?: number): void;
   /** The PSU withdrew consent at the bank: data calls answer 401 REVOKED_SESSION. */
   revokeSession(sessionId?: string): void;
+  /** The consent ran out early (as if valid_until had passed): data calls answer 401 EXPIRED_SESSION. */
+  expireSession(sessionId?: string): void;
+  /** The next n data calls answer 429 ASPSP_RATE_LIMIT_EXCEEDED, as a bank's own limit does. */
+  rateLimit(n?: number): void;
+  /** Every reservation books today, under a new entry_reference (as German banks do). */
+  bookPending(): void;
   reset(): void;
 }
 
@@ -44,6 +52,8 @@ export interface EnableBankingSandbox {
   url: string;
   clock: { now(): Date; advance(ms: number): void; set(d: Date): void };
   faults: EnableBankingFaults;
+  /** Acts on the n-th request after arming: stall it, cut its body, or arm a fault just before it. */
+  interrupt: Pick<Interrupter, 'hold' | 'before' | 'reset'>;
   /** Every request, Authorization redacted. */
   requestLog: RequestLogEntry[];
   /** Drives the hosted page like a browser; returns the redirect location. */
@@ -84,11 +94,35 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
         for (const s of state.sessions.values())
           if ((id === undefined || s.id === id) && s.status === 'AUTHORIZED') s.status = 'REVOKED';
       },
+      expireSession: (id) => {
+        for (const s of state.sessions.values())
+          if ((id === undefined || s.id === id) && s.status === 'AUTHORIZED') s.status = 'EXPIRED';
+      },
+      rateLimit: (n = 1) => void (state.faults.rateLimits = n),
+      bookPending: () => {
+        const today = state.today();
+        for (const persona of new Set([...state.sessions.values()].map((s) => s.persona))) {
+          for (const account of persona.accounts) {
+            let moved = false;
+            for (const t of account.txns) {
+              if (t.authDate !== undefined && t.authDate <= today && t.bookingDate > today) {
+                t.bookingDate = today;
+                moved = true;
+              }
+            }
+            if (moved) sortChronologically(account.txns);
+          }
+        }
+      },
       reset: () => state.faults.reset(),
     },
+    interrupt: state.interrupt,
     requestLog: state.requestLog,
     completeAuth,
     sessions: () => [...state.sessions.values()].map((s) => ({ id: s.id, status: state.statusOf(s) })),
-    close: () => (closed ??= server.close()),
+    close: () => {
+      state.interrupt.reset();
+      return (closed ??= server.close());
+    },
   };
 }
