@@ -14,12 +14,18 @@ import { MIN_TEXT_SIMILARITY, similarity, words } from './match.js';
  * A booking is first seen no earlier than its reservation, so a booked row older than the pending
  * one is never its booking. When several pending rows fit one booking (or one pending row fits
  * several bookings) and they can be told apart, nothing is guessed: the booking goes to the review
- * list. Identical twins (same day, amount and text) are interchangeable and pair in order.
+ * list. A booking of the same amount wins over one that fits only as a tip. Identical twins (same
+ * day, amount and text) are interchangeable and pair in order.
  */
 export const TIP_TOLERANCE_PERCENT = 20;
 export const BOOKING_LAG_DAYS = 8;
 /** A reservation still pending after this many days is flagged: it may never book (released, or a bank error). */
 export const STALE_PENDING_DAYS = 10;
+
+/** A reservation dated more than STALE_PENDING_DAYS before `today` (YYYY-MM-DD). */
+export function isStalePending(pendingDate: string, today: string): boolean {
+  return addDays(pendingDate, STALE_PENDING_DAYS) < today;
+}
 
 export interface PendingSide {
   key: string;
@@ -97,6 +103,8 @@ export function pairPending(pending: readonly PendingSide[], booked: readonly Bo
   for (const b of order) {
     let cands = pending.filter((p) => !usedP.has(p.key) && fits(p, b));
     if (cands.some((p) => p.vanishing)) cands = cands.filter((p) => p.vanishing);
+    // The same amount is a closer reading than a tip: 6.79 reserved books as 6.79, not as the 7.49 next day.
+    if (cands.some((p) => p.amountMinor === b.amountMinor)) cands = cands.filter((p) => p.amountMinor === b.amountMinor);
     if (cands.length === 0) continue;
     const first = cands[0]!;
     if (!cands.every((p) => pendingTwins(p, first))) {
@@ -104,7 +112,11 @@ export function pairPending(pending: readonly PendingSide[], booked: readonly Bo
       continue;
     }
     // The other way round: the pending row must not fit a different-looking booking as well.
-    const rivals = order.filter((o) => o !== b && !usedB.has(o.key) && fits(first, o) && !bookedTwins(o, b));
+    const open = order.filter((o) => o !== b && !usedB.has(o.key) && fits(first, o) && !bookedTwins(o, b));
+    const exact = (o: BookedSide) => o.amountMinor === first.amountMinor;
+    // A booking of the same amount elsewhere takes this reservation; a tip reading is no rival to it.
+    if (!exact(b) && open.some(exact)) continue;
+    const rivals = exact(b) ? open.filter(exact) : open;
     if (rivals.length > 0) {
       out.doubtful.push({ booked: b.key, pending: cands.map((p) => p.key) });
       continue;

@@ -96,7 +96,7 @@ describe('several fits', () => {
 
   it('one reservation that could be either of two different bookings: doubtful', () => {
     const one = booked({ key: 'b1', date: '2026-06-11' });
-    const two = booked({ key: 'b2', date: '2026-06-12', amountMinor: -2800 });
+    const two = booked({ key: 'b2', date: '2026-06-12' });
     const out = pairPending([pending()], [one, two]);
     expect(out.links).toEqual([]);
     expect(out.doubtful.map((d) => d.booked)).toEqual(['b1', 'b2']);
@@ -118,6 +118,19 @@ describe('several fits', () => {
     const gone = pending({ key: 'gone', vanishing: true });
     const still = pending({ key: 'still', date: '2026-06-11', vanishing: false });
     expect(pairPending([still, gone], [booked()])).toEqual({ links: [{ pending: 'gone', booked: 'b1' }], doubtful: [] });
+  });
+
+  it('the same amount wins over a tip reading: 6.79 reserved books as 6.79, not as the 7.49 or 8.13 bought later', () => {
+    const p = pending({ amountMinor: -679, texts: ['BACKWERK', null, 'BackWerk'] });
+    const text: Array<string | null> = ['BACKWERK SAGT DANKE 0815', null, 'BackWerk'];
+    const later = [
+      booked({ key: 'b749', date: '2026-06-11', amountMinor: -749, texts: text }),
+      booked({ key: 'b679', date: '2026-06-12', amountMinor: -679, texts: text }),
+      booked({ key: 'b813', date: '2026-06-15', amountMinor: -813, texts: text }),
+    ];
+    expect(pairPending([p], later)).toEqual({ links: [{ pending: 'p1', booked: 'b679' }], doubtful: [] });
+    // Without the exact one, two different tip readings are not guessed between.
+    expect(pairPending([p], [later[0]!, later[2]!]).links).toEqual([]);
   });
 
   it('never pairs one reservation with two bookings', () => {
