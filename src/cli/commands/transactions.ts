@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import type { TransactionRow } from '../../store/transactions.js';
-import { isMonth } from '../../domain/dates.js';
+import { isMonth, isoDate } from '../../domain/dates.js';
+import { isStalePending, STALE_PENDING_DAYS } from '../../identity/pending-match.js';
 import { TraxError } from '../../domain/errors.js';
 import { minorToDecimalString } from '../../domain/money.js';
 import { out, withApp } from '../context.js';
@@ -18,7 +19,8 @@ export function registerTransactions(program: Command): void {
     .addHelpText(
       'after',
       `
-Amounts: negative is money out. Pending transactions are marked and replaced on every sync.
+Amounts: negative is money out. Pending transactions are marked and replaced on every sync; one still pending
+more than 10 days after its date is flagged, as it may never book.
 
 Examples:
   trax transactions --month 2026-10
@@ -37,7 +39,8 @@ Examples:
         if (accountId !== undefined && !app.accounts.get(accountId))
           throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
         const rows = app.transactions.list({ month: opts.month, accountId, limit });
-        if (opts.json) return out(json(rows.map(transactionJson)));
+        const today = isoDate(app.now());
+        if (opts.json) return out(json(rows.map((t) => transactionJson(t, today))));
         if (rows.length === 0) {
           return out(
             opts.month
@@ -52,7 +55,7 @@ Examples:
     });
 }
 
-export function transactionJson(t: TransactionRow) {
+export function transactionJson(t: TransactionRow, today: string) {
   return {
     id: t.id,
     accountId: t.account_id,
@@ -64,6 +67,8 @@ export function transactionJson(t: TransactionRow) {
     merchant: t.merchant,
     counterparty: t.counterparty_name,
     pending: t.pending === 1,
+    /** Still pending more than 10 days after its date: it may never book (a released or failed reservation). */
+    stalePending: t.pending === 1 && isStalePending(t.booking_date, today),
     category: t.category_slug,
     categorySource: t.category_source,
     transferPairId: t.transfer_pair_id,
@@ -77,6 +82,7 @@ export function transactionJson(t: TransactionRow) {
 
 export function transactionsText(app: App, rows: TransactionRow[]): string {
   const accounts = new Map(app.accounts.list().map((a) => [a.id, a]));
+  const today = isoDate(app.now());
   return table(
     ['ID', 'Date', 'Account', 'Description', 'Category', 'Amount', ''],
     rows.map((t) => [
@@ -86,7 +92,11 @@ export function transactionsText(app: App, rows: TransactionRow[]): string {
       clean(t.merchant ?? t.description).slice(0, 40),
       clean(t.category_name ?? '—') + (t.category_source === 'user' ? ' ✎' : ''),
       money(t.amount_minor, t.currency),
-      t.pending ? colors.yellow('pending') : '',
+      t.pending
+        ? colors.yellow(
+            isStalePending(t.booking_date, today) ? `pending over ${STALE_PENDING_DAYS} days: may not book` : 'pending',
+          )
+        : '',
     ]),
   );
 }

@@ -1,4 +1,4 @@
-import { toDay } from '../shared/dates.js';
+import { addDays, toDay } from '../shared/dates.js';
 import { serveApp } from '../shared/serve.js';
 import { assertNotProduction, createEnableBankingSandboxApp } from './app.js';
 import { completeAuth } from './complete-auth.js';
@@ -45,6 +45,8 @@ export interface EnableBankingFaults {
   rateLimit(n?: number): void;
   /** Every reservation books today, under a new entry_reference (as German banks do). */
   bookPending(): void;
+  /** Reservations listed today stay pending `days` more days (a hotel deposit or fuel pre-authorisation held open). */
+  holdPending(days: number): void;
   reset(): void;
 }
 
@@ -118,6 +120,16 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
             if (moved) sortChronologically(account.txns);
           }
         }
+      },
+      holdPending: (days) => {
+        const today = state.today();
+        for (const persona of new Set([...state.sessions.values()].map((s) => s.persona)))
+          for (const account of persona.accounts) {
+            for (const t of account.txns)
+              if (t.authDate !== undefined && t.authDate <= today && t.bookingDate > today)
+                t.bookingDate = addDays(t.bookingDate, days);
+            sortChronologically(account.txns);
+          }
       },
       reset: () => state.faults.reset(),
     },

@@ -32,9 +32,9 @@ export interface ContractWorld {
   close(): Promise<void>;
 }
 
-export interface ProviderAdapter {
+export interface ProviderAdapter<W extends ContractWorld = ContractWorld> {
   id: ProviderId;
-  open(): Promise<ContractWorld>;
+  open(): Promise<W>;
 }
 
 /** A Trax app on a fresh data dir on the emulator's clock, with fast retries. */

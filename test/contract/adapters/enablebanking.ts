@@ -6,12 +6,18 @@ import { checkCallback } from '../../../src/providers/enablebanking/index.js';
 import { startEnableBankingSandbox } from '../../../src/sandbox/enablebanking/index.js';
 import { testStart } from '../../helpers/clock.js';
 import { APP_ID, demoKeys, REDIRECT } from '../../integration/enablebanking-fixture.js';
-import { contractApp, DAY_MS, type ProviderAdapter } from './adapter.js';
+import { contractApp, DAY_MS, type ContractWorld, type ProviderAdapter } from './adapter.js';
 
 const BANKS = ['ING', 'DKB'] as const;
 
 /** Enable Banking against its emulator: ING and DKB in Germany, hosted bank login, /sessions. */
-export const enablebanking: ProviderAdapter = {
+export interface EnableBankingWorld extends ContractWorld {
+  /** Reservations listed now stay pending `days` more days (see the emulator's holdPending). */
+  holdPending(days: number): void;
+  advanceDays(days: number): void;
+}
+
+export const enablebanking: ProviderAdapter<EnableBankingWorld> = {
   id: 'enablebanking',
   async open() {
     const keys = demoKeys();
@@ -62,6 +68,12 @@ export const enablebanking: ProviderAdapter = {
       },
       bookPending() {
         sb.clock.advance(9 * DAY_MS);
+      },
+      holdPending(days) {
+        sb.faults.holdPending(days);
+      },
+      advanceDays(days) {
+        sb.clock.advance(days * DAY_MS);
       },
       expireConsent(connectionId) {
         sb.faults.expireSession(sessionOf(connectionId));
