@@ -16,6 +16,8 @@ export interface MatchRow {
 export interface PendingReview {
   accountId: number;
   bookedKey: string;
+  /** The booked row as stored (null if it has gone since). */
+  booked: { date: string; amountMinor: number; currency: string; description: string } | null;
   candidates: Array<{ key: string; date: string; amountMinor: number; description: string }>;
   createdAt: string;
 }
@@ -97,13 +99,31 @@ export class PendingLinkStore {
 
   reviews(): PendingReview[] {
     return this.db
-      .prepare<[], { account_id: number; booked_key: string; candidates: string; created_at: string }>(
-        'SELECT account_id, booked_key, candidates, created_at FROM pending_reviews ORDER BY id',
+      .prepare<
+        [],
+        {
+          account_id: number;
+          booked_key: string;
+          candidates: string;
+          created_at: string;
+          booking_date: string | null;
+          amount_minor: number | null;
+          currency: string | null;
+          description: string | null;
+        }
+      >(
+        `SELECT r.account_id, r.booked_key, r.candidates, r.created_at, t.booking_date, t.amount_minor, t.currency, t.description
+         FROM pending_reviews r LEFT JOIN transactions t ON t.account_id = r.account_id AND t.dedupe_key = r.booked_key
+         ORDER BY r.id`,
       )
       .all()
       .map((r) => ({
         accountId: r.account_id,
         bookedKey: r.booked_key,
+        booked:
+          r.booking_date === null
+            ? null
+            : { date: r.booking_date, amountMinor: r.amount_minor!, currency: r.currency!, description: r.description! },
         candidates: JSON.parse(r.candidates) as PendingReview['candidates'],
         createdAt: r.created_at,
       }));

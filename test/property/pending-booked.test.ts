@@ -10,6 +10,7 @@ import { addDays } from '../../src/domain/dates.js';
 import type { TransactionSnapshot } from '../../src/domain/types.js';
 import type { SyncPage } from '../../src/providers/provider.js';
 import { applyPage } from '../../src/sync/apply-page.js';
+import { saveTestConnection } from './pending-fixture.js';
 import { ACCOUNTS, txn } from './sync-fixture.js';
 
 /**
@@ -121,20 +122,7 @@ function openWorld() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'trax-pending-prop-'));
   let now = START;
   const app = openApp(parseConfig({ TRAX_DATA_DIR: dataDir, TRAX_SECRET_KEY: 'cd'.repeat(32) }), { now: () => now });
-  const connection = app.connections.save(
-    {
-      provider: 'truelayer',
-      environment: 'sandbox',
-      externalId: 'cred-1',
-      institutionId: 'bank',
-      institutionName: 'Bank',
-      institutionLogo: null,
-      consentCreatedAt: null,
-      consentExpiresAt: null,
-      sealedSecrets: 'x',
-    },
-    now.toISOString(),
-  );
+  const connection = saveTestConnection(app, now);
   return {
     app,
     /** One sync an hour after the previous one. */

@@ -5,6 +5,7 @@ import { isMonth, isoDate } from '../../domain/dates.js';
 import { isStalePending, STALE_PENDING_DAYS } from '../../identity/pending-match.js';
 import { TraxError } from '../../domain/errors.js';
 import { minorToDecimalString } from '../../domain/money.js';
+import { pendingLinks } from '../../store/pending-links.js';
 import { out, withApp } from '../context.js';
 import { clean, colors, json, money, table } from '../output.js';
 
@@ -49,6 +50,8 @@ Examples:
           );
         }
         out(transactionsText(app, rows));
+        const doubtful = doubtfulBookings(app, accountId);
+        if (doubtful) out(doubtful);
         if (!opts.month && limit && rows.length === limit)
           out(colors.dim(`Showing the latest ${limit}; use --month or --limit for more.`));
       });
@@ -99,4 +102,28 @@ export function transactionsText(app: App, rows: TransactionRow[]): string {
         : '',
     ]),
   );
+}
+
+/**
+ * Bookings the sync could not pair with one pending payment for certain: their category was not
+ * carried over, so the user should look (the rule: src/identity/pending-match.ts).
+ */
+export function doubtfulBookings(app: App, accountId?: number): string | null {
+  const reviews = pendingLinks(app.db)
+    .reviews()
+    .filter((r) => r.booked && (accountId === undefined || r.accountId === accountId));
+  if (reviews.length === 0) return null;
+  const lines = reviews.map((r) => {
+    const b = r.booked!;
+    const could = r.candidates
+      .map((c) => `${c.date} ${money(c.amountMinor, b.currency)} ${clean(c.description).slice(0, 30)}`)
+      .join('; ');
+    return `  ${b.date} ${money(b.amountMinor, b.currency)} ${clean(b.description).slice(0, 40)}  could be: ${could}`;
+  });
+  return [
+    colors.yellow(
+      `${reviews.length} booking(s) matched more than one pending payment (or a pending payment more than one booking); no category was carried over, so check them:`,
+    ),
+    ...lines,
+  ].join('\n');
 }
