@@ -11,22 +11,27 @@
  * next sync must converge to exactly the rows of an uninterrupted sync.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApp, type App } from '../src/app.js';
 import { parseConfig } from '../src/config/index.js';
+import { connectEnableBankingWithCode, startEnableBankingConsent } from '../src/connections/connect-enablebanking.js';
 import { connectPlaidSandbox } from '../src/connections/connect-plaid.js';
 import { connectTrueLayerWithCode } from '../src/connections/connect-truelayer.js';
+import { checkCallback } from '../src/providers/enablebanking/index.js';
+import { connectorFor } from '../src/providers/registry.js';
 import { buildAuthLink } from '../src/providers/truelayer/index.js';
+import { generateDemoKeyPair, startEnableBankingSandbox, type EnableBankingSandbox } from '../src/sandbox/enablebanking/index.js';
 import { startPlaidSandbox, type PlaidSandbox } from '../src/sandbox/plaid/index.js';
 import type { InterruptAction } from '../src/sandbox/shared/interrupt.js';
 import { startTrueLayerSandbox, type TrueLayerSandbox } from '../src/sandbox/truelayer/index.js';
 import { syncAll } from '../src/sync/engine.js';
 import { Prng } from '../src/util/prng.js';
 
-export type ProviderKind = 'truelayer' | 'plaid';
+export type ProviderKind = 'truelayer' | 'plaid' | 'enablebanking';
+export const PROVIDER_KINDS: readonly ProviderKind[] = ['truelayer', 'plaid', 'enablebanking'];
 
 // Run from source by vitest (bench/) or compiled by `npm run soak` (dist/bench/): the built CLI either way.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,19 +47,27 @@ export interface World {
   env: Record<string, string>;
   /** Rows after a clean sync. */
   reference: Rows;
-  /** Accounts of each page, in the order a sync applies them. */
-  pages: number[][];
+  /** Rows (account|dedupe_key) of each page, in the order a sync applies them. */
+  pages: string[][];
   /** Data requests the emulator sees during one clean sync. */
   dataRequests: number;
   dataPath: RegExp;
   interrupt: TrueLayerSandbox['interrupt'];
   tl?: TrueLayerSandbox;
   plaid?: PlaidSandbox;
+  eb?: EnableBankingSandbox;
+  /** Clears the emulator's armed faults. */
+  resetFaults(): void;
   close(): Promise<void>;
 }
 
 const TL_CLIENT = { clientId: 'sandbox-trax-soak', clientSecret: 'sandbox-trax-soak-secret' };
 const PLAID_CLIENT = { clientId: 'trax-soak-client', secret: 'trax-soak-secret' };
+const EB_APP_ID = '5f0d9a4e-1c2b-4e7a-9b3d-6a8c2e1f4d00';
+/** Nothing listens here: the code is read off the redirect the emulator answers with. */
+const EB_REDIRECT = 'http://127.0.0.1:9/eb/callback';
+/** Two banks, so an Enable Banking sync has connections (and continuation pages) to be killed between. */
+const EB_BANKS = ['ING', 'DKB'];
 /** Three Items, so a Plaid sync has pages to be killed between (one page per Item). */
 const PLAID_INSTITUTIONS = ['ins_109508', 'ins_116834', 'ins_117650'];
 /** Plaid's cursor sync does not depend on the client's date, so its world is fixed in time. */
@@ -63,17 +76,43 @@ const PLAID_START = new Date('2025-06-16T12:00:00Z');
 const HTTP = { retryBaseMs: 5, maxRetryAfterMs: 3000, timeoutMs: 1500 };
 
 /**
- * A data dir with connections that were synced once (the reference). TrueLayer's emulator runs at
- * noon today: `trax sync` is a child process on the machine clock, and its date window must meet
- * the emulator's data.
+ * A data dir with connections that were synced once (the reference). The emulators start at
+ * noon of `today` (tests hand in their injected start); `trax sync` children run on the
+ * emulator's clock (TRAX_CLOCK), so their date windows meet the emulator's data.
  */
 export async function openWorld(provider: ProviderKind, today = new Date()): Promise<World> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `trax-${provider}-trials-`));
   let env: Record<string, string>;
   let tl: TrueLayerSandbox | undefined;
   let plaid: PlaidSandbox | undefined;
+  let eb: EnableBankingSandbox | undefined;
   let dataPath: RegExp;
-  if (provider === 'truelayer') {
+  if (provider === 'enablebanking') {
+    const noon = new Date(today);
+    noon.setUTCHours(12, 0, 0, 0);
+    const keys = generateDemoKeyPair();
+    const keyFile = path.join(dataDir, 'enablebanking.pem');
+    writeFileSync(keyFile, keys.privateKeyPem, { mode: 0o600 });
+    eb = await startEnableBankingSandbox({
+      port: 0,
+      now: noon,
+      seed: 7,
+      apps: [{ appId: EB_APP_ID, publicKeyPem: keys.publicKeyPem, redirectUrls: [EB_REDIRECT] }],
+      // Every trial is a deep pull, as right after a login, and none may run into the PSD2 allowance.
+      scaWindowMs: 24 * 3600_000,
+      unattendedReadsPerDay: 1_000_000,
+      // Short pages: a sync of one account is a chain of continuation pages to be killed between.
+      pageSize: 60,
+    });
+    env = {
+      ENABLEBANKING_APP_ID: EB_APP_ID,
+      ENABLEBANKING_KEY_FILE: keyFile,
+      ENABLEBANKING_REDIRECT_URI: EB_REDIRECT,
+      ENABLEBANKING_BASE_URL: eb.url,
+      TRAX_DATA_DIR: dataDir,
+    };
+    dataPath = /^\/accounts\//;
+  } else if (provider === 'truelayer') {
     const noon = new Date(today);
     noon.setUTCHours(12, 0, 0, 0);
     // A long SCA window so every trial may pull deep history, as right after a login.
@@ -100,7 +139,10 @@ export async function openWorld(provider: ProviderKind, today = new Date()): Pro
     };
     dataPath = /^\/(accounts|transactions|item)\//;
   }
-  const clock = (tl ?? plaid)!.clock;
+  const sb = (tl ?? plaid ?? eb)!;
+  const clock = sb.clock;
+  // A `trax sync` child starts its clock at the emulator's time when it is spawned.
+  Object.defineProperty(env, 'TRAX_CLOCK', { enumerable: true, get: () => clock.now().toISOString() });
   const app = openApp(parseConfig(env), { http: HTTP, now: () => clock.now() });
   if (tl) {
     for (const providerId of ['xs2a-ing-germany', 'mock']) {
@@ -108,21 +150,29 @@ export async function openWorld(provider: ProviderKind, today = new Date()): Pro
       const redirect = await tl.completeAuth(auth.url, { username: 'john', password: 'doe', providerId });
       await connectTrueLayerWithCode(app, new URL(redirect).searchParams.get('code')!);
     }
-  } else {
+  } else if (plaid) {
     for (const id of PLAID_INSTITUTIONS) await connectPlaidSandbox(app, id);
+  } else {
+    for (const name of EB_BANKS) {
+      const { auth, bank } = await startEnableBankingConsent(app, { bank: name, country: 'DE' });
+      const back = new URL(await eb!.completeAuth(auth.url, { username: 'erika', password: 'sandbox' }));
+      await connectEnableBankingWithCode(app, checkCallback(Object.fromEntries(back.searchParams), auth.state), { bank });
+    }
   }
-  const sb = (tl ?? plaid)!;
+  const reference = rows(app);
   const world: World = {
     provider,
     app,
     env,
-    reference: rows(app),
-    pages: pageOrder(app, provider),
+    reference,
+    pages: eb ? await pagesAsSynced(app) : pageOrder(app, provider, reference),
     dataRequests: 0,
     dataPath,
     interrupt: sb.interrupt,
     ...(tl ? { tl } : {}),
     ...(plaid ? { plaid } : {}),
+    ...(eb ? { eb } : {}),
+    resetFaults: () => sb.faults.reset(),
     close: async () => {
       app.close();
       await sb.close();
@@ -144,15 +194,39 @@ export async function openWorld(provider: ProviderKind, today = new Date()): Pro
  * A page is one account for TrueLayer and one Item for Plaid. Accounts get their ids in the order
  * pages first landed, and a sync walks connections and accounts in that same order.
  */
-function pageOrder(app: App, provider: ProviderKind): number[][] {
+function pageOrder(app: App, provider: ProviderKind, reference: Rows): string[][] {
   const accounts = app.db.prepare(`SELECT id, connection_id FROM accounts ORDER BY id`).all() as Array<{
     id: number;
     connection_id: string;
   }>;
-  if (provider === 'truelayer') return accounts.map((a) => [a.id]);
-  const byConnection = new Map<string, number[]>();
-  for (const a of accounts) byConnection.set(a.connection_id, [...(byConnection.get(a.connection_id) ?? []), a.id]);
-  return [...byConnection.values()];
+  const groups: number[][] = [];
+  if (provider === 'truelayer') groups.push(...accounts.map((a) => [a.id]));
+  else {
+    const byConnection = new Map<string, number[]>();
+    for (const a of accounts) byConnection.set(a.connection_id, [...(byConnection.get(a.connection_id) ?? []), a.id]);
+    groups.push(...byConnection.values());
+  }
+  const keys = [...reference.keys()];
+  return groups.map((ids) => keys.filter((k) => ids.includes(Number(k.split('|')[0]))));
+}
+
+/**
+ * Enable Banking pages follow continuation keys, several per account: read them as a deep pull
+ * does (in this process, nothing applied) and note which rows each page carries.
+ */
+async function pagesAsSynced(app: App): Promise<string[][]> {
+  const pages: string[][] = [];
+  for (const c of app.connections.list()) {
+    const ids = app.accounts.idsFor(c.id);
+    const key = (providerAccountId: string, dedupeKey: string) => `${ids.get(providerAccountId)}|${dedupeKey}`;
+    for await (const p of connectorFor(app, c).pages({ state: {}, now: app.now(), userIp: null })) {
+      pages.push([
+        ...p.upserts.map((t) => key(t.providerAccountId, t.dedupeKey)),
+        ...p.pendingSnapshots.flatMap((s) => s.rows.map((t) => key(s.providerAccountId, t.dedupeKey))),
+      ]);
+    }
+  }
+  return pages;
 }
 
 /** Everything a user would notice about each stored row; `withCategory: false` before categorizing ran. */
@@ -251,8 +325,10 @@ export async function killTrial(w: World, kill: Kill): Promise<KillOutcome> {
   }
   const got = rows(w.app, { withCategory: false });
   const reference = referenceWithoutCategory(w);
-  const status = w.pages.map((accounts) => pageStatus(accounts, reference, got));
+  const status = w.pages.map((keys) => pageStatus(keys, reference, got));
   let broken: string | null = null;
+  const stranger = [...got.keys()].find((k) => !reference.has(k));
+  if (stranger) broken = `a row the clean sync does not have was written (${stranger})`;
   let committed = 0;
   let seenEmpty = false;
   for (const [i, s] of status.entries()) {
@@ -274,13 +350,11 @@ function referenceWithoutCategory(w: World): Rows {
 }
 
 /** `any`: a page without rows in the clean sync cannot tell whether it landed. */
-function pageStatus(accounts: number[], reference: Rows, got: Rows): 'complete' | 'empty' | 'partial' | 'any' {
-  const mine = (m: Rows) => [...m].filter(([k]) => accounts.includes(Number(k.split('|')[0])));
-  const want = mine(reference);
-  const have = mine(got);
-  if (want.length === 0) return have.length === 0 ? 'any' : 'partial';
-  if (have.length === 0) return 'empty';
-  const same = have.length === want.length && have.every(([k, v]) => reference.get(k) === v);
+function pageStatus(keys: string[], reference: Rows, got: Rows): 'complete' | 'empty' | 'partial' | 'any' {
+  if (keys.length === 0) return 'any';
+  const present = keys.filter((k) => got.has(k));
+  if (present.length === 0) return 'empty';
+  const same = present.length === keys.length && keys.every((k) => got.get(k) === reference.get(k));
   return same ? 'complete' : 'partial';
 }
 
@@ -354,6 +428,16 @@ export const FAULTS: Record<ProviderKind, Fault[]> = {
       },
     },
   ],
+  enablebanking: [
+    { name: '429 bank limit', arm: before((w) => w.eb!.faults.rateLimit(1)) },
+    { name: '400 ASPSP_ERROR once', arm: before((w) => w.eb!.faults.aspspError('Bank temporarily unavailable', 1)) },
+    { name: '400 ASPSP_ERROR x5', arm: before((w) => w.eb!.faults.aspspError('Bank temporarily unavailable', 5)) },
+    { name: 'malformed JSON', arm: held('truncate') },
+    { name: 'malformed amount', arm: before((w) => w.eb!.faults.malformedAmount(1)) },
+    { name: 'continuation key loop', arm: before((w) => w.eb!.faults.loopContinuationKey(1)) },
+    { name: 'timeout', arm: held('stall') },
+    { name: 'timeout mid-body', arm: held('stall-body') },
+  ],
 };
 
 export interface FaultOutcome {
@@ -377,7 +461,7 @@ export async function faultTrial(w: World, fault: Fault, at: number): Promise<Fa
     return w.app.connections.list().map(() => ({ status: 'threw' }));
   });
   w.interrupt.reset();
-  (w.tl ?? w.plaid)!.faults.reset();
+  w.resetFaults();
   const afterFault = diffRows(referenceWithoutCategory(w), rows(w.app, { withCategory: false }));
   fault.recover?.(w);
   const again = await syncAll(w.app, { trigger: 'user' });

@@ -4,10 +4,10 @@
  * duplicated or changed a row, or left anything but whole pages. CI runs the fast subset
  * (test/integration/crash.test.ts).
  *
- *   npm run soak -- [--seed N] [--kills 100] [--fault-trials 5] [--only truelayer|plaid]
+ *   npm run soak -- [--seed N] [--kills 100] [--fault-trials 5] [--only truelayer|plaid|enablebanking]
  */
 import { parseArgs } from 'node:util';
-import { FAULTS, faultTrial, killSchedule, killTrial, openWorld, type Diff, type ProviderKind } from './crash-trials.js';
+import { FAULTS, faultTrial, killSchedule, killTrial, openWorld, PROVIDER_KINDS, type Diff } from './crash-trials.js';
 import { Prng } from '../src/util/prng.js';
 
 const { values } = parseArgs({
@@ -22,7 +22,8 @@ const { values } = parseArgs({
 const seed = values.seed !== undefined ? Number(values.seed) : Date.now() % 2 ** 31;
 const kills = Number(values.kills);
 const faultTrials = Number(values['fault-trials']);
-const providers = (['truelayer', 'plaid'] as const).filter((p) => !values.only || values.only === p);
+const providers = PROVIDER_KINDS.filter((p) => !values.only || values.only === p);
+if (providers.length === 0) throw new Error(`--only takes one of ${PROVIDER_KINDS.join(', ')}`);
 const emit = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const sum = (a: Diff, b: Diff): Diff => ({
   lost: a.lost + b.lost,

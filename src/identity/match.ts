@@ -27,14 +27,14 @@ export function candidateWindow(b: Pick<IncomingBooking, 'bookingDate'>): { from
   return { from: addDays(b.bookingDate, -DATE_TOLERANCE_DAYS), to: addDays(b.bookingDate, DATE_TOLERANCE_DAYS) };
 }
 
-function words(...texts: Array<string | null>): Set<string> {
+export function words(...texts: Array<string | null>): Set<string> {
   const out = new Set<string>();
   for (const t of texts) if (t) for (const w of tokens(t)) if (w.length >= 3) out.add(w);
   return out;
 }
 
 /** Share of the shorter text's words found in the other: texts that name the same payee overlap. */
-function similarity(a: Set<string>, b: Set<string>): number {
+export function similarity(a: Set<string>, b: Set<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let common = 0;
   for (const w of a) if (b.has(w)) common++;

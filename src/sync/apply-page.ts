@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import { upsertLinkingImports } from '../identity/link-synced.js';
+import { reconcilePending } from '../identity/pending-reconcile.js';
 import { inTransaction } from '../store/db.js';
 import type { StoredConnection } from '../store/connections.js';
 import type { UpsertCounts } from '../store/transactions.js';
@@ -41,7 +42,7 @@ export function applyPage(app: App, connection: StoredConnection, runId: number,
       if (app.sightings.hasOtherSources(id)) upsertLinkingImports(app, id, rows, now, counts);
       else app.transactions.upsert(id, rows, now, counts);
     }
-    for (const p of page.pendingSnapshots) app.transactions.replacePending(local(p.providerAccountId), p.rows, now, counts);
+    for (const p of page.pendingSnapshots) reconcilePending(app, local(p.providerAccountId), p.rows, now, counts);
     for (const r of page.removed) {
       if (r.providerAccountId) app.transactions.remove(local(r.providerAccountId), [r.dedupeKey], counts);
       else app.transactions.removeFromConnection(connection.id, r.dedupeKey, counts);

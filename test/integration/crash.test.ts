@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killSchedule, killTrial, openWorld, type ProviderKind, type World } from '../../bench/crash-trials.js';
+import { killSchedule, killTrial, openWorld, PROVIDER_KINDS, type ProviderKind, type World } from '../../bench/crash-trials.js';
+import { testStart } from '../helpers/clock.js';
 
 /**
  * The sync contract under fire: `trax sync` killed with SIGKILL at seeded points (inside a page
@@ -8,12 +9,12 @@ import { killSchedule, killTrial, openWorld, type ProviderKind, type World } fro
  * sync. Replay a failure with TRAX_CRASH_SEED=<seed printed below>; `npm run soak` runs hundreds.
  */
 const SEED = Number(process.env.TRAX_CRASH_SEED ?? 20260113);
-const TRIALS: Record<ProviderKind, number> = { truelayer: 12, plaid: 6 };
+const TRIALS: Record<ProviderKind, number> = { truelayer: 12, plaid: 6, enablebanking: 6 };
 
-describe.each(['truelayer', 'plaid'] as const)('%s: a sync killed mid-flight', (provider) => {
+describe.each(PROVIDER_KINDS)('%s: a sync killed mid-flight', (provider) => {
   let w: World;
   beforeAll(async () => {
-    w = await openWorld(provider);
+    w = await openWorld(provider, testStart());
   }, 120_000);
   afterAll(async () => {
     await w?.close();

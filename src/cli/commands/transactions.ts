@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import type { TransactionRow } from '../../store/transactions.js';
-import { isMonth } from '../../domain/dates.js';
+import { isMonth, isoDate } from '../../domain/dates.js';
+import { isStalePending, STALE_PENDING_DAYS } from '../../identity/pending-match.js';
 import { TraxError } from '../../domain/errors.js';
 import { minorToDecimalString } from '../../domain/money.js';
+import { pendingLinks } from '../../store/pending-links.js';
 import { out, withApp } from '../context.js';
 import { clean, colors, json, money, table } from '../output.js';
 
@@ -18,7 +20,8 @@ export function registerTransactions(program: Command): void {
     .addHelpText(
       'after',
       `
-Amounts: negative is money out. Pending transactions are marked and replaced on every sync.
+Amounts: negative is money out. Pending transactions are marked and replaced on every sync; one still pending
+more than 10 days after its date is flagged, as it may never book.
 
 Examples:
   trax transactions --month 2026-10
@@ -37,7 +40,8 @@ Examples:
         if (accountId !== undefined && !app.accounts.get(accountId))
           throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
         const rows = app.transactions.list({ month: opts.month, accountId, limit });
-        if (opts.json) return out(json(rows.map(transactionJson)));
+        const today = isoDate(app.now());
+        if (opts.json) return out(json(rows.map((t) => transactionJson(t, today))));
         if (rows.length === 0) {
           return out(
             opts.month
@@ -46,13 +50,15 @@ Examples:
           );
         }
         out(transactionsText(app, rows));
+        const doubtful = doubtfulBookings(app, accountId);
+        if (doubtful) out(doubtful);
         if (!opts.month && limit && rows.length === limit)
           out(colors.dim(`Showing the latest ${limit}; use --month or --limit for more.`));
       });
     });
 }
 
-export function transactionJson(t: TransactionRow) {
+export function transactionJson(t: TransactionRow, today: string) {
   return {
     id: t.id,
     accountId: t.account_id,
@@ -64,6 +70,8 @@ export function transactionJson(t: TransactionRow) {
     merchant: t.merchant,
     counterparty: t.counterparty_name,
     pending: t.pending === 1,
+    /** Still pending more than 10 days after its date: it may never book (a released or failed reservation). */
+    stalePending: t.pending === 1 && isStalePending(t.booking_date, today),
     category: t.category_slug,
     categorySource: t.category_source,
     transferPairId: t.transfer_pair_id,
@@ -77,6 +85,7 @@ export function transactionJson(t: TransactionRow) {
 
 export function transactionsText(app: App, rows: TransactionRow[]): string {
   const accounts = new Map(app.accounts.list().map((a) => [a.id, a]));
+  const today = isoDate(app.now());
   return table(
     ['ID', 'Date', 'Account', 'Description', 'Category', 'Amount', ''],
     rows.map((t) => [
@@ -86,7 +95,35 @@ export function transactionsText(app: App, rows: TransactionRow[]): string {
       clean(t.merchant ?? t.description).slice(0, 40),
       clean(t.category_name ?? '—') + (t.category_source === 'user' ? ' ✎' : ''),
       money(t.amount_minor, t.currency),
-      t.pending ? colors.yellow('pending') : '',
+      t.pending
+        ? colors.yellow(
+            isStalePending(t.booking_date, today) ? `pending over ${STALE_PENDING_DAYS} days: may not book` : 'pending',
+          )
+        : '',
     ]),
   );
+}
+
+/**
+ * Bookings the sync could not pair with one pending payment for certain: their category was not
+ * carried over, so the user should look (the rule: src/identity/pending-match.ts).
+ */
+export function doubtfulBookings(app: App, accountId?: number): string | null {
+  const reviews = pendingLinks(app.db)
+    .reviews()
+    .filter((r) => r.booked && (accountId === undefined || r.accountId === accountId));
+  if (reviews.length === 0) return null;
+  const lines = reviews.map((r) => {
+    const b = r.booked!;
+    const could = r.candidates
+      .map((c) => `${c.date} ${money(c.amountMinor, b.currency)} ${clean(c.description).slice(0, 30)}`)
+      .join('; ');
+    return `  ${b.date} ${money(b.amountMinor, b.currency)} ${clean(b.description).slice(0, 40)}  could be: ${could}`;
+  });
+  return [
+    colors.yellow(
+      `${reviews.length} booking(s) matched more than one pending payment (or a pending payment more than one booking); no category was carried over, so check them:`,
+    ),
+    ...lines,
+  ].join('\n');
 }

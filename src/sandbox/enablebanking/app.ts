@@ -33,6 +33,7 @@ export function createEnableBankingSandboxApp(state: EbSandboxState): Hono<{ Var
     });
   });
 
+  app.use('*', state.interrupt.middleware());
   app.route('/', hostedAuthRoutes(state));
 
   const api = new Hono<{ Variables: { app: RegisteredApp } }>();

@@ -38,6 +38,13 @@ function decodeKey(raw: string): KeyBody | null {
   }
 }
 
+const rateLimited = (c: Context<Env>) =>
+  ebError(c, 429, 'ASPSP_RATE_LIMIT_EXCEEDED', 'Too many requests', {
+    message: 'Too many requests',
+    error_name: 'RateLimitException',
+    error_data: {},
+  });
+
 /** Account data. Checks run as the real service's do: session, then bank faults, then the PSD2 allowance, then the query. */
 export function dataRoutes(state: EbSandboxState): Hono<Env> {
   const r = new Hono<Env>();
@@ -55,6 +62,10 @@ export function dataRoutes(state: EbSandboxState): Hono<Env> {
       state.faults.aspspErrors.left--;
       return ebError(c, 400, 'ASPSP_ERROR', 'Error interacting with ASPSP', state.faults.aspspErrors.text);
     }
+    if (state.faults.rateLimits > 0) {
+      state.faults.rateLimits--;
+      return rateLimited(c);
+    }
     const sent = PSU_HEADERS.filter((h) => c.req.header(h) !== undefined);
     const required = s.aspsp.requiredPsuHeaders.map((h) => h.toLowerCase());
     if (sent.length > 0 && required.some((h) => !sent.includes(h)))
@@ -63,11 +74,7 @@ export function dataRoutes(state: EbSandboxState): Hono<Env> {
       });
     // A user-present call (PSU headers) is outside the PSD2 unattended allowance.
     if (sent.length === 0 && countsAsRead && !state.takeUnattendedRead(`${s.id}|${uid}|${endpoint}`)) {
-      return ebError(c, 429, 'ASPSP_RATE_LIMIT_EXCEEDED', 'Too many requests', {
-        message: 'Too many requests',
-        error_name: 'RateLimitException',
-        error_data: {},
-      });
+      return rateLimited(c);
     }
     return { s, a: s.accounts.get(uid)! };
   }

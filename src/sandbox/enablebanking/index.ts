@@ -1,9 +1,11 @@
-import { toDay } from '../shared/dates.js';
+import { addDays, toDay } from '../shared/dates.js';
 import { serveApp } from '../shared/serve.js';
 import { assertNotProduction, createEnableBankingSandboxApp } from './app.js';
 import { completeAuth } from './complete-auth.js';
 import { registerApp, type SandboxAppReg } from './jwt-check.js';
 import { EbSandboxState, type RequestLogEntry } from './state.js';
+import type { Interrupter } from '../shared/interrupt.js';
+import { sortChronologically } from '../truelayer/personas/ledger.js';
 
 export { generateDemoKeyPair, type DemoKeyPair } from './keys.js';
 export { ASPSPS } from './aspsps.js';
@@ -37,6 +39,14 @@ export interface EnableBankingFaults {
   aspspError(text: string, n?: number): void;
   /** The PSU withdrew consent at the bank: data calls answer 401 REVOKED_SESSION. */
   revokeSession(sessionId?: string): void;
+  /** The consent ran out early (as if valid_until had passed): data calls answer 401 EXPIRED_SESSION. */
+  expireSession(sessionId?: string): void;
+  /** The next n data calls answer 429 ASPSP_RATE_LIMIT_EXCEEDED, as a bank's own limit does. */
+  rateLimit(n?: number): void;
+  /** Every reservation books today, under a new entry_reference (as German banks do). */
+  bookPending(): void;
+  /** Reservations listed today stay pending `days` more days (a hotel deposit or fuel pre-authorisation held open). */
+  holdPending(days: number): void;
   reset(): void;
 }
 
@@ -44,6 +54,8 @@ export interface EnableBankingSandbox {
   url: string;
   clock: { now(): Date; advance(ms: number): void; set(d: Date): void };
   faults: EnableBankingFaults;
+  /** Acts on the n-th request after arming: stall it, cut its body, or arm a fault just before it. */
+  interrupt: Pick<Interrupter, 'hold' | 'before' | 'reset'>;
   /** Every request, Authorization redacted. */
   requestLog: RequestLogEntry[];
   /** Drives the hosted page like a browser; returns the redirect location. */
@@ -89,8 +101,39 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
         for (const s of state.sessions.values())
           if ((id === undefined || s.id === id) && s.status === 'AUTHORIZED') s.status = 'REVOKED';
       },
+      expireSession: (id) => {
+        for (const s of state.sessions.values())
+          if ((id === undefined || s.id === id) && s.status === 'AUTHORIZED') s.status = 'EXPIRED';
+      },
+      rateLimit: (n = 1) => void (state.faults.rateLimits = n),
+      bookPending: () => {
+        const today = state.today();
+        for (const persona of new Set([...state.sessions.values()].map((s) => s.persona))) {
+          for (const account of persona.accounts) {
+            let moved = false;
+            for (const t of account.txns) {
+              if (t.authDate !== undefined && t.authDate <= today && t.bookingDate > today) {
+                t.bookingDate = today;
+                moved = true;
+              }
+            }
+            if (moved) sortChronologically(account.txns);
+          }
+        }
+      },
+      holdPending: (days) => {
+        const today = state.today();
+        for (const persona of new Set([...state.sessions.values()].map((s) => s.persona)))
+          for (const account of persona.accounts) {
+            for (const t of account.txns)
+              if (t.authDate !== undefined && t.authDate <= today && t.bookingDate > today)
+                t.bookingDate = addDays(t.bookingDate, days);
+            sortChronologically(account.txns);
+          }
+      },
       reset: () => state.faults.reset(),
     },
+    interrupt: state.interrupt,
     requestLog: state.requestLog,
     completeAuth,
     allowRedirect: (appId, url) => {
@@ -99,6 +142,9 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
       if (!app.redirectUrls.includes(url)) app.redirectUrls.push(url);
     },
     sessions: () => [...state.sessions.values()].map((s) => ({ id: s.id, status: state.statusOf(s) })),
-    close: () => (closed ??= server.close()),
+    close: () => {
+      state.interrupt.reset();
+      return (closed ??= server.close());
+    },
   };
 }

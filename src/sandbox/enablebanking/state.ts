@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SandboxClock } from '../shared/clock.js';
+import { Interrupter } from '../shared/interrupt.js';
 import { toDay } from '../shared/dates.js';
 import type { GenAccount, Persona } from '../truelayer/personas/types.js';
 import type { AspspDef } from './aspsps.js';
@@ -62,6 +63,8 @@ export class EbSandboxState {
   /** `${session}|${uid}|${endpoint}` → instants (ms) of unattended reads. */
   readonly reads = new Map<string, number[]>();
   readonly faults = new FaultState();
+  /** Stall, cut or arm a fault at the n-th request (crash and contract tests; see shared/interrupt.ts). */
+  readonly interrupt = new Interrupter();
   baseUrl = '';
   private readonly personas = new Map<string, Persona>();
 
@@ -140,8 +143,11 @@ export class FaultState {
   malformedAmounts = 0;
   /** Data calls answered 400 ASPSP_ERROR with this bank text. */
   aspspErrors: { left: number; text: string } = { left: 0, text: '' };
+  /** Data calls answered 429 ASPSP_RATE_LIMIT_EXCEEDED (the bank's own limit, whatever the allowance says). */
+  rateLimits = 0;
 
   reset(): void {
+    this.rateLimits = 0;
     this.loopKeys = 0;
     this.malformedAmounts = 0;
     this.aspspErrors = { left: 0, text: '' };

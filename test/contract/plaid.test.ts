@@ -1,0 +1,4 @@
+import { plaid } from './adapters/plaid.js';
+import { providerContract } from './provider-contract.js';
+
+providerContract(plaid);

@@ -1,0 +1,4 @@
+import { truelayer } from './adapters/truelayer.js';
+import { providerContract } from './provider-contract.js';
+
+providerContract(truelayer);
