@@ -54,7 +54,8 @@ export class PendingLinkStore {
 
   /**
    * Records that `pendingKey` booked as `bookedKey`, drops the pending copy if still stored, and
-   * carries the user's category over (unless they already chose one for the booked row).
+   * carries the user's category (unless they already chose one for the booked row), note and
+   * tags over.
    */
   link(accountId: number, pendingKey: string, bookedKey: string, now: string, counts: UpsertCounts): void {
     this.db
@@ -82,6 +83,24 @@ export class PendingLinkStore {
           )
           .run(chosen, accountId, bookedKey);
     }
+    // The note and tags the user gave the reservation belong to the payment: they move to the
+    // booking (a note already written on the booking wins). Keyed by dedupe key, like choices.
+    this.db
+      .prepare(
+        `INSERT INTO transaction_notes (account_id, dedupe_key, text, updated_at)
+         SELECT account_id, ?, text, updated_at FROM transaction_notes WHERE account_id = ? AND dedupe_key = ?
+         ON CONFLICT (account_id, dedupe_key) DO NOTHING`,
+      )
+      .run(bookedKey, accountId, pendingKey);
+    this.db
+      .prepare(
+        `INSERT INTO transaction_tags (account_id, dedupe_key, tag, created_at)
+         SELECT account_id, ?, tag, created_at FROM transaction_tags WHERE account_id = ? AND dedupe_key = ?
+         ON CONFLICT (account_id, dedupe_key, tag) DO NOTHING`,
+      )
+      .run(bookedKey, accountId, pendingKey);
+    this.db.prepare('DELETE FROM transaction_notes WHERE account_id = ? AND dedupe_key = ?').run(accountId, pendingKey);
+    this.db.prepare('DELETE FROM transaction_tags WHERE account_id = ? AND dedupe_key = ?').run(accountId, pendingKey);
     counts.removed += this.db
       .prepare('DELETE FROM transactions WHERE account_id = ? AND dedupe_key = ? AND pending = 1 AND source IS NULL')
       .run(accountId, pendingKey).changes;

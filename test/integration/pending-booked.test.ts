@@ -58,6 +58,11 @@ describe.each([
     ).toEqual(before.map((p) => p.id).sort());
     expect(shownBefore.some((t) => t.stalePending)).toBe(false);
 
+    // What the user wrote on a reservation belongs to the payment: it must survive the booking.
+    const noted = before[0]!;
+    expect((await runCli(['tx', 'note', String(noted.id), 'Geburtstag Oma'], w.env)).code).toBe(0);
+    expect((await runCli(['tx', 'tag', String(noted.id), '+familie'], w.env)).code).toBe(0);
+
     w.bookPending();
     const sync = await runCli(['sync'], w.env);
     expect(sync.code, sync.stderr).toBe(0);
@@ -79,6 +84,12 @@ describe.each([
       expect(booked[0]!.pending).toBe(0);
       expect(booked[0]!.booking_date >= p.booking_date).toBe(true);
     }
+    const found = await runCli(['search', 'note:"Geburtstag Oma"', '--json'], w.env);
+    expect(found.code, found.stderr).toBe(0);
+    const hits = JSON.parse(found.stdout).transactions as Array<{ id: number; pending: boolean; tags: string[]; note: string }>;
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ pending: false, tags: ['familie'], note: 'Geburtstag Oma' });
+    expect(hits[0]!.id).not.toBe(noted.id);
     const shownAfter = await listed(w);
     const gone = new Set(before.map((p) => p.id));
     expect(shownAfter.filter((t) => gone.has(t.id))).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
+import { isoDate } from '../../domain/dates.js';
 import { TraxError } from '../../domain/errors.js';
 import { parseQuery } from '../../search/parse.js';
 import { NotesTagsStore } from '../../store/notes-tags.js';
@@ -130,13 +131,14 @@ function runSearch(app: App, query: string, limit: number, asJson: boolean): voi
   const tags = notesTags.tagsOf(ids);
   const notes = notesTags.notesOf(ids);
   if (asJson) {
+    const today = isoDate(app.now());
     out(
       json({
         query,
         warnings: result.warnings,
         total: result.total,
         transactions: result.rows.map((t) => ({
-          ...transactionJson(t),
+          ...transactionJson(t, today),
           note: notes.get(t.id) ?? null,
           tags: tags.get(t.id) ?? [],
         })),
