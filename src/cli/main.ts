@@ -64,6 +64,12 @@ const COMMANDS: CommandRow[] = [
     load: async () => (await import('./commands/transactions.js')).registerTransactions,
   },
   {
+    term: 'tx',
+    writes: true,
+    summary: 'change one transaction: split, unsplit, hide, unhide',
+    load: async () => (await import('./commands/tx.js')).registerTx,
+  },
+  {
     term: 'disconnect <id>',
     writes: true,
     summary: 'revoke a bank connection at the provider and delete its tokens',

@@ -27,6 +27,18 @@ export interface ExportRow {
   parentName: string | null;
   pending: boolean;
   transferPairId: number | null;
+  /** The split parts, when the row is split and they add up to it (migration 012). */
+  parts: ExportPart[] | null;
+}
+
+export interface ExportPart {
+  position: number;
+  amountMinor: number;
+  categorySlug: string | null;
+  categoryName: string | null;
+  categoryKind: CategoryKind | null;
+  parentName: string | null;
+  note: string | null;
 }
 
 export interface ExportRange {
@@ -72,6 +84,7 @@ interface Raw {
   parent_name: string | null;
   pending: number;
   transfer_pair_id: number | null;
+  parts: string | null;
 }
 
 export function* exportRows(db: Db, range: ExportRange): Generator<ExportRow> {
@@ -81,7 +94,12 @@ export function* exportRows(db: Db, range: ExportRange): Generator<ExportRow> {
        coalesce(nullif(c.institution_name, ''), c.provider) AS institution,
        t.amount_minor, t.currency, t.description, t.merchant, t.counterparty_name AS counterparty, t.counterparty_iban,
        cat.slug AS category_slug, cat.name AS category_name, cat.kind AS category_kind,
-       parent.slug AS parent_slug, parent.name AS parent_name, t.pending, t.transfer_pair_id
+       parent.slug AS parent_slug, parent.name AS parent_name, t.pending, t.transfer_pair_id,
+       (SELECT CASE WHEN sum(p.amount_minor) = t.amount_minor THEN json_group_array(json_object('position', p.position,
+           'amountMinor', p.amount_minor, 'categorySlug', pc.slug, 'categoryName', pc.name, 'categoryKind', pc.kind,
+           'parentName', pp.name, 'note', p.note)) END
+         FROM (SELECT * FROM split_parts WHERE transaction_id = t.id ORDER BY position) p
+           LEFT JOIN categories pc ON pc.id = p.category_id LEFT JOIN categories pp ON pp.id = pc.parent_id) AS parts
      FROM transactions t
        JOIN accounts a ON a.id = t.account_id
        JOIN connections c ON c.id = a.connection_id
@@ -112,6 +130,7 @@ export function* exportRows(db: Db, range: ExportRange): Generator<ExportRow> {
       parentName: r.parent_name,
       pending: r.pending === 1,
       transferPairId: r.transfer_pair_id,
+      parts: r.parts ? (JSON.parse(r.parts) as ExportPart[]) : null,
     };
   }
 }
