@@ -71,7 +71,7 @@ const COMMANDS: CommandRow[] = [
   {
     term: 'tx',
     writes: true,
-    summary: 'change one transaction: split, unsplit, hide, unhide',
+    summary: 'change one transaction: split, unsplit, hide, unhide; add, edit, delete bookings kept by hand',
     load: async () => (await import('./commands/tx.js')).registerTx,
   },
   {

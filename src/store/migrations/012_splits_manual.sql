@@ -27,3 +27,8 @@ CREATE TRIGGER report_changes_hidden AFTER UPDATE OF hidden_at ON transactions
 WHEN old.hidden_at IS NOT new.hidden_at BEGIN
   INSERT INTO report_changes (transaction_id) VALUES (new.id);
 END;
+
+-- Accounts kept by hand (a 'manual' connection, src/providers/manual): what the purse held before
+-- the first booking entered. The balance is this plus the bookings; NULL for every account a
+-- bank or a statement feeds (they state their balances).
+ALTER TABLE accounts ADD COLUMN opening_minor INTEGER;
