@@ -143,11 +143,17 @@ export function deleteManualTransaction(app: App, transactionId: number): Manual
   return was;
 }
 
+/** A row the user wrote (in an account kept by hand, not brought by a statement file). */
+export function isManualRow(app: App, transactionId: number): boolean {
+  const o = new SplitStore(app.db).origin(transactionId);
+  return o.source === null && Boolean(providerPolicy(o.provider as ProviderId).manualEntry);
+}
+
 /** Refuses a row the user did not write, naming where it came from and what they can do instead. */
 function requireManualRow(app: App, transactionId: number, verb: 'edited' | 'deleted'): void {
+  if (isManualRow(app, transactionId)) return;
   const o = new SplitStore(app.db).origin(transactionId);
   const policy = providerPolicy(o.provider as ProviderId);
-  if (o.source === null && policy.manualEntry) return;
   const from = o.source?.startsWith('file:')
     ? `an imported statement file (${o.source.slice(5)})`
     : `${o.bank ? `${o.bank} through ` : ''}${policy.label}`;

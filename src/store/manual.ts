@@ -49,6 +49,17 @@ export class ManualStore {
     return id;
   }
 
+  /** Every account kept by hand, with the balance last written for it. */
+  accounts(): Array<{ id: number; name: string; kind: string; currency: string; balanceMinor: number | null }> {
+    return this.db
+      .prepare<[], { id: number; name: string; kind: string; currency: string; balanceMinor: number | null }>(
+        `SELECT a.id, a.name, a.kind, a.currency,
+           (SELECT b.current_minor FROM balances b WHERE b.account_id = a.id ORDER BY b.as_of_date DESC LIMIT 1) AS balanceMinor
+         FROM accounts a JOIN connections c ON c.id = a.connection_id WHERE c.provider = 'manual' ORDER BY a.id`,
+      )
+      .all();
+  }
+
   /** The account a booking goes to, with its provider (its policy says whether hands may write it). */
   account(id: number): { id: number; name: string; currency: string; provider: string; bank: string | null } | undefined {
     return this.db

@@ -56,6 +56,12 @@ export class SplitStore {
     return new Set(rows);
   }
 
+  isHidden(transactionId: number): boolean {
+    return Boolean(
+      this.db.prepare<[number], number>('SELECT hidden_at IS NOT NULL FROM transactions WHERE id = ?').pluck().get(transactionId),
+    );
+  }
+
   setHidden(transactionId: number, hidden: boolean, now: string): boolean {
     const res = hidden
       ? this.db.prepare('UPDATE transactions SET hidden_at = ? WHERE id = ? AND hidden_at IS NULL').run(now, transactionId)
