@@ -1,9 +1,13 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openApp, type App } from '../../src/app.js';
 import { parseConfig } from '../../src/config/index.js';
+import { addManualAccount, addManualTransaction } from '../../src/manual/entries.js';
 import type { WebServer } from '../../src/web/server.js';
-import { launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
+import { seriousViolations } from '../helpers/axe.js';
+import { ARTIFACTS, launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
 import { testStart } from '../helpers/clock.js';
 import { fileLedger, type Ledger } from '../helpers/ledger.js';
 import { startTestWeb } from '../helpers/web.js';
@@ -139,5 +143,27 @@ describe('splits and cash in the web app', () => {
       expect(await res.text()).toContain('came from ING through TrueLayer');
       expect(l.db.prepare('SELECT amount_minor FROM transactions WHERE id = ?').pluck().get(rewe)).toBe(-12000);
     });
+  });
+
+  it('the transaction page and the Cash page fit a 390 px phone and pass axe-core', async () => {
+    const { id: account } = addManualAccount(app, { name: 'Bargeld', currency: 'EUR', opening: '50.00' });
+    const mine = addManualTransaction(app, account, { date: '2026-06-10', amount: '-4.20', description: 'Wochenmarkt' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const [name, url] of [
+      ['bank-row', `/transactions/${rewe}`],
+      ['cash-row', `/transactions/${mine}`],
+      ['cash', '/cash'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
+      const phone = await context.newPage();
+      try {
+        expect((await phone.goto(`${web.url}${url}`))?.status()).toBe(200);
+        expect(await phone.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(390);
+        expect(await seriousViolations(phone), name).toEqual([]);
+        await phone.screenshot({ path: path.join(ARTIFACTS, `phone-splits-${name}.png`), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    }
   });
 });

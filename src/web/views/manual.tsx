@@ -126,6 +126,7 @@ export function TransactionDetailPage(p: TransactionDetailProps) {
                   name={`amount${n}`}
                   inputmode="decimal"
                   size={8}
+                  placeholder="Amount"
                   aria-label={`Part ${n} amount`}
                   value={typed[`amount${n}`] ?? (part ? minorToDecimalString(Math.abs(part.amountMinor), t.currency) : '')}
                 />
