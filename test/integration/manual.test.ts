@@ -208,6 +208,21 @@ describe('accounts and bookings kept by hand', () => {
     expect(nothing.code).toBe(2);
   });
 
+  it('trax sync and trax connections pass a cash account by: nothing to sync, no consent', async () => {
+    const only = fileLedger();
+    try {
+      expect((await runTrax(['accounts', 'add', 'Bargeld', '--currency', 'EUR'], only.env)).code).toBe(0);
+      const sync = await runTrax(['sync'], only.env);
+      expect(sync.code).toBe(0);
+      expect(sync.stdout).toContain('No bank to sync: your accounts come from statement files or are kept by hand.');
+      const conns = await runTrax(['connections'], only.env);
+      expect(conns.stdout).toContain('Kept by hand');
+      expect(conns.stdout).toContain('no consent');
+    } finally {
+      only.close();
+    }
+  });
+
   it('the web app shows cash bookings in the transaction list and the dashboard, escaped', async () => {
     const cash = await cashAccount();
     await addCash(cash, '2026-06-10', '-4.20', '<b>Wochenmarkt</b> & Co', 'groceries');
@@ -225,6 +240,9 @@ describe('accounts and bookings kept by hand', () => {
       const home = await (await web.fetch('/')).text();
       expect(home).toContain('Bargeld');
       expect(home).toContain('45.80');
+      expect(home).toContain('Kept by hand: no bank, no consent.');
+      expect(home).toContain('<a href="/cash">Add a booking</a>');
+      expect(home).not.toContain(`/import?account=${cash}`);
     } finally {
       await server.close();
       app.close();
