@@ -47,13 +47,7 @@ export function addManualAccount(
   const store = new ManualStore(app.db);
   const now = app.now().toISOString();
   const id = inTransaction(app.db, 'add the account', () => {
-    const same = app.db
-      .prepare<[string, string], number>(
-        `SELECT a.id FROM accounts a JOIN connections c ON c.id = a.connection_id
-         WHERE c.provider = 'manual' AND a.name = ? AND a.currency = ?`,
-      )
-      .pluck()
-      .get(name, currency);
+    const same = store.findAccount(name, currency);
     if (same)
       throw new TraxError(
         'usage',

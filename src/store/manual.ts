@@ -49,6 +49,17 @@ export class ManualStore {
     return id;
   }
 
+  /** A hand-kept account of this name and currency (two purses of one name would be confusing). */
+  findAccount(name: string, currency: string): number | undefined {
+    return this.db
+      .prepare<[string, string], number>(
+        `SELECT a.id FROM accounts a JOIN connections c ON c.id = a.connection_id
+         WHERE c.provider = 'manual' AND a.name = ? AND a.currency = ?`,
+      )
+      .pluck()
+      .get(name, currency);
+  }
+
   /** Every account kept by hand, with the balance last written for it. */
   accounts(): Array<{ id: number; name: string; kind: string; currency: string; balanceMinor: number | null }> {
     return this.db
