@@ -76,7 +76,7 @@ const COMMANDS: CommandRow[] = [
   {
     term: 'tx',
     writes: true,
-    summary: 'change one transaction: note, tags',
+    summary: 'change one transaction: note, tags, split, hide; add, edit, delete bookings kept by hand',
     load: async () => (await import('./commands/tx.js')).registerTx,
   },
   {

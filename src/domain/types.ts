@@ -20,7 +20,7 @@ export interface Connection {
   lastError: string | null;
 }
 
-export type AccountKind = 'checking' | 'savings' | 'credit_card' | 'business' | 'other';
+export type AccountKind = 'checking' | 'savings' | 'credit_card' | 'business' | 'cash' | 'other';
 
 /** An account as a provider reports it, before the store gives it a local id. */
 export interface AccountSnapshot {

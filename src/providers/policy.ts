@@ -36,6 +36,11 @@ export interface ProviderPolicy {
   categoryHint(h: { category: string | null; classification: string | null }): string | null;
   /** JSON path in a posted row's raw payload to the pending row it replaces, when the provider links them. */
   pendingLinkPath: string | null;
+  /**
+   * The user writes this provider's rows themselves (`trax tx add/edit/delete`); every other
+   * provider's rows are the bank's or a statement's and are never rewritten.
+   */
+  manualEntry?: boolean;
 }
 
 export type UnattendedPolicy =

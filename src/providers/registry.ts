@@ -4,6 +4,7 @@ import type { EnableBankingSecrets } from './enablebanking/sync.js';
 import { enablebankingPolicy } from './enablebanking/policy.js';
 import { TraxError } from '../domain/errors.js';
 import { filePolicy } from './file/policy.js';
+import { manualPolicy } from './manual/policy.js';
 import { plaidPolicy } from './plaid/policy.js';
 import type { ProviderPolicy } from './policy.js';
 import { truelayerPolicy } from './truelayer/policy.js';
@@ -81,6 +82,9 @@ const CONNECTORS = {
       `${c.institutionName ?? c.id} is fed by statement files; import a newer one with \`trax import FILE\`.`,
     );
   },
+  manual: (_app, c) => {
+    throw new TraxError('usage', `${c.institutionName ?? c.id} is kept by hand; add bookings with \`trax tx add\`.`);
+  },
 } satisfies Record<ProviderId, ConnectorFactory>;
 
 export function connectorFor(app: App, connection: StoredConnection): BankConnector {
@@ -96,6 +100,7 @@ const POLICIES = {
   plaid: plaidPolicy,
   enablebanking: enablebankingPolicy,
   file: filePolicy,
+  manual: manualPolicy,
 } satisfies Record<string, ProviderPolicy>;
 
 export type ProviderId = keyof typeof POLICIES;

@@ -11,6 +11,7 @@ import type { Db } from '../store/db.js';
 import type { CategoryKind } from '../categorize/taxonomy.js';
 import type { Range } from './period.js';
 import { REPORT_KEY } from './report-key.js';
+import { adjustForSplits } from './split-adjust.js';
 import { timedKey } from './tz.js';
 
 export interface Filters {
@@ -114,6 +115,7 @@ export function aggregate(db: Db, periods: readonly Range[], timezone: string, f
       byKey.set(key, { period: r.period, currency: r.currency, categoryId: r.categoryId, outMinor, outCount, inMinor, inCount });
     }
   }
+  adjustForSplits(db, periods, timezone, f, byKey);
   return [...byKey.values()];
 }
 

@@ -121,6 +121,8 @@ export class CategoryStore {
         .prepare('UPDATE transactions SET category_id = ? WHERE category_id = ?')
         .run(into.id, from.id).changes;
       this.db.prepare('UPDATE rules SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
+      // Split parts carry categories too; without this a merge would leave them Uncategorized.
+      this.db.prepare('UPDATE split_parts SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
       this.db.prepare('UPDATE category_choices SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
       this.db.prepare('UPDATE categories SET parent_id = ? WHERE parent_id = ?').run(into.parentId ?? into.id, from.id);
       this.db.prepare('DELETE FROM categories WHERE id = ?').run(from.id);

@@ -24,6 +24,7 @@ import { enablebankingRoutes } from './routes/enablebanking.js';
 import { SessionStore } from './session.js';
 import { reminders } from '../reminders/index.js';
 import { history } from './routes/history.js';
+import { manual } from './routes/manual.js';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports.js';
 import { MessagePage } from './views/pages.js';
 
@@ -82,6 +83,7 @@ export function createWebApp(deps: WebDeps) {
   web.route('/', banks);
   web.route('/', dashboard);
   web.route('/', history);
+  web.route('/', manual);
   web.route('/', importRoutes());
   web.route('/', plaid);
   web.route('/', truelayerRoutes(callbackPath));

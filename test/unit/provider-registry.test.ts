@@ -13,8 +13,8 @@ function sources(dir: string): string[] {
 }
 
 describe('the provider registry', () => {
-  it('lists truelayer, plaid, enablebanking and file, each with a whole policy', () => {
-    expect(PROVIDER_IDS).toEqual(['truelayer', 'plaid', 'enablebanking', 'file']);
+  it('lists truelayer, plaid, enablebanking, file and manual, each with a whole policy', () => {
+    expect(PROVIDER_IDS).toEqual(['truelayer', 'plaid', 'enablebanking', 'file', 'manual']);
     const config = parseConfig({ TRAX_DATA_DIR: '/tmp/trax-registry' });
     for (const id of PROVIDER_IDS) {
       const p = providerPolicy(id);
@@ -50,7 +50,7 @@ describe('the provider registry', () => {
     const offenders = sources(path.join(ROOT, 'src'))
       .map((f) => path.relative(ROOT, f))
       .filter((f) => !allowed.some((a) => a.test(f)))
-      .filter((f) => /provider\s*[!=]==?\s*'(truelayer|plaid|file)'/.test(readFileSync(path.join(ROOT, f), 'utf8')));
+      .filter((f) => /provider\s*[!=]==?\s*'(truelayer|plaid|file|manual)'/.test(readFileSync(path.join(ROOT, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

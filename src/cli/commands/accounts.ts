@@ -5,7 +5,7 @@ import { out, withApp } from '../context.js';
 import { clean, json, money, table } from '../output.js';
 
 export function registerAccounts(program: Command): void {
-  program
+  const accounts = program
     .command('accounts')
     .description('list accounts with their latest balances')
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
@@ -14,6 +14,24 @@ export function registerAccounts(program: Command): void {
         const rows = accountRows(app);
         if (opts.json) return out(json(rows));
         out(accountsText(rows));
+      });
+    });
+  accounts
+    .command('add <name>')
+    .description('add an account you keep by hand (cash, a piggy bank): no bank, bookings via `trax tx add`')
+    .option('--kind <kind>', 'cash (default), checking, savings, credit_card, business or other', 'cash')
+    .requiredOption('--currency <code>', 'ISO 4217 code, e.g. EUR')
+    .option('--opening <amount>', 'what it holds before the first booking you enter, e.g. 50.00')
+    .addHelpText('after', '\nExamples:\n  trax accounts add "Bargeld" --kind cash --currency EUR --opening 50.00')
+    .action(async (name: string, opts: { kind: string; currency: string; opening?: string }) => {
+      // Loaded here: the listing above is a read command and should not load the categorizer.
+      await withApp(async (app) => {
+        const { addManualAccount } = await import('../../manual/entries.js');
+        const a = addManualAccount(app, { name, ...opts });
+        out(
+          `Added account ${a.id} "${clean(name.trim())}" (${opts.kind}, ${opts.currency.toUpperCase()}), kept by hand, opening balance ${money(a.openingMinor, opts.currency.toUpperCase())}.`,
+        );
+        out(`Add bookings with \`trax tx add --account ${a.id} --date YYYY-MM-DD --amount -4.20 --description "…"\`.`);
       });
     });
 }

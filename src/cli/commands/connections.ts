@@ -41,7 +41,7 @@ Consent expiry is red once expired and yellow within 7 days. Reconnect an expiri
               clean(r.institution),
               String(r.accounts),
               status(r.status),
-              providerPolicy(r.provider).syncs ? expiry(r.consentExpiresAt, now) : colors.dim('no consent (files)'),
+              providerPolicy(r.provider).syncs ? expiry(r.consentExpiresAt, now) : colors.dim('no consent'),
               r.lastSyncedAt ? r.lastSyncedAt.slice(0, 16).replace('T', ' ') : providerPolicy(r.provider).syncs ? 'never' : '—',
             ]),
           ),

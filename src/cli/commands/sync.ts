@@ -61,7 +61,7 @@ Examples:
         if (!opts.connection && live.every((c) => !providerPolicy(c.provider).syncs)) {
           out(
             live.length
-              ? 'No bank to sync: your accounts come from statement files. Import newer ones with `trax import FILE`, or link a bank with `trax connect truelayer`.'
+              ? 'No bank to sync: your accounts come from statement files or are kept by hand. Import newer statements with `trax import FILE`, or link a bank with `trax connect truelayer`.'
               : 'No banks connected yet. Run `trax connect truelayer`, or `npm run demo` to try the built-in sandbox.',
           );
           return;

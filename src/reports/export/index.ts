@@ -19,8 +19,21 @@ export interface ExportOptions extends ExportRange {
 export const CSV_COLUMNS = [
   'id', 'date', 'booked_at', 'account_id', 'account', 'institution', 'amount', 'amount_minor', 'currency',
   'description', 'merchant', 'counterparty', 'counterparty_iban', 'category', 'category_name', 'category_kind',
-  'pending', 'transfer_pair_id', 'tags', 'note',
+  'pending', 'transfer_pair_id', 'tags', 'note', 'part', 'part_note',
 ] as const;
+
+/**
+ * A split row is one line per part (CSV and JSON): the transaction's id, the part's position,
+ * amount and category; the parts of one id add up to the booking.
+ */
+function linesOf(r: ExportRow): Array<{ row: ExportRow; part: number | null; note: string | null }> {
+  if (!r.parts) return [{ row: r, part: null, note: null }];
+  return r.parts.map((p) => ({
+    row: { ...r, amountMinor: p.amountMinor, categorySlug: p.categorySlug, categoryName: p.categoryName, categoryKind: p.categoryKind, parentName: p.parentName },
+    part: p.position,
+    note: p.note,
+  }));
+}
 
 function amountOf(r: ExportRow): string {
   try {
@@ -30,17 +43,18 @@ function amountOf(r: ExportRow): string {
   }
 }
 
-function csvLine(r: ExportRow): string {
+function csvLine({ row: r, part, note }: ReturnType<typeof linesOf>[number]): string {
   return [
     csvField(r.id), csvField(r.date), csvField(r.bookedAt), csvField(r.accountId), csvField(r.accountName, true),
     csvField(r.institution, true), csvField(amountOf(r)), csvField(r.amountMinor), csvField(r.currency),
     csvField(r.description, true), csvField(r.merchant, true), csvField(r.counterparty, true), csvField(r.counterpartyIban, true),
     csvField(r.categorySlug), csvField(r.categoryName, true), csvField(r.categoryKind), csvField(r.pending), csvField(r.transferPairId),
     csvField(r.tags.join(' '), true), csvField(r.note, true),
+    csvField(part), csvField(note, true),
   ].join(',');
 }
 
-export function jsonRow(r: ExportRow) {
+export function jsonRow({ row: r, part, note }: ReturnType<typeof linesOf>[number]) {
   return {
     id: r.id,
     date: r.date,
@@ -62,6 +76,8 @@ export function jsonRow(r: ExportRow) {
     transferPairId: r.transferPairId,
     tags: r.tags,
     note: r.note,
+    part,
+    partNote: note,
   };
 }
 
@@ -73,18 +89,19 @@ export function exportTransactions(db: Db, opts: ExportOptions, write: (chunk: s
     case 'csv':
       write(`${CSV_COLUMNS.join(',')}\r\n`);
       for (const r of exportRows(db, opts)) {
-        write(`${csvLine(r)}\r\n`);
+        for (const line of linesOf(r)) write(`${csvLine(line)}\r\n`);
         n++;
       }
       return n;
     case 'json': {
       const head = { format: 'trax-transactions', version: 1, exportedAt: now.toISOString(), from: opts.from ?? null, to: opts.to ?? null, includesPending: !!opts.includePending };
       write(`${JSON.stringify(head).slice(0, -1)},"transactions":[`);
+      let lines = 0;
       for (const r of exportRows(db, opts)) {
-        write(`${n ? ',' : ''}\n  ${JSON.stringify(jsonRow(r))}`);
+        for (const line of linesOf(r)) write(`${lines++ ? ',' : ''}\n  ${JSON.stringify(jsonRow(line))}`);
         n++;
       }
-      write(`${n ? '\n' : ''}]}\n`);
+      write(`${lines ? '\n' : ''}]}\n`);
       return n;
     }
     case 'ledger':
@@ -103,9 +120,15 @@ function journal(db: Db, format: JournalFormat, opts: ExportOptions, now: Date, 
       `SELECT cat.kind AS kind, cat.name AS name, parent.name AS parent, t.amount_minor < 0 AS sign, t.currency AS currency, min(t.booking_date) AS first
        FROM transactions t LEFT JOIN categories cat ON cat.id = t.category_id LEFT JOIN categories parent ON parent.id = cat.parent_id
        WHERE 1 ${opts.from ? 'AND t.booking_date >= ?' : ''} ${opts.to ? 'AND t.booking_date < ?' : ''} ${opts.includePending ? '' : 'AND t.pending = 0'}
-       GROUP BY cat.id, sign, t.currency`,
+       GROUP BY cat.id, sign, t.currency
+       UNION ALL
+       SELECT cat.kind, cat.name, parent.name, p.amount_minor < 0, t.currency, min(t.booking_date)
+       FROM split_parts p JOIN transactions t ON t.id = p.transaction_id
+         LEFT JOIN categories cat ON cat.id = p.category_id LEFT JOIN categories parent ON parent.id = cat.parent_id
+       WHERE 1 ${opts.from ? 'AND t.booking_date >= ?' : ''} ${opts.to ? 'AND t.booking_date < ?' : ''} ${opts.includePending ? '' : 'AND t.pending = 0'}
+       GROUP BY cat.id, p.amount_minor < 0, t.currency`,
     )
-    .all(...[opts.from, opts.to].filter((x): x is string => !!x));
+    .all(...[opts.from, opts.to].filter((x): x is string => !!x), ...[opts.from, opts.to].filter((x): x is string => !!x));
   const currencyCount = new Map<string, number>();
   for (const a of accounts) currencyCount.set(a.currency, (currencyCount.get(a.currency) ?? 0) + 1);
   for (const s of shape) if (!currencyCount.has(s.currency)) currencyCount.set(s.currency, 0);

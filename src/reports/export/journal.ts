@@ -125,9 +125,15 @@ export function journalHeader(format: JournalFormat, h: JournalHeader, names: Ac
   return `${lines.join('\n')}\n`;
 }
 
+/** The category postings of a row: one, or one per split part (each balancing a share of the bank posting). */
+function categoryPostings(r: ExportRow, names: AccountNames): Array<{ account: string; minor: number; note: string | null }> {
+  if (!r.parts) return [{ account: names.forCategory(r), minor: -r.amountMinor, note: null }];
+  return r.parts.map((p) => ({ account: names.forCategory(p), minor: -p.amountMinor, note: p.note }));
+}
+
 export function journalEntry(format: JournalFormat, r: ExportRow, names: AccountNames): string {
   const bank = names.forBank(r);
-  const category = names.forCategory(r);
+  const postings = categoryPostings(r, names);
   const payee = oneLine(r.merchant ?? r.counterparty ?? '');
   const description = oneLine(r.description);
   if (format === 'ledger') {
@@ -138,7 +144,7 @@ export function journalEntry(format: JournalFormat, r: ExportRow, names: Account
     return [
       `${r.date} ${r.pending ? '!' : '*'} ${text}  ; trax-id: ${r.id}${tags}`,
       ...(r.note ? [`    ; note: ${oneLine(r.note)}`] : []),
-      `    ${category}    ${amount(-r.amountMinor, r.currency)}`,
+      ...postings.map((p) => `    ${p.account}    ${amount(p.minor, r.currency)}${p.note ? `  ; ${oneLine(p.note)}` : ''}`),
       `    ${bank}    ${amount(r.amountMinor, r.currency)}`,
       '',
     ].join('\n') + '\n';
@@ -148,7 +154,7 @@ export function journalEntry(format: JournalFormat, r: ExportRow, names: Account
     `${r.date} ${r.pending ? '!' : '*'} ${payee && payee !== description ? `${beancountString(payee)} ` : ''}${beancountString(description)}${r.tags.map((t) => ` #${beancountTag(t)}`).join('')}`,
     `  trax_id: ${r.id}`,
     ...(r.note ? [`  note: ${beancountString(r.note)}`] : []),
-    `  ${category}  ${amount(-r.amountMinor, r.currency)}`,
+    ...postings.flatMap((p) => [`  ${p.account}  ${amount(p.minor, r.currency)}`, ...(p.note ? [`    note: ${beancountString(p.note)}`] : [])]),
     `  ${bank}  ${amount(r.amountMinor, r.currency)}`,
     '',
   ].join('\n') + '\n';

@@ -30,6 +30,18 @@ export interface ExportRow {
   /** The user's tags, sorted, and note (src/store/notes-tags.ts). */
   tags: string[];
   note: string | null;
+  /** The split parts, when the row is split and they add up to it (migration 012). */
+  parts: ExportPart[] | null;
+}
+
+export interface ExportPart {
+  position: number;
+  amountMinor: number;
+  categorySlug: string | null;
+  categoryName: string | null;
+  categoryKind: CategoryKind | null;
+  parentName: string | null;
+  note: string | null;
 }
 
 export interface ExportRange {
@@ -77,6 +89,7 @@ interface Raw {
   transfer_pair_id: number | null;
   tags: string | null;
   note: string | null;
+  parts: string | null;
 }
 
 export function* exportRows(db: Db, range: ExportRange): Generator<ExportRow> {
@@ -89,7 +102,12 @@ export function* exportRows(db: Db, range: ExportRange): Generator<ExportRow> {
        parent.slug AS parent_slug, parent.name AS parent_name, t.pending, t.transfer_pair_id,
        (SELECT group_concat(tag, ' ') FROM (SELECT g.tag FROM transaction_tags g
           WHERE g.account_id = t.account_id AND g.dedupe_key = t.dedupe_key ORDER BY g.tag)) AS tags,
-       (SELECT n.text FROM transaction_notes n WHERE n.account_id = t.account_id AND n.dedupe_key = t.dedupe_key) AS note
+       (SELECT n.text FROM transaction_notes n WHERE n.account_id = t.account_id AND n.dedupe_key = t.dedupe_key) AS note,
+       (SELECT CASE WHEN sum(p.amount_minor) = t.amount_minor THEN json_group_array(json_object('position', p.position,
+           'amountMinor', p.amount_minor, 'categorySlug', pc.slug, 'categoryName', pc.name, 'categoryKind', pc.kind,
+           'parentName', pp.name, 'note', p.note)) END
+         FROM (SELECT * FROM split_parts WHERE transaction_id = t.id ORDER BY position) p
+           LEFT JOIN categories pc ON pc.id = p.category_id LEFT JOIN categories pp ON pp.id = pc.parent_id) AS parts
      FROM transactions t
        JOIN accounts a ON a.id = t.account_id
        JOIN connections c ON c.id = a.connection_id
@@ -122,6 +140,7 @@ export function* exportRows(db: Db, range: ExportRange): Generator<ExportRow> {
       transferPairId: r.transfer_pair_id,
       tags: r.tags ? r.tags.split(' ') : [],
       note: r.note,
+      parts: r.parts ? (JSON.parse(r.parts) as ExportPart[]) : null,
     };
   }
 }

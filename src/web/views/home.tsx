@@ -70,6 +70,8 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
   // Accounts fed only by statement files: no consent to show or renew, nothing to sync.
   const syncs = providerPolicy(c.provider).syncs;
   const relink = providerPolicy(c.provider).relink;
+  // Accounts kept by hand get bookings on the Cash page, not from files.
+  const manualEntry = Boolean(providerPolicy(c.provider).manualEntry);
   const relinkHref = relink.webHref(c.id);
   const accounts = props.accounts.filter((a) => a.connectionId === c.id);
   const csrf = props.session.csrf;
@@ -100,7 +102,9 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
           {expiry.text}
         </p>
       ) : (
-        <p class="expiry muted">From statement files: no consent to renew.</p>
+        <p class="expiry muted">
+          {manualEntry ? 'Kept by hand: no bank, no consent.' : 'From statement files: no consent to renew.'}
+        </p>
       )}
       {c.lastError && c.status !== 'active' && <p class="error">{c.lastError}</p>}
       <table class="accounts">
@@ -116,9 +120,7 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
                 <td class={`amount${b && b.currentMinor < 0 ? ' negative' : ''}`}>
                   {b ? formatMoney(b.currentMinor, b.currency) : '—'}
                 </td>
-                <td>
-                  <a href={`/import?account=${a.id}`}>Import a file</a>
-                </td>
+                <td>{manualEntry ? <a href="/cash">Add a booking</a> : <a href={`/import?account=${a.id}`}>Import a file</a>}</td>
               </tr>
             );
           })}

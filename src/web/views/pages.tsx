@@ -51,6 +51,9 @@ export function TransactionsPage(p: TransactionsProps) {
         ))}
       </template>
       <h1>Transactions</h1>
+      <p>
+        <a href="/cash">Cash: add an account or a booking by hand</a>
+      </p>
       <form method="get" action="/transactions" class="filters">
         <input type="month" name="month" value={f.month ?? ''} aria-label="Month" />
         <select name="account" aria-label="Account">
@@ -110,7 +113,7 @@ export function TransactionsPage(p: TransactionsProps) {
                   <td>{t.booking_date}</td>
                   <td>{names.get(t.account_id) ?? ''}</td>
                   <td class="description">
-                    {t.merchant ?? t.description}
+                    <a href={`/transactions/${t.id}`}>{t.merchant ?? t.description}</a>
                     {t.pending ? <span class="badge">pending</span> : null}
                   </td>
                   <td class="category-cell">

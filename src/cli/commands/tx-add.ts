@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { addManualTransaction } from '../../manual/entries.js';
+import { out, withApp } from '../context.js';
+import { money } from '../output.js';
+import { transactionId } from './tx-id.js';
+
+export function registerTxAdd(tx: Command): void {
+  tx.command('add')
+    .description('add a booking by hand to an account kept by hand (cash)')
+    .requiredOption('--account <id>', 'the account (see `trax accounts`); it must be kept by hand')
+    .requiredOption('--date <YYYY-MM-DD>', 'the day of the booking')
+    .requiredOption('--amount <amount>', 'negative = money out (-4.20), positive = money in')
+    .requiredOption('--description <text>', 'what it was, e.g. "Wochenmarkt"')
+    .option('--category <slug>', 'its category (else rules and the learned model choose, as for a bank row)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  trax tx add --account 4 --date 2026-11-30 --amount -4.20 --description "Wochenmarkt"\n  trax tx add --account 4 --date 2026-12-01 --amount=-3.10 --description "Kaffee" --category coffee',
+    )
+    .action(async (opts: { account: string; date: string; amount: string; description: string; category?: string }) => {
+      // Account ids are numbered like transaction ids.
+      const accountId = transactionId(opts.account, 'account');
+      await withApp((app) => {
+        const id = addManualTransaction(app, accountId, opts);
+        const row = app.transactions.list({ ids: [id] })[0]!;
+        out(
+          `Added transaction ${id}: ${row.booking_date} ${money(row.amount_minor, row.currency)} "${row.description}"` +
+            ` (${row.category_name ?? 'Uncategorized'}).`,
+        );
+      });
+    });
+}
