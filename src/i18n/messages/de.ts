@@ -10,6 +10,13 @@ const CADENCE: Record<string, string> = {
 const TRIGGER: Record<string, string> = { user: 'von Hand', connect: 'Verknüpfung', schedule: 'Zeitplan', webhook: 'Webhook' };
 const RUN_STATUS: Record<string, string> = { done: 'fertig', failed: 'fehlgeschlagen', running: 'läuft', stale: 'abgebrochen' };
 
+const CONNECTION_STATUS: Record<string, string> = {
+  active: 'aktiv',
+  needs_reauth: 'neu verknüpfen',
+  error: 'Fehler',
+  revoked: 'widerrufen',
+};
+
 export const de: Messages = {
   navDashboard: 'Übersicht',
   navTransactions: 'Umsätze',
@@ -49,6 +56,38 @@ export const de: Messages = {
   nextOn: (day) => `nächste am ${day}`,
   perYear: (amount) => `${amount} im Jahr`,
   cadence: (c) => CADENCE[c] ?? c,
+  banksTitle: 'Banken',
+  yourBanks: 'Ihre Banken',
+  linkWith: (provider) => `Bank über ${provider} verknüpfen`,
+  importAFile: 'Datei importieren',
+  noProvider1: 'Kein Anbieter eingerichtet. Tragen Sie Zugangsdaten für TrueLayer, Enable Banking oder Plaid in',
+  noProvider2: 'ein (siehe README), starten Sie',
+  noProvider3: 'für die eingebauten Testbanken, oder importieren Sie einen Kontoauszug, den Ihre Bank zum Download anbietet.',
+  noBanks: 'Noch keine Bank verknüpft. Verknüpfen Sie eine über die Schaltflächen oben; Trax holt Konten und Umsätze sofort ab.',
+  sandbox: 'Testumgebung',
+  connectionStatus: (s) => CONNECTION_STATUS[s] ?? s,
+  consentUnknown: 'Ablauf der Freigabe unbekannt',
+  consentExpired: (day) => `Freigabe am ${day} abgelaufen`,
+  consentExpiresSoon: (day, days) => `Freigabe läuft am ${day} ab (in ${days} ${days === 1 ? 'Tag' : 'Tagen'})`,
+  consentValid: (day, days) => `Freigabe gültig bis ${day} (${days} Tage)`,
+  fromFilesOnly: 'Aus Kontoauszugsdateien: keine Freigabe zu verlängern.',
+  lastSync: 'Letzter Abruf:',
+  never: 'noch nie',
+  syncNow: 'Jetzt abrufen',
+  confirmDeleteSynced: (name, provider) => `${name} löschen? Trax widerruft den Zugriff bei ${provider}.`,
+  confirmDeleteImported: (name) =>
+    `${name} löschen? Die importierten Umsätze werden nur gelöscht, wenn Sie das Kästchen ankreuzen.`,
+  alsoDeleteHistory: 'auch die Umsätze löschen',
+  delete: 'Löschen',
+  syncDone: (bank, added, changed, removed) => `${bank}: ${added} neu, ${changed} geändert, ${removed} entfernt.`,
+  syncFailed: 'Abruf fehlgeschlagen',
+  deleted: (bank) => `${bank} gelöscht.`,
+  revokedAtProvider: 'Zugriff beim Anbieter widerrufen',
+  notRevoked: (problem) => `Widerruf beim Anbieter nicht möglich (${problem}); widerrufen Sie den Zugriff bitte auch dort`,
+  noTokens: 'keine Zugangsschlüssel',
+  historyDeleted: 'Die Umsätze wurden gelöscht.',
+  historyKept: 'Die Umsätze bleiben erhalten.',
+  backToBanks: 'Zurück zu Ihren Banken',
   historyTitle: 'Abrufverlauf',
   historyEmpty: 'Noch keine Abrufe. Verknüpfen Sie eine Bank; der erste Abruf läuft sofort, danach nach Zeitplan.',
   started: 'Beginn',

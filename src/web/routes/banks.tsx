@@ -9,6 +9,7 @@ import type { TransactionQuery } from '../../store/transactions.js';
 import { TraxError } from '../../domain/errors.js';
 import { syncConnection } from '../../sync/engine.js';
 import { factory } from '../env.js';
+import { routeI18n } from '../i18n.js';
 import { HomePage } from '../views/home.js';
 import { TransactionsPage } from '../views/pages.js';
 
@@ -136,27 +137,24 @@ banks.post('/connections/:id/sync', async (c) => {
     trigger: 'user',
     userIp: userIp(c.req.header('x-forwarded-for'), c.env),
   });
+  const { m } = routeI18n(c);
   c.get('session').flash =
     outcome.status === 'done'
-      ? {
-          kind: 'ok',
-          text: `${outcome.institution}: ${outcome.added} new, ${outcome.modified} changed, ${outcome.removed} removed.`,
-        }
-      : { kind: 'error', text: `${outcome.institution}: ${outcome.error?.message ?? 'sync failed'}` };
+      ? { kind: 'ok', text: m.syncDone(outcome.institution, outcome.added, outcome.modified, outcome.removed) }
+      : { kind: 'error', text: `${outcome.institution}: ${outcome.error?.message ?? m.syncFailed}` };
   return c.redirect('/', 303);
 });
 
 banks.post('/connections/:id/delete', async (c) => {
   const { app } = c.get('deps');
   const form = await c.req.parseBody();
+  const { m } = routeI18n(c);
   try {
     const r = await disconnect(app, c.req.param('id'), { purge: form.purge === '1' });
-    const revoked = r.revokedAtProvider
-      ? 'Access revoked at the provider'
-      : `Could not revoke at the provider (${r.revokeProblem ?? 'no tokens'}); revoke it there too`;
+    const revoked = r.revokedAtProvider ? m.revokedAtProvider : m.notRevoked(r.revokeProblem ?? m.noTokens);
     c.get('session').flash = {
       kind: r.revokeProblem ? 'error' : 'ok',
-      text: `${r.institution} deleted. ${revoked}. ${r.purged ? 'Its history was deleted.' : 'Its history is kept.'}`,
+      text: `${m.deleted(r.institution)} ${revoked}. ${r.purged ? m.historyDeleted : m.historyKept}`,
     };
   } catch (e) {
     if (!(e instanceof TraxError)) throw e;

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
+import { WebClient } from '../helpers/browserless.js';
+import { startTestWeb } from '../helpers/web.js';
+import { ING, sandbox, testApp, type TestApp } from '../helpers/trax.js';
+
+/**
+ * The same pages asked for by a German and by an English browser, over real HTTP against the
+ * TrueLayer emulator and a real SQLite file: German words, amounts and dates for the one,
+ * the long-standing English for the other.
+ */
+const DE = { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' };
+const EN = { 'accept-language': 'en-GB,en;q=0.9' };
+
+let sb: TrueLayerSandbox;
+let t: TestApp;
+let server: Awaited<ReturnType<typeof startTestWeb>>;
+let web: WebClient;
+
+const page = async (path: string, headers: Record<string, string>) => {
+  const res = await web.fetch(path, { headers });
+  return { status: res.status, lang: res.headers.get('content-language'), html: await res.text() };
+};
+/** Page text without tags, so a sentence split by markup still reads as one. */
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  sb = await sandbox();
+  t = await testApp(sb);
+  server = await startTestWeb(t.app);
+  web = new WebClient(`http://127.0.0.1:${server.port}`);
+  // Link ING the way a browser does: our redirect, the bank's login, back to our callback.
+  const start = await web.fetch('/connect/truelayer');
+  const back = new URL(
+    await sb.completeAuth(start.headers.get('location')!, { username: 'john', password: 'doe', providerId: ING }),
+  );
+  expect((await web.fetch(back.pathname + back.search)).status).toBe(303);
+});
+
+afterAll(async () => {
+  await server?.close();
+  t?.cleanup();
+  await sb?.close();
+});
+
+describe('the Banks page', () => {
+  it('speaks German to a German browser: headings, buttons, status, consent date and balance', async () => {
+    const p = await page('/', DE);
+    expect(p.status).toBe(200);
+    expect(p.lang).toBe('de');
+    const words = text(p.html);
+    expect(words).toContain('Ihre Banken');
+    expect(words).toContain('Bank über TrueLayer verknüpfen');
+    expect(words).toContain('Jetzt abrufen');
+    expect(words).toContain('auch die Umsätze löschen');
+    expect(words).toMatch(/Freigabe gültig bis \d{2}\.\d{2}\.\d{4} \(\d+ Tage\)/);
+    expect(words).toMatch(/Letzter Abruf: \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} UTC/);
+    // A balance as a German statement prints it: 1.234,56 € (the sign before the digits).
+    expect(p.html).toMatch(/class="amount[^"]*">-?[\d.]+,\d{2}\s€</);
+    expect(words).not.toContain('Your banks');
+    expect(words).not.toContain('Sync now');
+  });
+
+  it('keeps the English page as it was for an English browser', async () => {
+    const p = await page('/', EN);
+    expect(p.lang).toBe('en');
+    const words = text(p.html);
+    expect(words).toContain('Your banks');
+    expect(words).toContain('Link a bank with TrueLayer');
+    expect(words).toContain('Sync now');
+    expect(words).toMatch(/Consent valid until \d{4}-\d{2}-\d{2} \(\d+ days\)/);
+    expect(words).toMatch(/Last sync: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    expect(p.html).toMatch(/class="amount[^"]*">-?[\d,]+\.\d{2} EUR</);
+    expect(words).not.toContain('Ihre Banken');
+  });
+
+  it('tells the result of "Sync now" in the language of the browser that pressed it', async () => {
+    const id = t.app.connections.list()[0]!.id;
+    const csrf = await web.csrf();
+    const res = await web.fetch(`/connections/${id}/sync`, {
+      method: 'POST',
+      headers: { ...DE, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(text((await page('/', DE)).html)).toMatch(/ING: \d+ neu, \d+ geändert, \d+ entfernt\./);
+  });
+});
