@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp } from '../../src/app.js';
+import { parseConfig } from '../../src/config/index.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import { WebClient } from '../helpers/browserless.js';
 import { startTestWeb } from '../helpers/web.js';
@@ -84,5 +89,44 @@ describe('the Banks page', () => {
     });
     expect(res.status).toBe(303);
     expect(text((await page('/', DE)).html)).toMatch(/ING: \d+ neu, \d+ geändert, \d+ entfernt\./);
+  });
+});
+
+describe('the login page (a password-protected Trax)', () => {
+  it('asks for the password and refuses a wrong one in German, and in English for an English browser', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'trax-login-de-'));
+    const app = openApp(parseConfig({ TRAX_DATA_DIR: dir, TRAX_WEB_PASSWORD: 'correct horse battery' }), {
+      now: () => new Date('2031-03-04T05:06:07Z'),
+    });
+    const srv = await startTestWeb(app);
+    try {
+      const wrong = async (headers: Record<string, string>) => {
+        const b = new WebClient(`http://127.0.0.1:${srv.port}`);
+        const form = await b.fetch('/login', { headers });
+        const html = await form.text();
+        const csrf = /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+        const res = await b.fetch('/login', {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ _csrf: csrf, password: 'wrong', next: '/' }).toString(),
+        });
+        return { form: text(html), status: res.status, refused: text(await res.text()) };
+      };
+      const de = await wrong(DE);
+      expect(de.form).toContain('Bei Trax anmelden');
+      expect(de.form).toContain('Passwort');
+      expect(de.status).toBe(401);
+      expect(de.refused).toContain('Das Passwort stimmt nicht.');
+
+      const en = await wrong(EN);
+      expect(en.form).toContain('Log in to Trax');
+      expect(en.status).toBe(401);
+      expect(en.refused).toContain('That password is not right.');
+      expect(en.refused).not.toContain('Passwort');
+    } finally {
+      await srv.close();
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

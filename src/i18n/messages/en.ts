@@ -79,6 +79,19 @@ export const en = {
   historyDeleted: 'Its history was deleted.',
   historyKept: 'Its history is kept.',
   backToBanks: 'Back to your banks',
+  // Login
+  loginTitle: 'Log in',
+  loginHeading: 'Log in to Trax',
+  password: 'Password',
+  logIn: 'Log in',
+  wrongPassword: 'That password is not right.',
+  tooManyGlobal: (wait: string) => `Too many wrong passwords were tried recently; wait ${wait} and try again.`,
+  tooManyHere: (wait: string) => `Too many wrong passwords from this address; wait ${wait} and try again.`,
+  waitFor: (s: number) => (s < 120 ? `${s} second${s === 1 ? '' : 's'}` : `${Math.ceil(s / 60)} minutes`),
+  // Plaid's OAuth return
+  finishingTitle: 'Finishing bank login',
+  finishingHeading: 'Finishing your bank login…',
+  finishingText: 'Your bank sent you back; Plaid Link is completing the connection.',
   // Sync history
   historyTitle: 'Sync history',
   historyEmpty: 'No syncs yet. Link a bank; its first sync runs right away, then on the schedule.',

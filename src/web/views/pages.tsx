@@ -4,6 +4,7 @@ import type { Category } from '../../store/categories.js';
 import { formatMoney } from '../../domain/money.js';
 import type { Session } from '../session.js';
 import { Layout } from './layout.js';
+import { useI18n } from '../i18n.js';
 
 export interface TransactionsProps {
   session: Session;
@@ -134,11 +135,12 @@ export function TransactionsPage(p: TransactionsProps) {
 }
 
 export function OAuthReturnPage(p: { session: Session; plaidScript: string }) {
+  const { m } = useI18n();
   return (
-    <Layout title="Finishing bank login" session={p.session} scripts={[p.plaidScript, '/static/app.js']}>
-      <h1>Finishing your bank login…</h1>
+    <Layout title={m.finishingTitle} session={p.session} scripts={[p.plaidScript, '/static/app.js']}>
+      <h1>{m.finishingHeading}</h1>
       <p id="link-status" class="hint" role="status" data-oauth-return="1">
-        Your bank sent you back; Plaid Link is completing the connection.
+        {m.finishingText}
       </p>
     </Layout>
   );
@@ -146,18 +148,19 @@ export function OAuthReturnPage(p: { session: Session; plaidScript: string }) {
 
 /** `problem`: why the last attempt did not log in (wrong password, or too many tries). */
 export function LoginPage(p: { session: Session; next: string; problem: string | null }) {
+  const { m } = useI18n();
   return (
-    <Layout title="Log in" session={p.session}>
-      <h1>Log in to Trax</h1>
+    <Layout title={m.loginTitle} session={p.session}>
+      <h1>{m.loginHeading}</h1>
       {p.problem && <p class="flash error">{p.problem}</p>}
       <form method="post" action="/login" class="login">
         <input type="hidden" name="_csrf" value={p.session.csrf} />
         <input type="hidden" name="next" value={p.next} />
         <label>
-          Password <input type="password" name="password" autocomplete="current-password" autofocus />
+          {m.password} <input type="password" name="password" autocomplete="current-password" autofocus />
         </label>
         <button type="submit" class="primary">
-          Log in
+          {m.logIn}
         </button>
       </form>
     </Layout>
@@ -165,12 +168,13 @@ export function LoginPage(p: { session: Session; next: string; problem: string |
 }
 
 export function MessagePage(p: { session: Session; title: string; text: string }) {
+  const { m } = useI18n();
   return (
     <Layout title={p.title} session={p.session}>
       <h1>{p.title}</h1>
       <p>{p.text}</p>
       <p>
-        <a href="/">Back to your banks</a>
+        <a href="/">{m.backToBanks}</a>
       </p>
     </Layout>
   );
