@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { parseConfig } from '../../src/config/index.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import { WebClient } from '../helpers/browserless.js';
 import { startTestWeb } from '../helpers/web.js';
-import { ING, sandbox, testApp, type TestApp } from '../helpers/trax.js';
+import { ING, ROOT, sandbox, testApp, type TestApp } from '../helpers/trax.js';
 
 /**
  * The same pages asked for by a German and by an English browser, over real HTTP against the
@@ -89,6 +89,56 @@ describe('the Banks page', () => {
     });
     expect(res.status).toBe(303);
     expect(text((await page('/', DE)).html)).toMatch(/ING: \d+ neu, \d+ geändert, \d+ entfernt\./);
+  });
+});
+
+const ING_CSV = path.join(ROOT, 'test/fixtures/imports/csv/ing_de/ing-umsatzanzeige-with-kategorie.iso8859-1.csv');
+
+async function upload(bytes: Buffer | string, headers: Record<string, string>) {
+  const form = new FormData();
+  form.set('_csrf', await web.csrf());
+  form.set('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)]), 'Umsatzanzeige.csv');
+  const res = await web.fetch('/import/preview', { method: 'POST', body: form, headers });
+  return { status: res.status, html: await res.text() };
+}
+
+describe('the imports page', () => {
+  it('previews a statement in German: counts, balance check, dates and amounts the German way', async () => {
+    const p = await upload(readFileSync(ING_CSV), DE);
+    expect(p.status).toBe(200);
+    const words = text(p.html);
+    expect(words).toMatch(/Vorschau: Umsatzanzeige\.csv/);
+    expect(words).toMatch(/\d+ neu/);
+    expect(words).toMatch(/Die Salden stimmen: -?[\d.]+,\d{2} € \+ -?[\d.]+,\d{2} € = -?[\d.]+,\d{2} €\./);
+    expect(words).toMatch(/Buchungen vom \d{2}\.\d{2}\.\d{4} bis \d{2}\.\d{2}\.\d{4}/);
+    expect(p.html).toContain('<th>Verwendungszweck</th>');
+    expect(p.html).toMatch(/data-label="Datum">\d{2}\.\d{2}\.\d{4}</);
+    expect(words).toContain('Importieren');
+    expect(words).toContain('Abbrechen');
+    expect(words).not.toContain('Balances add up');
+  });
+
+  it('shows the same preview in English, unchanged, to an English browser', async () => {
+    const p = await upload(readFileSync(ING_CSV), EN);
+    const words = text(p.html);
+    expect(words).toMatch(/Preview: Umsatzanzeige\.csv/);
+    expect(words).toMatch(/\d+ new/);
+    expect(words).toMatch(/Balances add up: -?[\d,]+\.\d{2} EUR \+ -?[\d,]+\.\d{2} EUR = -?[\d,]+\.\d{2} EUR\./);
+    expect(words).toMatch(/bookings \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
+    expect(p.html).toMatch(/data-label="Date">\d{4}-\d{2}-\d{2}</);
+    expect(words).not.toContain('Verwendungszweck');
+  });
+
+  it('says in German what to do about an empty upload, and lists the page in German', async () => {
+    const p = await upload('', DE);
+    expect(p.status).toBe(422);
+    const words = text(p.html);
+    expect(words).toContain('Wählen Sie zuerst die Kontoauszugsdatei aus (sie war leer oder fehlte).');
+    expect(words).toContain('Kontoauszugsdatei');
+    expect(words).toContain('Importierte Dateien');
+    expect(words).not.toContain('Choose the statement file');
+    const en = await upload('', EN);
+    expect(text(en.html)).toContain('Choose the statement file to import first (it was empty or missing).');
   });
 });
 
