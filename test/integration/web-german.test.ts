@@ -27,7 +27,12 @@ const page = async (path: string, headers: Record<string, string>) => {
   return { status: res.status, lang: res.headers.get('content-language'), html: await res.text() };
 };
 /** Page text without tags, so a sentence split by markup still reads as one. */
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   sb = await sandbox();
@@ -89,6 +94,44 @@ describe('the Banks page', () => {
     });
     expect(res.status).toBe(303);
     expect(text((await page('/', DE)).html)).toMatch(/ING: \d+ neu, \d+ geändert, \d+ entfernt\./);
+  });
+});
+
+describe('the transaction list', () => {
+  it('lists transactions in German: headers, dates, amounts, category names and filters', async () => {
+    const p = await page('/transactions', DE);
+    expect(p.status).toBe(200);
+    const words = text(p.html);
+    expect(p.html).toContain('<h1>Umsätze</h1>');
+    expect(words).toMatch(/\d+–\d+ von [\d.]+/);
+    expect(words).toContain('Verwendungszweck');
+    expect(words).toContain('Alle Konten');
+    expect(words).toContain('Filtern');
+    expect(p.html).toMatch(/<td>\d{2}\.\d{2}\.\d{4}<\/td>/);
+    expect(p.html).toMatch(/class="amount negative">-[\d.]+,\d{2}\s€</);
+    // Built-in categories by their German names, in the filter and on the rows.
+    expect(p.html).toContain('>Lebensmittel</option>');
+    expect(p.html).not.toContain('>Groceries</option>');
+    expect(p.html).not.toMatch(/<td>\d{4}-\d{2}-\d{2}<\/td>/);
+  });
+
+  it('keeps the English list as it was', async () => {
+    const p = await page('/transactions', EN);
+    const words = text(p.html);
+    expect(p.html).toContain('<h1>Transactions</h1>');
+    expect(words).toMatch(/Showing \d+–\d+ of [\d,]+/);
+    expect(p.html).toMatch(/<td>\d{4}-\d{2}-\d{2}<\/td>/);
+    expect(p.html).toMatch(/class="amount negative">-[\d,]+\.\d{2} EUR</);
+    expect(p.html).toContain('>Groceries</option>');
+    expect(words).not.toContain('Verwendungszweck');
+  });
+
+  it('says in German what is wrong with a filter', async () => {
+    const p = await page('/transactions?month=Dezember', DE);
+    expect(p.status).toBe(400);
+    expect(text(p.html)).toContain('„Dezember“ ist kein Monat; schreiben Sie JJJJ-MM.');
+    const en = await page('/transactions?month=December', EN);
+    expect(text(en.html)).toContain('"December" is not a month; use YYYY-MM.');
   });
 });
 

@@ -24,6 +24,16 @@ const PLACEMENT: Record<string, string> = {
   review: 'zu prüfen',
 };
 
+const CATEGORY_SOURCE: Record<string, string> = {
+  user: 'Ihre Wahl',
+  rule: 'Regel',
+  learned: 'gelernt',
+  provider: 'Bank',
+  default: 'Voreinstellung',
+  transfer: 'Umbuchung',
+  none: 'keine',
+};
+
 export const de: Messages = {
   navDashboard: 'Übersicht',
   navTransactions: 'Umsätze',
@@ -169,6 +179,32 @@ export const de: Messages = {
   chooseFileFirst: 'Wählen Sie zuerst die Kontoauszugsdatei aus (sie war leer oder fehlte).',
   previewExpired: 'Diese Vorschau ist abgelaufen (oder stammt aus einem anderen Browser); laden Sie die Datei bitte erneut hoch.',
   noSuchImport: 'Diesen Import gibt es nicht.',
+  transactionsTitle: 'Umsätze',
+  allAccounts: 'Alle Konten',
+  category: 'Kategorie',
+  allCategories: 'Alle Kategorien',
+  searchText: 'Text suchen',
+  search: 'Suche',
+  min: 'ab',
+  max: 'bis',
+  minAmount: 'Mindestbetrag',
+  maxAmount: 'Höchstbetrag',
+  filter: 'Filtern',
+  clear: 'Zurücksetzen',
+  noTransactions:
+    'Hier gibt es noch keine Umsätze. Verknüpfen Sie eine Bank auf der Seite „Banken“; die Umsätze kommen gleich danach.',
+  nothingMatches: 'Keine Buchung passt zu diesen Filtern. Setzen Sie sie zurück, um alle zu sehen.',
+  showing: (first, last, total) => `${first}–${last} von ${total.toLocaleString('de-DE')}`,
+  pending: 'vorgemerkt',
+  categoryFrom: (source, bank) =>
+    `Quelle: ${source ? (CATEGORY_SOURCE[source] ?? source) : 'noch keine'}${bank ? `; laut Bank: ${bank}` : ''}`,
+  uncategorized: 'Ohne Kategorie',
+  yours: 'Ihre Wahl',
+  transfer: 'Umbuchung',
+  newer: '← Neuere',
+  older: 'Ältere →',
+  notAMonth: (v) => `„${v}“ ist kein Monat; schreiben Sie JJJJ-MM.`,
+  notAnAmount: (v, field) => `„${v}“ ist kein Betrag für ${field}; schreiben Sie ihn etwa so: -12.50.`,
   historyTitle: 'Abrufverlauf',
   historyEmpty: 'Noch keine Abrufe. Verknüpfen Sie eine Bank; der erste Abruf läuft sofort, danach nach Zeitplan.',
   started: 'Beginn',

@@ -10,6 +10,7 @@ import { TraxError } from '../../domain/errors.js';
 import { syncConnection } from '../../sync/engine.js';
 import { factory } from '../env.js';
 import { routeI18n } from '../i18n.js';
+import type { Messages } from '../../i18n/index.js';
 import { HomePage } from '../views/home.js';
 import { TransactionsPage } from '../views/pages.js';
 
@@ -36,14 +37,13 @@ banks.get('/', (c) => {
 const PAGE_SIZE = 100;
 
 /** Filters from the query string; anything malformed is a 400 that names the field. */
-function transactionQuery(query: (k: string) => string | undefined) {
+function transactionQuery(query: (k: string) => string | undefined, m: Messages) {
   const month = query('month') || undefined;
-  if (month && !isMonth(month)) throw new HTTPException(400, { message: `"${month}" is not a month; use YYYY-MM.` });
+  if (month && !isMonth(month)) throw new HTTPException(400, { message: m.notAMonth(month) });
   const num = (k: string) => {
     const v = query(k);
     if (!v) return undefined;
-    if (!/^-?\d+(\.\d{1,2})?$/.test(v))
-      throw new HTTPException(400, { message: `"${v}" is not an amount for ${k}; write it like -12.50.` });
+    if (!/^-?\d+(\.\d{1,2})?$/.test(v)) throw new HTTPException(400, { message: m.notAnAmount(v, k) });
     return toMinorUnits(v, 'EUR');
   };
   const account = query('account');
@@ -64,7 +64,7 @@ function transactionQuery(query: (k: string) => string | undefined) {
 
 banks.get('/transactions', (c) => {
   const { app } = c.get('deps');
-  const { filters, page, sort, order } = transactionQuery((k) => c.req.query(k));
+  const { filters, page, sort, order } = transactionQuery((k) => c.req.query(k), routeI18n(c).m);
   const total = app.transactions.count(filters);
   const rows = app.transactions.list({ ...filters, sort, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const params = new URL(c.req.url).searchParams;
