@@ -5,7 +5,7 @@ import { isMonth } from '../../domain/dates.js';
 import { TraxError } from '../../domain/errors.js';
 import { minorToDecimalString } from '../../domain/money.js';
 import { out, withApp } from '../context.js';
-import { clean, colors, json, money, table } from '../output.js';
+import { clean, cliText, colors, json, table, type CliText } from '../output.js';
 
 export function registerTransactions(program: Command): void {
   program
@@ -38,16 +38,10 @@ Examples:
           throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
         const rows = app.transactions.list({ month: opts.month, accountId, limit });
         if (opts.json) return out(json(rows.map(transactionJson)));
-        if (rows.length === 0) {
-          return out(
-            opts.month
-              ? `No transactions in ${opts.month}.`
-              : 'No transactions yet. Connect a bank with `trax connect truelayer`, then run `trax sync`.',
-          );
-        }
-        out(transactionsText(app, rows));
-        if (!opts.month && limit && rows.length === limit)
-          out(colors.dim(`Showing the latest ${limit}; use --month or --limit for more.`));
+        const t = cliText();
+        if (rows.length === 0) return out(opts.month ? t.m.cliNoTransactionsIn(opts.month) : t.m.cliNoTransactions);
+        out(transactionsText(app, rows, t));
+        if (!opts.month && limit && rows.length === limit) out(colors.dim(t.m.cliShowingLatest(limit)));
       });
     });
 }
@@ -75,18 +69,20 @@ export function transactionJson(t: TransactionRow) {
   };
 }
 
-export function transactionsText(app: App, rows: TransactionRow[]): string {
+export function transactionsText(app: App, rows: TransactionRow[], text: CliText = cliText()): string {
+  const { m } = text;
   const accounts = new Map(app.accounts.list().map((a) => [a.id, a]));
   return table(
-    ['ID', 'Date', 'Account', 'Description', 'Category', 'Amount', ''],
+    [m.cliId, m.cliDate, m.cliAccount, m.cliDescription, m.cliCategory, m.cliAmount, ''],
     rows.map((t) => [
       String(t.id),
-      t.booking_date,
+      text.day(t.booking_date),
       clean(accounts.get(t.account_id)?.name),
       clean(t.merchant ?? t.description).slice(0, 40),
-      clean(t.category_name ?? '—') + (t.category_source === 'user' ? ' ✎' : ''),
-      money(t.amount_minor, t.currency),
-      t.pending ? colors.yellow('pending') : '',
+      clean(t.category_name === null ? '—' : text.category(t.category_slug, t.category_name)) +
+        (t.category_source === 'user' ? ' ✎' : ''),
+      text.money(t.amount_minor, t.currency),
+      t.pending ? colors.yellow(m.cliPending) : '',
     ]),
   );
 }
