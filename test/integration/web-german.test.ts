@@ -126,6 +126,23 @@ describe('the transaction list', () => {
     expect(words).not.toContain('Verwendungszweck');
   });
 
+  it('names the chosen category in German after an inline change from a German page', async () => {
+    const row = t.app.transactions.list({ limit: 1 })[0]!;
+    const csrf = await web.csrf();
+    const choose = (headers: Record<string, string>) =>
+      web.fetch(`/transactions/${row.id}/category`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ category: 'groceries' }),
+      });
+    const de = await choose(DE);
+    expect(de.status).toBe(200);
+    expect(await de.json()).toMatchObject({ category: 'Lebensmittel', slug: 'groceries' });
+    expect(await (await choose(EN)).json()).toMatchObject({ category: 'Groceries', slug: 'groceries' });
+    // The choice itself is stored once, in no language: the slug.
+    expect(t.app.transactions.list({ ids: [row.id] })[0]!.category_slug).toBe('groceries');
+  });
+
   it('says in German what is wrong with a filter', async () => {
     const p = await page('/transactions?month=Dezember', DE);
     expect(p.status).toBe(400);

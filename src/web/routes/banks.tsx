@@ -4,7 +4,7 @@ import { chooseCategory, previewSimilar } from '../../categorize/choose.js';
 import { undoBulk } from '../../categorize/undo.js';
 import { disconnect } from '../../connections/disconnect.js';
 import { isMonth } from '../../domain/dates.js';
-import { formatMoney, toMinorUnits } from '../../domain/money.js';
+import { toMinorUnits } from '../../domain/money.js';
 import type { TransactionQuery } from '../../store/transactions.js';
 import { TraxError } from '../../domain/errors.js';
 import { syncConnection } from '../../sync/engine.js';
@@ -96,17 +96,19 @@ banks.post('/transactions/:id/category/preview', async (c) => {
   const { app } = c.get('deps');
   const req = categoryRequest(c.req.param('id'), await c.req.json().catch(() => null));
   const p = previewSimilar(app, req.id, req.category);
-  const names = new Map(app.categories.list().map((k) => [k.id, k.name]));
+  // What the page shows the user, in the page's language (this JSON feeds the page, not scripts).
+  const t = routeI18n(c);
+  const names = new Map(app.categories.list().map((k) => [k.id, t.category(k.slug, k.name)]));
   return c.json({
     rule: p.rule,
-    category: p.category.name,
+    category: t.category(p.category.slug, p.category.name),
     matched: p.matched,
     moves: p.moves,
     sample: p.sample.map((m) => ({
-      date: m.bookingDate,
+      date: t.day(m.bookingDate),
       description: m.merchant ?? m.description,
-      amount: formatMoney(m.amountMinor, m.currency),
-      from: m.fromCategoryId === null ? 'Uncategorized' : (names.get(m.fromCategoryId) ?? ''),
+      amount: t.money(m.amountMinor, m.currency),
+      from: m.fromCategoryId === null ? t.m.uncategorized : (names.get(m.fromCategoryId) ?? ''),
     })),
   });
 });
@@ -115,7 +117,8 @@ banks.post('/transactions/:id/category/preview', async (c) => {
 banks.post('/transactions/:id/category', async (c) => {
   const req = categoryRequest(c.req.param('id'), await c.req.json().catch(() => null));
   const r = chooseCategory(c.get('deps').app, req.id, req.category, { similar: req.similar ?? false });
-  return c.json({ category: r.category.name, slug: r.category.slug, ruleId: r.ruleId, similar: r.similar, undoId: r.undoId });
+  const name = routeI18n(c).category(r.category.slug, r.category.name);
+  return c.json({ category: name, slug: r.category.slug, ruleId: r.ruleId, similar: r.similar, undoId: r.undoId });
 });
 
 /** The Undo button after a bulk change: only the newest change can be undone. */
