@@ -64,6 +64,16 @@ describe('trax read commands in German', () => {
     expect(english.stdout).toBe(plain.stdout);
   });
 
+  it('says in German what is wrong with an argument, and in English without a language', async () => {
+    const de = await runCli(['transactions', '--month', 'Oktober'], { ...t.env, TRAX_LANG: 'de' });
+    expect(de.code).not.toBe(0);
+    expect(de.stderr).toContain('--month „Oktober“ ist kein Monat; schreiben Sie JJJJ-MM, z. B. 2026-10.');
+    const en = await runCli(['transactions', '--month', 'October'], t.env);
+    expect(en.stderr).toContain('--month "October" is not a month; write it as YYYY-MM, e.g. 2026-10.');
+    const both = await runCli(['report', '--json', '--csv'], { ...t.env, LANG: 'de_DE.UTF-8' });
+    expect(both.stderr).toContain('Wählen Sie entweder --json oder --csv.');
+  });
+
   it('never translates --json: the same bytes in German and in English', async () => {
     await connect(t.app, sb);
     const month = t.app.transactions.latestMonth()!;

@@ -50,16 +50,17 @@ Examples:
   trax report --from 2026-10-01 --to 2026-10-15 --account 2`,
     )
     .action(async (opts: ReportOpts) => {
-      if (opts.json && opts.csv) throw new TraxError('usage', 'Choose one of --json or --csv.');
+      const t = cliText();
+      if (opts.json && opts.csv) throw new TraxError('usage', t.m.cliJsonOrCsv);
       const accountId = opts.account === undefined ? undefined : Number(opts.account);
       if (accountId !== undefined && !Number.isInteger(accountId))
-        throw new TraxError('usage', `--account "${opts.account}" is not an account id; see \`trax accounts\`.`);
+        throw new TraxError('usage', t.m.cliBadAccount(String(opts.account)));
       await withApp((app) => {
         const timezone = userTimezone(process.env);
         const now = app.now();
         const period = resolvePeriod(opts, now, timezone);
         if (accountId !== undefined && !app.accounts.get(accountId))
-          throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
+          throw new TraxError('not_found', t.m.cliNoSuchAccount(accountId));
         const report = buildReport(
           app.db,
           {
@@ -74,7 +75,7 @@ Examples:
         );
         if (opts.json) return out(json(reportJson(report)));
         if (opts.csv) return process.stdout.write(reportCsv(report));
-        out(reportText(app, report, accountId));
+        out(reportText(app, report, accountId, t));
       });
     });
 }

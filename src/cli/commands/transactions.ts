@@ -25,20 +25,19 @@ Examples:
   trax transactions --account 2 --json > girokonto.json`,
     )
     .action(async (opts: { month?: string; account?: string; limit?: string; json?: boolean }) => {
-      if (opts.month && !isMonth(opts.month))
-        throw new TraxError('usage', `--month "${opts.month}" is not a month; write it as YYYY-MM, e.g. 2026-10.`);
+      const t = cliText();
+      if (opts.month && !isMonth(opts.month)) throw new TraxError('usage', t.m.cliBadMonth(opts.month));
       const accountId = opts.account === undefined ? undefined : Number(opts.account);
       if (accountId !== undefined && !Number.isInteger(accountId))
-        throw new TraxError('usage', `--account "${opts.account}" is not an account id; see \`trax accounts\`.`);
+        throw new TraxError('usage', t.m.cliBadAccount(String(opts.account)));
       const limit = opts.limit ? Number(opts.limit) : opts.month ? undefined : 50;
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
-        throw new TraxError('usage', `--limit "${opts.limit}" must be a positive whole number.`);
+        throw new TraxError('usage', t.m.cliBadLimit(String(opts.limit)));
       await withApp((app) => {
         if (accountId !== undefined && !app.accounts.get(accountId))
-          throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
+          throw new TraxError('not_found', t.m.cliNoSuchAccount(accountId));
         const rows = app.transactions.list({ month: opts.month, accountId, limit });
         if (opts.json) return out(json(rows.map(transactionJson)));
-        const t = cliText();
         if (rows.length === 0) return out(opts.month ? t.m.cliNoTransactionsIn(opts.month) : t.m.cliNoTransactions);
         out(transactionsText(app, rows, t));
         if (!opts.month && limit && rows.length === limit) out(colors.dim(t.m.cliShowingLatest(limit)));

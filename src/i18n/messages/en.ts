@@ -184,6 +184,11 @@ export const en = {
   notAnAmount: (v: string, field: string) => `"${v}" is not an amount for ${field}; write it like -12.50.`,
   // CLI read commands (`trax accounts`, `transactions`, `connections`, `report`); --json is never translated
   cliId: 'ID',
+  cliBadMonth: (v: string) => `--month "${v}" is not a month; write it as YYYY-MM, e.g. 2026-10.`,
+  cliBadAccount: (v: string) => `--account "${v}" is not an account id; see \`trax accounts\`.`,
+  cliBadLimit: (v: string) => `--limit "${v}" must be a positive whole number.`,
+  cliNoSuchAccount: (id: number) => `There is no account ${id}; run \`trax accounts\` to see the ids.`,
+  cliJsonOrCsv: 'Choose one of --json or --csv.',
   cliBank: 'Bank',
   cliAccount: 'Account',
   cliType: 'Type',
