@@ -1,6 +1,9 @@
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import { formatMoney } from '../domain/money.js';
+import { categoryName } from '../i18n/categories.js';
+import { formatAmount, formatDay } from '../i18n/format.js';
+import { messages, type Messages } from '../i18n/index.js';
+import { langFromEnv, type Lang } from '../i18n/lang.js';
 
 /**
  * Terminal output. Bank text is untrusted: a description can carry escape sequences that
@@ -20,25 +23,52 @@ export function table(head: string[], rows: string[][]): string {
   return t.toString();
 }
 
-export function money(minor: number, currency: string): string {
-  const s = formatMoney(minor, currency);
+/** An amount for a table, red when money goes out: "1,234.56 EUR" / "1.234,56 €". */
+export function money(minor: number, currency: string, lang: Lang = 'en'): string {
+  const s = formatAmount(minor, currency, lang);
   return minor < 0 ? pc.red(s) : s;
 }
 
-/** Consent expiry, coloured: red once expired, yellow within 7 days. */
-export function expiry(iso: string | null, now: Date): string {
-  if (!iso) return pc.dim('unknown');
-  const days = Math.floor((Date.parse(iso) - now.getTime()) / 86_400_000);
-  const date = iso.slice(0, 10);
-  if (days < 0) return pc.red(`${date} (expired)`);
-  if (days < 7) return pc.yellow(`${date} (in ${days} day${days === 1 ? '' : 's'})`);
-  return pc.green(`${date} (in ${days} days)`);
+/**
+ * The terminal's language (TRAX_LANG, LC_ALL, LC_MESSAGES, LANG) for a read command's text
+ * output: its words, amounts, dates and built-in category names. `--json` never asks for it.
+ */
+export interface CliText {
+  lang: Lang;
+  m: Messages;
+  money: (minor: number, currency: string) => string;
+  day: (isoDay: string) => string;
+  category: (slug: string | null, storedName: string) => string;
 }
 
-export function status(s: string): string {
-  if (s === 'active') return pc.green(s);
-  if (s === 'needs_reauth' || s === 'error') return pc.red(s);
-  return pc.dim(s);
+export function cliText(env: NodeJS.ProcessEnv = process.env): CliText {
+  const lang = langFromEnv(env);
+  return {
+    lang,
+    m: messages(lang),
+    money: (minor, currency) => money(minor, currency, lang),
+    day: (d) => formatDay(d, lang),
+    category: (slug, name) => (slug ? categoryName(slug, name, lang) : name),
+  };
+}
+
+const ENGLISH: CliText = cliText({});
+
+/** Consent expiry, coloured: red once expired, yellow within 7 days. */
+export function expiry(iso: string | null, now: Date, t: CliText = ENGLISH): string {
+  if (!iso) return pc.dim(t.m.cliExpiryUnknown);
+  const days = Math.floor((Date.parse(iso) - now.getTime()) / 86_400_000);
+  const date = t.day(iso.slice(0, 10));
+  if (days < 0) return pc.red(t.m.cliExpired(date));
+  if (days < 7) return pc.yellow(t.m.cliExpiresIn(date, days));
+  return pc.green(t.m.cliExpiresIn(date, days));
+}
+
+export function status(s: string, t: CliText = ENGLISH): string {
+  const name = t.m.cliStatusName(s);
+  if (s === 'active') return pc.green(name);
+  if (s === 'needs_reauth' || s === 'error') return pc.red(name);
+  return pc.dim(name);
 }
 
 export function json(value: unknown): string {

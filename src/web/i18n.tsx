@@ -1,5 +1,5 @@
 import { createContext, isValidElement, useContext } from 'hono/jsx';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { categoryName } from '../i18n/categories.js';
 import { formatAmount, formatDay, formatMonth, formatPercent } from '../i18n/format.js';
 import { messages, type Lang, type Messages } from '../i18n/index.js';
@@ -23,7 +23,10 @@ export interface I18n {
 }
 
 export function useI18n(): I18n {
-  const lang = useContext(LangContext);
+  return i18nFor(useContext(LangContext));
+}
+
+export function i18nFor(lang: Lang): I18n {
   return {
     lang,
     m: messages(lang),
@@ -36,12 +39,24 @@ export function useI18n(): I18n {
 }
 
 /**
+ * The request's language for a route handler: flash sentences and errors are written before the
+ * page renders, so outside the JSX context. Kept per request object, so nothing leaks between
+ * requests.
+ */
+const requestLangs = new WeakMap<Request, Lang>();
+
+export function routeI18n(c: Context): I18n {
+  return i18nFor(requestLangs.get(c.req.raw) ?? 'en');
+}
+
+/**
  * Picks the request's language (TRAX_LANG, else Accept-Language) and renders every `c.html(<Page/>)`
  * inside it. Only JSX is wrapped: a string body is already HTML and must pass unchanged.
  */
 export function languageFromRequest(env: NodeJS.ProcessEnv = process.env): MiddlewareHandler {
   return async (c, next) => {
     const lang = requestLang(env, c.req.header('accept-language'));
+    requestLangs.set(c.req.raw, lang);
     const html = c.html.bind(c);
     c.html = ((body: unknown, ...rest: unknown[]) =>
       (html as (...a: unknown[]) => Response | Promise<Response>)(

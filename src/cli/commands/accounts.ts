@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import { minorToDecimalString } from '../../domain/money.js';
 import { out, withApp } from '../context.js';
-import { clean, json, money, table } from '../output.js';
+import { clean, cliText, json, money, table, type CliText } from '../output.js';
 
 export function registerAccounts(program: Command): void {
   const accounts = program
@@ -65,18 +65,19 @@ export function accountRows(app: App) {
   });
 }
 
-export function accountsText(rows: AccountRow[]): string {
-  if (rows.length === 0) return 'No accounts yet. Connect a bank with `trax connect truelayer`, then run `trax sync`.';
+export function accountsText(rows: AccountRow[], t: CliText = cliText()): string {
+  const { m } = t;
+  if (rows.length === 0) return m.cliNoAccounts;
   return table(
-    ['ID', 'Bank', 'Account', 'Type', 'IBAN / number', 'Balance', 'As of'],
+    [m.cliId, m.cliBank, m.cliAccount, m.cliType, m.cliIbanNumber, m.cliBalance, m.cliAsOf],
     rows.map((r) => [
       String(r.id),
       clean(r.bank),
       clean(r.name),
       r.kind,
       clean(r.iban ?? r.number),
-      r.balance ? money(r.balance.currentMinor, r.balance.currency) : '—',
-      r.balance ? r.balance.asOf.slice(0, 10) : '',
+      r.balance ? t.money(r.balance.currentMinor, r.balance.currency) : '—',
+      r.balance ? t.day(r.balance.asOf.slice(0, 10)) : '',
     ]),
   );
 }

@@ -1,7 +1,7 @@
 import { providerPolicy } from '../../providers/registry.js';
 import type { Command } from 'commander';
 import { out, withApp } from '../context.js';
-import { clean, colors, expiry, json, status, table } from '../output.js';
+import { clean, cliText, colors, expiry, json, status, table } from '../output.js';
 
 export function registerConnections(program: Command): void {
   program
@@ -30,19 +30,24 @@ Consent expiry is red once expired and yellow within 7 days. Reconnect an expiri
           lastError: c.lastError,
         }));
         if (opts.json) return out(json(rows));
-        if (rows.length === 0)
-          return out('No banks connected yet. Run `trax connect truelayer` to link one, or `npm run demo` to try the sandbox.');
+        const t = cliText();
+        const { m } = t;
+        if (rows.length === 0) return out(m.cliNoConnections);
         out(
           table(
-            ['ID', 'Provider', 'Bank', 'Accounts', 'Status', 'Consent expires', 'Last sync'],
+            [m.cliId, m.cliProvider, m.cliBank, m.cliAccounts, m.cliStatus, m.cliConsentExpires, m.cliLastSync],
             rows.map((r) => [
               r.id,
-              r.provider + (r.environment === 'sandbox' ? ' (sandbox)' : ''),
+              r.provider + (r.environment === 'sandbox' ? m.cliSandbox : ''),
               clean(r.institution),
               String(r.accounts),
-              status(r.status),
-              providerPolicy(r.provider).syncs ? expiry(r.consentExpiresAt, now) : colors.dim('no consent'),
-              r.lastSyncedAt ? r.lastSyncedAt.slice(0, 16).replace('T', ' ') : providerPolicy(r.provider).syncs ? 'never' : '—',
+              status(r.status, t),
+              providerPolicy(r.provider).syncs ? expiry(r.consentExpiresAt, now, t) : colors.dim(m.cliNoConsent),
+              r.lastSyncedAt
+                ? `${t.day(r.lastSyncedAt.slice(0, 10))} ${r.lastSyncedAt.slice(11, 16)}`
+                : providerPolicy(r.provider).syncs
+                  ? m.cliNever
+                  : '—',
             ]),
           ),
         );

@@ -2,13 +2,14 @@ import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import { TraxError } from '../../domain/errors.js';
 import { buildReport, type CurrencyReport, type Report } from '../../reports/report.js';
-import { resolvePeriod, spanOf, labelOf } from '../../reports/period.js';
+import { addMonths, resolvePeriod, spanOf, labelOf, type Range } from '../../reports/period.js';
 import { reportCsv, reportJson } from '../../reports/serialize.js';
 import { userTimezone } from '../../reports/tz.js';
 import { reportByTag } from '../../reports/by-tag.js';
 import { out, withApp } from '../context.js';
 import { tagReportCsv, tagReportJson, tagReportText } from './report-by-tag.js';
-import { clean, colors, json, money, table } from '../output.js';
+import { formatDay, formatMonth } from '../../i18n/format.js';
+import { clean, cliText, colors, json, table, type CliText } from '../output.js';
 
 interface ReportOpts {
   month?: string;
@@ -54,18 +55,19 @@ Examples:
   trax report --year 2026 --by tag  what each tag (urlaub, work, …) spent in 2026`,
     )
     .action(async (opts: ReportOpts) => {
-      if (opts.json && opts.csv) throw new TraxError('usage', 'Choose one of --json or --csv.');
+      const t = cliText();
+      if (opts.json && opts.csv) throw new TraxError('usage', t.m.cliJsonOrCsv);
       if (opts.by !== undefined && opts.by !== 'category' && opts.by !== 'tag')
         throw new TraxError('usage', `--by "${opts.by}" is not a grouping; use --by category or --by tag.`);
       const accountId = opts.account === undefined ? undefined : Number(opts.account);
       if (accountId !== undefined && !Number.isInteger(accountId))
-        throw new TraxError('usage', `--account "${opts.account}" is not an account id; see \`trax accounts\`.`);
+        throw new TraxError('usage', t.m.cliBadAccount(String(opts.account)));
       await withApp((app) => {
         const timezone = userTimezone(process.env);
         const now = app.now();
         const period = resolvePeriod(opts, now, timezone);
         if (accountId !== undefined && !app.accounts.get(accountId))
-          throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
+          throw new TraxError('not_found', t.m.cliNoSuchAccount(accountId));
         if (opts.by === 'tag') {
           const filters = { accountId, includePending: opts.includePending, includeTransfers: opts.includeTransfers };
           const lines = reportByTag(app.db, period, timezone, filters);
@@ -87,79 +89,99 @@ Examples:
         );
         if (opts.json) return out(json(reportJson(report)));
         if (opts.csv) return process.stdout.write(reportCsv(report));
-        out(reportText(app, report, accountId));
+        out(reportText(app, report, accountId, t));
       });
     });
 }
 
 const pct = (r: number) => `${Math.round(r * 100)} %`;
 
+/**
+ * The period's name in the terminal's language: English keeps the report's own label
+ * ("October 2026"); German writes "Oktober 2026", "2026", "01.10.2026 bis 15.10.2026".
+ */
+function periodLabel(range: Range, label: string, t: CliText): string {
+  if (t.lang === 'en') return label;
+  const span = spanOf(range);
+  if (span.unit === 'months' && span.count === 1) return formatMonth(range.from.slice(0, 7), t.lang);
+  if (span.unit === 'months' && span.count === 12 && range.from.slice(5, 7) === '01') return range.from.slice(0, 4);
+  if (span.unit === 'months') {
+    const last = addMonths(range.to, -1);
+    return `${formatMonth(range.from.slice(0, 7), t.lang)} bis ${formatMonth(last.slice(0, 7), t.lang)}`;
+  }
+  // Days: the label is "YYYY-MM-DD" or "YYYY-MM-DD to YYYY-MM-DD".
+  return label.replace(/\d{4}-\d{2}-\d{2}/g, (d) => formatDay(d, t.lang)).replace(' to ', ' bis ');
+}
+
 /** "+12 %", "−3 %", "new" (nothing before), "—" (nothing either time). */
-function changeText(ratio: number | null, spent: number): string {
-  if (ratio === null) return spent > 0 ? colors.dim('new') : colors.dim('—');
+function changeText(ratio: number | null, spent: number, t: CliText): string {
+  if (ratio === null) return spent > 0 ? colors.dim(t.m.cliNew) : colors.dim('—');
   const p = Math.round(ratio * 100);
   if (p === 0) return '±0 %';
   // More spending is the thing to notice: red up, green down.
   return p > 0 ? colors.red(`+${p} %`) : colors.green(`−${-p} %`);
 }
 
-function comparisonLabels(r: Report): { previous: string; trailing: string } {
+function comparisonLabels(r: Report, t: CliText): { previous: string; trailing: string } {
+  const { m } = t;
   const span = spanOf(r);
   const trailing =
-    span.unit === 'months' ? (span.count === 12 ? '6-yr avg' : span.count === 1 ? '6-mo avg' : '6-period avg') : '6-period avg';
+    span.unit === 'months'
+      ? span.count === 12
+        ? m.cli6YrAvg
+        : span.count === 1
+          ? m.cli6MoAvg
+          : m.cli6PeriodAvg
+      : m.cli6PeriodAvg;
   const prev =
     span.unit === 'months' && span.count === 1
-      ? `vs ${labelOf(r.previous).replace(/^(\w{3})\w*/, '$1')}`
+      ? m.cliVs(periodLabel(r.previous, labelOf(r.previous), t).replace(/^(\p{L}{3})\p{L}*/u, '$1'))
       : span.unit === 'months' && span.count === 12
-        ? `vs ${r.previous.from.slice(0, 4)}`
-        : 'vs previous';
-  return { previous: prev, trailing: `vs ${trailing}` };
+        ? m.cliVs(r.previous.from.slice(0, 4))
+        : m.cliVsPrevious;
+  return { previous: prev, trailing: m.cliVs(trailing) };
 }
 
-export function reportText(app: App, r: Report, accountId?: number): string {
+export function reportText(app: App, r: Report, accountId?: number, t: CliText = cliText()): string {
+  const { m } = t;
   const total = app.db.prepare('SELECT count(*) FROM transactions').pluck().get() as number;
-  if (total === 0) {
-    return 'No transactions yet, so there is nothing to report. Connect a bank with `trax connect truelayer` (or link one in `trax serve`), run `trax sync`, then `trax report` shows where your money went.';
-  }
+  if (total === 0) return m.cliReportEmpty;
   const active = r.currencies.filter((c) => c.spending.some((l) => l.spentMinor > 0) || c.incomeMinor > 0);
-  const scope = accountId === undefined ? 'all accounts' : `account ${accountId} (${clean(app.accounts.get(accountId)?.name)})`;
-  const lines: string[] = [colors.bold(`${r.label}`) + colors.dim(` · ${scope} · ${r.timezone}`)];
+  const scope =
+    accountId === undefined ? m.cliAllAccounts : m.cliAccountScope(accountId, clean(app.accounts.get(accountId)?.name));
+  const label = periodLabel(r, r.label, t);
+  const lines: string[] = [colors.bold(`${label}`) + colors.dim(` · ${scope} · ${r.timezone}`)];
   if (!active.length) {
     const span = app.db
       .prepare<[], { a: string; b: string }>('SELECT min(booking_date) AS a, max(booking_date) AS b FROM transactions')
       .get()!;
-    lines.push(
-      `Nothing was spent or earned in ${r.label}. Your transactions run from ${span.a} to ${span.b}; try \`trax report --month ${span.b.slice(0, 7)}\`.`,
-    );
+    lines.push(m.cliNothingIn(label, t.day(span.a), t.day(span.b), span.b.slice(0, 7)));
     return lines.join('\n');
   }
-  const labels = comparisonLabels(r);
-  for (const c of r.currencies) lines.push('', currencyText(c, labels));
-  lines.push(
-    '',
-    colors.dim(
-      `Compared with ${labelOf(r.previous)} and the average of the 6 periods before ${r.label}. Transfers and pending excluded unless asked; --json or --csv for scripts.`,
-    ),
-  );
+  const labels = comparisonLabels(r, t);
+  for (const c of r.currencies) lines.push('', currencyText(c, labels, t));
+  lines.push('', colors.dim(m.cliComparedWith(periodLabel(r.previous, labelOf(r.previous), t), label)));
   return lines.join('\n');
 }
 
-function currencyText(c: CurrencyReport, labels: { previous: string; trailing: string }): string {
+function currencyText(c: CurrencyReport, labels: { previous: string; trailing: string }, t: CliText): string {
+  const { m } = t;
+  const money = (minor: number, currency: string) => t.money(minor, currency);
   const parts: string[] = [];
   const shown = c.spending.filter((l) => l.spentMinor > 0 || l.previousMinor > 0 || l.trailingAvgMinor > 0);
   if (shown.length) {
     parts.push(
       table(
-        [`Spending (${c.currency})`, 'Spent', 'Share', labels.previous, labels.trailing],
+        [m.cliSpending(c.currency), m.cliSpent, m.cliShare, labels.previous, labels.trailing],
         [
           ...shown.map((l) => [
-            clean(l.name),
+            clean(t.category(l.slug, l.name)),
             money(l.spentMinor, c.currency),
             pct(l.share),
-            changeText(l.changeVsPrevious, l.spentMinor),
-            changeText(l.changeVsTrailing, l.spentMinor),
+            changeText(l.changeVsPrevious, l.spentMinor, t),
+            changeText(l.changeVsTrailing, l.spentMinor, t),
           ]),
-          [colors.bold('Total'), colors.bold(money(c.totalSpentMinor, c.currency)), '', '', ''],
+          [colors.bold(m.cliTotal), colors.bold(money(c.totalSpentMinor, c.currency)), '', '', ''],
         ],
       ),
     );
@@ -167,23 +189,23 @@ function currencyText(c: CurrencyReport, labels: { previous: string; trailing: s
   const net =
     c.netSavedMinor < 0 ? colors.red(money(c.netSavedMinor, c.currency)) : colors.green(money(c.netSavedMinor, c.currency));
   parts.push(
-    `Income ${money(c.incomeMinor, c.currency)} · net saved ${net}` +
-      (c.savingsRate === null ? '' : ` · savings rate ${pct(c.savingsRate)}`),
+    m.cliIncomeLine(money(c.incomeMinor, c.currency), net) + (c.savingsRate === null ? '' : m.cliSavingsRate(pct(c.savingsRate))),
   );
   if (c.topMerchants.length) {
     parts.push(
-      `Top merchants: ${c.topMerchants
-        .slice(0, 5)
-        .map((m) => `${clean(m.name).slice(0, 28)} ${money(m.spentMinor, c.currency)}${m.count > 1 ? ` (${m.count}×)` : ''}`)
-        .join(' · ')}`,
+      m.cliTopMerchants +
+        c.topMerchants
+          .slice(0, 5)
+          .map((x) => `${clean(x.name).slice(0, 28)} ${money(x.spentMinor, c.currency)}${x.count > 1 ? ` (${x.count}×)` : ''}`)
+          .join(' · '),
     );
   }
   if (c.budgets.length) {
     parts.push(
       table(
-        [`Budget (${c.currency})`, 'Limit', 'Spent', 'Left', 'Projected'],
+        [m.cliBudget(c.currency), m.cliLimit, m.cliSpent, m.cliLeft, m.cliProjected],
         c.budgets.map((b) => [
-          clean(b.name),
+          clean(t.category(b.slug, b.name)),
           money(b.limitMinor, c.currency),
           money(b.spentMinor, c.currency),
           b.leftMinor < 0 ? colors.red(money(b.leftMinor, c.currency)) : money(b.leftMinor, c.currency),

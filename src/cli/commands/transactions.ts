@@ -7,7 +7,7 @@ import { TraxError } from '../../domain/errors.js';
 import { minorToDecimalString } from '../../domain/money.js';
 import { pendingLinks } from '../../store/pending-links.js';
 import { out, withApp } from '../context.js';
-import { clean, colors, json, money, table } from '../output.js';
+import { clean, cliText, colors, json, money, table, type CliText } from '../output.js';
 
 export function registerTransactions(program: Command): void {
   program
@@ -28,32 +28,25 @@ Examples:
   trax transactions --account 2 --json > girokonto.json`,
     )
     .action(async (opts: { month?: string; account?: string; limit?: string; json?: boolean }) => {
-      if (opts.month && !isMonth(opts.month))
-        throw new TraxError('usage', `--month "${opts.month}" is not a month; write it as YYYY-MM, e.g. 2026-10.`);
+      const t = cliText();
+      if (opts.month && !isMonth(opts.month)) throw new TraxError('usage', t.m.cliBadMonth(opts.month));
       const accountId = opts.account === undefined ? undefined : Number(opts.account);
       if (accountId !== undefined && !Number.isInteger(accountId))
-        throw new TraxError('usage', `--account "${opts.account}" is not an account id; see \`trax accounts\`.`);
+        throw new TraxError('usage', t.m.cliBadAccount(String(opts.account)));
       const limit = opts.limit ? Number(opts.limit) : opts.month ? undefined : 50;
       if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
-        throw new TraxError('usage', `--limit "${opts.limit}" must be a positive whole number.`);
+        throw new TraxError('usage', t.m.cliBadLimit(String(opts.limit)));
       await withApp((app) => {
         if (accountId !== undefined && !app.accounts.get(accountId))
-          throw new TraxError('not_found', `There is no account ${accountId}; run \`trax accounts\` to see the ids.`);
+          throw new TraxError('not_found', t.m.cliNoSuchAccount(accountId));
         const rows = app.transactions.list({ month: opts.month, accountId, limit });
         const today = isoDate(app.now());
-        if (opts.json) return out(json(rows.map((t) => transactionJson(t, today))));
-        if (rows.length === 0) {
-          return out(
-            opts.month
-              ? `No transactions in ${opts.month}.`
-              : 'No transactions yet. Connect a bank with `trax connect truelayer`, then run `trax sync`.',
-          );
-        }
-        out(transactionsText(app, rows));
+        if (opts.json) return out(json(rows.map((row) => transactionJson(row, today))));
+        if (rows.length === 0) return out(opts.month ? t.m.cliNoTransactionsIn(opts.month) : t.m.cliNoTransactions);
+        out(transactionsText(app, rows, t));
         const doubtful = doubtfulBookings(app, accountId);
         if (doubtful) out(doubtful);
-        if (!opts.month && limit && rows.length === limit)
-          out(colors.dim(`Showing the latest ${limit}; use --month or --limit for more.`));
+        if (!opts.month && limit && rows.length === limit) out(colors.dim(t.m.cliShowingLatest(limit)));
       });
     });
 }
@@ -83,22 +76,22 @@ export function transactionJson(t: TransactionRow, today: string) {
   };
 }
 
-export function transactionsText(app: App, rows: TransactionRow[]): string {
+export function transactionsText(app: App, rows: TransactionRow[], text: CliText = cliText()): string {
+  const { m } = text;
   const accounts = new Map(app.accounts.list().map((a) => [a.id, a]));
   const today = isoDate(app.now());
   return table(
-    ['ID', 'Date', 'Account', 'Description', 'Category', 'Amount', ''],
+    [m.cliId, m.cliDate, m.cliAccount, m.cliDescription, m.cliCategory, m.cliAmount, ''],
     rows.map((t) => [
       String(t.id),
-      t.booking_date,
+      text.day(t.booking_date),
       clean(accounts.get(t.account_id)?.name),
       clean(t.merchant ?? t.description).slice(0, 40),
-      clean(t.category_name ?? '—') + (t.category_source === 'user' ? ' ✎' : ''),
-      money(t.amount_minor, t.currency),
+      clean(t.category_name === null ? '—' : text.category(t.category_slug, t.category_name)) +
+        (t.category_source === 'user' ? ' ✎' : ''),
+      text.money(t.amount_minor, t.currency),
       t.pending
-        ? colors.yellow(
-            isStalePending(t.booking_date, today) ? `pending over ${STALE_PENDING_DAYS} days: may not book` : 'pending',
-          )
+        ? colors.yellow(isStalePending(t.booking_date, today) ? m.cliPendingStale(STALE_PENDING_DAYS) : m.cliPending)
         : '',
     ]),
   );

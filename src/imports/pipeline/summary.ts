@@ -1,29 +1,37 @@
 import { formatMoney } from '../../domain/money.js';
+import { en, type Messages } from '../../i18n/messages/en.js';
 import type { BalanceCheck } from '../../store/imports.js';
 import type { ImportResult } from './index.js';
 
 /**
  * The sentences an import result is told in, the same in the terminal and on the web page:
- * "412 new, 61 already in Trax (synced from TrueLayer), 2 to review".
+ * "412 new, 61 already in Trax (synced from TrueLayer), 2 to review". The words come from the
+ * caller's catalogue (English unless a page says otherwise).
  */
-export function countsSentence(r: Pick<ImportResult, 'added' | 'linked' | 'duplicates' | 'review' | 'linkedFrom'>): string {
-  const parts = [`${r.added} new`];
-  if (r.linked > 0) {
-    const from = Object.keys(r.linkedFrom);
-    parts.push(`${r.linked} already in Trax${from.length ? ` (${from.join(', ')})` : ''}`);
-  }
-  if (r.duplicates > 0) parts.push(`${r.duplicates} imported before`);
-  if (r.review > 0) parts.push(`${r.review} to review`);
+export function countsSentence(
+  r: Pick<ImportResult, 'added' | 'linked' | 'duplicates' | 'review' | 'linkedFrom'>,
+  m: Messages = en,
+): string {
+  const parts = [m.countsNew(r.added)];
+  if (r.linked > 0) parts.push(m.countsLinked(r.linked, Object.keys(r.linkedFrom).join(', ')));
+  if (r.duplicates > 0) parts.push(m.countsDuplicates(r.duplicates));
+  if (r.review > 0) parts.push(m.countsReview(r.review));
   return parts.join(', ');
 }
 
-export function balanceSentence(b: BalanceCheck | null): string {
-  if (!b) return 'The file states no opening and closing balance to check against.';
-  const m = (minor: number) => formatMoney(minor, b.currency);
-  if (b.ok) return `Balances add up: ${m(b.openingMinor)} + ${m(b.entriesMinor)} = ${m(b.closingMinor)}.`;
-  return (
-    `The statement's balances do not add up: opening ${m(b.openingMinor)} + entries ${m(b.entriesMinor)} = ` +
-    `${m(b.expectedMinor)}, but the file states a closing balance of ${m(b.closingMinor)} ` +
-    `(${m(b.closingMinor - b.expectedMinor)} apart). The rows were still imported; the file may be cut short or the bank's export incomplete.`
+export function balanceSentence(
+  b: BalanceCheck | null,
+  m: Messages = en,
+  money: (minor: number, currency: string) => string = formatMoney,
+): string {
+  if (!b) return m.noBalances;
+  const f = (minor: number) => money(minor, b.currency);
+  if (b.ok) return m.balancesAddUp(f(b.openingMinor), f(b.entriesMinor), f(b.closingMinor));
+  return m.balancesOff(
+    f(b.openingMinor),
+    f(b.entriesMinor),
+    f(b.expectedMinor),
+    f(b.closingMinor),
+    f(b.closingMinor - b.expectedMinor),
   );
 }

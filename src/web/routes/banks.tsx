@@ -11,6 +11,8 @@ import type { TransactionQuery } from '../../store/transactions.js';
 import { TraxError } from '../../domain/errors.js';
 import { syncConnection } from '../../sync/engine.js';
 import { factory } from '../env.js';
+import { routeI18n } from '../i18n.js';
+import type { Messages } from '../../i18n/index.js';
 import { HomePage } from '../views/home.js';
 import { TransactionsPage } from '../views/pages.js';
 
@@ -41,14 +43,13 @@ const PAGE_SIZE = 100;
  * search language of `trax search` (src/search/parse.ts): what it cannot read comes back as
  * warnings for the page, and the rest is still searched.
  */
-function transactionQuery(db: Db, query: (k: string) => string | undefined) {
+function transactionQuery(db: Db, query: (k: string) => string | undefined, m: Messages) {
   const month = query('month') || undefined;
-  if (month && !isMonth(month)) throw new HTTPException(400, { message: `"${month}" is not a month; use YYYY-MM.` });
+  if (month && !isMonth(month)) throw new HTTPException(400, { message: m.notAMonth(month) });
   const num = (k: string) => {
     const v = query(k);
     if (!v) return undefined;
-    if (!/^-?\d+(\.\d{1,2})?$/.test(v))
-      throw new HTTPException(400, { message: `"${v}" is not an amount for ${k}; write it like -12.50.` });
+    if (!/^-?\d+(\.\d{1,2})?$/.test(v)) throw new HTTPException(400, { message: m.notAnAmount(v, k) });
     return toMinorUnits(v, 'EUR');
   };
   const account = query('account');
@@ -71,7 +72,7 @@ function transactionQuery(db: Db, query: (k: string) => string | undefined) {
 
 banks.get('/transactions', (c) => {
   const { app } = c.get('deps');
-  const { filters, page, sort, order, warnings } = transactionQuery(app.db, (k) => c.req.query(k));
+  const { filters, page, sort, order, warnings } = transactionQuery(app.db, (k) => c.req.query(k), routeI18n(c).m);
   const total = app.transactions.count(filters);
   const rows = app.transactions.list({ ...filters, sort, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const params = new URL(c.req.url).searchParams;
@@ -104,17 +105,19 @@ banks.post('/transactions/:id/category/preview', async (c) => {
   const { app } = c.get('deps');
   const req = categoryRequest(c.req.param('id'), await c.req.json().catch(() => null));
   const p = previewSimilar(app, req.id, req.category);
-  const names = new Map(app.categories.list().map((k) => [k.id, k.name]));
+  // What the page shows the user, in the page's language (this JSON feeds the page, not scripts).
+  const t = routeI18n(c);
+  const names = new Map(app.categories.list().map((k) => [k.id, t.category(k.slug, k.name)]));
   return c.json({
     rule: p.rule,
-    category: p.category.name,
+    category: t.category(p.category.slug, p.category.name),
     matched: p.matched,
     moves: p.moves,
     sample: p.sample.map((m) => ({
-      date: m.bookingDate,
+      date: t.day(m.bookingDate),
       description: m.merchant ?? m.description,
-      amount: formatMoney(m.amountMinor, m.currency),
-      from: m.fromCategoryId === null ? 'Uncategorized' : (names.get(m.fromCategoryId) ?? ''),
+      amount: t.money(m.amountMinor, m.currency),
+      from: m.fromCategoryId === null ? t.m.uncategorized : (names.get(m.fromCategoryId) ?? ''),
     })),
   });
 });
@@ -123,7 +126,8 @@ banks.post('/transactions/:id/category/preview', async (c) => {
 banks.post('/transactions/:id/category', async (c) => {
   const req = categoryRequest(c.req.param('id'), await c.req.json().catch(() => null));
   const r = chooseCategory(c.get('deps').app, req.id, req.category, { similar: req.similar ?? false });
-  return c.json({ category: r.category.name, slug: r.category.slug, ruleId: r.ruleId, similar: r.similar, undoId: r.undoId });
+  const name = routeI18n(c).category(r.category.slug, r.category.name);
+  return c.json({ category: name, slug: r.category.slug, ruleId: r.ruleId, similar: r.similar, undoId: r.undoId });
 });
 
 /** The Undo button after a bulk change: only the newest change can be undone. */
@@ -145,27 +149,24 @@ banks.post('/connections/:id/sync', async (c) => {
     trigger: 'user',
     userIp: userIp(c.req.header('x-forwarded-for'), c.env),
   });
+  const { m } = routeI18n(c);
   c.get('session').flash =
     outcome.status === 'done'
-      ? {
-          kind: 'ok',
-          text: `${outcome.institution}: ${outcome.added} new, ${outcome.modified} changed, ${outcome.removed} removed.`,
-        }
-      : { kind: 'error', text: `${outcome.institution}: ${outcome.error?.message ?? 'sync failed'}` };
+      ? { kind: 'ok', text: m.syncDone(outcome.institution, outcome.added, outcome.modified, outcome.removed) }
+      : { kind: 'error', text: `${outcome.institution}: ${outcome.error?.message ?? m.syncFailed}` };
   return c.redirect('/', 303);
 });
 
 banks.post('/connections/:id/delete', async (c) => {
   const { app } = c.get('deps');
   const form = await c.req.parseBody();
+  const { m } = routeI18n(c);
   try {
     const r = await disconnect(app, c.req.param('id'), { purge: form.purge === '1' });
-    const revoked = r.revokedAtProvider
-      ? 'Access revoked at the provider'
-      : `Could not revoke at the provider (${r.revokeProblem ?? 'no tokens'}); revoke it there too`;
+    const revoked = r.revokedAtProvider ? m.revokedAtProvider : m.notRevoked(r.revokeProblem ?? m.noTokens);
     c.get('session').flash = {
       kind: r.revokeProblem ? 'error' : 'ok',
-      text: `${r.institution} deleted. ${revoked}. ${r.purged ? 'Its history was deleted.' : 'Its history is kept.'}`,
+      text: `${m.deleted(r.institution)} ${revoked}. ${r.purged ? m.historyDeleted : m.historyKept}`,
     };
   } catch (e) {
     if (!(e instanceof TraxError)) throw e;

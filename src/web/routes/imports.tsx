@@ -9,6 +9,7 @@ import { detectFormat } from '../../imports/registry.js';
 import type { App } from '../../app.js';
 import type { Context } from 'hono';
 import { factory, type WebEnv } from '../env.js';
+import { routeI18n } from '../i18n.js';
 import { Uploads, type PendingUpload } from '../imports/uploads.js';
 import { ColumnPickerPage, ImportPage, ImportPreviewPage } from '../views/imports.js';
 import type { Session } from '../session.js';
@@ -68,33 +69,22 @@ export function importRoutes() {
     const form = await c.req.parseBody();
     const file = form.file;
     if (!(file instanceof File) || file.size === 0) {
-      return c.html(
-        importPage(
-          app,
-          session,
-          accountParam(form.account),
-          'Choose the statement file to import first (it was empty or missing).',
-        ),
-        422,
-      );
+      return c.html(importPage(app, session, accountParam(form.account), routeI18n(c).m.chooseFileFirst), 422);
     }
     const u = pending(app).add(session.csrf, file.name, new Uint8Array(await file.arrayBuffer()), accountParam(form.account));
     return preview(c, u);
   });
 
-  const upload = (app: App, session: Session, token: unknown) => {
-    const u = typeof token === 'string' ? pending(app).get(session.csrf, token) : undefined;
-    if (!u)
-      throw new HTTPException(410, {
-        message: 'This preview has expired (or came from another browser); upload the file again.',
-      });
+  const upload = (c: Context<WebEnv>, token: unknown) => {
+    const app = c.get('deps').app;
+    const u = typeof token === 'string' ? pending(app).get(c.get('session').csrf, token) : undefined;
+    if (!u) throw new HTTPException(410, { message: routeI18n(c).m.previewExpired });
     return u;
   };
 
   routes.post('/import/map', async (c) => {
-    const { app } = c.get('deps');
     const form = await c.req.parseBody();
-    const u = upload(app, c.get('session'), form.token);
+    const u = upload(c, form.token);
     const map: Record<string, string> = {};
     for (const [k, v] of Object.entries(form))
       if (k.startsWith('map_') && typeof v === 'string' && v.trim()) map[k.slice(4)] = v.trim();
@@ -106,10 +96,11 @@ export function importRoutes() {
     const { app } = c.get('deps');
     const session = c.get('session');
     const form = await c.req.parseBody();
-    const u = upload(app, session, form.token);
+    const u = upload(c, form.token);
     try {
       const results = await importFile(app, u.file, { accountId: u.accountId, map: u.map, previewLimit: 0 });
-      session.flash = { kind: 'ok', text: `Imported ${u.name}: ${results.map((r) => countsSentence(r)).join('; ')}.` };
+      const { m } = routeI18n(c);
+      session.flash = { kind: 'ok', text: m.importedFlash(u.name, results.map((r) => countsSentence(r, m)).join('; ')) };
       return c.html(<ImportPreviewPage session={session} token="" name={u.name} results={results} done={true} />);
     } catch (e) {
       if (!(e instanceof TraxError)) throw e;
@@ -129,13 +120,11 @@ export function importRoutes() {
   routes.post('/import/:id{[0-9]+}/undo', (c) => {
     const { app } = c.get('deps');
     const rec = app.imports.get(Number(c.req.param('id')));
-    if (!rec) throw new HTTPException(404, { message: 'There is no such import.' });
+    const { m } = routeI18n(c);
+    if (!rec) throw new HTTPException(404, { message: m.noSuchImport });
     if (!rec.undoneAt) {
       const r = app.imports.undo(rec.id, app.now().toISOString());
-      c.get('session').flash = {
-        kind: 'ok',
-        text: `Undid the import of ${rec.fileName}: ${r.removed} rows removed${r.kept ? `, ${r.kept} kept because a sync has brought them since` : ''}.`,
-      };
+      c.get('session').flash = { kind: 'ok', text: m.undidImport(rec.fileName, r.removed, r.kept) };
     }
     return c.redirect('/import', 303);
   });
@@ -148,7 +137,7 @@ export function importRoutes() {
     if (answer === 'link') resolveReview(app, id, { kind: 'link', transactionId: Number(form.transaction) });
     else if (answer === 'add' || answer === 'skip') resolveReview(app, id, { kind: answer });
     else throw new HTTPException(400, { message: 'Answer with link, add or skip.' });
-    c.get('session').flash = { kind: 'ok', text: 'Noted.' };
+    c.get('session').flash = { kind: 'ok', text: routeI18n(c).m.noted };
     return c.redirect('/import', 303);
   });
 

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { factory } from '../env.js';
+import { routeI18n } from '../i18n.js';
 import { LoginLimiter } from '../login-limiter.js';
 import { LoginPage } from '../views/pages.js';
 
@@ -16,10 +17,9 @@ export function loginRoutes(limiter: LoginLimiter) {
     const attempt = limiter.begin(peerAddress(c.env));
     if (!attempt.allowed) {
       c.header('Retry-After', String(attempt.retryAfterS));
-      const problem =
-        attempt.why === 'global'
-          ? `Too many wrong passwords were tried recently; wait ${wait(attempt.retryAfterS)} and try again.`
-          : `Too many wrong passwords from this address; wait ${wait(attempt.retryAfterS)} and try again.`;
+      const { m } = routeI18n(c);
+      const wait = m.waitFor(attempt.retryAfterS);
+      const problem = attempt.why === 'global' ? m.tooManyGlobal(wait) : m.tooManyHere(wait);
       return c.html(<LoginPage session={c.get('session')} next="/" problem={problem} />, 429);
     }
     let ok = false;
@@ -33,7 +33,7 @@ export function loginRoutes(limiter: LoginLimiter) {
         c.get('renewSession')().authed = true;
         return c.redirect(next, 303);
       }
-      return c.html(<LoginPage session={c.get('session')} next={next} problem="That password is not right." />, 401);
+      return c.html(<LoginPage session={c.get('session')} next={next} problem={routeI18n(c).m.wrongPassword} />, 401);
     } finally {
       attempt.finish(ok);
     }
@@ -57,8 +57,4 @@ function peerAddress(env: unknown): string {
   const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   const ip = incoming?.socket?.remoteAddress ?? 'in-process';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-}
-
-function wait(s: number): string {
-  return s < 120 ? `${s} second${s === 1 ? '' : 's'}` : `${Math.ceil(s / 60)} minutes`;
 }

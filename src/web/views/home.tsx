@@ -1,11 +1,11 @@
 import type { StoredAccount } from '../../store/accounts.js';
 import type { LatestBalance } from '../../store/balances.js';
 import type { StoredConnection } from '../../store/connections.js';
-import { formatMoney } from '../../domain/money.js';
 import type { Session } from '../session.js';
 import { expiryState } from './expiry.js';
 import { providerPolicy } from '../../providers/registry.js';
 import { Layout } from './layout.js';
+import { useI18n } from '../i18n.js';
 
 export interface HomeProps {
   session: Session;
@@ -20,53 +20,48 @@ export interface HomeProps {
 }
 
 export function HomePage(p: HomeProps) {
+  const { m } = useI18n();
   const live = p.connections.filter((c) => c.status !== 'revoked');
   return (
-    <Layout title="Banks" session={p.session} scripts={[...(p.plaidScript ? [p.plaidScript] : []), '/static/app.js']}>
+    <Layout title={m.banksTitle} session={p.session} scripts={[...(p.plaidScript ? [p.plaidScript] : []), '/static/app.js']}>
       <section class="actions">
-        <h1>Your banks</h1>
+        <h1>{m.yourBanks}</h1>
         <div class="buttons">
           {p.plaidEnabled && (
             <button type="button" class="primary" data-plaid-link="new">
-              Link a bank with Plaid
+              {m.linkWith('Plaid')}
             </button>
           )}
           {p.truelayerEnabled && (
             <a class="button primary" href="/connect/truelayer">
-              Link a bank with TrueLayer
+              {m.linkWith('TrueLayer')}
             </a>
           )}
           {p.enablebankingEnabled && (
             <a class="button primary" href="/connect/enablebanking">
-              Link a bank with Enable Banking
+              {m.linkWith('Enable Banking')}
             </a>
           )}
           <a class="button" href="/import">
-            Import a file
+            {m.importAFile}
           </a>
         </div>
         {!p.plaidEnabled && !p.truelayerEnabled && !p.enablebankingEnabled && (
           <p class="hint">
-            No provider is configured. Put TrueLayer, Enable Banking or Plaid keys in <code>.env</code> (see the README), run{' '}
-            <code>npm run demo</code> to try the built-in sandboxes, or import a statement file your bank lets you download.
+            {m.noProvider1} <code>.env</code> {m.noProvider2} <code>npm run demo</code> {m.noProvider3}
           </p>
         )}
         <p id="link-status" class="hint" role="status"></p>
       </section>
-      {live.length === 0 ? (
-        <p class="empty">
-          No banks linked yet. Use a button above to link one; Trax pulls its accounts and history straight away.
-        </p>
-      ) : (
-        live.map((c) => <ConnectionCard c={c} {...p} />)
-      )}
+      {live.length === 0 ? <p class="empty">{m.noBanks}</p> : live.map((c) => <ConnectionCard c={c} {...p} />)}
     </Layout>
   );
 }
 
 function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
   const { c } = props;
-  const expiry = expiryState(c.consentExpiresAt, props.now);
+  const { m, money, day } = useI18n();
+  const expiry = expiryState(c.consentExpiresAt, props.now, { m, day });
   // Accounts fed only by statement files: no consent to show or renew, nothing to sync.
   const syncs = providerPolicy(c.provider).syncs;
   const relink = providerPolicy(c.provider).relink;
@@ -76,7 +71,8 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
   const accounts = props.accounts.filter((a) => a.connectionId === c.id);
   const csrf = props.session.csrf;
   // From 7 days before the consent ends, the same flow renews it while it still works.
-  const action = c.status === 'active' && expiry.tone === 'soon' ? 'Renew' : 'Relink';
+  const renew = c.status === 'active' && expiry.tone === 'soon';
+  const action = renew ? m.renew : m.relink;
   return (
     <article
       class="connection"
@@ -93,18 +89,16 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
         <h2>{c.institutionName ?? c.institutionId ?? c.provider}</h2>
         <span class="provider">
           {c.provider}
-          {c.environment === 'sandbox' ? ' · sandbox' : ''}
+          {c.environment === 'sandbox' ? ` · ${m.sandbox}` : ''}
         </span>
-        <span class={`status status-${c.status}`}>{c.status === 'needs_reauth' ? 'needs relink' : c.status}</span>
+        <span class={`status status-${c.status}`}>{m.connectionStatus(c.status)}</span>
       </header>
       {syncs ? (
         <p class={`expiry expiry-${expiry.tone}`} data-expiry={expiry.tone}>
           {expiry.text}
         </p>
       ) : (
-        <p class="expiry muted">
-          {manualEntry ? 'Kept by hand: no bank, no consent.' : 'From statement files: no consent to renew.'}
-        </p>
+        <p class="expiry muted">{manualEntry ? m.keptByHand : m.fromFilesOnly}</p>
       )}
       {c.lastError && c.status !== 'active' && <p class="error">{c.lastError}</p>}
       <table class="accounts">
@@ -118,9 +112,11 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
                 </td>
                 <td class="muted">{a.iban ?? a.numberHint ?? ''}</td>
                 <td class={`amount${b && b.currentMinor < 0 ? ' negative' : ''}`}>
-                  {b ? formatMoney(b.currentMinor, b.currency) : '—'}
+                  {b ? money(b.currentMinor, b.currency) : '—'}
                 </td>
-                <td>{manualEntry ? <a href="/cash">Add a booking</a> : <a href={`/import?account=${a.id}`}>Import a file</a>}</td>
+                <td>
+                  {manualEntry ? <a href="/cash">{m.addABooking}</a> : <a href={`/import?account=${a.id}`}>{m.importAFile}</a>}
+                </td>
               </tr>
             );
           })}
@@ -129,20 +125,15 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
       <footer>
         {syncs && (
           <span class="muted">
-            Last sync: {c.lastSyncedAt ? c.lastSyncedAt.slice(0, 16).replace('T', ' ') + ' UTC' : 'never'}
+            {m.lastSync} {c.lastSyncedAt ? `${day(c.lastSyncedAt.slice(0, 10))} ${c.lastSyncedAt.slice(11, 16)} UTC` : m.never}
           </span>
         )}
         {!syncs ? null : relink.inPage ? (
-          <button
-            type="button"
-            class={action === 'Renew' ? 'primary' : undefined}
-            data-plaid-link="relink"
-            data-connection-id={c.id}
-          >
+          <button type="button" class={renew ? 'primary' : undefined} data-plaid-link="relink" data-connection-id={c.id}>
             {action}
           </button>
         ) : relinkHref ? (
-          <a class={action === 'Renew' ? 'button primary' : 'button'} href={relinkHref}>
+          <a class={renew ? 'button primary' : 'button'} href={relinkHref}>
             {action}
           </a>
         ) : (
@@ -151,7 +142,7 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
         {syncs && (
           <form method="post" action={`/connections/${c.id}/sync`}>
             <input type="hidden" name="_csrf" value={csrf} />
-            <button type="submit">Sync now</button>
+            <button type="submit">{m.syncNow}</button>
           </form>
         )}
         <form
@@ -159,16 +150,16 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
           action={`/connections/${c.id}/delete`}
           data-confirm={
             syncs
-              ? `Delete ${c.institutionName ?? c.id}? Trax revokes its access at ${c.provider}.`
-              : `Delete ${c.institutionName ?? c.id}? Its imported history goes only if you tick the box.`
+              ? m.confirmDeleteSynced(c.institutionName ?? c.id, c.provider)
+              : m.confirmDeleteImported(c.institutionName ?? c.id)
           }
         >
           <input type="hidden" name="_csrf" value={csrf} />
           <label>
-            <input type="checkbox" name="purge" value="1" /> also delete its history
+            <input type="checkbox" name="purge" value="1" /> {m.alsoDeleteHistory}
           </label>
           <button type="submit" class="danger">
-            Delete
+            {m.delete}
           </button>
         </form>
       </footer>

@@ -1,4 +1,3 @@
-import { formatMoney } from '../../domain/money.js';
 import type { ImportResult } from '../../imports/pipeline/index.js';
 import { balanceSentence, countsSentence } from '../../imports/pipeline/summary.js';
 import type { StoredAccount } from '../../store/accounts.js';
@@ -6,13 +5,7 @@ import type { ImportRecord, ReviewItem } from '../../store/imports.js';
 import type { TransactionRow } from '../../store/transactions.js';
 import type { Session } from '../session.js';
 import { Layout } from './layout.js';
-
-const PLACEMENT: Record<string, string> = {
-  new: 'new',
-  linked: 'already in Trax',
-  duplicate: 'imported before',
-  review: 'to review',
-};
+import { useI18n } from '../i18n.js';
 
 function Csrf(p: { session: Session }) {
   return <input type="hidden" name="_csrf" value={p.session.csrf} />;
@@ -26,14 +19,11 @@ export function ImportPage(p: {
   reviews: Array<ReviewItem & { rows: TransactionRow[] }>;
   error?: string;
 }) {
+  const { m, day } = useI18n();
   return (
-    <Layout title="Import a file" session={p.session}>
-      <h1>Import a file</h1>
-      <p class="hint">
-        A statement your bank lets you download: ING CSV (Umsatzanzeige), other banks' CSV, CAMT.052/053/054, MT940/MT942, OFX/QFX
-        or QIF. Trax reads the format from the content, matches the account by IBAN, and shows what it would add before anything
-        is written. Up to 20 MB.
-      </p>
+    <Layout title={m.importTitle} session={p.session}>
+      <h1>{m.importTitle}</h1>
+      <p class="hint">{m.importIntro}</p>
       {p.error && (
         <p class="flash error" role="alert" data-import-error>
           {p.error}
@@ -42,12 +32,12 @@ export function ImportPage(p: {
       <form method="post" action="/import/preview" enctype="multipart/form-data" class="upload">
         <Csrf session={p.session} />
         <label>
-          Statement file <input type="file" name="file" required />
+          {m.statementFile} <input type="file" name="file" required />
         </label>
         <label>
-          Account{' '}
+          {m.account}{' '}
           <select name="account">
-            <option value="">the one with the file's IBAN (or a new one)</option>
+            <option value="">{m.accountFromFile}</option>
             {p.accounts.map((a) => (
               <option value={String(a.id)} selected={a.id === p.accountId}>
                 {a.name} {a.iban ?? a.numberHint ?? ''} ({a.currency})
@@ -56,58 +46,54 @@ export function ImportPage(p: {
           </select>
         </label>
         <button type="submit" class="primary">
-          Preview
+          {m.preview}
         </button>
       </form>
       <ReviewList session={p.session} reviews={p.reviews} />
-      <h2>Imported files</h2>
+      <h2>{m.importedFiles}</h2>
       {p.history.length === 0 ? (
-        <p class="empty">No files imported yet.</p>
+        <p class="empty">{m.noImports}</p>
       ) : (
         <table class="imports stack">
           <thead>
             <tr>
-              <th>When</th>
-              <th>File</th>
-              <th>Format</th>
-              <th>Account</th>
-              <th class="amount">New</th>
-              <th class="amount">Already in Trax</th>
-              <th class="amount">Imported before</th>
-              <th class="amount">To review</th>
+              <th>{m.when}</th>
+              <th>{m.file}</th>
+              <th>{m.format}</th>
+              <th>{m.account}</th>
+              <th class="amount">{m.countNew}</th>
+              <th class="amount">{m.countLinked}</th>
+              <th class="amount">{m.countDuplicates}</th>
+              <th class="amount">{m.countReview}</th>
               <th></th>
             </tr>
           </thead>
           <tbody>
             {p.history.map((i) => (
               <tr data-import-id={String(i.id)}>
-                <td data-label="When">{i.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                <td data-label="File">{i.fileName}</td>
-                <td data-label="Format">{i.format}</td>
-                <td data-label="Account">{i.accountName ?? ''}</td>
-                <td data-label="New" class="amount">
+                <td data-label={m.when}>{`${day(i.createdAt.slice(0, 10))} ${i.createdAt.slice(11, 16)}`}</td>
+                <td data-label={m.file}>{i.fileName}</td>
+                <td data-label={m.format}>{i.format}</td>
+                <td data-label={m.account}>{i.accountName ?? ''}</td>
+                <td data-label={m.countNew} class="amount">
                   {i.added}
                 </td>
-                <td data-label="Already in Trax" class="amount">
+                <td data-label={m.countLinked} class="amount">
                   {i.linked}
                 </td>
-                <td data-label="Imported before" class="amount">
+                <td data-label={m.countDuplicates} class="amount">
                   {i.duplicates}
                 </td>
-                <td data-label="To review" class="amount">
+                <td data-label={m.countReview} class="amount">
                   {i.review}
                 </td>
                 <td>
                   {i.undoneAt ? (
-                    <span class="muted">undone {i.undoneAt.slice(0, 10)}</span>
+                    <span class="muted">{m.undoneOn(day(i.undoneAt.slice(0, 10)))}</span>
                   ) : (
-                    <form
-                      method="post"
-                      action={`/import/${i.id}/undo`}
-                      data-confirm={`Remove the ${i.added} rows ${i.fileName} added?`}
-                    >
+                    <form method="post" action={`/import/${i.id}/undo`} data-confirm={m.confirmUndoImport(i.added, i.fileName)}>
                       <Csrf session={p.session} />
-                      <button type="submit">Undo</button>
+                      <button type="submit">{m.undo}</button>
                     </form>
                   )}
                 </td>
@@ -121,17 +107,18 @@ export function ImportPage(p: {
 }
 
 function ReviewList(p: { session: Session; reviews: Array<ReviewItem & { rows: TransactionRow[] }> }) {
+  const { m, money, day } = useI18n();
   if (p.reviews.length === 0) return null;
   return (
     <section class="reviews">
-      <h2>To review ({p.reviews.length})</h2>
-      <p class="hint">Each of these could be more than one booking Trax already has. Say which, or that it is its own.</p>
+      <h2>{m.toReviewHeading(p.reviews.length)}</h2>
+      <p class="hint">{m.reviewHint}</p>
       {p.reviews.map((r) => (
         <article class="review" data-review-id={String(r.id)}>
           <p>
-            <strong>{r.row.bookingDate}</strong> {formatMoney(r.row.amountMinor, r.row.currency)}{' '}
+            <strong>{day(r.row.bookingDate)}</strong> {money(r.row.amountMinor, r.row.currency)}{' '}
             {[r.row.counterpartyName, r.row.description].filter(Boolean).join(' · ')}{' '}
-            <span class="muted">({r.source === 'sync' ? 'synced' : 'from a file'})</span>
+            <span class="muted">({r.source === 'sync' ? m.fromSync : m.fromFile})</span>
           </p>
           <ul>
             {r.rows.map((t) => (
@@ -140,8 +127,8 @@ function ReviewList(p: { session: Session; reviews: Array<ReviewItem & { rows: T
                   <Csrf session={p.session} />
                   <input type="hidden" name="answer" value="link" />
                   <input type="hidden" name="transaction" value={String(t.id)} />
-                  {t.booking_date} {formatMoney(t.amount_minor, t.currency)} {t.description}{' '}
-                  <button type="submit">It is this one</button>
+                  {day(t.booking_date)} {money(t.amount_minor, t.currency)} {t.description}{' '}
+                  <button type="submit">{m.itIsThisOne}</button>
                 </form>
               </li>
             ))}
@@ -149,13 +136,13 @@ function ReviewList(p: { session: Session; reviews: Array<ReviewItem & { rows: T
           <form method="post" action={`/import/review/${r.id}`} class="inline">
             <Csrf session={p.session} />
             <input type="hidden" name="answer" value="add" />
-            <button type="submit">It is a booking of its own</button>
+            <button type="submit">{m.ownBooking}</button>
           </form>
           {r.source !== 'sync' && (
             <form method="post" action={`/import/review/${r.id}`} class="inline">
               <Csrf session={p.session} />
               <input type="hidden" name="answer" value="skip" />
-              <button type="submit">Leave it out</button>
+              <button type="submit">{m.leaveOut}</button>
             </form>
           )}
         </article>
@@ -165,43 +152,43 @@ function ReviewList(p: { session: Session; reviews: Array<ReviewItem & { rows: T
 }
 
 export function ImportPreviewPage(p: { session: Session; token: string; name: string; results: ImportResult[]; done: boolean }) {
+  const { m, money, day } = useI18n();
   return (
-    <Layout title={p.done ? 'Imported' : 'Preview'} session={p.session}>
+    <Layout title={p.done ? m.imported : m.preview} session={p.session}>
       <h1>
-        {p.done ? 'Imported' : 'Preview'}: {p.name}
+        {p.done ? m.imported : m.preview}: {p.name}
       </h1>
       {p.results.map((r) => (
         <section class="import-result" data-format={r.format}>
           <p>
-            {r.formatLabel} ·{' '}
-            {r.newAccount ? `a new offline account "${r.accountName}"` : `${r.accountName} (account ${r.accountId})`}
-            {r.firstDate ? ` · bookings ${r.firstDate} to ${r.lastDate}` : ''}
+            {r.formatLabel} · {r.newAccount ? m.newOfflineAccount(r.accountName) : m.existingAccount(r.accountName, r.accountId)}
+            {r.firstDate ? ` · ${m.bookingsFromTo(day(r.firstDate), day(r.lastDate ?? r.firstDate))}` : ''}
           </p>
           <p class="counts" data-counts>
-            <strong>{countsSentence(r)}</strong>
+            <strong>{countsSentence(r, m)}</strong>
           </p>
           <p class={r.balanceCheck && !r.balanceCheck.ok ? 'flash error' : 'muted'} data-balance>
-            {balanceSentence(r.balanceCheck)}
+            {balanceSentence(r.balanceCheck, m, money)}
           </p>
           {!p.done && r.preview.length > 0 && (
             <table class="preview stack">
               <thead>
                 <tr>
                   <th></th>
-                  <th>Date</th>
-                  <th class="amount">Amount</th>
-                  <th>Description</th>
+                  <th>{m.date}</th>
+                  <th class="amount">{m.amount}</th>
+                  <th>{m.description}</th>
                 </tr>
               </thead>
               <tbody>
                 {r.preview.map((row) => (
                   <tr data-placement={row.placement}>
-                    <td data-label="">{PLACEMENT[row.placement]}</td>
-                    <td data-label="Date">{row.bookingDate}</td>
-                    <td data-label="Amount" class={`amount${row.amountMinor < 0 ? ' negative' : ''}`}>
-                      {formatMoney(row.amountMinor, row.currency)}
+                    <td data-label="">{m.placement(row.placement)}</td>
+                    <td data-label={m.date}>{day(row.bookingDate)}</td>
+                    <td data-label={m.amount} class={`amount${row.amountMinor < 0 ? ' negative' : ''}`}>
+                      {money(row.amountMinor, row.currency)}
                     </td>
-                    <td data-label="Description">{[row.counterpartyName, row.description].filter(Boolean).join(' · ')}</td>
+                    <td data-label={m.description}>{[row.counterpartyName, row.description].filter(Boolean).join(' · ')}</td>
                   </tr>
                 ))}
               </tbody>
@@ -209,11 +196,11 @@ export function ImportPreviewPage(p: { session: Session; token: string; name: st
           )}
           {p.done && r.accountId !== null && (
             <p>
-              <a href={`/transactions?account=${r.accountId}`}>See the account's transactions</a>
+              <a href={`/transactions?account=${r.accountId}`}>{m.seeAccountTransactions}</a>
               {r.review > 0 ? (
                 <>
                   {' '}
-                  · <a href="/import">{r.review} to review</a>
+                  · <a href="/import">{m.nToReview(r.review)}</a>
                 </>
               ) : null}
             </p>
@@ -223,7 +210,7 @@ export function ImportPreviewPage(p: { session: Session; token: string; name: st
       {p.done ? (
         <p>
           <a class="button" href="/import">
-            Import another file
+            {m.importAnother}
           </a>
         </p>
       ) : (
@@ -232,13 +219,13 @@ export function ImportPreviewPage(p: { session: Session; token: string; name: st
             <Csrf session={p.session} />
             <input type="hidden" name="token" value={p.token} />
             <button type="submit" class="primary">
-              Import
+              {m.importButton}
             </button>
           </form>
           <form method="post" action="/import/cancel">
             <Csrf session={p.session} />
             <input type="hidden" name="token" value={p.token} />
-            <button type="submit">Cancel</button>
+            <button type="submit">{m.cancel}</button>
           </form>
         </div>
       )}
@@ -248,11 +235,12 @@ export function ImportPreviewPage(p: { session: Session; token: string; name: st
 
 /** For a CSV no preset knows: which column is which, saved for the account once imported. */
 export function ColumnPickerPage(p: { session: Session; token: string; name: string; columns: string[]; message: string }) {
+  const { m } = useI18n();
   const pick = (key: string, label: string, required: boolean) => (
     <label>
       {label}{' '}
       <select name={`map_${key}`} required={required}>
-        <option value="">{required ? 'choose a column' : '(none)'}</option>
+        <option value="">{required ? m.chooseColumn : m.noColumn}</option>
         {p.columns.map((c) => (
           <option value={c}>{c}</option>
         ))}
@@ -260,21 +248,23 @@ export function ColumnPickerPage(p: { session: Session; token: string; name: str
     </label>
   );
   return (
-    <Layout title="Which column is which" session={p.session}>
-      <h1>Which column is which: {p.name}</h1>
+    <Layout title={m.columnsTitle} session={p.session}>
+      <h1>
+        {m.columnsTitle}: {p.name}
+      </h1>
       <p class="hint">{p.message}</p>
       <form method="post" action="/import/map" class="column-picker">
         <Csrf session={p.session} />
         <input type="hidden" name="token" value={p.token} />
-        {pick('date', 'Booking date', true)}
-        {pick('amount', 'Amount', true)}
-        {pick('description', 'Description', false)}
-        {pick('counterparty', 'Payee / payer', false)}
+        {pick('date', m.bookingDate, true)}
+        {pick('amount', m.amount, true)}
+        {pick('description', m.description, false)}
+        {pick('counterparty', m.payee, false)}
         <label>
-          Currency <input name="map_currencyCode" value="EUR" pattern="[A-Za-z]{3}" required />
+          {m.currency} <input name="map_currencyCode" value="EUR" pattern="[A-Za-z]{3}" required />
         </label>
         <button type="submit" class="primary">
-          Preview
+          {m.preview}
         </button>
       </form>
     </Layout>

@@ -1,9 +1,9 @@
 import type { TransactionRow } from '../../store/transactions.js';
 import type { StoredAccount } from '../../store/accounts.js';
 import type { Category } from '../../store/categories.js';
-import { formatMoney } from '../../domain/money.js';
 import type { Session } from '../session.js';
 import { Layout } from './layout.js';
+import { useI18n } from '../i18n.js';
 
 export interface TransactionsProps {
   session: Session;
@@ -29,6 +29,7 @@ const withParams = (params: Record<string, string>, change: Record<string, strin
 };
 
 export function TransactionsPage(p: TransactionsProps) {
+  const { m, money, day, category } = useI18n();
   const names = new Map(p.accounts.map((a) => [a.id, a.name]));
   const f = p.params;
   const first = (p.page - 1) * p.pageSize + 1;
@@ -44,41 +45,41 @@ export function TransactionsPage(p: TransactionsProps) {
     );
   };
   return (
-    <Layout title="Transactions" session={p.session} scripts={['/static/app.js']} query={f.q}>
+    <Layout title={m.transactionsTitle} session={p.session} scripts={['/static/app.js']} query={f.q}>
       <template id="category-options">
         {p.categories.map((c) => (
-          <option value={c.slug}>{c.parentId ? `  ${c.name}` : c.name}</option>
+          <option value={c.slug}>{c.parentId ? `  ${category(c.slug, c.name)}` : category(c.slug, c.name)}</option>
         ))}
       </template>
-      <h1>Transactions</h1>
+      <h1>{m.transactionsTitle}</h1>
       <p>
-        <a href="/cash">Cash: add an account or a booking by hand</a>
+        <a href="/cash">{m.cashLink}</a>
       </p>
       <form method="get" action="/transactions" class="filters">
-        <input type="month" name="month" value={f.month ?? ''} aria-label="Month" />
-        <select name="account" aria-label="Account">
-          <option value="">All accounts</option>
+        <input type="month" name="month" value={f.month ?? ''} aria-label={m.month} />
+        <select name="account" aria-label={m.account}>
+          <option value="">{m.allAccounts}</option>
           {p.accounts.map((a) => (
             <option value={String(a.id)} selected={f.account === String(a.id)}>
               {a.name}
             </option>
           ))}
         </select>
-        <select name="category" aria-label="Category">
-          <option value="">All categories</option>
+        <select name="category" aria-label={m.category}>
+          <option value="">{m.allCategories}</option>
           {p.categories.map((c) => (
             <option value={c.slug} selected={f.category === c.slug}>
-              {c.parentId ? `  ${c.name}` : c.name}
+              {c.parentId ? `  ${category(c.slug, c.name)}` : category(c.slug, c.name)}
             </option>
           ))}
         </select>
         {/* The search box in the header holds the query; the filters keep it. */}
         {f.q ? <input type="hidden" name="q" value={f.q} /> : null}
-        <input type="text" name="min" value={f.min ?? ''} placeholder="min" size={6} aria-label="Minimum amount" />
-        <input type="text" name="max" value={f.max ?? ''} placeholder="max" size={6} aria-label="Maximum amount" />
+        <input type="text" name="min" value={f.min ?? ''} placeholder={m.min} size={6} aria-label={m.minAmount} />
+        <input type="text" name="max" value={f.max ?? ''} placeholder={m.max} size={6} aria-label={m.maxAmount} />
         {f.merchant ? <input type="hidden" name="merchant" value={f.merchant} /> : null}
-        <button type="submit">Filter</button>
-        <a href="/transactions">Clear</a>
+        <button type="submit">{m.filter}</button>
+        <a href="/transactions">{m.clear}</a>
       </form>
       {(p.warnings ?? []).map((w) => (
         <p class="search-warning" role="status">
@@ -87,34 +88,30 @@ export function TransactionsPage(p: TransactionsProps) {
       ))}
       <p id="link-status" class="hint" role="status"></p>
       {p.rows.length === 0 ? (
-        <p class="empty">
-          {p.total === 0 && Object.keys(f).length === 0
-            ? 'No transactions here yet. Link a bank on the Banks page; its history arrives right after.'
-            : 'Nothing matches these filters. Clear them to see everything.'}
-        </p>
+        <p class="empty">{p.total === 0 && Object.keys(f).length === 0 ? m.noTransactions : m.nothingMatches}</p>
       ) : (
         <>
           <p class="muted" data-total={String(p.total)}>
-            Showing {first}–{last} of {p.total.toLocaleString('en')}
+            {m.showing(first, last, p.total)}
           </p>
           <table class="transactions">
             <thead>
               <tr>
-                <th>{sortLink('date', 'Date')}</th>
-                <th>Account</th>
-                <th>Description</th>
-                <th>Category</th>
-                <th class="amount">{sortLink('amount', 'Amount')}</th>
+                <th>{sortLink('date', m.date)}</th>
+                <th>{m.account}</th>
+                <th>{m.description}</th>
+                <th>{m.category}</th>
+                <th class="amount">{sortLink('amount', m.amount)}</th>
               </tr>
             </thead>
             <tbody>
               {p.rows.map((t) => (
                 <tr data-pending={t.pending ? '1' : '0'}>
-                  <td>{t.booking_date}</td>
+                  <td>{day(t.booking_date)}</td>
                   <td>{names.get(t.account_id) ?? ''}</td>
                   <td class="description">
                     <a href={`/transactions/${t.id}`}>{t.merchant ?? t.description}</a>
-                    {t.pending ? <span class="badge">pending</span> : null}
+                    {t.pending ? <span class="badge">{m.pending}</span> : null}
                   </td>
                   <td class="category-cell">
                     <button
@@ -122,21 +119,24 @@ export function TransactionsPage(p: TransactionsProps) {
                       class="category"
                       data-txn={String(t.id)}
                       data-category={t.category_slug ?? ''}
-                      title={`from ${t.category_source ?? 'nothing yet'}${t.provider_category ? `; bank says ${t.provider_classification ?? t.provider_category}` : ''}`}
+                      title={m.categoryFrom(
+                        t.category_source,
+                        t.provider_category ? (t.provider_classification ?? t.provider_category) : null,
+                      )}
                     >
-                      {t.category_name ?? 'Uncategorized'}
+                      {t.category_slug && t.category_name ? category(t.category_slug, t.category_name) : m.uncategorized}
                     </button>
-                    {t.category_source === 'user' ? <span class="badge mine">yours</span> : null}
-                    {t.transfer_pair_id ? <span class="badge">transfer</span> : null}
+                    {t.category_source === 'user' ? <span class="badge mine">{m.yours}</span> : null}
+                    {t.transfer_pair_id ? <span class="badge">{m.transfer}</span> : null}
                   </td>
-                  <td class={`amount${t.amount_minor < 0 ? ' negative' : ''}`}>{formatMoney(t.amount_minor, t.currency)}</td>
+                  <td class={`amount${t.amount_minor < 0 ? ' negative' : ''}`}>{money(t.amount_minor, t.currency)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <nav class="pager">
-            {p.page > 1 ? <a href={withParams(f, { page: String(p.page - 1) })}>← Newer</a> : <span />}
-            {last < p.total ? <a href={withParams(f, { page: String(p.page + 1) })}>Older →</a> : <span />}
+            {p.page > 1 ? <a href={withParams(f, { page: String(p.page - 1) })}>{m.newer}</a> : <span />}
+            {last < p.total ? <a href={withParams(f, { page: String(p.page + 1) })}>{m.older}</a> : <span />}
           </nav>
         </>
       )}
@@ -145,11 +145,12 @@ export function TransactionsPage(p: TransactionsProps) {
 }
 
 export function OAuthReturnPage(p: { session: Session; plaidScript: string }) {
+  const { m } = useI18n();
   return (
-    <Layout title="Finishing bank login" session={p.session} scripts={[p.plaidScript, '/static/app.js']}>
-      <h1>Finishing your bank login…</h1>
+    <Layout title={m.finishingTitle} session={p.session} scripts={[p.plaidScript, '/static/app.js']}>
+      <h1>{m.finishingHeading}</h1>
       <p id="link-status" class="hint" role="status" data-oauth-return="1">
-        Your bank sent you back; Plaid Link is completing the connection.
+        {m.finishingText}
       </p>
     </Layout>
   );
@@ -157,18 +158,19 @@ export function OAuthReturnPage(p: { session: Session; plaidScript: string }) {
 
 /** `problem`: why the last attempt did not log in (wrong password, or too many tries). */
 export function LoginPage(p: { session: Session; next: string; problem: string | null }) {
+  const { m } = useI18n();
   return (
-    <Layout title="Log in" session={p.session}>
-      <h1>Log in to Trax</h1>
+    <Layout title={m.loginTitle} session={p.session}>
+      <h1>{m.loginHeading}</h1>
       {p.problem && <p class="flash error">{p.problem}</p>}
       <form method="post" action="/login" class="login">
         <input type="hidden" name="_csrf" value={p.session.csrf} />
         <input type="hidden" name="next" value={p.next} />
         <label>
-          Password <input type="password" name="password" autocomplete="current-password" autofocus />
+          {m.password} <input type="password" name="password" autocomplete="current-password" autofocus />
         </label>
         <button type="submit" class="primary">
-          Log in
+          {m.logIn}
         </button>
       </form>
     </Layout>
@@ -176,12 +178,13 @@ export function LoginPage(p: { session: Session; next: string; problem: string |
 }
 
 export function MessagePage(p: { session: Session; title: string; text: string }) {
+  const { m } = useI18n();
   return (
     <Layout title={p.title} session={p.session}>
       <h1>{p.title}</h1>
       <p>{p.text}</p>
       <p>
-        <a href="/">Back to your banks</a>
+        <a href="/">{m.backToBanks}</a>
       </p>
     </Layout>
   );
