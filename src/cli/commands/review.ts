@@ -1,0 +1,264 @@
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import type { App } from '../../app.js';
+import { TraxError } from '../../domain/errors.js';
+import { accept, changeCategory, markReviewed, notDuplicate, notTransfer } from '../../review/actions.js';
+import { reviewQueue, type ReviewItem, type ReviewTransaction } from '../../review/queue.js';
+import { out, withApp } from '../context.js';
+import { clean, colors, json, money } from '../output.js';
+import { setCategoryWithPreview } from './categorize.js';
+
+const EMPTY = 'Nothing to review.';
+
+const idArg = (v: string, what = 'transaction'): number => {
+  if (!/^\d+$/.test(v)) throw new TraxError('usage', `"${v}" is not a ${what} id; \`trax review\` lists them.`);
+  return Number(v);
+};
+
+function categoryText(t: ReviewTransaction): string {
+  if (!t.categoryName || t.category === 'uncategorized') return colors.yellow('Uncategorized');
+  const sure = t.confidence !== null && t.confidence < 1 ? ` ${Math.round(t.confidence * 100)}%` : '';
+  return `${t.categoryName}${colors.dim(` (${t.categorySource ?? '?'}${sure})`)}`;
+}
+
+const txText = (t: ReviewTransaction) =>
+  `${t.date}  ${money(t.amountMinor, t.currency).padStart(14)}  ${clean(t.merchant ?? t.description).slice(0, 48)}`;
+
+/** One inbox entry as lines of text; bank text is cleaned of terminal escapes. */
+export function describeItem(item: ReviewItem): string {
+  const why = colors.dim(`[${item.reasons.join(', ')}]`);
+  if (item.kind === 'duplicate') {
+    const r = item.row;
+    return [
+      `${colors.bold(`Duplicate ${item.id}`)} ${why} ${item.source === 'sync' ? 'a synced row' : 'a row from a file'}: ${r.date}  ${money(r.amountMinor, r.currency)}  ${clean(r.description).slice(0, 48)}`,
+      ...item.candidates.map((c) => `  could be #${c.id}: ${txText(c)}`),
+    ].join('\n');
+  }
+  const head = `${colors.bold(`#${item.id}`)}  ${txText(item.transaction)}  ${categoryText(item.transaction)} ${why}`;
+  if (item.kind === 'transaction') return head;
+  return item.pair
+    ? `${head}\n  paired with #${item.pair.id}: ${txText(item.pair)} (account ${item.pair.accountId})`
+    : `${head}\n  paid to one of your own accounts`;
+}
+
+function keysFor(item: ReviewItem): string {
+  if (item.kind === 'duplicate') return 'd not a duplicate · s skip · q quit';
+  const t = item.kind === 'transfer' ? ' · t not a transfer' : '';
+  return `a accept · c CATEGORY change (add --similar for look-alikes)${t} · s skip · q quit`;
+}
+
+type Ask = (prompt: string) => Promise<string | null>;
+
+/** Lines from stdin as answers; null once it closes (Ctrl-D counts as quit). */
+function lineReader(): { ask: Ask; close: () => void } {
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  const queued: string[] = [];
+  let waiting: ((line: string | null) => void) | null = null;
+  let closed = false;
+  rl.on('line', (line) => {
+    if (waiting) {
+      const w = waiting;
+      waiting = null;
+      w(line);
+    } else queued.push(line);
+  });
+  rl.on('close', () => {
+    closed = true;
+    waiting?.(null);
+    waiting = null;
+  });
+  return {
+    ask: (prompt) => {
+      process.stdout.write(prompt);
+      if (queued.length) return Promise.resolve(queued.shift()!);
+      if (closed) return Promise.resolve(null);
+      return new Promise((resolve) => (waiting = resolve));
+    },
+    close: () => rl.close(),
+  };
+}
+
+/** Applies one typed answer: done, asked again (the user said no to a preview), or not an answer here. */
+async function answer(app: App, item: ReviewItem, line: string, ask: Ask): Promise<'done' | 'again' | 'invalid'> {
+  const [key, ...rest] = line.trim().split(/\s+/);
+  const similar = rest.includes('--similar');
+  const words = rest.filter((w) => w !== '--similar');
+  if (item.kind === 'duplicate') {
+    if (key !== 'd') return 'invalid';
+    notDuplicate(app, item.id);
+    out(`${colors.green('✔')} Duplicate ${item.id} is a booking of its own.`);
+    return 'done';
+  }
+  if (key === 'a') {
+    const r = accept(app, item.id);
+    out(`${colors.green('✔')} Kept ${r.category} for ${r.transactionIds.map((id) => `#${id}`).join(' and ')} (your choice).`);
+    return 'done';
+  }
+  if (key === 'c') {
+    if (!words.length) throw new TraxError('usage', 'Type c and the category, e.g. `c groceries` (`trax categories list`).');
+    const r = await setCategoryWithPreview(app, item.id, words.join(' '), { similar }, changeCategory, async (q) =>
+      /^y(es)?$/i.test(((await ask(q)) ?? '').trim()),
+    );
+    if (r !== null) return 'done';
+    // Saying no to the preview is an answer to that question, not a failed command.
+    process.exitCode = undefined;
+    return 'again';
+  }
+  if (key === 't' && item.kind === 'transfer') {
+    const r = notTransfer(app, item.id, words.length ? words.join(' ') : undefined);
+    out(`${colors.green('✔')} Not a transfer: ${r.rows.map((x) => `#${x.id} is ${x.category}`).join(', ')}.`);
+    return 'done';
+  }
+  return 'invalid';
+}
+
+/** One entry at a time; reaching the end marks the inbox reviewed, `q` leaves it as it is. */
+async function interactive(app: App): Promise<void> {
+  const queue = reviewQueue(app);
+  if (!queue.items.length) {
+    out(EMPTY);
+    return;
+  }
+  const { ask, close } = lineReader();
+  let answered = 0;
+  let skipped = 0;
+  try {
+    for (const [i, item] of queue.items.entries()) {
+      out(`\n${colors.dim(`${i + 1}/${queue.total}`)} ${describeItem(item)}`);
+      for (;;) {
+        const line = await ask(`${keysFor(item)} > `);
+        const key = line?.trim().split(/\s+/)[0];
+        if (line === null || key === 'q') {
+          out(`Stopped: ${answered} answered, ${skipped} skipped. \`trax review\` picks up where you left.`);
+          return;
+        }
+        if (key === 's') {
+          skipped++;
+          break;
+        }
+        try {
+          const result = await answer(app, item, line, ask);
+          if (result === 'done') {
+            answered++;
+            break;
+          }
+          if (result === 'invalid') out(`"${clean(line.trim())}" is not an answer here; ${keysFor(item)}.`);
+        } catch (e) {
+          if (!(e instanceof TraxError)) throw e;
+          out(`${colors.red('✖')} ${e.message}`);
+        }
+      }
+    }
+    markReviewed(app);
+    out(`\nDone: ${answered} answered, ${skipped} skipped; what came in until now is no longer new.`);
+  } finally {
+    close();
+  }
+}
+
+function list(app: App, o: { json?: boolean; limit?: string }): void {
+  const limit = o.limit === undefined ? undefined : idArg(o.limit, 'limit');
+  const queue = reviewQueue(app, limit === undefined ? {} : { limit });
+  if (o.json) {
+    out(json(queue));
+    return;
+  }
+  if (!queue.items.length) {
+    out(EMPTY);
+    return;
+  }
+  for (const item of queue.items) out(describeItem(item));
+  if (queue.total > queue.items.length) out(colors.dim(`… and ${queue.total - queue.items.length} more (--limit N)`));
+  out(
+    '\nAnswer with `trax review accept ID`, `category ID CATEGORY [--similar]`, `not-transfer ID`, `not-duplicate ID`; `trax review done` when the rest is fine.',
+  );
+}
+
+export function registerReview(program: Command): void {
+  const cmd = program
+    .command('review')
+    .description('the review inbox: new, uncategorized and doubtful transactions, answered one keystroke each')
+    .option('--json', 'print the inbox as JSON (for scripts)')
+    .option('--limit <n>', 'at most this many transactions (default 500)')
+    .addHelpText(
+      'after',
+      `
+The inbox holds what came in since your last review, what has no category, categories the
+categorizer is not sure of, possible duplicates from imports and syncs, and suggested transfers
+between your own accounts. In a terminal \`trax review\` shows one at a time: a accept,
+c CATEGORY change, d not a duplicate, t not a transfer, s skip, q quit. Piped, it lists them.
+
+Examples:
+  trax review
+  trax review --json
+  trax review accept 1234
+  trax review category 1234 eating-out --similar --yes
+  trax review not-transfer 1240
+  trax review not-duplicate 3
+  trax review done`,
+    )
+    .action(async (o: { json?: boolean; limit?: string }) => {
+      await withApp((app) => (process.stdin.isTTY && !o.json ? interactive(app) : list(app, o)));
+    });
+
+  cmd
+    .command('accept')
+    .description('keep the category a transaction has (both halves of a suggested transfer), as your choice')
+    .argument('<id>', 'transaction id')
+    .action(async (id: string) => {
+      const n = idArg(id);
+      await withApp((app) => {
+        const r = accept(app, n);
+        out(`${colors.green('✔')} Kept ${r.category} for ${r.transactionIds.map((x) => `#${x}`).join(' and ')} (your choice).`);
+      });
+    });
+
+  cmd
+    .command('category')
+    .description('choose the category, exactly like `trax categorize set`')
+    .argument('<id>', 'transaction id')
+    .argument('<category>', 'category slug or name')
+    .option('--similar', 'also create a rule for similar transactions (shows them and asks first)')
+    .option('--yes', 'with --similar: apply without asking (for scripts)')
+    .action(async (id: string, category: string, o: { similar?: boolean; yes?: boolean }) => {
+      const n = idArg(id);
+      await withApp((app) => setCategoryWithPreview(app, n, category, o, changeCategory));
+    });
+
+  cmd
+    .command('not-duplicate')
+    .description('a possible duplicate is a booking of its own')
+    .argument('<id>', 'the duplicate id `trax review` shows (the same as `trax import review`)')
+    .action(async (id: string) => {
+      const n = idArg(id, 'duplicate');
+      await withApp((app) => {
+        const item = notDuplicate(app, n);
+        out(
+          `${colors.green('✔')} Duplicate ${item.id}: ${item.row.bookingDate} ${clean(item.row.description)} is a booking of its own.`,
+        );
+      });
+    });
+
+  cmd
+    .command('not-transfer')
+    .description('unpair a suggested transfer; it is not suggested again')
+    .argument('<id>', 'either half of the pair')
+    .argument('[category]', 'the category it really is (your choice)')
+    .action(async (id: string, category: string | undefined) => {
+      const n = idArg(id);
+      await withApp((app) => {
+        const r = notTransfer(app, n, category);
+        out(`${colors.green('✔')} Not a transfer: ${r.rows.map((x) => `#${x.id} is ${x.category}`).join(', ')}.`);
+      });
+    });
+
+  cmd
+    .command('done')
+    .description('mark everything that came in until now as reviewed')
+    .action(async () => {
+      await withApp((app) => {
+        const at = markReviewed(app);
+        out(`Reviewed up to ${at}; only what comes in from now on is new.`);
+      });
+    });
+}
