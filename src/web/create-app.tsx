@@ -24,6 +24,8 @@ import { reminders } from '../reminders/index.js';
 import { history } from './routes/history.js';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports.js';
 import { MessagePage } from './views/pages.js';
+import { reviewCount } from '../review/queue.js';
+import { reviewRoutes } from './routes/review.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 const STATIC: Record<string, string> = {
@@ -73,6 +75,8 @@ export function createWebApp(deps: WebDeps) {
   web.use('*', async (c, next) => {
     const session = c.get('session');
     if (session) session.reminders = reminders(deps.app, deps.app.now());
+    // The navigation badge; only pages need it (one indexed count, see src/store/review-inbox.ts).
+    if (session && c.req.method === 'GET' && !c.req.path.startsWith('/static/')) session.reviewCount = reviewCount(deps.app);
     await next();
   });
   web.route('/', loginRoutes(new LoginLimiter(() => deps.app.now().getTime())));
@@ -80,6 +84,7 @@ export function createWebApp(deps: WebDeps) {
   web.route('/', dashboard);
   web.route('/', history);
   web.route('/', importRoutes());
+  web.route('/', reviewRoutes);
   web.route('/', plaid);
   web.route('/', truelayerRoutes(callbackPath));
 

@@ -10,6 +10,8 @@ export interface Session {
   flash: { kind: 'ok' | 'error'; text: string } | null;
   /** Consents that need the user, refreshed on every request for the banner. */
   reminders: Reminder[];
+  /** Entries in the review inbox, counted for the navigation badge on every page view. */
+  reviewCount?: number;
   lastSeen: number;
 }
 

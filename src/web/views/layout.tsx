@@ -24,6 +24,9 @@ export function Layout(props: { title: string; session: Session; children: Child
             <a href="/">Banks</a>
             <a href="/import">Import</a>
             <a href="/history">Sync history</a>
+            <a href="/review" data-review-count={String(props.session.reviewCount ?? 0)}>
+              Review{props.session.reviewCount ? <span class="badge count">{String(props.session.reviewCount)}</span> : null}
+            </a>
           </nav>
         </header>
         <main>
