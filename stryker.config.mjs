@@ -14,6 +14,7 @@ export default {
     'src/providers/truelayer/identity.ts',
     'src/providers/plaid/map.ts',
     'src/providers/truelayer/map.ts',
+    'src/providers/enablebanking/map.ts',
     'src/categorize/pipeline.ts',
     'src/categorize/choose.ts',
     'src/categorize/transfers.ts',

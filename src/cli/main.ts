@@ -35,6 +35,11 @@ const COMMANDS: CommandRow[] = [
     load: async () => (await import('./commands/connect.js')).registerConnect,
   },
   {
+    term: 'banks',
+    summary: "list the banks a provider can link, with each bank's consent length",
+    load: async () => (await import('./commands/banks.js')).registerBanks,
+  },
+  {
     term: 'connections',
     summary: 'list linked banks with status and consent expiry',
     examples: ['trax connections', 'trax connections --json'],

@@ -2,7 +2,8 @@ import { parseEnableBankingConfig, type EnableBankingConfig } from '../providers
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { TraxError } from '../domain/errors.js';
-import { envSchema, type RawEnv } from './schema.js';
+import { checkEnv } from './env-check.js';
+import type { RawEnv } from './schema.js';
 
 export type TrueLayerEnv = 'sandbox' | 'live';
 
@@ -82,12 +83,12 @@ function readEnvFile(file: string): void {
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const sentences = parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}.`);
+  const checked = checkEnv(env);
+  if (!checked.ok) {
+    const sentences = checked.issues.map((i) => `${i.name} ${i.message}.`);
     throw new TraxError('config_invalid', `${sentences.join(' ')} Fix it in .env or your environment.`);
   }
-  const raw = parsed.data;
+  const raw = checked.data;
   const problems: string[] = [];
   const truelayer = truelayerConfig(raw, problems);
   const plaid = plaidConfig(raw, problems);

@@ -1,69 +1,51 @@
 import { z } from 'zod';
+import { ENV_DEFAULTS, ENV_MESSAGES as M, ENV_PATTERNS as P, URL_HINTS as H } from './env-check.js';
 
 /**
- * The environment Trax reads, variable by variable. Each message is the second half of a
- * sentence that starts with the variable's name, so every problem reads as one instruction.
+ * The environment Trax reads, variable by variable: the specification of env-check.ts, which is
+ * what commands run (importing zod was most of a read command's time).
+ * test/property/env-check.test.ts holds the two to the same verdicts, sentences and values.
+ * Each message is the second half of a sentence that starts with the variable's name, so every
+ * problem reads as one instruction.
  */
-const url = (hint: string) => z.url({ message: `must be a full URL such as ${hint}` }).optional();
+const url = (hint: string) => z.url({ message: M.url(hint) }).optional();
 
 export const envSchema = z.object({
-  TRAX_DATA_DIR: z.string().min(1, 'must not be empty; remove it to use ./data').default('./data'),
-  TRAX_SECRET_KEY: z
-    .string()
-    .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
-      message: 'must be 32 random bytes as 64 hex characters; create one with `openssl rand -hex 32`',
-    })
-    .optional(),
+  TRAX_DATA_DIR: z.string().min(1, M.dataDirEmpty).default(ENV_DEFAULTS.TRAX_DATA_DIR),
+  TRAX_SECRET_KEY: z.string().regex(P.secretKey, { message: M.secretKey }).optional(),
   TRUELAYER_CLIENT_ID: z.string().min(1).optional(),
   TRUELAYER_CLIENT_SECRET: z.string().min(1).optional(),
-  TRUELAYER_REDIRECT_URI: url('http://localhost:3000/callback'),
-  TRUELAYER_ENV: z.enum(['sandbox', 'live'], { message: 'must be "sandbox" or "live"' }).optional(),
-  TRUELAYER_PROVIDERS: z
-    .string()
-    .regex(/^[a-z0-9-]+( [a-z0-9-]+)*$/, {
-      message: 'must be space-separated provider ids or groups such as "de-xs2a-all uk-ob-all"',
-    })
-    .optional(),
-  TRUELAYER_AUTH_URL: url('https://auth.truelayer.com'),
-  TRUELAYER_API_URL: url('https://api.truelayer.com'),
+  TRUELAYER_REDIRECT_URI: url(H.truelayerRedirect),
+  TRUELAYER_ENV: z.enum(['sandbox', 'live'], { message: M.truelayerEnv }).optional(),
+  TRUELAYER_PROVIDERS: z.string().regex(P.truelayerProviders, { message: M.truelayerProviders }).optional(),
+  TRUELAYER_AUTH_URL: url(H.truelayerAuth),
+  TRUELAYER_API_URL: url(H.truelayerApi),
   TRUELAYER_HISTORY_DAYS: z.coerce
-    .number({ message: 'must be a whole number of days such as 730' })
-    .int('must be a whole number of days such as 730')
-    .min(1, 'must be at least 1')
-    .max(3650, 'must be at most 3650 (ten years)')
-    .default(730),
+    .number({ message: M.historyDays })
+    .int(M.historyDays)
+    .min(1, M.historyDaysMin)
+    .max(3650, M.historyDaysMax)
+    .default(ENV_DEFAULTS.TRUELAYER_HISTORY_DAYS),
   PLAID_CLIENT_ID: z.string().min(1).optional(),
   PLAID_SECRET: z.string().min(1).optional(),
   PLAID_ENV: z
     .string()
     .optional()
-    .refine((v) => v === undefined || v === 'sandbox' || v === 'production', {
-      message:
-        'must be "sandbox" or "production" (Plaid retired "development" in 2024; use sandbox for test data or production for real banks, including the free trial)',
-    }),
-  PLAID_REDIRECT_URI: url('http://localhost:3000/oauth-return'),
+    .refine((v) => v === undefined || v === 'sandbox' || v === 'production', { message: M.plaidEnv }),
+  PLAID_REDIRECT_URI: url(H.plaidRedirect),
   PLAID_COUNTRY_CODES: z
     .string()
-    .regex(/^[A-Z]{2}(,[A-Z]{2})*$/, { message: 'must be comma-separated country codes such as "GB,DE,US"' })
-    .default('GB,DE,FR,ES,NL,IE,US'),
-  PLAID_PRODUCTS: z
-    .string()
-    .regex(/^[a-z_]+(,[a-z_]+)*$/, { message: 'must be comma-separated Plaid products such as "transactions"' })
-    .default('transactions'),
-  PLAID_BASE_URL: url('https://sandbox.plaid.com'),
-  PLAID_WEBHOOK_URL: url('https://trax.example.com/webhooks/plaid'),
-  TRAX_CLOCK: z.iso
-    .datetime({
-      offset: true,
-      message:
-        'must be an instant such as 2026-06-15T10:00:00Z (Trax starts its clock there and lets it tick, for reproducible runs); remove it to use the real time',
-    })
-    .optional(),
-  TRAX_WEB_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+    .regex(P.plaidCountryCodes, { message: M.plaidCountryCodes })
+    .default(ENV_DEFAULTS.PLAID_COUNTRY_CODES),
+  PLAID_PRODUCTS: z.string().regex(P.plaidProducts, { message: M.plaidProducts }).default(ENV_DEFAULTS.PLAID_PRODUCTS),
+  PLAID_BASE_URL: url(H.plaidBase),
+  PLAID_WEBHOOK_URL: url(H.plaidWebhook),
+  TRAX_CLOCK: z.iso.datetime({ offset: true, message: M.clock }).optional(),
+  TRAX_WEB_PASSWORD: z.string().min(8, M.webPassword).optional(),
   // Names from TrueLayer's original expense-tracker sample, accepted so old .env files work.
   CLIENT_ID: z.string().min(1).optional(),
   CLIENT_SECRET: z.string().min(1).optional(),
-  REDIRECT_URI: url('http://localhost:3000/callback'),
+  REDIRECT_URI: url(H.truelayerRedirect),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openApp, type App } from '../app.js';
 import { parseConfig } from '../config/index.js';
@@ -15,6 +15,9 @@ import { TraxError } from '../domain/errors.js';
 import { firstFreePort, portIsFree } from '../net/free-port.js';
 import { connectPlaidSandbox } from '../connections/connect-plaid.js';
 import { startPlaidSandbox } from '../sandbox/plaid/index.js';
+import { generateDemoKeyPair, startEnableBankingSandbox, type EnableBankingSandbox } from '../sandbox/enablebanking/index.js';
+import { connectEnableBankingWithCode, startEnableBankingConsent } from '../connections/connect-enablebanking.js';
+import { checkCallback } from '../providers/enablebanking/index.js';
 import { startWebServer, type WebServer } from '../web/server.js';
 import { forgetDemoConnections, recordDemoConnection } from './connections.js';
 import { writeIngHistoryCsv } from './ing-history.js';
@@ -34,6 +37,9 @@ const count = (app: App, sql: string, ...params: unknown[]) =>
  * server → code exchange), then syncs, and leaves the data so `trax` commands work afterwards.
  */
 const PLAID_CLIENT = { clientId: 'trax-demo-client', secret: 'trax-demo-secret' };
+const EB_APP_ID = '7d1e0c4a-2b3f-4e5a-9c6d-0f1e2d3c4b5a';
+/** A second person in the household, with her own ING accounts (not the TrueLayer login's). */
+const EB_USER = 'anna';
 const args = new Set(process.argv.slice(2));
 /** A person at a terminal gets the web app; scripts and CI get the summary and an exit. */
 const serveWeb = args.has('--serve') || (process.stdout.isTTY && !args.has('--once'));
@@ -49,12 +55,26 @@ const step = (s: string) => say(`\n${colors.bold(colors.cyan('▸'))} ${colors.b
 async function main(): Promise<void> {
   const sandbox = await startTrueLayerSandbox({ port: 0, clients: [SANDBOX_CLIENT] });
   const plaid = await startPlaidSandbox({ port: 0, clients: [PLAID_CLIENT] });
+  let eb: EnableBankingSandbox | null = null;
   let app: App | null = null;
   let web: WebServer | null = null;
   try {
     // The web app's port also receives the TrueLayer redirect and Plaid's OAuth return.
     const webPort = (await portIsFree(3000)) ? 3000 : await firstFreePort(3001);
     const redirectUri = `http://localhost:${webPort}/callback`;
+    const ebRedirect = `http://localhost:${webPort}/callback/enablebanking`;
+    // The demo application's key pair is made here and the emulator trusts its public half; the
+    // private key is written (0600) where ENABLEBANKING_KEY_FILE expects a downloaded one.
+    const ebKeys = generateDemoKeyPair();
+    eb = await startEnableBankingSandbox({
+      port: 0,
+      now: sandbox.clock.now(),
+      apps: [{ appId: EB_APP_ID, publicKeyPem: ebKeys.publicKeyPem, redirectUrls: [ebRedirect] }],
+    });
+    const dataDir = process.env.TRAX_DATA_DIR ?? './data';
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const ebKeyFile = path.join(dataDir, 'demo-enablebanking.pem');
+    writeFileSync(ebKeyFile, ebKeys.privateKeyPem, { mode: 0o600 });
     const env: NodeJS.ProcessEnv = {
       ...Object.fromEntries(
         sandboxEnvLines(sandbox.url, redirectUri).map((l) => l.replace(/"/g, '').split(/=(.*)/s).slice(0, 2)),
@@ -65,14 +85,18 @@ async function main(): Promise<void> {
       PLAID_BASE_URL: plaid.url,
       PLAID_REDIRECT_URI: `http://localhost:${webPort}/oauth-return`,
       PLAID_WEBHOOK_URL: `http://127.0.0.1:${webPort}/webhooks/plaid`,
-      TRAX_DATA_DIR: process.env.TRAX_DATA_DIR ?? './data',
+      ENABLEBANKING_APP_ID: EB_APP_ID,
+      ENABLEBANKING_KEY_FILE: ebKeyFile,
+      ENABLEBANKING_REDIRECT_URI: ebRedirect,
+      ENABLEBANKING_BASE_URL: eb.url,
+      TRAX_DATA_DIR: dataDir,
       ...(process.env.TRAX_SECRET_KEY ? { TRAX_SECRET_KEY: process.env.TRAX_SECRET_KEY } : {}),
     };
     const config = parseConfig(env);
     app = openApp(config);
     say(
       colors.bold('Trax demo') +
-        ` — TrueLayer sandbox at ${sandbox.url}, Plaid sandbox at ${plaid.url}, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/`,
+        ` — TrueLayer sandbox at ${sandbox.url}, Enable Banking sandbox at ${eb.url}, Plaid sandbox at ${plaid.url}, data in ${path.relative(process.cwd(), config.dataDir) || '.'}/`,
     );
     clearEarlierDemo(app);
 
@@ -95,6 +119,8 @@ async function main(): Promise<void> {
     say(
       `  The ING sync found ${linked} of its bookings already imported from the statement and linked them instead of adding them again (${count(app, 'SELECT count(*) FROM import_reviews WHERE status = ?', 'open')} left to review).`,
     );
+
+    await connectEnableBankingDemo(app, eb);
 
     step('Linking a Plaid sandbox bank (First Platypus Bank, ins_109508)');
     const plaidLink = await connectPlaidSandbox(app, 'ins_109508', {
@@ -126,13 +152,14 @@ async function main(): Promise<void> {
     say('  npm run trax -- report --month ' + (month ?? 'YYYY-MM') + '    # where the money went');
     say(colors.dim('  (`trax sync` leaves these demo banks alone: they sync while `npm run demo -- --serve` runs.)'));
     if (!serveWeb) {
-      say('Run `npm run demo -- --serve` to open the web app against both sandboxes.');
+      say('Run `npm run demo -- --serve` to open the web app against the sandboxes.');
       return;
     }
     web = await startWebServer(app, { port: webPort, host: '127.0.0.1', log: (m) => say(colors.dim(m)) });
     step(`Web app: ${web.url}`);
     say('  Link a Plaid bank (log in as user_good / pass_good; UK banks go through an OAuth page),');
-    say('  or a TrueLayer bank (john / doe). Relink, Sync now and Delete work against the sandboxes.');
+    say('  a TrueLayer bank (john / doe), or an Enable Banking bank (any name / sandbox).');
+    say('  Renew, Relink, Sync now and Delete work against the sandboxes.');
     say('  Press Ctrl-C to stop.');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
@@ -144,7 +171,28 @@ async function main(): Promise<void> {
     app?.close();
     await sandbox.close();
     await plaid.close();
+    await eb?.close();
   }
+}
+
+/** ING again, through Enable Banking: the bank's hosted login as a browser drives it, then /sessions. */
+async function connectEnableBankingDemo(app: App, eb: EnableBankingSandbox) {
+  step(`Connecting ING Germany through Enable Banking (a second household member, ${EB_USER})`);
+  const { auth, bank } = await startEnableBankingConsent(app, { bank: 'ING', country: 'DE' });
+  say(`  auth link: ${auth.url.slice(0, 96)}…`);
+  const back = new URL(await eb.completeAuth(auth.url, { username: EB_USER, password: 'sandbox' }));
+  say(`  logged in as ${EB_USER}/sandbox; the bank redirects to ${back.origin}${back.pathname}`);
+  const code = checkCallback(Object.fromEntries(back.searchParams), auth.state);
+  say('  state checked, code received; creating the session and pulling history…');
+  const { connection, firstSync } = await connectEnableBankingWithCode(app, code, {
+    bank,
+    onProgress: (_id, m) => say(colors.dim(`    ${clean(m)}`)),
+  });
+  recordDemoConnection(app, connection);
+  say(
+    `  connected ${clean(connection.institutionName)} as ${connection.id}; consent until ${expiry(connection.consentExpiresAt, app.now())}`,
+  );
+  say(`  ${describeOutcome(firstSync)}`);
 }
 
 /** Earlier demo runs talked to an emulator that is gone; their connections are replaced. */

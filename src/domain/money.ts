@@ -8,21 +8,78 @@ export interface Money {
   currency: string;
 }
 
-const minorDigitsCache = new Map<string, number>();
+/**
+ * Currencies whose minor unit is not 2 decimal places, exactly as Node's ICU data (Intl) has them
+ * (ICU 78). A table instead of `Intl.NumberFormat`: building the first NumberFormat loads ICU's
+ * locale data, which cost a read command ~15 ms. It must never differ from what Intl said when
+ * rows were stored (a changed digit count would misread every stored amount), so
+ * test/unit/money-digits.test.ts compares it with Intl for every well-formed code, AAA to ZZZ.
+ * Historic codes (ESP, ITL, ...) are kept because Intl keeps them.
+ */
+const MINOR_DIGITS: Record<string, number> = {
+  ...Object.fromEntries(
+    [
+      'ADP',
+      'AFN',
+      'ALL',
+      'BIF',
+      'BYR',
+      'CLP',
+      'COP',
+      'DJF',
+      'ESP',
+      'GNF',
+      'HUF',
+      'IDR',
+      'IQD',
+      'IRR',
+      'ISK',
+      'ITL',
+      'JPY',
+      'KMF',
+      'KPW',
+      'KRW',
+      'LAK',
+      'LBP',
+      'LUF',
+      'MGA',
+      'MGF',
+      'MMK',
+      'MRO',
+      'PKR',
+      'PYG',
+      'RWF',
+      'SLL',
+      'SOS',
+      'STD',
+      'SYP',
+      'TMM',
+      'TRL',
+      'UGX',
+      'UYI',
+      'VND',
+      'VUV',
+      'XAF',
+      'XOF',
+      'XPF',
+      'YER',
+      'ZMK',
+      'ZWD',
+    ].map((c) => [c, 0]),
+  ),
+  ...Object.fromEntries(['BHD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'].map((c) => [c, 3])),
+  CLF: 4,
+  UYW: 4,
+};
 
-/** Decimal places of a currency's minor unit (EUR 2, JPY 0, BHD 3), from the runtime's ISO data. */
+/** ECMA-402's well-formed currency code: three ASCII letters (Intl then gives any such code 2 digits by default). */
+const WELL_FORMED = /^[A-Z]{3}$/;
+
+/** Decimal places of a currency's minor unit (EUR 2, JPY 0, BHD 3), as the runtime's ISO data has them. */
 export function minorUnitDigits(currency: string): number {
   const code = currency.toUpperCase();
-  const cached = minorDigitsCache.get(code);
-  if (cached !== undefined) return cached;
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    throw new RangeError(`"${currency}" is not an ISO 4217 currency code`);
-  }
-  minorDigitsCache.set(code, digits);
-  return digits;
+  if (!WELL_FORMED.test(code)) throw new RangeError(`"${currency}" is not an ISO 4217 currency code`);
+  return MINOR_DIGITS[code] ?? 2;
 }
 
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
@@ -63,9 +120,22 @@ export function formatMoney(minor: number, currency: string, locale = 'en-GB'): 
     .padStart(digits + 1, '0');
   const whole = digits ? abs.slice(0, -digits) : abs;
   const frac = digits ? abs.slice(-digits) : '';
-  const grouped = BigInt(whole).toLocaleString(locale);
-  const sep = (1.5).toLocaleString(locale).charAt(1);
+  const grouped = locale === 'en-GB' && /^\d+$/.test(whole) ? groupThousands(whole) : BigInt(whole).toLocaleString(locale);
+  const sep = locale === 'en-GB' ? '.' : (1.5).toLocaleString(locale).charAt(1);
   return `${negative ? '-' : ''}${grouped}${frac ? sep + frac : ''} ${currency.toUpperCase()}`;
+}
+
+/**
+ * en-GB digit grouping (1,234,567) without Intl, whose first use loads ICU's locale data; the
+ * default locale is every CLI table's, so this is the path a read command takes. Proven equal to
+ * `BigInt#toLocaleString('en-GB')` in test/unit/money-digits.test.ts.
+ */
+function groupThousands(digits: string): string {
+  const plain = digits.replace(/^0+(?=\d)/, '');
+  const head = plain.length % 3 || 3;
+  let out = plain.slice(0, head);
+  for (let i = head; i < plain.length; i += 3) out += `,${plain.slice(i, i + 3)}`;
+  return out;
 }
 
 /** Plain decimal string ("-12.30") for exports and JSON output where a number must stay exact. */

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../security/same-secret.js';
 import type { AddressInfo } from 'node:net';
 import { TraxError } from '../domain/errors.js';
 
@@ -106,12 +106,6 @@ export async function listenForCallback(opts: {
   };
   code.then(close, close);
   return { code, url: bound.toString(), close };
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

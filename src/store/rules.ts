@@ -1,4 +1,4 @@
-import { conditionsSchema, type Conditions } from '../categorize/rules/schema.js';
+import { decodeStoredConditions } from '../categorize/rules/stored.js';
 import type { RuleDef } from '../categorize/rules/engine.js';
 import type { Db } from './db.js';
 
@@ -22,7 +22,7 @@ export class RuleStore {
         id: r.id,
         priority: r.priority,
         name: r.name,
-        conditions: conditionsSchema.parse(JSON.parse(r.conditions)) as Conditions,
+        conditions: decodeStoredConditions(JSON.parse(r.conditions)),
         categoryId: r.category_id,
       }));
   }

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { HTTPException } from 'hono/http-exception';
 import { isProviderError, TraxError } from '../domain/errors.js';
 import { factory, type WebDeps } from './env.js';
+import { languageFromRequest } from './i18n.js';
 import { neutralizeBidiInPages } from './middleware/bidi.js';
 import { bodyLimits, UPLOAD_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from './middleware/body-limits.js';
 import { csrf } from './middleware/csrf.js';
@@ -19,6 +20,7 @@ import { LoginLimiter } from './login-limiter.js';
 import { ServedOrigins } from './served-origins.js';
 import { plaid } from './routes/plaid.js';
 import { truelayerRoutes } from './routes/truelayer.js';
+import { enablebankingRoutes } from './routes/enablebanking.js';
 import { SessionStore } from './session.js';
 import { reminders } from '../reminders/index.js';
 import { history } from './routes/history.js';
@@ -57,6 +59,7 @@ export function createWebApp(deps: WebDeps) {
     c.set('deps', deps);
     await next();
   });
+  web.use('*', languageFromRequest());
   // Chart.js straight from node_modules: no CDN at run time.
   const chartJs = readFileSync(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
   web.get('/static/vendor/chart.umd.min.js', (c) => c.body(chartJs, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
@@ -87,6 +90,7 @@ export function createWebApp(deps: WebDeps) {
   web.route('/', reviewRoutes);
   web.route('/', plaid);
   web.route('/', truelayerRoutes(callbackPath));
+  web.route('/', enablebankingRoutes(config));
 
   web.onError((err, c) => {
     const status =

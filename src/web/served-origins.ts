@@ -32,7 +32,12 @@ export class ServedOrigins {
   ) {}
 
   static from(config: Config, served: ServedAt): ServedOrigins {
-    const urls = [config.truelayer?.redirectUri, config.plaid?.redirectUri, config.plaid?.webhookUrl];
+    const urls = [
+      config.truelayer?.redirectUri,
+      config.enablebanking?.redirectUri,
+      config.plaid?.redirectUri,
+      config.plaid?.webhookUrl,
+    ];
     const configured: Origin[] = [];
     for (const u of urls) {
       const origin = u ? parseOrigin(u) : null;

@@ -5,8 +5,11 @@ import type { Reminder } from '../reminders/index.js';
 export interface Session {
   csrf: string;
   authed: boolean;
-  /** A TrueLayer login in progress: the state we sent, and the connection being relinked. */
-  oauth: { state: string; relinkId: string | null; expiresAt: number } | null;
+  /**
+   * A bank login in progress (TrueLayer, Enable Banking): the state we sent, the connection being
+   * relinked, and the bank's logo as a data: URL when the picker had one.
+   */
+  oauth: { state: string; relinkId: string | null; expiresAt: number; logo?: string | null } | null;
   flash: { kind: 'ok' | 'error'; text: string } | null;
   /** Consents that need the user, refreshed on every request for the banner. */
   reminders: Reminder[];

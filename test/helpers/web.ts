@@ -19,6 +19,7 @@ export async function startTestWeb(
     return u.toString();
   };
   if (app.config.truelayer) app.config.truelayer.redirectUri = bind(app.config.truelayer.redirectUri);
+  if (app.config.enablebanking) app.config.enablebanking.redirectUri = bind(app.config.enablebanking.redirectUri);
   if (app.config.plaid) {
     const plaid = app.config.plaid;
     if (plaid.redirectUri) plaid.redirectUri = bind(plaid.redirectUri);

@@ -57,16 +57,22 @@ describe('after `npm run demo`', () => {
     const r = await runCli(['sync'], env, { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(3);
-    for (const name of ['ING', 'Mock', 'First Platypus Bank']) {
-      expect(lines.filter((l) => l.startsWith(`• ${name} (`))).toEqual([
+    expect(lines).toHaveLength(4);
+    // ING twice: through TrueLayer (john) and through Enable Banking (a second household member).
+    for (const [name, prefix] of [
+      ['ING', 'tl-'],
+      ['Mock', 'tl-'],
+      ['ING', 'eb-'],
+      ['First Platypus Bank', 'pl-'],
+    ]) {
+      expect(lines.filter((l) => l.startsWith(`• ${name} (${prefix}`))).toEqual([
         expect.stringContaining(
           "skipped — this demo connection syncs only while the demo's emulators run; use `npm run demo -- --serve`",
         ),
       ]);
     }
     expect(r.stderr).not.toMatch(/are not set/);
-    expect((await connectionIds()).map((c) => c.status)).toEqual(['active', 'active', 'active']);
+    expect((await connectionIds()).map((c) => c.status)).toEqual(['active', 'active', 'active', 'active']);
   });
 
   it('`trax sync --json` gives each demo bank the demo_connection reason', async () => {
@@ -74,6 +80,7 @@ describe('after `npm run demo`', () => {
     expect(r.code, r.stderr).toBe(0);
     const outcomes = JSON.parse(r.stdout) as Array<{ status: string; error: { code: string } | null }>;
     expect(outcomes.map((o) => [o.status, o.error?.code])).toEqual([
+      ['skipped', 'demo_connection'],
       ['skipped', 'demo_connection'],
       ['skipped', 'demo_connection'],
       ['skipped', 'demo_connection'],
@@ -93,7 +100,7 @@ describe('after `npm run demo`', () => {
           .every((l) => l.includes('skipped — this demo connection')),
       ).toBe(true);
       expect(other.requestLog).toEqual([]);
-      expect((await connectionIds()).map((c) => c.status)).toEqual(['active', 'active', 'active']);
+      expect((await connectionIds()).map((c) => c.status)).toEqual(['active', 'active', 'active', 'active']);
     } finally {
       await other.close();
     }
@@ -109,7 +116,11 @@ describe('after `npm run demo`', () => {
     try {
       const one = (sql: string) => db.prepare(sql).pluck().get() as number;
       // The bank's account adopted the imported one: one Girokonto, its history older than the API's 90 days.
-      expect(one("SELECT count(*) FROM accounts WHERE name = 'Girokonto'")).toBe(1);
+      expect(
+        one(
+          "SELECT count(*) FROM accounts a JOIN connections c ON c.id = a.connection_id WHERE a.name = 'Girokonto' AND c.provider = 'truelayer'",
+        ),
+      ).toBe(1);
       expect(one("SELECT count(*) FROM connections WHERE provider = 'file'")).toBe(0);
       expect(one("SELECT count(*) FROM transaction_aliases WHERE source = 'sync'")).toBeGreaterThan(100);
       // No booking is there twice: no imported row has a synced twin of the same day, amount and text.
@@ -123,10 +134,38 @@ describe('after `npm run demo`', () => {
     }
   });
 
+  it('linked ING through Enable Banking too: three providers, the second member’s ING accounts apart from the first', async () => {
+    expect(demo.stdout).toMatch(/Connecting ING Germany through Enable Banking/);
+    const list = await runCli(['connections', '--json'], env, { cwd: dir });
+    const rows = JSON.parse(list.stdout) as Array<{ provider: string; institution: string; accounts: number }>;
+    expect(new Set(rows.map((c) => c.provider))).toEqual(new Set(['truelayer', 'enablebanking', 'plaid']));
+    const eb = rows.find((c) => c.provider === 'enablebanking')!;
+    expect(eb).toMatchObject({ institution: 'ING' });
+    expect(eb.accounts).toBeGreaterThan(0);
+    const db = new Database(path.join(env.TRAX_DATA_DIR!, 'trax.sqlite'), { readonly: true });
+    try {
+      // No IBAN is held by two connections: the Enable Banking household is not the TrueLayer one.
+      const shared = db
+        .prepare('SELECT count(*) FROM (SELECT iban FROM accounts WHERE iban IS NOT NULL GROUP BY iban HAVING count(*) > 1)')
+        .pluck()
+        .get();
+      expect(shared).toBe(0);
+      const ebRows = db
+        .prepare(
+          "SELECT count(*) FROM transactions t JOIN accounts a ON a.id = t.account_id JOIN connections c ON c.id = a.connection_id WHERE c.provider = 'enablebanking'",
+        )
+        .pluck()
+        .get() as number;
+      expect(ebRows).toBeGreaterThan(50);
+    } finally {
+      db.close();
+    }
+  });
+
   it.each([
     ['accounts', /Girokonto[\s\S]*Plaid Checking/],
     ['transactions --month MONTH', /REWE|TESCO|BACKWERK|Uber/i],
-    ['connections', /ING[\s\S]*Mock[\s\S]*First Platypus Bank/],
+    ['connections', /ING[\s\S]*Mock[\s\S]*enablebanking[\s\S]*ING[\s\S]*First Platypus Bank/],
     ['report --month MONTH', /Spending/],
     ['report', /Spending/],
   ])('`trax %s` works on the data the demo left', async (command, shows) => {

@@ -44,7 +44,8 @@ How it works:
 
   Enable Banking works the same way: --bank names the bank as Enable Banking lists it (an
   unknown name is answered with close matches), --country its country; the bank sends you back
-  to ENABLEBANKING_REDIRECT_URI. A consent lasts up to 180 days; renew it with --relink <id>.
+  to ENABLEBANKING_REDIRECT_URI. A consent lasts up to 180 days; renew it with --relink <id>
+  (the bank is the connection's own; list bank names with \`trax banks --provider enablebanking\`).
 
   Plaid banks are linked in the browser with Plaid Link: run \`trax serve\` and press
   "Link a bank". For scripts and tests, --sandbox links a Plaid sandbox bank directly
@@ -55,7 +56,7 @@ Examples:
   trax connect truelayer --bank xs2a-ing-germany
   trax connect truelayer --relink tl-3f9a2c
   trax connect enablebanking --bank ING --country DE
-  trax connect enablebanking --relink eb-1a2b3c --bank ING --country DE
+  trax connect enablebanking --relink eb-1a2b3c
   trax connect plaid --sandbox ins_109508`,
     )
     .action(async (provider: string, opts: ConnectOpts) => {
@@ -95,7 +96,7 @@ async function connectEnableBanking(opts: ConnectOpts): Promise<void> {
     let code = opts.code;
     let bank;
     if (!code) {
-      if (!opts.bank) {
+      if (!opts.bank && !opts.relink) {
         throw new TraxError('usage', 'Name the bank: `trax connect enablebanking --bank ING --country DE`.');
       }
       let state = '';
@@ -105,7 +106,16 @@ async function connectEnableBanking(opts: ConnectOpts): Promise<void> {
         timeoutMs: Number(opts.timeout) * 60_000,
         onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
       });
-      const started = await startEnableBankingConsent(app, { bank: opts.bank, country: opts.country, redirectUri: wait.url });
+      // An unknown bank or a refused /auth must not leave the listener holding the process open.
+      const started = await startEnableBankingConsent(app, {
+        bank: opts.bank,
+        country: opts.country,
+        redirectUri: wait.url,
+        relinkId: opts.relink,
+      }).catch((e: unknown) => {
+        wait.close();
+        throw e;
+      });
       bank = started.bank;
       state = started.auth.state;
       out(`Open this link to log in to ${clean(bank.name)} (${bank.country}):\n\n  ${started.auth.url}\n`);

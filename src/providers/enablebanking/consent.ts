@@ -13,6 +13,8 @@ export interface Bank {
   logo: string;
   bic: string | null;
   maximumConsentValiditySeconds: number;
+  /** "personal", "business": who can link accounts there. */
+  psuTypes: string[];
   requiredPsuHeaders: string[];
   beta: boolean;
 }
@@ -24,6 +26,7 @@ function toBank(a: WireAspsp): Bank {
     logo: a.logo,
     bic: a.bic ?? null,
     maximumConsentValiditySeconds: a.maximum_consent_validity,
+    psuTypes: a.psu_types,
     requiredPsuHeaders: a.required_psu_headers ?? [],
     beta: a.beta,
   };

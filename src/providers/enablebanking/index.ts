@@ -63,3 +63,5 @@ export function enablebankingConnector(
     },
   };
 }
+export { ENABLEBANKING_COUNTRIES, isEnableBankingCountry } from './countries.js';
+export { fetchLogo, logoDataUrl, type Logo } from './logo.js';

@@ -10,14 +10,14 @@ export const enablebankingPolicy: ProviderPolicy = {
     config.enablebanking
       ? null
       : 'Enable Banking is not configured (set ENABLEBANKING_APP_ID, ENABLEBANKING_KEY_FILE and ENABLEBANKING_REDIRECT_URI in .env).',
-  relinkHint: (id) => `Renew the consent with \`${command(id)}\`; your history is kept.`,
+  relinkHint: (id) => `Renew the consent with \`${command(id)}\` (or Renew in \`trax serve\`); your history is kept.`,
   endpoint: (config) => config.enablebanking?.baseUrl ?? null,
   syncs: true,
   relink: {
-    instruction: (id) => `run \`${command(id)}\``,
+    instruction: (id) => `run \`${command(id)}\` (or press Renew in \`trax serve\`)`,
     command,
     inPage: false,
-    webHref: () => null,
+    webHref: (id) => `/connect/enablebanking?relink=${encodeURIComponent(id)}`,
   },
   // Enable Banking reads the bank on every call (PSD2): 4 unattended reads per account a day.
   unattended: { kind: 'bank-reads' },

@@ -48,6 +48,11 @@ export interface EnableBankingSandbox {
   requestLog: RequestLogEntry[];
   /** Drives the hosted page like a browser; returns the redirect location. */
   completeAuth(authUrl: string, login: { username: string; password: string }): Promise<string>;
+  /**
+   * Registers one more redirect URL on an application, as a developer adds one in the control
+   * panel: a web app on a port chosen at start knows its callback only after listening.
+   */
+  allowRedirect(appId: string, url: string): void;
   /** Session ids and their status, for tests. */
   sessions(): Array<{ id: string; status: string }>;
   close(): Promise<void>;
@@ -88,6 +93,11 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
     },
     requestLog: state.requestLog,
     completeAuth,
+    allowRedirect: (appId, url) => {
+      const app = apps.get(appId);
+      if (!app) throw new Error(`allowRedirect: no application ${appId} is registered`);
+      if (!app.redirectUrls.includes(url)) app.redirectUrls.push(url);
+    },
     sessions: () => [...state.sessions.values()].map((s) => ({ id: s.id, status: state.statusOf(s) })),
     close: () => (closed ??= server.close()),
   };

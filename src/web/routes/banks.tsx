@@ -26,6 +26,7 @@ banks.get('/', (c) => {
       balances={app.balances.latest()}
       plaidEnabled={app.config.plaid !== null}
       truelayerEnabled={app.config.truelayer !== null}
+      enablebankingEnabled={app.config.enablebanking !== null}
       plaidScript={app.config.plaid?.linkScriptUrl ?? null}
     />,
   );

@@ -1,3 +1,5 @@
+import { categoryName } from '../../i18n/categories.js';
+import { requestLang } from '../../i18n/lang.js';
 import { HTTPException } from 'hono/http-exception';
 import { isMonth } from '../../domain/dates.js';
 import { minorUnitDigits } from '../../domain/money.js';
@@ -41,7 +43,8 @@ dashboard.get('/dashboard', (c) => {
   const currencies = [...new Set([...report.currencies.map((r) => r.currency), ...series.map((s) => s.currency)])];
   const currency = c.req.query('currency') ?? report.currencies[0]?.currency ?? series[0]?.currency ?? null;
   const s = series.find((x) => x.currency === currency);
-  const names = new Map(app.categories.list().map((k) => [k.slug, k.name]));
+  const lang = requestLang(process.env, c.req.header('accept-language'));
+  const names = new Map(app.categories.list().map((k) => [k.slug, categoryName(k.slug, k.name, lang)]));
   const slugs = s ? [...new Set(s.months.flatMap((m) => Object.keys(m.byCategory)))] : [];
   const chartData = scriptJson({
     currency,

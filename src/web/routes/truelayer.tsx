@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../security/same-secret.js';
 import { requireTrueLayer } from '../../config/index.js';
 import { connectTrueLayerWithCode } from '../../connections/connect-truelayer.js';
 import { TraxError } from '../../domain/errors.js';
@@ -24,7 +24,7 @@ export function truelayerRoutes(callbackPath: string) {
     const session = c.get('session');
     const pending = session.oauth;
     const state = c.req.query('state') ?? '';
-    if (!pending || pending.expiresAt < Date.now() || !same(state, pending.state)) {
+    if (!pending || pending.expiresAt < Date.now() || !sameSecret(state, pending.state)) {
       c.get('deps').log(`Rejected a TrueLayer callback: ${pending ? 'state mismatch or expired' : 'no login in progress'}`);
       return c.html(
         <MessagePage
@@ -69,10 +69,4 @@ export function truelayerRoutes(callbackPath: string) {
   });
 
   return routes;
-}
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

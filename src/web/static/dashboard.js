@@ -33,6 +33,15 @@
     window.location.href = '/transactions?' + new URLSearchParams(params).toString();
   };
 
+  // On a phone the canvas is ~360 px wide: at the desktop's 2.7:1 the legend alone filled it and
+  // no bar was drawn (issue 12 item 7). Narrow screens get a taller chart with the legend below.
+  var narrow = window.matchMedia('(max-width: 40rem)');
+  var monthsLayout = function () {
+    return narrow.matches
+      ? { aspectRatio: 0.85, legend: { position: 'bottom', labels: { boxWidth: 12 } } }
+      : { aspectRatio: 2.7, legend: { position: 'top', labels: { boxWidth: 40 } } };
+  };
+
   var monthsCanvas = document.getElementById('chart-months');
   if (monthsCanvas) {
     var chart = new window.Chart(monthsCanvas, {
@@ -53,8 +62,10 @@
       options: {
         animation: false,
         responsive: true,
+        aspectRatio: monthsLayout().aspectRatio,
         scales: { x: { stacked: true }, y: { stacked: true } },
         plugins: {
+          legend: monthsLayout().legend,
           tooltip: {
             callbacks: {
               label: function (ctx) {
@@ -69,6 +80,13 @@
           go({ month: data.months[item.index], category: chart.data.datasets[item.datasetIndex].slug });
         },
       },
+    });
+    narrow.addEventListener('change', function () {
+      var layout = monthsLayout();
+      chart.options.aspectRatio = layout.aspectRatio;
+      chart.options.plugins.legend = layout.legend;
+      chart.resize();
+      chart.update();
     });
     monthsCanvas.setAttribute('data-rendered', String(chart.data.datasets.length));
   }

@@ -1,7 +1,7 @@
-import { formatMoney } from '../../domain/money.js';
 import type { RecurringSeries } from '../../reports/recurring.js';
 import type { CurrencyReport, Report } from '../../reports/index.js';
 import type { Session } from '../session.js';
+import { useI18n } from '../i18n.js';
 import { Layout } from './layout.js';
 
 export interface DashboardProps {
@@ -15,18 +15,20 @@ export interface DashboardProps {
   chartData: string;
 }
 
-const pct = (r: number | null) => (r === null ? '—' : `${r > 0 ? '+' : ''}${Math.round(r * 100)}%`);
-
 export function DashboardPage(p: DashboardProps) {
   const cur: CurrencyReport | undefined = p.report.currencies.find((c) => c.currency === p.currency) ?? p.report.currencies[0];
+  const { m, money: formatMoney, month, percent, day, category } = useI18n();
+  const pct = (r: number | null) => (r === null ? '—' : percent(r, true));
+  // The report's own label is English ("May 2026"); a month period is named in the page's language.
+  const period = /^\d{4}-\d{2}$/.test(p.month) ? month(p.month) : p.report.label;
   const link = (params: Record<string, string>) => `/transactions?${new URLSearchParams({ month: p.month, ...params })}`;
   return (
-    <Layout title="Dashboard" session={p.session} scripts={['/static/vendor/chart.umd.min.js', '/static/dashboard.js']}>
+    <Layout title={m.dashboardTitle} session={p.session} scripts={['/static/vendor/chart.umd.min.js', '/static/dashboard.js']}>
       <form method="get" action="/dashboard" class="filters">
-        <h1>Where the money went</h1>
-        <input type="month" name="month" value={p.month} aria-label="Month" />
+        <h1>{m.dashboardHeading}</h1>
+        <input type="month" name="month" value={p.month} aria-label={m.month} />
         {p.currencies.length > 1 && (
-          <select name="currency" aria-label="Currency">
+          <select name="currency" aria-label={m.currency}>
             {p.currencies.map((c) => (
               <option value={c} selected={c === cur?.currency}>
                 {c}
@@ -34,59 +36,56 @@ export function DashboardPage(p: DashboardProps) {
             ))}
           </select>
         )}
-        <button type="submit">Show</button>
+        <button type="submit">{m.show}</button>
       </form>
       {!cur ? (
-        <p class="empty">
-          No transactions in {p.report.label} yet. Link a bank on the Banks page (or run <code>npm run demo</code>); its history
-          shows up here right after.
-        </p>
+        <p class="empty">{m.dashboardEmpty(period)}</p>
       ) : (
         <>
           <section class="kpis">
             <div class="kpi">
-              <span>Spent in {p.report.label}</span>
+              <span>{m.spentIn(period)}</span>
               <strong data-kpi="spent">{formatMoney(cur.totalSpentMinor, cur.currency)}</strong>
             </div>
             <div class="kpi">
-              <span>Income</span>
+              <span>{m.income}</span>
               <strong data-kpi="income">{formatMoney(cur.incomeMinor, cur.currency)}</strong>
             </div>
             <div class="kpi">
-              <span>Net saved</span>
+              <span>{m.netSaved}</span>
               <strong data-kpi="net" class={cur.netSavedMinor < 0 ? 'negative' : ''}>
                 {formatMoney(cur.netSavedMinor, cur.currency)}
               </strong>
             </div>
             <div class="kpi">
-              <span>Savings rate</span>
-              <strong data-kpi="rate">{cur.savingsRate === null ? '—' : `${Math.round(cur.savingsRate * 100)}%`}</strong>
+              <span>{m.savingsRate}</span>
+              <strong data-kpi="rate">{cur.savingsRate === null ? '—' : percent(cur.savingsRate)}</strong>
             </div>
           </section>
           <section class="panel">
-            <h2>Last 12 months by category</h2>
-            <canvas id="chart-months" height="110" aria-label="Spending per month, stacked by category"></canvas>
+            <h2>{m.last12Months}</h2>
+            <canvas id="chart-months" height="110" aria-label={m.last12MonthsChart}></canvas>
           </section>
           <div class="grid">
             <section class="panel">
-              <h2>Categories in {p.report.label}</h2>
+              <h2>{m.categoriesIn(period)}</h2>
               <table class="breakdown">
                 <tbody>
                   {cur.spending.map((c) => (
                     <tr>
                       <td>
                         <a href={link({ category: c.slug })} data-category-link={c.slug}>
-                          {c.name}
+                          {category(c.slug, c.name)}
                         </a>
                         <div class="bar">
                           <span style={`width:${Math.max(1, Math.round(c.share * 100))}%`}></span>
                         </div>
                       </td>
                       <td class="amount">{formatMoney(c.spentMinor, cur.currency)}</td>
-                      <td class="muted" title="vs previous month">
+                      <td class="muted" title={m.vsPrevious}>
                         {pct(c.changeVsPrevious)}
                       </td>
-                      <td class="muted" title="vs 6-month average">
+                      <td class="muted" title={m.vsTrailing}>
                         {pct(c.changeVsTrailing)}
                       </td>
                     </tr>
@@ -95,11 +94,11 @@ export function DashboardPage(p: DashboardProps) {
               </table>
             </section>
             <section class="panel">
-              <h2>Income vs spending</h2>
-              <canvas id="chart-trend" height="200" aria-label="Income and spending per month"></canvas>
+              <h2>{m.incomeVsSpending}</h2>
+              <canvas id="chart-trend" height="200" aria-label={m.incomeVsSpendingChart}></canvas>
             </section>
             <section class="panel">
-              <h2>Top merchants</h2>
+              <h2>{m.topMerchants}</h2>
               <table>
                 <tbody>
                   {cur.topMerchants.map((m) => (
@@ -115,22 +114,22 @@ export function DashboardPage(p: DashboardProps) {
               </table>
             </section>
             <section class="panel">
-              <h2>Budgets</h2>
+              <h2>{m.budgets}</h2>
               {cur.budgets.length === 0 ? (
                 <p class="hint">
-                  No budgets yet. Set one with <code>trax budget set groceries 400</code>.
+                  {m.noBudgets} <code>trax budget set groceries 400</code>.
                 </p>
               ) : (
                 cur.budgets.map((b) => (
                   <div class="budget" data-budget={b.slug}>
                     <div class="budget-head">
-                      <a href={link({ category: b.slug })}>{b.name}</a>
+                      <a href={link({ category: b.slug })}>{category(b.slug, b.name)}</a>
                       <span class={b.leftMinor < 0 ? 'negative' : 'muted'}>
-                        {formatMoney(b.spentMinor, cur.currency)} of {formatMoney(b.limitMinor, cur.currency)} ·{' '}
+                        {m.budgetLine(formatMoney(b.spentMinor, cur.currency), formatMoney(b.limitMinor, cur.currency))} ·{' '}
                         {b.leftMinor < 0
-                          ? `${formatMoney(-b.leftMinor, cur.currency)} over`
-                          : `${formatMoney(b.leftMinor, cur.currency)} left`}{' '}
-                        · projected {formatMoney(b.projectedMinor, cur.currency)}
+                          ? m.budgetOver(formatMoney(-b.leftMinor, cur.currency))
+                          : m.budgetLeft(formatMoney(b.leftMinor, cur.currency))}{' '}
+                        · {m.budgetProjected(formatMoney(b.projectedMinor, cur.currency))}
                       </span>
                     </div>
                     <progress
@@ -143,9 +142,9 @@ export function DashboardPage(p: DashboardProps) {
               )}
             </section>
             <section class="panel">
-              <h2>Recurring payments</h2>
+              <h2>{m.recurringPayments}</h2>
               {p.recurring.length === 0 ? (
-                <p class="hint">No recurring payments found yet; they show up after a few months of history.</p>
+                <p class="hint">{m.noRecurring}</p>
               ) : (
                 <table>
                   <tbody>
@@ -153,11 +152,11 @@ export function DashboardPage(p: DashboardProps) {
                       <tr>
                         <td>
                           {r.name}
-                          {r.priceRose ? <span class="badge">price rose</span> : null}
+                          {r.priceRose ? <span class="badge">{m.priceRose}</span> : null}
                         </td>
-                        <td class="muted">{r.cadence}</td>
-                        <td class="muted">next {r.nextDate}</td>
-                        <td class="amount">{formatMoney(r.annualMinor, r.currency)}/yr</td>
+                        <td class="muted">{m.cadence(r.cadence)}</td>
+                        <td class="muted">{m.nextOn(day(r.nextDate))}</td>
+                        <td class="amount">{m.perYear(formatMoney(r.annualMinor, r.currency))}</td>
                       </tr>
                     ))}
                   </tbody>

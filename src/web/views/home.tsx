@@ -15,6 +15,7 @@ export interface HomeProps {
   balances: Map<number, LatestBalance>;
   plaidEnabled: boolean;
   truelayerEnabled: boolean;
+  enablebankingEnabled: boolean;
   plaidScript: string | null;
 }
 
@@ -35,13 +36,18 @@ export function HomePage(p: HomeProps) {
               Link a bank with TrueLayer
             </a>
           )}
+          {p.enablebankingEnabled && (
+            <a class="button primary" href="/connect/enablebanking">
+              Link a bank with Enable Banking
+            </a>
+          )}
           <a class="button" href="/import">
             Import a file
           </a>
         </div>
-        {!p.plaidEnabled && !p.truelayerEnabled && (
+        {!p.plaidEnabled && !p.truelayerEnabled && !p.enablebankingEnabled && (
           <p class="hint">
-            No provider is configured. Put TrueLayer or Plaid keys in <code>.env</code> (see the README), run{' '}
+            No provider is configured. Put TrueLayer, Enable Banking or Plaid keys in <code>.env</code> (see the README), run{' '}
             <code>npm run demo</code> to try the built-in sandboxes, or import a statement file your bank lets you download.
           </p>
         )}
@@ -67,6 +73,8 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
   const relinkHref = relink.webHref(c.id);
   const accounts = props.accounts.filter((a) => a.connectionId === c.id);
   const csrf = props.session.csrf;
+  // From 7 days before the consent ends, the same flow renews it while it still works.
+  const action = c.status === 'active' && expiry.tone === 'soon' ? 'Renew' : 'Relink';
   return (
     <article
       class="connection"
@@ -123,12 +131,17 @@ function ConnectionCard(props: HomeProps & { c: StoredConnection }) {
           </span>
         )}
         {!syncs ? null : relink.inPage ? (
-          <button type="button" data-plaid-link="relink" data-connection-id={c.id}>
-            Relink
+          <button
+            type="button"
+            class={action === 'Renew' ? 'primary' : undefined}
+            data-plaid-link="relink"
+            data-connection-id={c.id}
+          >
+            {action}
           </button>
         ) : relinkHref ? (
-          <a class="button" href={relinkHref}>
-            Relink
+          <a class={action === 'Renew' ? 'button primary' : 'button'} href={relinkHref}>
+            {action}
           </a>
         ) : (
           <code class="muted">{relink.command(c.id)}</code>

@@ -64,7 +64,7 @@ export function ImportPage(p: {
       {p.history.length === 0 ? (
         <p class="empty">No files imported yet.</p>
       ) : (
-        <table class="imports">
+        <table class="imports stack">
           <thead>
             <tr>
               <th>When</th>
@@ -81,14 +81,22 @@ export function ImportPage(p: {
           <tbody>
             {p.history.map((i) => (
               <tr data-import-id={String(i.id)}>
-                <td>{i.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                <td>{i.fileName}</td>
-                <td>{i.format}</td>
-                <td>{i.accountName ?? ''}</td>
-                <td class="amount">{i.added}</td>
-                <td class="amount">{i.linked}</td>
-                <td class="amount">{i.duplicates}</td>
-                <td class="amount">{i.review}</td>
+                <td data-label="When">{i.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                <td data-label="File">{i.fileName}</td>
+                <td data-label="Format">{i.format}</td>
+                <td data-label="Account">{i.accountName ?? ''}</td>
+                <td data-label="New" class="amount">
+                  {i.added}
+                </td>
+                <td data-label="Already in Trax" class="amount">
+                  {i.linked}
+                </td>
+                <td data-label="Imported before" class="amount">
+                  {i.duplicates}
+                </td>
+                <td data-label="To review" class="amount">
+                  {i.review}
+                </td>
                 <td>
                   {i.undoneAt ? (
                     <span class="muted">undone {i.undoneAt.slice(0, 10)}</span>
@@ -176,7 +184,7 @@ export function ImportPreviewPage(p: { session: Session; token: string; name: st
             {balanceSentence(r.balanceCheck)}
           </p>
           {!p.done && r.preview.length > 0 && (
-            <table class="preview">
+            <table class="preview stack">
               <thead>
                 <tr>
                   <th></th>
@@ -188,12 +196,12 @@ export function ImportPreviewPage(p: { session: Session; token: string; name: st
               <tbody>
                 {r.preview.map((row) => (
                   <tr data-placement={row.placement}>
-                    <td>{PLACEMENT[row.placement]}</td>
-                    <td>{row.bookingDate}</td>
-                    <td class={`amount${row.amountMinor < 0 ? ' negative' : ''}`}>
+                    <td data-label="">{PLACEMENT[row.placement]}</td>
+                    <td data-label="Date">{row.bookingDate}</td>
+                    <td data-label="Amount" class={`amount${row.amountMinor < 0 ? ' negative' : ''}`}>
                       {formatMoney(row.amountMinor, row.currency)}
                     </td>
-                    <td>{[row.counterpartyName, row.description].filter(Boolean).join(' · ')}</td>
+                    <td data-label="Description">{[row.counterpartyName, row.description].filter(Boolean).join(' · ')}</td>
                   </tr>
                 ))}
               </tbody>

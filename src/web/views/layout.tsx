@@ -1,15 +1,25 @@
 import type { Child } from 'hono/jsx';
 import type { Session } from '../session.js';
+import { useI18n } from '../i18n.js';
 
-export function Layout(props: { title: string; session: Session; children: Child; scripts?: string[] }) {
+export function Layout(props: {
+  title: string;
+  session: Session;
+  children: Child;
+  scripts?: string[];
+  /** Navigate here at once (a page that hands the browser on to a bank's login). */
+  refreshTo?: string;
+}) {
+  const { lang, m } = useI18n();
   const flash = props.session.flash;
   props.session.flash = null;
   return (
-    <html lang="en">
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="csrf-token" content={props.session.csrf} />
+        {props.refreshTo && <meta http-equiv="refresh" content={`0;url=${props.refreshTo}`} />}
         <title>{`${props.title} · Trax`}</title>
         <link rel="stylesheet" href="/static/style.css" />
       </head>
@@ -19,11 +29,11 @@ export function Layout(props: { title: string; session: Session; children: Child
             Trax
           </a>
           <nav>
-            <a href="/dashboard">Dashboard</a>
-            <a href="/transactions">Transactions</a>
-            <a href="/">Banks</a>
-            <a href="/import">Import</a>
-            <a href="/history">Sync history</a>
+            <a href="/dashboard">{m.navDashboard}</a>
+            <a href="/transactions">{m.navTransactions}</a>
+            <a href="/">{m.navBanks}</a>
+            <a href="/import">{m.navImport}</a>
+            <a href="/history">{m.navHistory}</a>
             <a href="/review" data-review-count={String(props.session.reviewCount ?? 0)}>
               Review{props.session.reviewCount ? <span class="badge count">{String(props.session.reviewCount)}</span> : null}
             </a>
@@ -34,7 +44,7 @@ export function Layout(props: { title: string; session: Session; children: Child
             <p class={`banner banner-${r.state}`} role="alert" data-reminder={r.connectionId}>
               {r.sentence}{' '}
               <a class="button" href={r.relinkUrl}>
-                Relink
+                {r.state === 'expiring' ? m.renew : m.relink}
               </a>
             </p>
           ))}

@@ -1,0 +1,63 @@
+import type { Messages } from './en.js';
+
+/** Deutsch, wie es eine Bankkundin schreibt: Umsätze, Buchung, Einnahmen, Ausgaben. */
+const CADENCE: Record<string, string> = {
+  weekly: 'wöchentlich',
+  monthly: 'monatlich',
+  quarterly: 'vierteljährlich',
+  yearly: 'jährlich',
+};
+const TRIGGER: Record<string, string> = { user: 'von Hand', connect: 'Verknüpfung', schedule: 'Zeitplan', webhook: 'Webhook' };
+const RUN_STATUS: Record<string, string> = { done: 'fertig', failed: 'fehlgeschlagen', running: 'läuft', stale: 'abgebrochen' };
+
+export const de: Messages = {
+  navDashboard: 'Übersicht',
+  navTransactions: 'Umsätze',
+  navBanks: 'Banken',
+  navImport: 'Import',
+  navHistory: 'Abrufverlauf',
+  relink: 'Neu verknüpfen',
+  renew: 'Verlängern',
+  dashboardTitle: 'Übersicht',
+  dashboardHeading: 'Wohin das Geld ging',
+  month: 'Monat',
+  currency: 'Währung',
+  show: 'Anzeigen',
+  dashboardEmpty: (period) =>
+    `Noch keine Umsätze im ${period}. Verknüpfen Sie eine Bank auf der Seite „Banken“ (oder starten Sie npm run demo); die Umsätze erscheinen gleich danach hier.`,
+  spentIn: (period) => `Ausgaben im ${period}`,
+  income: 'Einnahmen',
+  netSaved: 'Gespart',
+  savingsRate: 'Sparquote',
+  last12Months: 'Die letzten 12 Monate nach Kategorie',
+  last12MonthsChart: 'Ausgaben pro Monat, nach Kategorie gestapelt',
+  categoriesIn: (period) => `Kategorien im ${period}`,
+  vsPrevious: 'gegenüber dem Vormonat',
+  vsTrailing: 'gegenüber dem Durchschnitt der letzten 6 Monate',
+  incomeVsSpending: 'Einnahmen und Ausgaben',
+  incomeVsSpendingChart: 'Einnahmen und Ausgaben pro Monat',
+  topMerchants: 'Häufigste Empfänger',
+  budgets: 'Budgets',
+  noBudgets: 'Noch keine Budgets. Legen Sie eines an mit',
+  budgetLine: (spent, limit) => `${spent} von ${limit}`,
+  budgetOver: (amount) => `${amount} darüber`,
+  budgetLeft: (amount) => `${amount} übrig`,
+  budgetProjected: (amount) => `Hochrechnung ${amount}`,
+  recurringPayments: 'Regelmäßige Zahlungen',
+  noRecurring: 'Noch keine regelmäßigen Zahlungen gefunden; sie erscheinen nach einigen Monaten Umsatzhistorie.',
+  priceRose: 'teurer geworden',
+  nextOn: (day) => `nächste am ${day}`,
+  perYear: (amount) => `${amount} im Jahr`,
+  cadence: (c) => CADENCE[c] ?? c,
+  historyTitle: 'Abrufverlauf',
+  historyEmpty: 'Noch keine Abrufe. Verknüpfen Sie eine Bank; der erste Abruf läuft sofort, danach nach Zeitplan.',
+  started: 'Beginn',
+  bank: 'Bank',
+  trigger: 'Auslöser',
+  status: 'Status',
+  duration: 'Dauer',
+  addedChangedRemoved: 'Neu / geändert / entfernt',
+  error: 'Fehler',
+  triggerName: (t) => TRIGGER[t] ?? t,
+  runStatus: (s) => RUN_STATUS[s] ?? s,
+};
