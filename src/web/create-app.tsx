@@ -26,7 +26,7 @@ import { reminders } from '../reminders/index.js';
 import { history } from './routes/history.js';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports.js';
 import { MessagePage } from './views/pages.js';
-import { reviewCount } from '../review/queue.js';
+import { badgeCount } from '../review/badge.js';
 import { reviewRoutes } from './routes/review.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
@@ -78,8 +78,8 @@ export function createWebApp(deps: WebDeps) {
   web.use('*', async (c, next) => {
     const session = c.get('session');
     if (session) session.reminders = reminders(deps.app, deps.app.now());
-    // The navigation badge; only pages need it (one indexed count, see src/store/review-inbox.ts).
-    if (session && c.req.method === 'GET' && !c.req.path.startsWith('/static/')) session.reviewCount = reviewCount(deps.app);
+    // The navigation badge; only pages need it (a capped count, see src/review/badge.ts).
+    if (session && c.req.method === 'GET' && !c.req.path.startsWith('/static/')) session.reviewCount = badgeCount(deps.app);
     await next();
   });
   web.route('/', loginRoutes(new LoginLimiter(() => deps.app.now().getTime())));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LEARNED_MIN_CONFIDENCE } from '../../src/categorize/pipeline.js';
 import { categorizeTransactions } from '../../src/categorize/run.js';
 import { ReviewInboxStore } from '../../src/store/review-inbox.js';
-import { reviewCount, reviewQueue, type ReviewReason } from '../../src/review/queue.js';
+import { inboxParams, reviewCount, reviewQueue, type ReviewReason } from '../../src/review/queue.js';
 import { genLedger, insert, openLedger, PROPERTY, snapshotOf } from './categorize-ledger.js';
 
 /**
@@ -11,7 +11,7 @@ import { genLedger, insert, openLedger, PROPERTY, snapshotOf } from './categoriz
  * written plainly over every row: over generated ledgers whose rows were categorized, paired,
  * chosen by the user, left pending or guessed at any confidence, and first seen before or after
  * the review marker, each doubtful or new booked row is in exactly one entry with exactly its
- * reasons, nothing else is, and the badge counts what the page lists.
+ * reasons, nothing else is, and the badge counts what the page lists (up to any cap).
  */
 const MARKER = '2026-03-01T00:00:00.000Z';
 
@@ -97,6 +97,10 @@ describe('the review inbox', () => {
           expect(got).toEqual(expected);
           expect(reviewCount(l.app)).toBe(q.items.length);
           expect(q.total).toBe(q.items.length);
+          // The badge's capped count stops early but never miscounts below its cap.
+          const store = new ReviewInboxStore(l.app.db);
+          for (const cap of [1, 2, 7, q.total, q.total + 1, 100])
+            expect(store.countUpTo(inboxParams(l.app, store), cap)).toBe(Math.min(cap, q.total));
         } finally {
           l.cleanup();
         }

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Session } from '../session.js';
+import { badgeText } from '../../review/badge.js';
 import { useI18n } from '../i18n.js';
 
 export function Layout(props: {
@@ -34,8 +35,8 @@ export function Layout(props: {
             <a href="/">{m.navBanks}</a>
             <a href="/import">{m.navImport}</a>
             <a href="/history">{m.navHistory}</a>
-            <a href="/review" data-review-count={String(props.session.reviewCount ?? 0)}>
-              Review{props.session.reviewCount ? <span class="badge count">{String(props.session.reviewCount)}</span> : null}
+            <a href="/review" data-review-count={badgeText(props.session.reviewCount ?? 0) || '0'}>
+              Review{props.session.reviewCount ? <span class="badge count">{badgeText(props.session.reviewCount)}</span> : null}
             </a>
           </nav>
         </header>
