@@ -22,15 +22,19 @@ function loadRow(store: ReviewInboxStore, id: number): DecidableRow {
 
 const isSuggestedTransfer = (r: DecidableRow) => r.category_source === 'transfer';
 
-function currentCategory(app: App, id: number): { slug: string; kind: string } | null {
+function currentCategory(app: App, id: number): { slug: string; name: string; kind: string } | null {
   const slug = app.transactions.list({ ids: [id] })[0]?.category_slug ?? null;
-  return slug ? { slug, kind: app.categories.resolve(slug).kind } : null;
+  if (!slug) return null;
+  const c = app.categories.resolve(slug);
+  return { slug, name: c.name, kind: c.kind };
 }
 
 export interface AcceptResult {
   /** The rows now the user's own choice: one, or both halves of a confirmed transfer. */
   transactionIds: number[];
+  /** The category's slug and its name (what the messages show). */
   category: string;
+  categoryName: string;
 }
 
 /**
@@ -52,10 +56,10 @@ export function accept(app: App, transactionId: number): AcceptResult {
       chooseCategory(app, row.id, current.slug);
       chooseCategory(app, other, current.slug);
       store.pair(row.id, other);
-      return { transactionIds: [row.id, other], category: current.slug };
+      return { transactionIds: [row.id, other], category: current.slug, categoryName: current.name };
     }
     chooseCategory(app, row.id, current.slug);
-    return { transactionIds: [row.id], category: current.slug };
+    return { transactionIds: [row.id], category: current.slug, categoryName: current.name };
   });
 }
 
@@ -156,6 +160,9 @@ export function notTransfer(app: App, transactionId: number, categoryRef?: strin
  * or a synced row that asked is kept beside the candidates. A new row is categorized at once.
  */
 export function notDuplicate(app: App, reviewId: number): ImportReview {
+  // Asked from the inbox, the wrong id is answered in the inbox's words (not the import review's).
+  if (!app.imports.openReviews().some((r) => r.id === reviewId))
+    throw new TraxError('not_found', `There is no open duplicate ${reviewId}; \`trax review\` lists the ones waiting.`);
   return inTransaction(app.db, 'add the row', () => {
     const item = resolveReview(app, reviewId, { kind: 'add' });
     categorizeTransactions(app);

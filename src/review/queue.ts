@@ -9,6 +9,7 @@ export type ReviewReason = 'new' | 'uncategorized' | 'low-confidence' | 'transfe
 export interface ReviewTransaction {
   id: number;
   accountId: number;
+  accountName: string;
   date: string;
   amountMinor: number;
   currency: string;
@@ -64,6 +65,7 @@ export function reviewCount(app: App): number {
 const fromInbox = (r: InboxRow): ReviewTransaction => ({
   id: r.id,
   accountId: r.account_id,
+  accountName: r.account_name,
   date: r.booking_date,
   amountMinor: r.amount_minor,
   currency: r.currency,
@@ -75,19 +77,22 @@ const fromInbox = (r: InboxRow): ReviewTransaction => ({
   confidence: r.category_confidence,
 });
 
-const fromList = (r: TransactionRow): ReviewTransaction => ({
-  id: r.id,
-  accountId: r.account_id,
-  date: r.booking_date,
-  amountMinor: r.amount_minor,
-  currency: r.currency,
-  description: r.description,
-  merchant: r.merchant,
-  category: r.category_slug,
-  categoryName: r.category_name,
-  categorySource: r.category_source,
-  confidence: null,
-});
+const fromList =
+  (names: Map<number, string>) =>
+  (r: TransactionRow): ReviewTransaction => ({
+    id: r.id,
+    accountId: r.account_id,
+    accountName: names.get(r.account_id) ?? `account ${r.account_id}`,
+    date: r.booking_date,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    description: r.description,
+    merchant: r.merchant,
+    category: r.category_slug,
+    categoryName: r.category_name,
+    categorySource: r.category_source,
+    confidence: null,
+  });
 
 function reasonsOf(r: InboxRow): ReviewReason[] {
   const reasons: ReviewReason[] = [];
@@ -105,6 +110,7 @@ function reasonsOf(r: InboxRow): ReviewReason[] {
 export function reviewQueue(app: App, opts: { limit?: number; offset?: number } = {}): ReviewQueue {
   const store = new ReviewInboxStore(app.db);
   const params = inboxParams(app, store);
+  const fromStored = fromList(new Map(app.accounts.list().map((a) => [a.id, a.name])));
   const duplicates: ReviewItem[] = app.imports.openReviews().map((r) => ({
     kind: 'duplicate',
     id: r.id,
@@ -118,11 +124,11 @@ export function reviewQueue(app: App, opts: { limit?: number; offset?: number } 
       currency: r.row.currency,
       description: [r.row.counterpartyName, r.row.description].filter(Boolean).join(' · '),
     },
-    candidates: app.transactions.list({ ids: r.candidates }).map(fromList),
+    candidates: app.transactions.list({ ids: r.candidates }).map(fromStored),
   }));
   const rows = store.list(params, opts.limit ?? 500, opts.offset ?? 0);
   const partnerIds = rows.filter((r) => r.is_transfer && r.transfer_pair_id !== null).map((r) => r.transfer_pair_id!);
-  const partners = new Map(app.transactions.list({ ids: partnerIds }).map((t) => [t.id, fromList(t)]));
+  const partners = new Map(app.transactions.list({ ids: partnerIds }).map((t) => [t.id, fromStored(t)]));
   const items: ReviewItem[] = rows.map((r) =>
     r.is_transfer
       ? {

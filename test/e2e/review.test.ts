@@ -67,8 +67,9 @@ describe('the review inbox page', () => {
       );
       const [first, second] = plain;
       const kept = row(first!.id).slug;
+      const keptName = t.app.categories.resolve(kept!).name;
       await entry('transaction', first!.id).getByRole('button', { name: 'Accept' }).click();
-      await expect.poll(() => page.locator('.flash.ok').textContent()).toContain(`Kept ${kept} for #${first!.id}`);
+      await expect.poll(() => page.locator('.flash.ok').textContent()).toContain(`Kept ${keptName} for #${first!.id}`);
       expect(row(first!.id)).toMatchObject({ slug: kept, source: 'user' });
       expect(await entry('transaction', first!.id).count()).toBe(0);
       expect(reviewCount(t.app)).toBe(total - 1);

@@ -61,7 +61,7 @@ describe('trax review', () => {
 
     const done = await runCli(['review', 'done'], t.env);
     expect(done.code, done.stderr).toBe(0);
-    expect(done.stdout).toContain('only what comes in from now on is new');
+    expect(done.stdout).toMatch(/^Reviewed up to \d{4}-\d\d-\d\d \d\d:\d\d UTC; only what comes in from now on is new\.$/m);
     const after = await queue('--limit', '100000');
     expect(after.reviewedUpTo).not.toBeNull();
     expect(after.items.some((i) => i.reasons.includes('new'))).toBe(false);
@@ -85,13 +85,14 @@ describe('trax review', () => {
   it('accept keeps the category as the user’s choice and teaches the model; change works like categorize set', async () => {
     await connect(t.app, sb);
     const items = (await queue()).items;
-    const plain = items.filter((i) => i.kind === 'transaction' && i.transaction.category !== 'uncategorized');
+    const plain = items.flatMap((i) => (i.kind === 'transaction' && i.transaction.category !== 'uncategorized' ? [i] : []));
     const [one, two] = plain;
     const before = row(one!.id);
     const examples = modelExamples();
 
     const r = await runCli(['review', 'accept', String(one!.id)], t.env);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Kept ${one!.transaction.categoryName} for #${one!.id} (your choice).`);
     expect(row(one!.id)).toMatchObject({ slug: before.slug, source: 'user' });
     expect(
       count(
@@ -166,8 +167,14 @@ describe('trax review', () => {
     await connect(t.app, sb);
     const pair = (await queue()).items.find((i) => i.kind === 'transfer' && i.pair !== null);
     if (pair?.kind !== 'transfer') throw new Error('the ING household has transfers between its accounts');
+    // The other half is named by its account, not an id the user never sees.
+    const partnerAccount = t.app.accounts.get(pair.pair!.accountId)!.name;
+    expect(pair.pair!.accountName).toBe(partnerAccount);
+    const listed = await runCli(['review', '--limit', '100000'], t.env);
+    expect(listed.stdout).toContain(`paired with #${pair.pair!.id} on ${partnerAccount}:`);
     const r = await runCli(['review', 'accept', String(pair.id)], t.env);
     expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Kept Transfers for #${pair.id} and #${pair.pair!.id} (your choice).`);
     expect(row(pair.id)).toMatchObject({ slug: 'transfers', source: 'user', pair: pair.pair!.id });
     expect(row(pair.pair!.id)).toMatchObject({ slug: 'transfers', source: 'user', pair: pair.id });
   });
@@ -211,7 +218,14 @@ describe('trax review', () => {
     expect(missing.stderr).toContain('There is no transaction 999999');
     const noDup = await runCli(['review', 'not-duplicate', '42'], t.env);
     expect(noDup.code).toBe(1);
-    expect(noDup.stderr).toContain('There is no open review 42');
+    expect(noDup.stderr).toContain('There is no open duplicate 42; `trax review` lists the ones waiting.');
+    for (const limit of ['0', 'abc', '2.5']) {
+      const r = await runCli(['review', '--limit', limit], t.env);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `--limit takes how many transactions to show, a whole number from 1 (e.g. --limit 50), not "${limit}".`,
+      );
+    }
     expect(count(t.app, `SELECT count(*) FROM transactions WHERE category_source = 'user'`)).toBe(0);
   });
 

@@ -90,7 +90,7 @@ describe('the review inbox', () => {
     household(l);
     const rewe = idOf(l, 'rewe');
     const before = loadClassifier(l.app)?.size ?? 0;
-    expect(accept(l.app, rewe)).toEqual({ transactionIds: [rewe], category: 'groceries' });
+    expect(accept(l.app, rewe)).toEqual({ transactionIds: [rewe], category: 'groceries', categoryName: 'Groceries' });
     expect(view(l, rewe)).toEqual({ slug: 'groceries', source: 'user', pair: null });
     expect(loadClassifier(l.app)!.size).toBe(before + 1);
     expect(l.app.db.prepare(`SELECT count(*) FROM category_choices WHERE dedupe_key = 'rewe'`).pluck().get()).toBe(1);

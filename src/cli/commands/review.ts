@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import { TraxError } from '../../domain/errors.js';
-import { accept, changeCategory, markReviewed, notDuplicate, notTransfer } from '../../review/actions.js';
+import { accept, changeCategory, markReviewed, notDuplicate, notTransfer, type AcceptResult } from '../../review/actions.js';
 import { reviewQueue, type ReviewItem, type ReviewTransaction } from '../../review/queue.js';
 import { out, withApp } from '../context.js';
 import { clean, colors, json, money } from '../output.js';
@@ -14,6 +14,21 @@ const idArg = (v: string, what = 'transaction'): number => {
   if (!/^\d+$/.test(v)) throw new TraxError('usage', `"${v}" is not a ${what} id; \`trax review\` lists them.`);
   return Number(v);
 };
+
+const limitArg = (v: string): number => {
+  if (!/^\d+$/.test(v) || Number(v) < 1)
+    throw new TraxError(
+      'usage',
+      `--limit takes how many transactions to show, a whole number from 1 (e.g. --limit 50), not "${v}".`,
+    );
+  return Number(v);
+};
+
+const acceptedText = (r: AcceptResult) =>
+  `${colors.green('✔')} Kept ${r.categoryName} for ${r.transactionIds.map((id) => `#${id}`).join(' and ')} (your choice).`;
+
+/** The review marker as a person reads it: minutes, UTC (the JSON keeps the full instant). */
+const instantText = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 function categoryText(t: ReviewTransaction): string {
   if (!t.categoryName || t.category === 'uncategorized') return colors.yellow('Uncategorized');
@@ -37,7 +52,7 @@ export function describeItem(item: ReviewItem): string {
   const head = `${colors.bold(`#${item.id}`)}  ${txText(item.transaction)}  ${categoryText(item.transaction)} ${why}`;
   if (item.kind === 'transaction') return head;
   return item.pair
-    ? `${head}\n  paired with #${item.pair.id}: ${txText(item.pair)} (account ${item.pair.accountId})`
+    ? `${head}\n  paired with #${item.pair.id} on ${clean(item.pair.accountName)}: ${txText(item.pair)}`
     : `${head}\n  paid to one of your own accounts`;
 }
 
@@ -91,7 +106,7 @@ async function answer(app: App, item: ReviewItem, line: string, ask: Ask): Promi
   }
   if (key === 'a') {
     const r = accept(app, item.id);
-    out(`${colors.green('✔')} Kept ${r.category} for ${r.transactionIds.map((id) => `#${id}`).join(' and ')} (your choice).`);
+    out(acceptedText(r));
     return 'done';
   }
   if (key === 'c') {
@@ -157,7 +172,7 @@ async function interactive(app: App): Promise<void> {
 }
 
 function list(app: App, o: { json?: boolean; limit?: string }): void {
-  const limit = o.limit === undefined ? undefined : idArg(o.limit, 'limit');
+  const limit = o.limit === undefined ? undefined : limitArg(o.limit);
   const queue = reviewQueue(app, limit === undefined ? {} : { limit });
   if (o.json) {
     out(json(queue));
@@ -204,18 +219,40 @@ Examples:
   cmd
     .command('accept')
     .description('keep the category a transaction has (both halves of a suggested transfer), as your choice')
+    .addHelpText(
+      'after',
+      `
+The category stays as it is and becomes your choice: it survives every sync and teaches the
+learned model. On a suggested transfer both halves are confirmed and stay paired.
+
+Examples:
+  trax review accept 1234        # the id is the #1234 that \`trax review\` shows`,
+    )
     .argument('<id>', 'transaction id')
     .action(async (id: string) => {
       const n = idArg(id);
       await withApp((app) => {
         const r = accept(app, n);
-        out(`${colors.green('✔')} Kept ${r.category} for ${r.transactionIds.map((x) => `#${x}`).join(' and ')} (your choice).`);
+        out(acceptedText(r));
       });
     });
 
   cmd
     .command('category')
     .description('choose the category, exactly like `trax categorize set`')
+    .addHelpText(
+      'after',
+      `
+Your choice sticks across syncs and teaches the learned model. --similar also writes a rule for
+look-alike transactions: it shows the rule and what it would move, and asks first (--yes skips
+the question, for scripts; \`trax undo\` takes it back). On a suggested transfer, a category that
+is not Transfers also says "not a transfer"; Transfers confirms the pair.
+
+Examples:
+  trax review category 1234 groceries
+  trax review category 1234 "Eating out" --similar
+  trax review category 1234 eating-out --similar --yes`,
+    )
     .argument('<id>', 'transaction id')
     .argument('<category>', 'category slug or name')
     .option('--similar', 'also create a rule for similar transactions (shows them and asks first)')
@@ -228,6 +265,16 @@ Examples:
   cmd
     .command('not-duplicate')
     .description('a possible duplicate is a booking of its own')
+    .addHelpText(
+      'after',
+      `
+A row that fits more than one booking waits as "Duplicate N" in \`trax review\`. This keeps it
+as a booking of its own. If it is one of the candidates, link it to that one instead:
+\`trax import review link N ID\`.
+
+Examples:
+  trax review not-duplicate 3`,
+    )
     .argument('<id>', 'the duplicate id `trax review` shows (the same as `trax import review`)')
     .action(async (id: string) => {
       const n = idArg(id, 'duplicate');
@@ -242,6 +289,17 @@ Examples:
   cmd
     .command('not-transfer')
     .description('unpair a suggested transfer; it is not suggested again')
+    .addHelpText(
+      'after',
+      `
+Both halves leave the pairing for good (remembered by the bank's identity of each row, so no
+re-sync pairs them again) and are categorized as if never paired; a row the categorizer cannot
+place becomes Uncategorized. With a category, that one becomes your choice for this row.
+
+Examples:
+  trax review not-transfer 1240
+  trax review not-transfer 1240 shopping`,
+    )
     .argument('<id>', 'either half of the pair')
     .argument('[category]', 'the category it really is (your choice)')
     .action(async (id: string, category: string | undefined) => {
@@ -255,10 +313,19 @@ Examples:
   cmd
     .command('done')
     .description('mark everything that came in until now as reviewed')
+    .addHelpText(
+      'after',
+      `
+From now on only what arrives later counts as new. Uncategorized rows, doubtful categories,
+possible duplicates and suggested transfers stay in the inbox until you answer them.
+
+Examples:
+  trax review done`,
+    )
     .action(async () => {
       await withApp((app) => {
         const at = markReviewed(app);
-        out(`Reviewed up to ${at}; only what comes in from now on is new.`);
+        out(`Reviewed up to ${instantText(at)}; only what comes in from now on is new.`);
       });
     });
 }

@@ -24,7 +24,7 @@ reviewRoutes.post('/review/:id{[0-9]+}/accept', (c) => {
   const r = accept(c.get('deps').app, Number(c.req.param('id')));
   c.get('session').flash = {
     kind: 'ok',
-    text: `Kept ${r.category} for ${r.transactionIds.map((id) => `#${id}`).join(' and ')}.`,
+    text: `Kept ${r.categoryName} for ${r.transactionIds.map((id) => `#${id}`).join(' and ')}.`,
   };
   return c.redirect('/review', 303);
 });

@@ -124,7 +124,7 @@ function Entry(p: { session: Session; item: ReviewItem; categories: Category[] }
             <p class="pair">
               {item.pair ? (
                 <>
-                  paired with #{String(item.pair.id)}: <Tx t={item.pair} />
+                  paired with #{String(item.pair.id)} on {item.pair.accountName}: <Tx t={item.pair} />
                 </>
               ) : (
                 'paid to one of your own accounts'
