@@ -62,10 +62,25 @@ export function reviewCount(app: App): number {
   return store.count(inboxParams(app, store));
 }
 
-const fromInbox = (r: InboxRow): ReviewTransaction => ({
+/** The columns an inbox row and a listed transaction share. */
+type StoredTransaction = Pick<
+  InboxRow,
+  | 'id'
+  | 'account_id'
+  | 'booking_date'
+  | 'amount_minor'
+  | 'currency'
+  | 'description'
+  | 'merchant'
+  | 'category_slug'
+  | 'category_name'
+  | 'category_source'
+>;
+
+const toReview = (r: StoredTransaction, accountName: string, confidence: number | null): ReviewTransaction => ({
   id: r.id,
   accountId: r.account_id,
-  accountName: r.account_name,
+  accountName,
   date: r.booking_date,
   amountMinor: r.amount_minor,
   currency: r.currency,
@@ -74,25 +89,16 @@ const fromInbox = (r: InboxRow): ReviewTransaction => ({
   category: r.category_slug,
   categoryName: r.category_name,
   categorySource: r.category_source,
-  confidence: r.category_confidence,
+  confidence,
 });
 
+const fromInbox = (r: InboxRow): ReviewTransaction => toReview(r, r.account_name, r.category_confidence);
+
+/** A listed transaction carries no account name or confidence: the name comes from `names`. */
 const fromList =
   (names: Map<number, string>) =>
-  (r: TransactionRow): ReviewTransaction => ({
-    id: r.id,
-    accountId: r.account_id,
-    accountName: names.get(r.account_id) ?? `account ${r.account_id}`,
-    date: r.booking_date,
-    amountMinor: r.amount_minor,
-    currency: r.currency,
-    description: r.description,
-    merchant: r.merchant,
-    category: r.category_slug,
-    categoryName: r.category_name,
-    categorySource: r.category_source,
-    confidence: null,
-  });
+  (r: TransactionRow): ReviewTransaction =>
+    toReview(r, names.get(r.account_id) ?? `account ${r.account_id}`, null);
 
 function reasonsOf(r: InboxRow): ReviewReason[] {
   const reasons: ReviewReason[] = [];
