@@ -104,7 +104,7 @@ describe('the review inbox page', () => {
         ),
       ).toBe(0);
     });
-  });
+  }, 90_000); // eight page loads of a 200-entry inbox and four form posts: more than the default 30 s on a busy machine
 
   it('unpairs a suggested transfer, marks the rest reviewed, and shows bank text as text', async () => {
     await withScreenshotOnFailure(page, 'review-transfer-done', async () => {

@@ -36,7 +36,8 @@ export function Layout(props: {
             <a href="/import">{m.navImport}</a>
             <a href="/history">{m.navHistory}</a>
             <a href="/review" data-review-count={badgeText(props.session.reviewCount ?? 0) || '0'}>
-              Review{props.session.reviewCount ? <span class="badge count">{badgeText(props.session.reviewCount)}</span> : null}
+              {m.reviewNav}
+              {props.session.reviewCount ? <span class="badge count">{badgeText(props.session.reviewCount)}</span> : null}
             </a>
           </nav>
         </header>

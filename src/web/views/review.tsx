@@ -1,28 +1,21 @@
 import type { SimilarPreview } from '../../categorize/choose.js';
-import { formatMoney } from '../../domain/money.js';
 import type { ReviewItem, ReviewQueue, ReviewTransaction } from '../../review/queue.js';
 import type { Category } from '../../store/categories.js';
 import type { Session } from '../session.js';
+import { useI18n } from '../i18n.js';
 import { Layout } from './layout.js';
-
-const REASON: Record<string, string> = {
-  new: 'new',
-  uncategorized: 'no category',
-  'low-confidence': 'not sure',
-  transfer: 'transfer?',
-  duplicate: 'duplicate?',
-};
 
 function Csrf(p: { session: Session }) {
   return <input type="hidden" name="_csrf" value={p.session.csrf} />;
 }
 
 function CategoryOptions(p: { categories: Category[]; selected?: string | null }) {
+  const { category } = useI18n();
   return (
     <>
       {p.categories.map((c) => (
         <option value={c.slug} selected={c.slug === p.selected}>
-          {c.parentId ? `  ${c.name}` : c.name}
+          {c.parentId ? `  ${category(c.slug, c.name)}` : category(c.slug, c.name)}
         </option>
       ))}
     </>
@@ -30,29 +23,33 @@ function CategoryOptions(p: { categories: Category[]; selected?: string | null }
 }
 
 function Tx(p: { t: ReviewTransaction }) {
+  const { day, money } = useI18n();
   return (
     <>
-      <span class="date">{p.t.date}</span>{' '}
-      <span class={`amount${p.t.amountMinor < 0 ? ' out' : ''}`}>{formatMoney(p.t.amountMinor, p.t.currency)}</span>{' '}
+      <span class="date">{day(p.t.date)}</span>{' '}
+      <span class={`amount${p.t.amountMinor < 0 ? ' out' : ''}`}>{money(p.t.amountMinor, p.t.currency)}</span>{' '}
       <span class="description">{p.t.merchant ?? p.t.description}</span>
     </>
   );
 }
 
-function categoryLabel(t: ReviewTransaction): string {
-  if (!t.categoryName || t.category === 'uncategorized') return 'Uncategorized';
-  const sure = t.confidence !== null && t.confidence < 1 ? `, ${Math.round(t.confidence * 100)}%` : '';
-  return `${t.categoryName} (${t.categorySource ?? '?'}${sure})`;
+function CategoryLabel(p: { t: ReviewTransaction }) {
+  const { m, category, percent } = useI18n();
+  const t = p.t;
+  if (!t.categoryName || !t.category || t.category === 'uncategorized') return <>{category('uncategorized', 'Uncategorized')}</>;
+  const sure = t.confidence !== null && t.confidence < 1 ? `, ${percent(t.confidence)}` : '';
+  return <>{`${category(t.category, t.categoryName)} (${m.reviewSource(t.categorySource ?? '?')}${sure})`}</>;
 }
 
 /** The answers an entry takes, each a plain form (works without JavaScript). */
 function Actions(p: { session: Session; item: ReviewItem; categories: Category[] }) {
+  const { m } = useI18n();
   const item = p.item;
   if (item.kind === 'duplicate') {
     return (
       <form method="post" action={`/review/duplicate/${item.id}/not-duplicate`}>
         <Csrf session={p.session} />
-        <button type="submit">Not a duplicate</button>
+        <button type="submit">{m.reviewNotDuplicate}</button>
       </form>
     );
   }
@@ -64,24 +61,24 @@ function Actions(p: { session: Session; item: ReviewItem; categories: Category[]
         <form method="post" action={`/review/${item.id}/accept`}>
           <Csrf session={p.session} />
           <button type="submit" class="primary">
-            Accept
+            {m.reviewAccept}
           </button>
         </form>
       )}
       <form method="post" action={`/review/${item.id}/category`} class="change">
         <Csrf session={p.session} />
-        <select name="category" aria-label={`Category for ${item.id}`}>
+        <select name="category" aria-label={m.reviewCategoryFor(item.id)}>
           <CategoryOptions categories={p.categories} selected={t.category} />
         </select>
         <label>
-          <input type="checkbox" name="similar" value="1" /> and similar
+          <input type="checkbox" name="similar" value="1" /> {m.reviewAndSimilar}
         </label>
-        <button type="submit">Change</button>
+        <button type="submit">{m.reviewChange}</button>
       </form>
       {item.kind === 'transfer' && (
         <form method="post" action={`/review/${item.id}/not-transfer`}>
           <Csrf session={p.session} />
-          <button type="submit">Not a transfer</button>
+          <button type="submit">{m.reviewNotTransfer}</button>
         </form>
       )}
     </>
@@ -89,45 +86,50 @@ function Actions(p: { session: Session; item: ReviewItem; categories: Category[]
 }
 
 function Entry(p: { session: Session; item: ReviewItem; categories: Category[] }) {
+  const { m, day, money } = useI18n();
   const item = p.item;
   return (
     <li class="review-item" data-review-kind={item.kind} data-review-id={String(item.id)}>
       <p class="reasons">
         {item.reasons.map((r) => (
-          <span class="badge">{REASON[r] ?? r}</span>
+          <span class="badge">{m.reviewReason(r)}</span>
         ))}
       </p>
       {item.kind === 'duplicate' ? (
         <div class="what">
           <p>
-            {item.source === 'sync' ? 'A synced row' : 'A row from a file'}: <span class="date">{item.row.date}</span>{' '}
-            <span class="amount">{formatMoney(item.row.amountMinor, item.row.currency)}</span>{' '}
+            {item.source === 'sync' ? m.reviewSyncedRow : m.reviewFileRow}: <span class="date">{day(item.row.date)}</span>{' '}
+            <span class="amount">{money(item.row.amountMinor, item.row.currency)}</span>{' '}
             <span class="description">{item.row.description}</span>
           </p>
           <ul class="candidates">
             {item.candidates.map((c) => (
               <li>
-                could be #{String(c.id)}: <Tx t={c} />
+                {m.reviewCouldBe(c.id)} <Tx t={c} />
               </li>
             ))}
           </ul>
           <p class="hint">
-            If it is one of these, link it on the <a href="/import">Import</a> page.
+            {m.reviewLinkBefore} <a href="/import">{m.navImport}</a>
+            {m.reviewLinkAfter === '.' ? '.' : ` ${m.reviewLinkAfter}`}
           </p>
         </div>
       ) : (
         <div class="what">
           <p>
-            #{String(item.id)} <Tx t={item.transaction} /> · <span class="category">{categoryLabel(item.transaction)}</span>
+            #{String(item.id)} <Tx t={item.transaction} /> ·{' '}
+            <span class="category">
+              <CategoryLabel t={item.transaction} />
+            </span>
           </p>
           {item.kind === 'transfer' && (
             <p class="pair">
               {item.pair ? (
                 <>
-                  paired with #{String(item.pair.id)} on {item.pair.accountName}: <Tx t={item.pair} />
+                  {m.reviewPairedWith(item.pair.id, item.pair.accountName)} <Tx t={item.pair} />
                 </>
               ) : (
-                'paid to one of your own accounts'
+                m.reviewOwnAccount
               )}
             </p>
           )}
@@ -141,26 +143,19 @@ function Entry(p: { session: Session; item: ReviewItem; categories: Category[] }
 }
 
 export function ReviewPage(p: { session: Session; queue: ReviewQueue; categories: Category[] }) {
+  const { m } = useI18n();
   const { queue } = p;
   return (
-    <Layout title="Review" session={p.session}>
-      <h1>Review</h1>
-      <p class="hint">
-        What came in since your last review
-        {queue.reviewedUpTo ? ` (${queue.reviewedUpTo.slice(0, 16).replace('T', ' ')} UTC)` : ''}, what has no category,
-        categories Trax is not sure of, possible duplicates and suggested transfers. Each answer is your choice and teaches the
-        categorizer.
-      </p>
+    <Layout title={m.reviewTitle} session={p.session}>
+      <h1>{m.reviewTitle}</h1>
+      <p class="hint">{m.reviewHint(queue.reviewedUpTo ? queue.reviewedUpTo.slice(0, 16).replace('T', ' ') : null)}</p>
       {queue.items.length === 0 ? (
         <p class="empty" data-review-empty>
-          Nothing to review.
+          {m.reviewEmpty}
         </p>
       ) : (
         <>
-          <p data-review-total>
-            {queue.total === 1 ? '1 entry' : `${queue.total} entries`}
-            {queue.total > queue.items.length ? `, the newest ${queue.items.length} shown` : ''}.
-          </p>
+          <p data-review-total>{m.reviewTotal(queue.total, queue.items.length)}</p>
           <ul class="review-list">
             {queue.items.map((item) => (
               <Entry session={p.session} item={item} categories={p.categories} />
@@ -170,29 +165,32 @@ export function ReviewPage(p: { session: Session; queue: ReviewQueue; categories
       )}
       <form method="post" action="/review/done">
         <Csrf session={p.session} />
-        <button type="submit">Mark the rest reviewed</button>
+        <button type="submit">{m.reviewMarkDone}</button>
       </form>
     </Layout>
   );
 }
 
 /** "And similar" without JavaScript: the rule and what it would move, then Apply or Cancel. */
-export function SimilarPreviewPage(p: { session: Session; preview: SimilarPreview; names: Map<number, string> }) {
+export function SimilarPreviewPage(p: { session: Session; preview: SimilarPreview; categories: Category[] }) {
+  const { m, day, money, category } = useI18n();
   const v = p.preview;
+  const target = category(v.category.slug, v.category.name);
+  const byId = new Map(p.categories.map((c) => [c.id, category(c.slug, c.name)]));
   return (
-    <Layout title="Apply to similar" session={p.session}>
-      <h1>Apply to similar</h1>
+    <Layout title={m.reviewSimilarTitle} session={p.session}>
+      <h1>{m.reviewSimilarTitle}</h1>
       <p data-similar-rule>
-        This creates a rule: {v.rule} → {v.category.name}. It matches {String(v.matched)} transactions;{' '}
-        <span data-similar-moves>{String(v.moves)}</span> other transactions would move to {v.category.name}.
+        {m.reviewSimilarRule(v.rule, target, v.matched)} <span data-similar-moves>{String(v.moves)}</span>{' '}
+        {m.reviewSimilarMoves(target)}
       </p>
       {v.sample.length > 0 && (
         <ul>
-          {v.sample.map((m) => (
+          {v.sample.map((s) => (
             <li>
-              {m.bookingDate} {m.merchant ?? m.description} {formatMoney(m.amountMinor, m.currency)}:{' '}
-              {m.fromCategoryId === null ? 'Uncategorized' : (p.names.get(m.fromCategoryId) ?? '?')} →{' '}
-              {p.names.get(m.toCategoryId) ?? '?'}
+              {day(s.bookingDate)} {s.merchant ?? s.description} {money(s.amountMinor, s.currency)}:{' '}
+              {s.fromCategoryId === null ? category('uncategorized', 'Uncategorized') : (byId.get(s.fromCategoryId) ?? '?')} →{' '}
+              {byId.get(s.toCategoryId) ?? '?'}
             </li>
           ))}
         </ul>
@@ -203,9 +201,9 @@ export function SimilarPreviewPage(p: { session: Session; preview: SimilarPrevie
         <input type="hidden" name="similar" value="1" />
         <input type="hidden" name="confirm" value="1" />
         <button type="submit" class="primary">
-          Apply
+          {m.reviewApply}
         </button>{' '}
-        <a href="/review">Cancel</a>
+        <a href="/review">{m.reviewCancel}</a>
       </form>
     </Layout>
   );
