@@ -60,6 +60,9 @@ describe('the review badge', () => {
       expect(reviewQueue(t.app).total).toBe(0);
       const empty = await (await web.fetch('/')).text();
       expect(badgeOf(empty)).toEqual({ attr: '0', shown: null });
+      const page = await (await web.fetch('/review')).text();
+      expect(page).toContain('Nothing to review.');
+      expect(page).not.toContain('Mark the rest reviewed');
     });
   });
 });

@@ -163,10 +163,13 @@ export function ReviewPage(p: { session: Session; queue: ReviewQueue; categories
           </ul>
         </>
       )}
-      <form method="post" action="/review/done">
-        <Csrf session={p.session} />
-        <button type="submit">{m.reviewMarkDone}</button>
-      </form>
+      {/* An empty inbox has nothing new to mark. */}
+      {queue.items.length > 0 && (
+        <form method="post" action="/review/done">
+          <Csrf session={p.session} />
+          <button type="submit">{m.reviewMarkDone}</button>
+        </form>
+      )}
     </Layout>
   );
 }
