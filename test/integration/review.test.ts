@@ -247,14 +247,38 @@ describe('trax review', () => {
     else expect(row(first!.id)).toMatchObject({ slug: 'groceries', source: 'user' });
     expect(row(second!.id).source).not.toBe('user');
   });
+
+  it('in a terminal offers no "accept" for a row without a category, and keeps amounts aligned in colour', async () => {
+    await connect(t.app, sb);
+    t.app.db.prepare(`UPDATE transactions SET first_seen_at = '2000-01-01T00:00:00.000Z'`).run();
+    expect((await runCli(['review', 'done'], t.env)).code).toBe(0);
+    // Only the uncategorized rows are left: confirm every suggested transfer as the user would.
+    t.app.db.prepare(`UPDATE transactions SET category_source = 'user' WHERE category_source = 'transfer'`).run();
+    const items = (await queue()).items;
+    expect(items.length).toBeGreaterThan(1);
+    expect(items.every((i) => i.reasons.join() === 'uncategorized')).toBe(true);
+    const out = await inTerminal(['review'], ['a', 's', 'q'], { color: true });
+    expect(out).toContain('It has no category to accept: type c and the category, e.g. `c groceries`');
+    expect(out).not.toContain('a accept');
+    expect(out).toContain('Stopped: 0 answered, 1 skipped');
+    expect(row(items[0]!.id).source).not.toBe('user');
+    // Each entry's line, escape codes removed: the amount column ends at the same place.
+    const ends = out
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter((l) => / #\d+ {2}\d{4}-\d\d-\d\d/.test(l))
+      .map((l) => l.search(/ [A-Z]{3} {2}/));
+    expect(ends.length).toBe(2);
+    expect(new Set(ends).size).toBe(1);
+  });
 });
 
 /** Runs the CLI under `script` (util-linux) so stdin is a TTY, typing the answers one line each. */
-function inTerminal(args: string[], lines: string[]): Promise<string> {
+function inTerminal(args: string[], lines: string[], opts: { color?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const cmd = [process.execPath, CLI, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     const child = spawn('script', ['-qec', cmd, '/dev/null'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', ...t.env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(opts.color ? {} : { NO_COLOR: '1' }), ...t.env },
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));

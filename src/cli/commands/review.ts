@@ -5,6 +5,7 @@ import { TraxError } from '../../domain/errors.js';
 import { accept, changeCategory, markReviewed, notDuplicate, notTransfer, type AcceptResult } from '../../review/actions.js';
 import { reviewQueue, type ReviewItem, type ReviewTransaction } from '../../review/queue.js';
 import { out, withApp } from '../context.js';
+import { formatMoney } from '../../domain/money.js';
 import { clean, colors, json, money } from '../output.js';
 import { setCategoryWithPreview } from './categorize.js';
 
@@ -36,8 +37,13 @@ function categoryText(t: ReviewTransaction): string {
   return `${t.categoryName}${colors.dim(` (${t.categorySource ?? '?'}${sure})`)}`;
 }
 
-const txText = (t: ReviewTransaction) =>
-  `${t.date}  ${money(t.amountMinor, t.currency).padStart(14)}  ${clean(t.merchant ?? t.description).slice(0, 48)}`;
+/** Padded before it is coloured: the colour's escape codes would count as width and shift the column. */
+const amountText = (t: ReviewTransaction) => {
+  const plain = formatMoney(t.amountMinor, t.currency).padStart(14);
+  return t.amountMinor < 0 ? colors.red(plain) : plain;
+};
+
+const txText = (t: ReviewTransaction) => `${t.date}  ${amountText(t)}  ${clean(t.merchant ?? t.description).slice(0, 48)}`;
 
 /** One inbox entry as lines of text; bank text is cleaned of terminal escapes. */
 export function describeItem(item: ReviewItem): string {
@@ -56,10 +62,14 @@ export function describeItem(item: ReviewItem): string {
     : `${head}\n  paid to one of your own accounts`;
 }
 
+const hasCategory = (t: ReviewTransaction) => t.category !== null && t.category !== 'uncategorized';
+
+/** The keys this entry takes: no "accept" for a row without a category, no "t" unless a transfer. */
 function keysFor(item: ReviewItem): string {
   if (item.kind === 'duplicate') return 'd not a duplicate · s skip · q quit';
+  const a = hasCategory(item.transaction) ? 'a accept · ' : '';
   const t = item.kind === 'transfer' ? ' · t not a transfer' : '';
-  return `a accept · c CATEGORY change (add --similar for look-alikes)${t} · s skip · q quit`;
+  return `${a}c CATEGORY change (add --similar for look-alikes)${t} · s skip · q quit`;
 }
 
 type Ask = (prompt: string) => Promise<string | null>;
@@ -103,6 +113,10 @@ async function answer(app: App, item: ReviewItem, line: string, ask: Ask): Promi
     notDuplicate(app, item.id);
     out(`${colors.green('✔')} Duplicate ${item.id} is a booking of its own.`);
     return 'done';
+  }
+  if (key === 'a' && !hasCategory(item.transaction)) {
+    out('It has no category to accept: type c and the category, e.g. `c groceries` (`trax categories list`).');
+    return 'again';
   }
   if (key === 'a') {
     const r = accept(app, item.id);
