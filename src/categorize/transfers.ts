@@ -19,7 +19,8 @@ interface Row {
  * are a pair when they are opposite amounts in the same currency on two different own accounts
  * within TRANSFER_WINDOW_DAYS (closest dates first); a row whose counterparty IBAN is one of the
  * user's own accounts is a transfer even when the other side is not synced. Rows the user
- * categorized themselves are left alone. Returns the number of pairs made.
+ * categorized themselves, or said are not a transfer (the review inbox), are left alone.
+ * Returns the number of pairs made.
  */
 export function pairTransfers(
   app: App,
@@ -42,6 +43,8 @@ export function pairTransfers(
      WHERE booking_date >= @from AND (booking_date > @from OR id > @id) AND pending = 0
        AND transfer_pair_id IS NULL AND amount_minor != 0
        AND (category_source IS NULL OR category_source NOT IN ('user', 'rule'))
+       AND NOT EXISTS (SELECT 1 FROM transfer_refusals r
+                       WHERE r.account_id = transactions.account_id AND r.dedupe_key = transactions.dedupe_key)
      ORDER BY booking_date, id LIMIT @limit`,
   );
   const pair = app.db.prepare(

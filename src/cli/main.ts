@@ -110,6 +110,12 @@ const COMMANDS: CommandRow[] = [
     load: async () => (await import('./commands/categorize.js')).registerCategories,
   },
   {
+    term: 'review',
+    writes: true,
+    summary: 'the review inbox: new, uncategorized and doubtful transactions, answered one keystroke each',
+    load: async () => (await import('./commands/review.js')).registerReview,
+  },
+  {
     term: 'report',
     summary: 'where your money went: spending by category, income, savings, top merchants, budgets',
     load: async () => (await import('./commands/report.js')).registerReport,

@@ -27,6 +27,8 @@ import { history } from './routes/history.js';
 import { manual } from './routes/manual.js';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports.js';
 import { MessagePage } from './views/pages.js';
+import { badgeCount } from '../review/badge.js';
+import { reviewRoutes } from './routes/review.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 const STATIC: Record<string, string> = {
@@ -77,6 +79,8 @@ export function createWebApp(deps: WebDeps) {
   web.use('*', async (c, next) => {
     const session = c.get('session');
     if (session) session.reminders = reminders(deps.app, deps.app.now());
+    // The navigation badge; only pages need it (a capped count, see src/review/badge.ts).
+    if (session && c.req.method === 'GET' && !c.req.path.startsWith('/static/')) session.reviewCount = badgeCount(deps.app);
     await next();
   });
   web.route('/', loginRoutes(new LoginLimiter(() => deps.app.now().getTime())));
@@ -85,6 +89,7 @@ export function createWebApp(deps: WebDeps) {
   web.route('/', history);
   web.route('/', manual);
   web.route('/', importRoutes());
+  web.route('/', reviewRoutes);
   web.route('/', plaid);
   web.route('/', truelayerRoutes(callbackPath));
   web.route('/', enablebankingRoutes(config));

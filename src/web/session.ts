@@ -13,6 +13,8 @@ export interface Session {
   flash: { kind: 'ok' | 'error'; text: string } | null;
   /** Consents that need the user, refreshed on every request for the banner. */
   reminders: Reminder[];
+  /** Entries in the review inbox up to BADGE_CAP + 1 (src/review/badge.ts), for the navigation badge. */
+  reviewCount?: number;
   lastSeen: number;
 }
 

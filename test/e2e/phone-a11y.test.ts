@@ -61,6 +61,7 @@ function pages(): Array<[string, string]> {
     ['transactions-filtered', '/transactions?category=groceries&sort=amount'],
     ['import', '/import'],
     ['history', '/history'],
+    ['review', '/review'],
     ['transactions-page-2', '/transactions?page=2'],
   ];
 }

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
-import { chooseCategory, previewSimilar, type SimilarPreview } from '../../categorize/choose.js';
+import { chooseCategory, previewSimilar, type ChoiceResult, type SimilarPreview } from '../../categorize/choose.js';
 import { evaluate, formatEvalReport, loadEvalCsv } from '../../categorize/eval/index.js';
 import { categorizeTransactions } from '../../categorize/run.js';
 import { recategorizeAll } from '../../categorize/retrain.js';
@@ -37,6 +37,44 @@ async function confirm(question: string): Promise<boolean> {
   } finally {
     rl.close();
   }
+}
+
+/**
+ * `trax categorize set`'s flow, shared with `trax review category`: with --similar, the preview,
+ * then a y/N question in a terminal (refused without --yes elsewhere), then the choice. Returns
+ * null when the user said no.
+ */
+export async function setCategoryWithPreview(
+  app: App,
+  transactionId: number,
+  category: string,
+  o: { similar?: boolean; yes?: boolean },
+  choose: (app: App, id: number, category: string, opts: { similar: boolean }) => ChoiceResult = chooseCategory,
+  ask: (question: string) => Promise<boolean> = confirm,
+): Promise<ChoiceResult | null> {
+  if (o.similar) {
+    const p = previewSimilar(app, transactionId, category);
+    out(formatSimilarPreview(app, p));
+    if (!o.yes) {
+      if (ask === confirm && !process.stdin.isTTY)
+        throw new TraxError(
+          'usage',
+          `Nothing changed: --similar would move ${plural(p.moves, 'transaction')}; pass --yes to apply it without asking.`,
+        );
+      if (!(await ask(`Set transaction ${p.transactionId} to ${p.category.name} and create this rule? [y/N] `))) {
+        out('Nothing changed.');
+        process.exitCode = 1;
+        return null;
+      }
+    }
+  }
+  const r = choose(app, transactionId, category, { similar: Boolean(o.similar) });
+  out(`Transaction ${r.transactionId} is now ${r.category.name} (your choice; it survives every sync).`);
+  if (r.ruleId !== null)
+    out(
+      `Created rule ${r.ruleId}; it recategorized ${plural(r.similar, 'similar transaction')}. See \`trax rules list\`; undo with \`trax undo\`.`,
+    );
+  return r;
 }
 
 export function registerCategorize(program: Command): void {
@@ -91,30 +129,7 @@ Examples:
     .action(async (txn: string, category: string, o: { similar?: boolean; yes?: boolean }) => {
       if (!/^\d+$/.test(txn))
         throw new TraxError('usage', `"${txn}" is not a transaction id; \`trax transactions --json\` shows them.`);
-      await withApp(async (app) => {
-        if (o.similar) {
-          const p = previewSimilar(app, Number(txn), category);
-          out(formatSimilarPreview(app, p));
-          if (!o.yes) {
-            if (!process.stdin.isTTY)
-              throw new TraxError(
-                'usage',
-                `Nothing changed: --similar would move ${plural(p.moves, 'transaction')}; pass --yes to apply it without asking.`,
-              );
-            if (!(await confirm(`Set transaction ${p.transactionId} to ${p.category.name} and create this rule? [y/N] `))) {
-              out('Nothing changed.');
-              process.exitCode = 1;
-              return;
-            }
-          }
-        }
-        const r = chooseCategory(app, Number(txn), category, { similar: Boolean(o.similar) });
-        out(`Transaction ${r.transactionId} is now ${r.category.name} (your choice; it survives every sync).`);
-        if (r.ruleId !== null)
-          out(
-            `Created rule ${r.ruleId}; it recategorized ${plural(r.similar, 'similar transaction')}. See \`trax rules list\`; undo with \`trax undo\`.`,
-          );
-      });
+      await withApp((app) => setCategoryWithPreview(app, Number(txn), category, o));
     });
 
   cmd

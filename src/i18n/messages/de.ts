@@ -24,6 +24,14 @@ const PLACEMENT: Record<string, string> = {
   review: 'zu prüfen',
 };
 
+const REVIEW_REASON: Record<string, string> = {
+  new: 'neu',
+  uncategorized: 'ohne Kategorie',
+  'low-confidence': 'unsicher',
+  transfer: 'Umbuchung?',
+  duplicate: 'Duplikat?',
+};
+/** Where a category came from; the review inbox names sources with the same words. */
 const CATEGORY_SOURCE: Record<string, string> = {
   user: 'Ihre Wahl',
   rule: 'Regel',
@@ -144,7 +152,7 @@ export const de: Messages = {
   confirmUndoImport: (rows, file) => `Die ${rows} Buchungen aus ${file} wieder entfernen?`,
   undo: 'Rückgängig',
   toReviewHeading: (n) => `Zu prüfen (${n})`,
-  reviewHint:
+  importReviewHint:
     'Jede dieser Buchungen könnte zu mehr als einer Buchung passen, die Trax schon hat. Wählen Sie die richtige, oder sagen Sie, dass es eine eigene Buchung ist.',
   fromSync: 'abgerufen',
   fromFile: 'aus einer Datei',
@@ -285,4 +293,42 @@ export const de: Messages = {
   error: 'Fehler',
   triggerName: (t) => TRIGGER[t] ?? t,
   runStatus: (s) => RUN_STATUS[s] ?? s,
+  reviewNav: 'Prüfen',
+  reviewTitle: 'Zu prüfen',
+  reviewHint: (since) =>
+    `Was seit Ihrer letzten Prüfung${since ? ` (${since} UTC)` : ''} hinzukam, Buchungen ohne Kategorie, Kategorien, bei denen Trax unsicher ist, mögliche Duplikate und vermutete Umbuchungen. Jede Antwort ist Ihre Wahl und schult die Kategorisierung.`,
+  reviewEmpty: 'Nichts zu prüfen.',
+  reviewTotal: (total, shown) =>
+    `${total === 1 ? '1 Eintrag' : `${total} Einträge`}${total > shown ? `, die neuesten ${shown} angezeigt` : ''}.`,
+  reviewReason: (r) => REVIEW_REASON[r] ?? r,
+  reviewSource: (s) => CATEGORY_SOURCE[s] ?? s,
+  reviewAccept: 'Übernehmen',
+  reviewChange: 'Ändern',
+  reviewAndSimilar: 'und ähnliche',
+  reviewCategoryFor: (id) => `Kategorie für ${id}`,
+  reviewNotTransfer: 'Keine Umbuchung',
+  reviewNotDuplicate: 'Kein Duplikat',
+  reviewMarkDone: 'Rest als geprüft markieren',
+  reviewSyncedRow: 'Eine abgerufene Buchung',
+  reviewFileRow: 'Eine Buchung aus einer Datei',
+  reviewCouldBe: (id) => `könnte #${id} sein:`,
+  reviewLinkBefore: 'Ist es eine davon, verknüpfen Sie sie auf der Seite',
+  reviewLinkAfter: '.',
+  reviewPairedWith: (id, account) => `Gegenbuchung #${id} auf ${account}:`,
+  reviewOwnAccount: 'an eines Ihrer eigenen Konten',
+  reviewSimilarTitle: 'Auf ähnliche anwenden',
+  reviewSimilarRule: (rule, category, matched) =>
+    `Das legt eine Regel an: ${rule} → ${category}. Sie trifft auf ${matched} Umsätze zu;`,
+  reviewSimilarMoves: (category) => `weitere Umsätze kämen in ${category}.`,
+  reviewApply: 'Anwenden',
+  reviewCancel: 'Abbrechen',
+  reviewChooseFirst: 'Bitte zuerst eine Kategorie wählen.',
+  reviewKept: (category, ids) => `${category} für ${ids} übernommen.`,
+  reviewNowIn: (id, category, similar) =>
+    `#${id} ist jetzt ${category}${similar !== null ? `; eine Regel hat ${similar} ähnliche Umsätze verschoben (rückgängig mit \`trax undo\`)` : ''}.`,
+  reviewUnpaired: (rows) => `Keine Umbuchung: ${rows}.`,
+  reviewRowIs: (id, category) => `#${id} ist ${category}`,
+  reviewOwnBooking: (day, description) => `${day} ${description} ist eine eigene Buchung.`,
+  reviewMarked: 'Als geprüft markiert: nur was ab jetzt hinzukommt, ist neu.',
+  reviewAnd: 'und',
 };

@@ -1,3 +1,12 @@
+/** The review inbox's reasons as its badges say them. */
+const REVIEW_REASON: Record<string, string> = {
+  new: 'new',
+  uncategorized: 'no category',
+  'low-confidence': 'not sure',
+  transfer: 'transfer?',
+  duplicate: 'duplicate?',
+};
+
 /**
  * The English catalogue, and the shape every other catalogue must have: a key is a string or a
  * function of its parameters, so a missing key, a renamed parameter or a typo is a compile
@@ -120,7 +129,7 @@ export const en = {
   confirmUndoImport: (rows: number, file: string) => `Remove the ${rows} rows ${file} added?`,
   undo: 'Undo',
   toReviewHeading: (n: number) => `To review (${n})`,
-  reviewHint: 'Each of these could be more than one booking Trax already has. Say which, or that it is its own.',
+  importReviewHint: 'Each of these could be more than one booking Trax already has. Say which, or that it is its own.',
   fromSync: 'synced',
   fromFile: 'from a file',
   itIsThisOne: 'It is this one',
@@ -262,6 +271,45 @@ export const en = {
   error: 'Error',
   triggerName: (t: string) => t,
   runStatus: (s: string) => s,
+  // Review inbox (/review)
+  reviewNav: 'Review',
+  reviewTitle: 'Review',
+  reviewHint: (since: string | null) =>
+    `What came in since your last review${since ? ` (${since} UTC)` : ''}, what has no category, categories Trax is not sure of, possible duplicates and suggested transfers. Each answer is your choice and teaches the categorizer.`,
+  reviewEmpty: 'Nothing to review.',
+  reviewTotal: (total: number, shown: number) =>
+    `${total === 1 ? '1 entry' : `${total} entries`}${total > shown ? `, the newest ${shown} shown` : ''}.`,
+  reviewReason: (r: string) => REVIEW_REASON[r] ?? r,
+  reviewSource: (s: string) => s,
+  reviewAccept: 'Accept',
+  reviewChange: 'Change',
+  reviewAndSimilar: 'and similar',
+  reviewCategoryFor: (id: number) => `Category for ${id}`,
+  reviewNotTransfer: 'Not a transfer',
+  reviewNotDuplicate: 'Not a duplicate',
+  reviewMarkDone: 'Mark the rest reviewed',
+  reviewSyncedRow: 'A synced row',
+  reviewFileRow: 'A row from a file',
+  reviewCouldBe: (id: number) => `could be #${id}:`,
+  reviewLinkBefore: 'If it is one of these, link it on the',
+  reviewLinkAfter: 'page.',
+  reviewPairedWith: (id: number, account: string) => `paired with #${id} on ${account}:`,
+  reviewOwnAccount: 'paid to one of your own accounts',
+  reviewSimilarTitle: 'Apply to similar',
+  reviewSimilarRule: (rule: string, category: string, matched: number) =>
+    `This creates a rule: ${rule} → ${category}. It matches ${matched} transactions;`,
+  reviewSimilarMoves: (category: string) => `other transactions would move to ${category}.`,
+  reviewApply: 'Apply',
+  reviewCancel: 'Cancel',
+  reviewChooseFirst: 'Choose a category first.',
+  reviewKept: (category: string, ids: string) => `Kept ${category} for ${ids}.`,
+  reviewNowIn: (id: number, category: string, similar: number | null) =>
+    `#${id} is now ${category}${similar !== null ? `; a rule moved ${similar} similar transactions (Undo with \`trax undo\`)` : ''}.`,
+  reviewUnpaired: (rows: string) => `Not a transfer: ${rows}.`,
+  reviewRowIs: (id: number, category: string) => `#${id} is ${category}`,
+  reviewOwnBooking: (day: string, description: string) => `${day} ${description} is a booking of its own.`,
+  reviewMarked: 'Marked reviewed: only what comes in from now on is new.',
+  reviewAnd: 'and',
 };
 
 export type Messages = {

@@ -112,7 +112,7 @@ function ReviewList(p: { session: Session; reviews: Array<ReviewItem & { rows: T
   return (
     <section class="reviews">
       <h2>{m.toReviewHeading(p.reviews.length)}</h2>
-      <p class="hint">{m.reviewHint}</p>
+      <p class="hint">{m.importReviewHint}</p>
       {p.reviews.map((r) => (
         <article class="review" data-review-id={String(r.id)}>
           <p>

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { Session } from '../session.js';
+import { badgeText } from '../../review/badge.js';
 import { useI18n } from '../i18n.js';
 
 export function Layout(props: {
@@ -36,6 +37,10 @@ export function Layout(props: {
             <a href="/">{m.navBanks}</a>
             <a href="/import">{m.navImport}</a>
             <a href="/history">{m.navHistory}</a>
+            <a href="/review" data-review-count={badgeText(props.session.reviewCount ?? 0) || '0'}>
+              {m.reviewNav}
+              {props.session.reviewCount ? <span class="badge count">{badgeText(props.session.reviewCount)}</span> : null}
+            </a>
           </nav>
           {/* The search language of `trax search`; results are the transaction list (the query stays in the URL). */}
           <form method="get" action="/transactions" role="search" class="search">
