@@ -265,3 +265,33 @@ describe('Enable Banking rows: the fields a user sees', () => {
     );
   });
 });
+
+describe('Enable Banking survivors of the first mutation run', () => {
+  const caught = (f: () => unknown): ProviderError => {
+    try {
+      f();
+    } catch (e) {
+      return e as ProviderError;
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('an unusable available amount names its field too', () => {
+    expect(() => mapBalances('a', [balance('CLBD', '1.00'), balance('CLAV', 'x')], ENDPOINT, NOW)).toThrow(
+      'Enable Banking GET /accounts/{uid}/balances sent the amount "x" in balance_amount, which is not a decimal number; nothing from this response was saved.',
+    );
+  });
+
+  it('both refusals are invalid responses from the endpoint that sent them (what the sync log and exit code show)', () => {
+    for (const amount of ['1,00', '1.001']) {
+      expect(caught(() => mapBalances('a', [balance('CLBD', amount)], ENDPOINT, NOW))).toMatchObject({
+        kind: 'invalid_response',
+        detail: { endpoint: ENDPOINT },
+      });
+    }
+  });
+
+  it('a party with an address but no address lines has no name', () => {
+    expect(map(row({ creditor: { name: null, postal_address: { address_line: null } } })).counterpartyName).toBeNull();
+  });
+});
