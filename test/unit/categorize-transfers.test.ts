@@ -235,3 +235,76 @@ describe('pairing transfers', () => {
     expect(pairs(l)).toEqual([]);
   });
 });
+
+describe('pairing across page ends', () => {
+  // Three weeks of rows, read a few at a time: the pairs must not depend on where a page ends.
+  const named = (account: 0 | 1, bookingDate: string, amountMinor: number, description: string, iban: string | null = null) =>
+    row(account, bookingDate, amountMinor, { description, counterpartyIban: iban });
+  const OWN_IBAN = 'DE89370400440532013000';
+  const rows = () => [
+    named(0, '2026-01-01', -100, 'out 100'),
+    named(0, '2026-01-01', -7, 'coffee'),
+    named(1, '2026-01-01', -9, 'fee'),
+    named(1, '2026-01-02', 100, 'in 100'),
+    named(0, '2026-01-02', 11, 'refund'),
+    named(0, '2026-01-03', -200, 'out 200'),
+    named(1, '2026-01-03', 200, 'in 200'),
+    named(1, '2026-01-03', -13, 'bakery'),
+    named(0, '2026-01-05', -300, 'out 300'),
+    // Read before the inflow: a page may end on the last day of the window with more of that day to come.
+    named(1, '2026-01-08', -17, 'lunch'),
+    named(1, '2026-01-08', 300, 'in 300 three days later'),
+    named(0, '2026-01-09', -400, 'out 400'),
+    named(1, '2026-01-13', 400, 'in 400 four days later'),
+    named(0, '2026-01-14', -50, 'to own joint account', OWN_IBAN),
+    named(1, '2026-01-14', -21, 'books'),
+    named(1, '2026-01-15', 60, 'in 60'),
+    named(0, '2026-01-15', -60, 'out 60'),
+    named(1, '2026-01-20', 70, 'in 70 first'),
+    named(0, '2026-01-21', -5, 'kiosk'),
+    named(0, '2026-01-22', -70, 'out 70 two days after'),
+  ];
+
+  function run(opts: { pageSize?: number; since?: string }) {
+    const l = ledger();
+    const conn = l.app.connections.list()[0]!;
+    l.app.accounts.upsert(
+      conn.id,
+      'truelayer',
+      [{ providerAccountId: 'c', name: 'Joint', kind: 'checking', currency: 'EUR', iban: OWN_IBAN, numberHint: null }],
+      FIXED_NOW.toISOString(),
+    );
+    insert(l, rows());
+    const made = pairTransfers(l.app, pipelineContext(l.app), opts);
+    const marked = l.app.db
+      .prepare(
+        `SELECT t.description AS d, t.category_source AS s, (SELECT p.description FROM transactions p WHERE p.id = t.transfer_pair_id) AS p
+         FROM transactions t WHERE t.category_source = 'transfer' ORDER BY t.booking_date, t.description`,
+      )
+      .all() as Array<{ d: string; s: string; p: string | null }>;
+    return { made, marked: marked.map((m) => (m.p ? `${m.d} <> ${m.p}` : `${m.d} (one side)`)) };
+  }
+
+  const everything = [
+    'out 100 <> in 100',
+    'in 100 <> out 100',
+    'in 200 <> out 200',
+    'out 200 <> in 200',
+    'out 300 <> in 300 three days later',
+    'in 300 three days later <> out 300',
+    'to own joint account (one side)',
+    'in 60 <> out 60',
+    'out 60 <> in 60',
+    'in 70 first <> out 70 two days after',
+    'out 70 two days after <> in 70 first',
+  ];
+
+  it.each([1, 2, 3, 4, 7, undefined])('gives the same pairs with %s rows a page', (pageSize) => {
+    expect(run({ pageSize })).toEqual({ made: 5, marked: everything });
+  });
+
+  it.each([1, 2, 5])('with `since`, starts 3 days before it whatever the page size (%s)', (pageSize) => {
+    expect(run({ pageSize, since: '2026-01-12' })).toEqual({ made: 2, marked: everything.slice(6) });
+    expect(run({ pageSize, since: '2026-01-08' })).toEqual({ made: 3, marked: everything.slice(4) });
+  });
+});

@@ -71,6 +71,12 @@ describe('text, parties and identity', () => {
     expect(
       remittance(['mandatereference:M-1,creditorid:DE98ZZZ09999999999,remittanceinformation:Vodafone  Kd 123', ' ', 'EREF: 9']),
     ).toBe('Vodafone Kd 123 EREF: 9');
+    // Blank lines leave no space at either end.
+    expect(remittance(['', ' ', 'REWE SAGT DANKE', '  '])).toBe('REWE SAGT DANKE');
+    // The prefix only at the start of a line: the same words later are the purpose text itself.
+    expect(remittance(['Ref mandatereference:M-1,creditorid:X,remittanceinformation:Y'])).toBe(
+      'Ref mandatereference:M-1,creditorid:X,remittanceinformation:Y',
+    );
   });
 
   it('names the counterparty from the other side: creditor when money goes out, debtor when it comes in', () => {

@@ -67,6 +67,33 @@ describe('labels', () => {
     expect(labelOf({ from: '2026-10-05', to: '2026-10-06' })).toBe('2026-10-05');
     expect(labelOf({ from: '2026-10-05', to: '2026-10-19' })).toBe('2026-10-05 to 2026-10-18');
   });
+
+  it('names every month of the year, alone and as the ends of a run', () => {
+    const names = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
+    names.forEach((name, i) => {
+      const from = addMonths('2026-01-01', i);
+      expect(labelOf({ from, to: addMonths(from, 1) })).toBe(`${name} 2026`);
+      expect(labelOf({ from: '2025-12-01', to: addMonths(from, 1) })).toBe(`December 2025 to ${name} 2026`);
+    });
+  });
+
+  it('a run of twelve months is a year only from January', () => {
+    expect(labelOf({ from: '2026-02-01', to: '2027-02-01' })).toBe('February 2026 to January 2027');
+    expect(labelOf({ from: '2025-01-01', to: '2026-01-01' })).toBe('2025');
+  });
 });
 
 describe('checking a range', () => {

@@ -401,6 +401,15 @@ describe('listing and counting', () => {
     expect(store.list({ merchant: 'Netflix' })[0]).toMatchObject({ category_id: null, category_slug: null, category_name: null });
   });
 
+  it('limits to the rows asked for by id, with the other filters still applying', () => {
+    const id = (key: string) => store.list().find((r) => r.dedupe_key === key)!.id;
+    const ids = [id('jan31'), id('feb28'), id('dec31')];
+    expect(keys({ ids })).toEqual(['feb28', 'jan31', 'dec31']);
+    expect(store.count({ ids })).toBe(3);
+    expect(keys({ ids, accountId: giro })).toEqual(['feb28', 'jan31']);
+    expect(keys({ ids: [] })).toEqual([]);
+  });
+
   it('combines filters', () => {
     expect(keys({ accountId: giro, month: '2026-02', maxMinor: -1000, text: 'rewe' })).toEqual(['feb14']);
     expect(store.count({ accountId: giro, month: '2026-02', maxMinor: -1000 })).toBe(2);
