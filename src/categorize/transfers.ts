@@ -18,7 +18,8 @@ interface Row {
  * Money moved between the user's own accounts is neither spending nor income. Two booked rows
  * are a pair when they are opposite amounts in the same currency on two different own accounts
  * within TRANSFER_WINDOW_DAYS (closest dates first); a row whose counterparty IBAN is one of the
- * user's own accounts is a transfer even when the other side is not synced. Rows the user
+ * user's own accounts pairs only with that account, and is a transfer even when the other side is
+ * not synced. Rows the user
  * categorized themselves, or said are not a transfer (the review inbox), are left alone.
  * Returns the number of pairs made.
  */
@@ -30,9 +31,25 @@ export function pairTransfers(
   const PAGE = opts.pageSize ?? DEFAULT_PAGE;
   const transfersId = ctx.slugToId.get('transfers');
   if (transfersId === undefined) return 0;
-  const ownIbans = new Set(
-    (app.db.prepare(`SELECT iban FROM accounts WHERE iban IS NOT NULL`).pluck().all() as string[]).map((i) => i.toUpperCase()),
+  /** The user's own accounts by IBAN (as banks print it: any case, any spacing). */
+  const ownByIban = new Map(
+    (app.db.prepare(`SELECT iban, id FROM accounts WHERE iban IS NOT NULL`).all() as Array<{ iban: string; id: number }>).map(
+      (a) => [a.iban.replace(/\s+/g, '').toUpperCase(), a.id],
+    ),
   );
+  const namedAccount = (r: Row): number | undefined =>
+    r.counterparty_iban ? ownByIban.get(r.counterparty_iban.replace(/\s+/g, '').toUpperCase()) : undefined;
+  /**
+   * A row that names the own account it moved money to or from pairs only with a row on that
+   * account. Otherwise, when one bank's sync fails mid-way, an "Umbuchung" from Girokonto to
+   * Extra-Konto could pair with a cash withdrawal of the same amount at another bank, and the
+   * real partner arriving later would find it taken.
+   */
+  const fits = (a: Row, b: Row): boolean => {
+    const na = namedAccount(a);
+    const nb = namedAccount(b);
+    return (na === undefined || na === b.account_id) && (nb === undefined || nb === a.account_id);
+  };
   const since = opts.since ? addDays(opts.since, -TRANSFER_WINDOW_DAYS) : '0000-00-00';
   // Read in date order a page at a time, after the last row read (so an update to a row already
   // read cannot bring it back): a first sync or a yearly CAMT file is a million rows, and held
@@ -86,8 +103,7 @@ export function pairTransfers(
     while (settled < next && held[settled]!.booking_date < date) {
       const r = held[settled++]!;
       // A row paying one of the user's own accounts is a transfer even without its other side.
-      if (!taken.has(r.id) && r.counterparty_iban && ownIbans.has(r.counterparty_iban.replace(/\s+/g, '').toUpperCase()))
-        single.run(transfersId, r.id);
+      if (!taken.has(r.id) && namedAccount(r) !== undefined) single.run(transfersId, r.id);
       taken.delete(r.id);
       if (r.amount_minor > 0) {
         const key = inflowKey(r.currency, r.amount_minor);
@@ -120,7 +136,8 @@ export function pairTransfers(
       let best: Row | null = null;
       let bestGap = Infinity;
       for (const c of candidates) {
-        if (taken.has(c.id) || c.account_id === out.account_id || c.booking_date < lo || c.booking_date > hi) continue;
+        if (taken.has(c.id) || c.account_id === out.account_id || c.booking_date < lo || c.booking_date > hi || !fits(out, c))
+          continue;
         const gap = Math.abs(Date.parse(c.booking_date) - Date.parse(out.booking_date));
         if (gap < bestGap) {
           best = c;

@@ -203,24 +203,39 @@ describe('pairing transfers', () => {
     expect(state(l)[0]!.confidence).toBe(0.5);
   });
 
-  it('a paired row is not also marked one-sided', () => {
+  it('a row naming one own account pairs only with that account, even when its partner syncs later', () => {
+    // The soak's case: ING's sync fails mid-way, DKB's succeeds. ING Extra-Konto's +100.00 from
+    // Girokonto is there, Girokonto's -100.00 is not yet; DKB has a -100.00 cash withdrawal.
     const l = ledger();
     const conn = l.app.connections.list()[0]!;
-    l.app.accounts.upsert(
+    const giroIban = 'DE89370400440532013000';
+    const ids = l.app.accounts.upsert(
       conn.id,
       'truelayer',
-      [
-        {
-          providerAccountId: 'c',
-          name: 'Joint',
-          kind: 'checking',
-          currency: 'EUR',
-          iban: 'DE89370400440532013000',
-          numberHint: null,
-        },
-      ],
+      [{ providerAccountId: 'c', name: 'Girokonto', kind: 'checking', currency: 'EUR', iban: giroIban, numberHint: null }],
       FIXED_NOW.toISOString(),
     );
+    const giro = ids.get('c')!;
+    const atm = row(0, '2025-10-26', -10000, { description: 'GA 1234 Bargeld' });
+    const fromGiro = row(1, '2025-10-29', 10000, { description: 'Umbuchung Extra-Konto', counterpartyIban: giroIban });
+    insert(l, [atm, fromGiro]);
+    expect(pairTransfers(l.app, pipelineContext(l.app))).toBe(0);
+    expect(pairs(l)).toEqual([]);
+
+    const toExtra = row(0, '2025-10-29', -10000, { description: 'Umbuchung Extra-Konto' });
+    l.app.transactions.upsert(giro, [toExtra], FIXED_NOW.toISOString(), { added: 0, modified: 0, removed: 0 });
+    expect(pairTransfers(l.app, pipelineContext(l.app))).toBe(1);
+    expect(pairs(l).sort()).toEqual(
+      [`${fromGiro.dedupeKey}<>${toExtra.dedupeKey}`, `${toExtra.dedupeKey}<>${fromGiro.dedupeKey}`].sort(),
+    );
+    // The cash withdrawal stays what it was.
+    expect(state(l).find((x) => x.key === atm.dedupeKey)).toMatchObject({ slug: null, pair: null });
+  });
+
+  it('a paired row is not also marked one-sided', () => {
+    const l = ledger();
+    // The row names the account its partner is on.
+    l.app.db.prepare('UPDATE accounts SET iban = ? WHERE id = ?').run('DE89370400440532013000', l.accountIds[1]);
     insert(l, [row(0, '2026-01-10', -1200, { counterpartyIban: 'DE89370400440532013000' }), row(1, '2026-01-10', 1200)]);
     expect(pairTransfers(l.app, pipelineContext(l.app))).toBe(1);
     expect(state(l).map((s) => s.confidence)).toEqual([0.9, 0.9]);
