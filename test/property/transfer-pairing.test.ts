@@ -22,6 +22,18 @@ function pairAllAtOnce(app: App, ctx: PipelineContext, opts: { since?: string } 
   const ownIbans = new Set(
     (app.db.prepare(`SELECT iban FROM accounts WHERE iban IS NOT NULL`).pluck().all() as string[]).map((i) => i.toUpperCase()),
   );
+  const accountOfIban = new Map(
+    (app.db.prepare(`SELECT iban, id FROM accounts WHERE iban IS NOT NULL`).all() as Array<{ iban: string; id: number }>).map(
+      (a) => [a.iban.toUpperCase(), a.id],
+    ),
+  );
+  // A row that names an own account by IBAN pairs only with a row on that account.
+  const named = (r: { counterparty_iban: string | null }) =>
+    r.counterparty_iban ? accountOfIban.get(r.counterparty_iban.replace(/\s+/g, '').toUpperCase()) : undefined;
+  const fits = (
+    a: { account_id: number; counterparty_iban: string | null },
+    b: { account_id: number; counterparty_iban: string | null },
+  ) => (named(a) === undefined || named(a) === b.account_id) && (named(b) === undefined || named(b) === a.account_id);
   const since = opts.since ? addDays(opts.since, -TRANSFER_WINDOW_DAYS) : '0000-00-00';
   type Row = {
     id: number;
@@ -60,7 +72,8 @@ function pairAllAtOnce(app: App, ctx: PipelineContext, opts: { since?: string } 
       let best: Row | null = null;
       let bestGap = Infinity;
       for (const c of candidates) {
-        if (taken.has(c.id) || c.account_id === out.account_id || c.booking_date < lo || c.booking_date > hi) continue;
+        if (taken.has(c.id) || c.account_id === out.account_id || c.booking_date < lo || c.booking_date > hi || !fits(out, c))
+          continue;
         const gap = Math.abs(Date.parse(c.booking_date) - Date.parse(out.booking_date));
         if (gap < bestGap) {
           best = c;
