@@ -1,9 +1,9 @@
-import Table from 'cli-table3';
 import pc from 'picocolors';
 import { categoryName } from '../i18n/categories.js';
 import { formatAmount, formatDay } from '../i18n/format.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { langFromEnv, type Lang } from '../i18n/lang.js';
+import { drawTable } from './table.js';
 
 /**
  * Terminal output. Bank text is untrusted: a description can carry escape sequences that
@@ -12,15 +12,10 @@ import { langFromEnv, type Lang } from '../i18n/lang.js';
 export { clean } from '../domain/text.js';
 
 export function table(head: string[], rows: string[][]): string {
-  const t = new Table({
-    head: head.map((h) => pc.bold(h)),
-    style: { head: [], border: [], compact: true },
-    // No rule between rows: a month of transactions should fit on a screen.
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    wordWrap: false,
-  });
-  for (const r of rows) t.push(r);
-  return t.toString();
+  return drawTable(
+    head.map((h) => pc.bold(h)),
+    rows,
+  );
 }
 
 /** An amount for a table, red when money goes out: "1,234.56 EUR" / "1.234,56 €". */
