@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { connectPlaidSandbox } from '../../src/connections/connect-plaid.js';
 import type { PlaidSandbox } from '../../src/sandbox/plaid/index.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import type { WebServer } from '../../src/web/server.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { startTestWeb } from '../helpers/web.js';
 import { ARTIFACTS, launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
 import { plaidEnv, plaidSandbox } from '../helpers/plaid.js';
@@ -18,7 +18,6 @@ import { sandbox, testApp, type TestApp } from '../helpers/trax.js';
  * desktop width). axe runs from node_modules inside the page; the context bypasses the app's CSP
  * only so that the test can inject it, the app itself is served unchanged.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
 
 let browser: Browser;
@@ -64,24 +63,6 @@ function pages(): Array<[string, string]> {
     ['review', '/review'],
     ['transactions-page-2', '/transactions?page=2'],
   ];
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run({ resultTypes: ['violations'] })).violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function open(viewport: { width: number; height: number }, locale = 'en-GB'): Promise<Page> {

@@ -6,7 +6,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 /**
  * axe-core's serious and critical violations on the page, one line each (the page's context
- * must bypass the app's CSP so axe can be injected). Same check as test/e2e/phone-a11y.test.ts.
+ * must bypass the app's CSP so axe can be injected). Used by test/e2e/phone-a11y.test.ts and the
+ * German pages' test.
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);

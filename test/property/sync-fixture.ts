@@ -6,6 +6,7 @@ import { parseConfig } from '../../src/config/index.js';
 import type { AccountSnapshot, TransactionSnapshot } from '../../src/domain/types.js';
 import type { SyncPage } from '../../src/providers/provider.js';
 import type { StoredConnection } from '../../src/store/connections.js';
+import { saveTestConnection } from './pending-fixture.js';
 import { applyPage } from '../../src/sync/apply-page.js';
 
 /** A fixed instant: what these properties check never depends on the date. */
@@ -30,20 +31,7 @@ export interface Store {
 export function openStore(): Store {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'trax-prop-'));
   const app = openApp(parseConfig({ TRAX_DATA_DIR: dataDir, TRAX_SECRET_KEY: 'ab'.repeat(32) }), { now: () => NOW });
-  const connection = app.connections.save(
-    {
-      provider: 'truelayer',
-      environment: 'sandbox',
-      externalId: 'cred-1',
-      institutionId: 'bank',
-      institutionName: 'Bank',
-      institutionLogo: null,
-      consentCreatedAt: null,
-      consentExpiresAt: null,
-      sealedSecrets: 'x',
-    },
-    NOW.toISOString(),
-  );
+  const connection = saveTestConnection(app, NOW);
   const runId = app.runs.start(connection.id, 'user', NOW.toISOString());
   return {
     app,
