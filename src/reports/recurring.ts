@@ -23,14 +23,28 @@ export { amountTolerance, type Cadence, type RecurringSeries } from './recurring
 /** Past this many changed rows a rebuild costs no more than applying them one by one. */
 const REBUILD_AFTER_CHANGES = 50_000;
 
-/** Money out that can be a recurring payment: booked, not a transfer, not income. */
-const ROWS_SQL = `SELECT t.id AS id, ${REPORT_KEY} AS k, t.booking_date AS bookingDate, t.amount_minor AS amount,
+/**
+ * Money out that can be a recurring payment: booked, not a transfer, not income, not hidden. A
+ * split that adds up to its booking recurs with the parts that are spending (rent 900 of a 1,000
+ * standing order whose other 100 go to savings), in the category of its largest such part; a
+ * split that no longer adds up counts as the booking, as in the reports (split-adjust.ts).
+ */
+const ROWS_SQL = `WITH parts AS (
+    SELECT p.transaction_id AS tid, sum(p.amount_minor) AS total,
+      sum(CASE WHEN p.amount_minor < 0 AND coalesce(pc.kind, 'uncategorized') IN ('expense', 'uncategorized') THEN p.amount_minor ELSE 0 END) AS spent,
+      min(CASE WHEN p.amount_minor < 0 AND coalesce(pc.kind, 'uncategorized') IN ('expense', 'uncategorized') THEN p.amount_minor END) AS largest,
+      pc.slug AS slug
+    FROM split_parts p LEFT JOIN categories pc ON pc.id = p.category_id GROUP BY p.transaction_id)
+  SELECT t.id AS id, ${REPORT_KEY} AS k, t.booking_date AS bookingDate,
+    CASE WHEN s.total = t.amount_minor THEN s.spent ELSE t.amount_minor END AS amount,
     t.currency AS currency,
     coalesce(nullif(trim(t.merchant), ''), nullif(trim(t.counterparty_name), ''), t.description) AS name,
-    c.slug AS slug
-  FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
+    CASE WHEN s.total = t.amount_minor THEN s.slug ELSE c.slug END AS slug
+  FROM transactions t LEFT JOIN categories c ON c.id = t.category_id LEFT JOIN parts s ON s.tid = t.id
   WHERE t.booking_date >= @since AND t.pending = 0 AND t.amount_minor < 0 AND t.transfer_pair_id IS NULL
-    AND coalesce(c.kind, 'uncategorized') IN ('expense', 'uncategorized')`;
+    AND t.hidden_at IS NULL
+    AND CASE WHEN s.total = t.amount_minor THEN s.spent < 0
+      ELSE coalesce(c.kind, 'uncategorized') IN ('expense', 'uncategorized') END`;
 
 interface Row {
   id: number;

@@ -265,6 +265,38 @@ describe('trax recurring', () => {
     expect(t.stdout).toContain('price rose from 12.99 EUR');
     expect(t.stdout).toContain('Per year in total: 191.88 EUR');
   });
+
+  it('counts the spending parts of a split standing order, and leaves hidden rows out', async () => {
+    l.account({ name: 'Girokonto' });
+    const today = localDate(testStart(), 'Europe/Berlin');
+    const last = Number(today.slice(8, 10)) >= 3 ? 0 : -1;
+    const ids = Array.from({ length: 6 }, (_, k) =>
+      l.tx({
+        date: `${shiftMonth(today, last - 5 + k)}-03`,
+        amount: '-1000.00',
+        description: 'HAUSVERWALTUNG MIETE',
+        category: 'housing',
+      }),
+    );
+    // Each month 900.00 is the rent and 100.00 goes to savings: the rent is what recurs.
+    for (const id of ids) {
+      const r = await runTrax(['tx', 'split', String(id), '--part', 'housing:900.00', '--part', 'transfers:100.00'], l.env);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const split = JSON.parse((await runTrax(['recurring', '--json'], l.env)).stdout);
+    expect(split).toEqual([
+      expect.objectContaining({
+        name: 'HAUSVERWALTUNG MIETE',
+        cadence: 'monthly',
+        count: 6,
+        lastMinor: 900_00,
+        annualMinor: 10_800_00,
+        categorySlug: 'housing',
+      }),
+    ]);
+    for (const id of ids) expect((await runTrax(['tx', 'hide', String(id)], l.env)).code).toBe(0);
+    expect(JSON.parse((await runTrax(['recurring', '--json'], l.env)).stdout)).toEqual([]);
+  });
 });
 
 function shiftMonth(date: string, delta: number): string {

@@ -2,7 +2,7 @@
  * The dashboard's recurring index, fed only the rows the change log names, always answers what
  * detection from scratch answers: for any ledger of near-regular payments and any sequence of
  * the changes syncs and corrections make (new rows, deletes, a category, pending, a transfer
- * pairing, an amount or a date), and as the day moves on.
+ * pairing, an amount or a date, hiding, a split), and as the day moves on.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,14 @@ const change = fc.oneof(
   fc.record({ op: fc.constant('amount' as const), i: fc.nat(), cents: fc.integer({ min: -200_000, max: 5_000 }) }),
   fc.record({ op: fc.constant('date' as const), i: fc.nat(), shift: fc.integer({ min: -40, max: 40 }) }),
   fc.record({ op: fc.constant('day passes' as const), days: fc.integer({ min: 1, max: 60 }) }),
+  fc.record({ op: fc.constant('hide' as const), i: fc.nat(), v: fc.boolean() }),
+  // Split into a part in one category and the rest in another (an unsplit when `off` is 0).
+  fc.record({
+    op: fc.constant('split' as const),
+    i: fc.nat(),
+    off: fc.integer({ min: 0, max: 2_000 }),
+    c: fc.integer({ min: 0, max: CATEGORIES.length - 1 }),
+  }),
 );
 
 let l: Ledger | undefined;
@@ -114,6 +122,24 @@ describe('recurring index', () => {
               ledger.db
                 .prepare("UPDATE transactions SET booking_date = date(booking_date, ? || ' days') WHERE id = ?")
                 .run(String(c.shift), id);
+            else if (c.op === 'hide')
+              ledger.db
+                .prepare('UPDATE transactions SET hidden_at = ? WHERE id = ?')
+                .run(c.v ? '2026-11-01T00:00:00Z' : null, id);
+            else if (c.op === 'split') {
+              ledger.db.prepare('DELETE FROM split_parts WHERE transaction_id = ?').run(id);
+              const amount = ledger.db.prepare('SELECT amount_minor FROM transactions WHERE id = ?').pluck().get(id) as number;
+              if (c.off > 0)
+                for (const [position, part, slug] of [
+                  [1, -c.off, CATEGORIES[c.c]!],
+                  [2, amount + c.off, 'streaming'],
+                ] as const)
+                  ledger.db
+                    .prepare(
+                      'INSERT INTO split_parts (transaction_id, position, amount_minor, category_id, created_at) VALUES (?, ?, ?, ?, ?)',
+                    )
+                    .run(id, position, part, ledger.category(slug), '2026-11-01T00:00:00Z');
+            }
             const at = new Date(now);
             expect(index.series(ledger.db, at)).toEqual(detectRecurring(ledger.db, { now: at, timezone: TZ }));
           }
