@@ -41,8 +41,10 @@ export type ReviewItem =
     };
 
 export interface ReviewQueue {
-  /** Everything in the inbox, also what `limit` left out. */
+  /** Everything in the inbox, also what `limit` left out; at most `countCap` when one was given. */
   total: number;
+  /** True when counting stopped at `countCap`: there are at least `total` entries. */
+  totalCapped: boolean;
   /** Null until the first `trax review done`: every row counts as new. */
   reviewedUpTo: string | null;
   items: ReviewItem[];
@@ -111,9 +113,10 @@ function reasonsOf(r: InboxRow): ReviewReason[] {
 
 /**
  * The inbox: possible duplicates first (they hold rows back from the books), then transactions
- * and suggested transfer pairs, newest booking first. `limit` caps the transaction entries.
+ * and suggested transfer pairs, newest booking first. `limit` and `offset` page the transaction
+ * entries; the duplicate questions come with every page.
  */
-export function reviewQueue(app: App, opts: { limit?: number; offset?: number } = {}): ReviewQueue {
+export function reviewQueue(app: App, opts: { limit?: number; offset?: number; countCap?: number } = {}): ReviewQueue {
   const store = new ReviewInboxStore(app.db);
   const params = inboxParams(app, store);
   const fromStored = fromList(new Map(app.accounts.list().map((a) => [a.id, a.name])));
@@ -146,5 +149,8 @@ export function reviewQueue(app: App, opts: { limit?: number; offset?: number } 
         }
       : { kind: 'transaction', id: r.id, reasons: reasonsOf(r), transaction: fromInbox(r) },
   );
-  return { total: store.count(params), reviewedUpTo: params.marker, items: [...duplicates, ...items] };
+  // The exact count reads every entry (seconds at 1M rows before a first review); a page says "at least".
+  const total = opts.countCap === undefined ? store.count(params) : store.countUpTo(params, opts.countCap);
+  const totalCapped = opts.countCap !== undefined && total >= opts.countCap;
+  return { total, totalCapped, reviewedUpTo: params.marker, items: [...duplicates, ...items] };
 }

@@ -61,6 +61,22 @@ const BUCKETS: Array<[index: string, where: string]> = [
   ['transactions_suggested_transfer', `category_source = 'transfer'`],
 ];
 
+/** An inbox entry's key and why it is there, from one transactions row. */
+const ENTRY_COLUMNS = `CASE WHEN category_source = 'transfer' AND transfer_pair_id IS NOT NULL
+             THEN min(id, transfer_pair_id) ELSE id END AS key,
+           booking_date,
+           (first_seen_at > @marker AND category_source IS NOT 'user') AS is_new,
+           (category_id IS NULL OR category_id = @uncat) AS is_uncategorized,
+           coalesce(category_confidence < @low AND category_id IS NOT @uncat AND category_source NOT IN ('user', 'rule'), 0) AS is_low,
+           (category_source IS 'transfer') AS is_transfer`;
+
+/** Booked, and not held back as a possible duplicate (those are answered as duplicates). */
+const NOT_HELD = `pending = 0
+      AND id NOT IN (SELECT transaction_id FROM import_reviews WHERE status = 'open' AND transaction_id IS NOT NULL)`;
+
+/** A row is in the inbox when it is in any bucket. */
+const IN_INBOX = BUCKETS.map(([, where]) => `(${where})`).join(' OR ');
+
 /**
  * The rows in the inbox with why each is there: booked rows only (a pending row is replaced when
  * it books, and would be reviewed twice), and not the rows a sync added while asking whether they
@@ -71,23 +87,46 @@ const BUCKETS: Array<[index: string, where: string]> = [
  */
 const INBOX = `inbox AS (${BUCKETS.map(
   ([index, where]) => `
-    SELECT CASE WHEN category_source = 'transfer' AND transfer_pair_id IS NOT NULL
-             THEN min(id, transfer_pair_id) ELSE id END AS key,
-           booking_date,
-           (first_seen_at > @marker AND category_source IS NOT 'user') AS is_new,
-           (category_id IS NULL OR category_id = @uncat) AS is_uncategorized,
-           coalesce(category_confidence < @low AND category_id IS NOT @uncat AND category_source NOT IN ('user', 'rule'), 0) AS is_low,
-           (category_source IS 'transfer') AS is_transfer
+    SELECT ${ENTRY_COLUMNS}
     FROM transactions INDEXED BY ${index}
-    WHERE ${where} AND pending = 0
-      AND id NOT IN (SELECT transaction_id FROM import_reviews WHERE status = 'open' AND transaction_id IS NOT NULL)`,
+    WHERE (${where}) AND ${NOT_HELD}`,
 ).join('\n    UNION ALL')}
   )`;
+
+/** The same rows, only those of the given ids (@ids, a JSON array). */
+const INBOX_OF_IDS = `inbox AS (
+    SELECT ${ENTRY_COLUMNS} FROM transactions
+    WHERE id IN (SELECT value FROM json_each(@ids)) AND (${IN_INBOX}) AND ${NOT_HELD}
+  )`;
+
+/** Entries, newest booking first (a pair at its later half's date), with what the list shows of them. */
+const ENTRIES = `entries AS (
+           SELECT key, max(booking_date) AS booking_date, max(is_new) AS is_new, max(is_uncategorized) AS is_uncategorized,
+                  max(is_low) AS is_low, max(is_transfer) AS is_transfer
+           FROM inbox GROUP BY key
+         )
+         SELECT t.id, t.account_id, a.name AS account_name, t.booking_date, t.amount_minor, t.currency, t.description,
+                t.merchant, t.counterparty_name, c.slug AS category_slug, c.name AS category_name, t.category_source,
+                t.category_confidence, t.transfer_pair_id, e.is_new, e.is_uncategorized, e.is_low, e.is_transfer
+         FROM entries e JOIN transactions t ON t.id = e.key JOIN accounts a ON a.id = t.account_id
+           LEFT JOIN categories c ON c.id = t.category_id
+         ORDER BY e.booking_date DESC, e.key DESC LIMIT @limit OFFSET @offset`;
+
+/**
+ * Up to this many entries, a page of the inbox groups them all and sorts; beyond, it walks the
+ * date index newest first and stops after the page (before the first review every row is new:
+ * grouping 1M rows to show 50 took seconds).
+ */
+const GROUP_ALL_UP_TO = 20_000;
 
 const bind = (p: InboxParams) => ({ marker: p.marker ?? '', uncat: p.uncategorizedId, low: p.lowConfidence });
 
 export class ReviewInboxStore {
-  constructor(private readonly db: Db) {}
+  /** `groupAllUpTo` is there for the tests, which hold both ways of listing to the same answer. */
+  constructor(
+    private readonly db: Db,
+    private readonly groupAllUpTo = GROUP_ALL_UP_TO,
+  ) {}
 
   marker(): string | null {
     return (this.db.prepare('SELECT reviewed_up_to FROM review_state WHERE id = 1').pluck().get() as string | undefined) ?? null;
@@ -129,21 +168,37 @@ export class ReviewInboxStore {
 
   /** Transaction entries, newest booking first. */
   list(p: InboxParams, limit: number, offset = 0): InboxRow[] {
+    if (this.countUpTo(p, this.groupAllUpTo) < this.groupAllUpTo) {
+      return this.db.prepare<[Record<string, unknown>], InboxRow>(`WITH ${INBOX}, ${ENTRIES}`).all({ ...bind(p), limit, offset });
+    }
     return this.db
-      .prepare<[Record<string, unknown>], InboxRow>(
-        `WITH ${INBOX}, entries AS (
-           SELECT key, max(booking_date) AS booking_date, max(is_new) AS is_new, max(is_uncategorized) AS is_uncategorized,
-                  max(is_low) AS is_low, max(is_transfer) AS is_transfer
-           FROM inbox GROUP BY key
-         )
-         SELECT t.id, t.account_id, a.name AS account_name, t.booking_date, t.amount_minor, t.currency, t.description,
-                t.merchant, t.counterparty_name, c.slug AS category_slug, c.name AS category_name, t.category_source,
-                t.category_confidence, t.transfer_pair_id, e.is_new, e.is_uncategorized, e.is_low, e.is_transfer
-         FROM entries e JOIN transactions t ON t.id = e.key JOIN accounts a ON a.id = t.account_id
-           LEFT JOIN categories c ON c.id = t.category_id
-         ORDER BY e.booking_date DESC, e.key DESC LIMIT @limit OFFSET @offset`,
+      .prepare<[Record<string, unknown>], InboxRow>(`WITH ${INBOX_OF_IDS}, ${ENTRIES}`)
+      .all({ ...bind(p), ids: JSON.stringify(this.newestIds(p, limit + offset)), limit, offset });
+  }
+
+  /**
+   * The rows of the newest `entries` inbox entries and of every entry booked on the same day as
+   * the last of them, so that ordering them ties exactly as the full list does; a pair brings its
+   * other half, wherever it lies, so the entry's reasons are both halves'.
+   */
+  private newestIds(p: InboxParams, entries: number): number[] {
+    const keys = new Set<number>();
+    const ids: number[] = [];
+    let lastDay: string | null = null;
+    const rows = this.db
+      .prepare<[Record<string, unknown>], { id: number; key: number; booking_date: string; pair: number | null }>(
+        `SELECT id, ${ENTRY_COLUMNS}, transfer_pair_id AS pair FROM transactions INDEXED BY transactions_date
+         WHERE (${IN_INBOX}) AND ${NOT_HELD} ORDER BY booking_date DESC, id DESC`,
       )
-      .all({ ...bind(p), limit, offset });
+      .iterate(bind(p));
+    for (const r of rows) {
+      if (keys.size >= entries && r.booking_date !== lastDay) break;
+      keys.add(r.key);
+      ids.push(r.id);
+      if (r.pair !== null) ids.push(r.pair);
+      if (keys.size <= entries) lastDay = r.booking_date;
+    }
+    return ids;
   }
 
   decidable(id: number): DecidableRow | undefined {

@@ -60,7 +60,23 @@ describe('the review inbox page', () => {
       }
       await page.locator('nav a[href="/review"]').click();
       await expect.poll(() => page.locator('h1').textContent()).toBe('Review');
-      expect(await page.locator('[data-review-total]').textContent()).toContain(`${total} entries`);
+      expect(await page.locator('[data-review-total]').textContent()).toBe(`${total} entries; 1–50 shown, newest first.`);
+      // Older → pages on: the next 50 entries, in the inbox's order, and a way back.
+      const second50 = reviewQueue(t.app, { limit: 50, offset: 50 }).items.filter((i) => i.kind !== 'duplicate');
+      await page.getByRole('link', { name: 'Older →' }).click();
+      await expect
+        .poll(() => page.locator('[data-review-total]').textContent())
+        .toBe(`${total} entries; 51–100 shown, newest first.`);
+      expect(
+        await page
+          .locator('li[data-review-kind]:not([data-review-kind=duplicate])')
+          .evaluateAll((ls) => ls.map((l) => Number(l.getAttribute('data-review-id')))),
+      ).toEqual(second50.map((i) => i.id));
+      await page.getByRole('link', { name: '← Newer' }).click();
+      await expect.poll(() => page.url()).toMatch(/\/review\?page=1$/);
+      await page.goto(`${web.url}/review?page=99999`);
+      await expect.poll(() => page.url()).toMatch(/\/review$/);
+      await page.goto(`${web.url}/review`);
 
       const plain = reviewQueue(t.app).items.filter(
         (i) => i.kind === 'transaction' && i.transaction.category !== 'uncategorized',
@@ -79,13 +95,14 @@ describe('the review inbox page', () => {
       await expect.poll(() => page.locator('.flash.ok').textContent()).toContain(`#${second!.id} is now Eating out`);
       expect(row(second!.id)).toMatchObject({ slug: 'eating-out', source: 'user' });
 
-      const rewe = reviewQueue(t.app, { limit: 5000 }).items.find(
-        (i) => i.kind === 'transaction' && i.transaction.description.startsWith('REWE SAGT DANKE'),
-      )!;
+      const entries = reviewQueue(t.app, { limit: 5000 }).items.filter((i) => i.kind !== 'duplicate');
+      const at = entries.findIndex((i) => i.kind === 'transaction' && i.transaction.description.startsWith('REWE SAGT DANKE'));
+      const rewe = entries[at]!;
       const rules = count(t.app, 'SELECT count(*) FROM rules');
-      await page.goto(`${web.url}/review`);
+      // 50 entries a page, newest first: the REWE row is on the page its place says.
+      await page.goto(`${web.url}/review?page=${Math.floor(at / 50) + 1}`);
       const e = entry('transaction', rewe.id);
-      if ((await e.count()) === 0) throw new Error('the REWE row is among the newest 200 entries');
+      if ((await e.count()) === 0) throw new Error(`the REWE row (entry ${at + 1}) is not on its page`);
       await e.locator('select[name=category]').selectOption('eating-out');
       await e.getByLabel('and similar').check();
       await e.getByRole('button', { name: 'Change' }).click();

@@ -11,7 +11,8 @@ import { genLedger, insert, openLedger, PROPERTY, snapshotOf } from './categoriz
  * written plainly over every row: over generated ledgers whose rows were categorized, paired,
  * chosen by the user, left pending or guessed at any confidence, and first seen before or after
  * the review marker, each doubtful or new booked row is in exactly one entry with exactly its
- * reasons, nothing else is, and the badge counts what the page lists (up to any cap).
+ * reasons, nothing else is, the badge counts what the page lists (up to any cap), and a page read
+ * off the date index equals the same page of the whole inbox grouped and sorted.
  */
 const MARKER = '2026-03-01T00:00:00.000Z';
 
@@ -101,6 +102,19 @@ describe('the review inbox', () => {
           const store = new ReviewInboxStore(l.app.db);
           for (const cap of [1, 2, 7, q.total, q.total + 1, 100])
             expect(store.countUpTo(inboxParams(l.app, store), cap)).toBe(Math.min(cap, q.total));
+          // A large inbox is listed by walking the date index and stopping after the page: any
+          // page of it is the same page, in the same order, as grouping the whole inbox gives.
+          const params = inboxParams(l.app, store);
+          const walking = new ReviewInboxStore(l.app.db, 0);
+          for (const [limit, offset] of [
+            [1, 0],
+            [3, 0],
+            [5, 2],
+            [7, 4],
+            [q.total, 0],
+            [4, q.total - 2],
+          ] as const)
+            expect(walking.list(params, limit, Math.max(0, offset))).toEqual(store.list(params, limit, Math.max(0, offset)));
         } finally {
           l.cleanup();
         }

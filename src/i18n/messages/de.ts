@@ -298,8 +298,11 @@ export const de: Messages = {
   reviewHint: (since) =>
     `Was seit Ihrer letzten Prüfung${since ? ` (${since} UTC)` : ''} hinzukam, Buchungen ohne Kategorie, Kategorien, bei denen Trax unsicher ist, mögliche Duplikate und vermutete Umbuchungen. Jede Antwort ist Ihre Wahl und schult die Kategorisierung.`,
   reviewEmpty: 'Nichts zu prüfen.',
-  reviewTotal: (total, shown) =>
-    `${total === 1 ? '1 Eintrag' : `${total} Einträge`}${total > shown ? `, die neuesten ${shown} angezeigt` : ''}.`,
+  reviewTotalPage: (total, capped, from, to) =>
+    `${capped ? `Mindestens ${total} Einträge` : total === 1 ? '1 Eintrag' : `${total} Einträge`}${capped || total > to || from > 1 ? `; ${from}–${to} angezeigt, neueste zuerst` : ''}.`,
+  reviewPages: 'Seiten der Prüfliste',
+  reviewNewer: '← Neuere',
+  reviewOlder: 'Ältere →',
   reviewReason: (r) => REVIEW_REASON[r] ?? r,
   reviewSource: (s) => CATEGORY_SOURCE[s] ?? s,
   reviewAccept: 'Übernehmen',

@@ -277,8 +277,11 @@ export const en = {
   reviewHint: (since: string | null) =>
     `What came in since your last review${since ? ` (${since} UTC)` : ''}, what has no category, categories Trax is not sure of, possible duplicates and suggested transfers. Each answer is your choice and teaches the categorizer.`,
   reviewEmpty: 'Nothing to review.',
-  reviewTotal: (total: number, shown: number) =>
-    `${total === 1 ? '1 entry' : `${total} entries`}${total > shown ? `, the newest ${shown} shown` : ''}.`,
+  reviewTotalPage: (total: number, capped: boolean, from: number, to: number) =>
+    `${capped ? `At least ${total} entries` : total === 1 ? '1 entry' : `${total} entries`}${capped || total > to || from > 1 ? `; ${from}–${to} shown, newest first` : ''}.`,
+  reviewPages: 'Review pages',
+  reviewNewer: '← Newer',
+  reviewOlder: 'Older →',
   reviewReason: (r: string) => REVIEW_REASON[r] ?? r,
   reviewSource: (s: string) => s,
   reviewAccept: 'Accept',

@@ -10,8 +10,12 @@ import type { App } from '../../app.js';
 import { factory } from '../env.js';
 import { ReviewPage, SimilarPreviewPage } from '../views/review.js';
 
-/** The web page holds at most this many entries; the count says how many more wait. */
-const PAGE_LIMIT = 200;
+/**
+ * A page holds this many transaction entries (each carries a category picker: 200 made a 570 KB
+ * page); Older/Newer links page through the rest. The count stops at COUNT_CAP ("10000+").
+ */
+const PAGE_LIMIT = 50;
+const COUNT_CAP = 10_000;
 
 /** The review inbox page; every answer is a plain form post that redirects back. */
 export const reviewRoutes = factory.createApp();
@@ -31,8 +35,17 @@ const formText = (v: unknown): string | undefined => (typeof v === 'string' && v
 
 reviewRoutes.get('/review', (c) => {
   const { app } = c.get('deps');
+  const page = Math.max(1, Math.min(1_000_000, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+  const queue = reviewQueue(app, { limit: PAGE_LIMIT, offset: (page - 1) * PAGE_LIMIT, countCap: COUNT_CAP });
+  // Past the end (the last entries answered from the last page): back to the start.
+  if (page > 1 && !queue.items.some((i) => i.kind !== 'duplicate')) return c.redirect('/review', 303);
   return c.html(
-    <ReviewPage session={c.get('session')} queue={reviewQueue(app, { limit: PAGE_LIMIT })} categories={app.categories.list()} />,
+    <ReviewPage
+      session={c.get('session')}
+      queue={queue}
+      page={{ number: page, size: PAGE_LIMIT }}
+      categories={app.categories.list()}
+    />,
   );
 });
 

@@ -142,9 +142,17 @@ function Entry(p: { session: Session; item: ReviewItem; categories: Category[] }
   );
 }
 
-export function ReviewPage(p: { session: Session; queue: ReviewQueue; categories: Category[] }) {
+export function ReviewPage(p: {
+  session: Session;
+  queue: ReviewQueue;
+  page: { number: number; size: number };
+  categories: Category[];
+}) {
   const { m } = useI18n();
   const { queue } = p;
+  const entries = queue.items.filter((i) => i.kind !== 'duplicate').length;
+  const first = (p.page.number - 1) * p.page.size;
+  const older = entries === p.page.size && (queue.totalCapped || first + entries < queue.total);
   return (
     <Layout title={m.reviewTitle} session={p.session}>
       <h1>{m.reviewTitle}</h1>
@@ -155,12 +163,18 @@ export function ReviewPage(p: { session: Session; queue: ReviewQueue; categories
         </p>
       ) : (
         <>
-          <p data-review-total>{m.reviewTotal(queue.total, queue.items.length)}</p>
+          <p data-review-total>{m.reviewTotalPage(queue.total, queue.totalCapped, first + 1, first + entries)}</p>
           <ul class="review-list">
             {queue.items.map((item) => (
               <Entry session={p.session} item={item} categories={p.categories} />
             ))}
           </ul>
+          {(p.page.number > 1 || older) && (
+            <nav class="pager" aria-label={m.reviewPages}>
+              {p.page.number > 1 && <a href={`/review?page=${p.page.number - 1}`}>{m.reviewNewer}</a>}{' '}
+              {older && <a href={`/review?page=${p.page.number + 1}`}>{m.reviewOlder}</a>}
+            </nav>
+          )}
         </>
       )}
       {/* An empty inbox has nothing new to mark. */}
