@@ -117,7 +117,7 @@ const ENTRIES = `entries AS (
  * date index newest first and stops after the page (before the first review every row is new:
  * grouping 1M rows to show 50 took seconds).
  */
-const GROUP_ALL_UP_TO = 20_000;
+const GROUP_ALL_UP_TO = 2_000;
 
 const bind = (p: InboxParams) => ({ marker: p.marker ?? '', uncat: p.uncategorizedId, low: p.lowConfidence });
 

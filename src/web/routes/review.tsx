@@ -12,10 +12,10 @@ import { ReviewPage, SimilarPreviewPage } from '../views/review.js';
 
 /**
  * A page holds this many transaction entries (each carries a category picker: 200 made a 570 KB
- * page); Older/Newer links page through the rest. The count stops at COUNT_CAP ("10000+").
+ * page); Older/Newer links page through the rest. The count stops at COUNT_CAP ("At least 1000").
  */
 const PAGE_LIMIT = 50;
-const COUNT_CAP = 10_000;
+const COUNT_CAP = 1_000;
 
 /** The review inbox page; every answer is a plain form post that redirects back. */
 export const reviewRoutes = factory.createApp();
