@@ -10,6 +10,7 @@ import { ingestBench } from './ingest.js';
 import { regexBench } from './regex.js';
 import { reportsBench } from './reports.js';
 import { reviewBench } from './review.js';
+import { searchBench } from './search.js';
 import { webPagesBench } from './web-pages.js';
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -25,6 +26,7 @@ if (!only || only === 'eval') print(await categorizeEvalBench());
 if (!only || only === 'reports') print(reportsBench(rows));
 if (!only || only === 'web') print(await webPagesBench(rows));
 if (!only || only === 'review') print(reviewBench(rows));
+if (!only || only === 'search') print(searchBench(rows));
 if (!only || only === 'regex') print(regexBench());
 
 if (!only || only === 'cli') print(cliBench());

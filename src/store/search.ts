@@ -86,10 +86,15 @@ export function compileSearch(db: Db, terms: Term[]): CompiledSearch {
       case 'field': {
         const v = param(term.value);
         if (term.key === 'tag') {
-          add(
-            `(t.account_id, t.dedupe_key) IN (SELECT account_id, dedupe_key FROM transaction_tags WHERE tag = ${v})`,
-            term.negated,
-          );
+          // tag:x starts from the few tagged rows (the tag index); -tag:x asks each row's own tags
+          // through the primary key. The negated row-value IN was re-evaluated for every row:
+          // `-tag:work` took 1.6 s over 20,000 rows.
+          if (term.negated)
+            sql.push(
+              `NOT EXISTS (SELECT 1 FROM transaction_tags g WHERE g.account_id = t.account_id AND g.dedupe_key = t.dedupe_key AND g.tag = ${v})`,
+            );
+          else
+            add(`(t.account_id, t.dedupe_key) IN (SELECT account_id, dedupe_key FROM transaction_tags WHERE tag = ${v})`, false);
         } else if (term.key === 'account') {
           const like = param(`%${term.value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
           add(
