@@ -331,4 +331,7 @@ export const de: Messages = {
   reviewOwnBooking: (day, description) => `${day} ${description} ist eine eigene Buchung.`,
   reviewMarked: 'Als geprüft markiert: nur was ab jetzt hinzukommt, ist neu.',
   reviewAnd: 'und',
+  // webedit: Summe der Liste, Betragsfilter, Notizen und Tags in der Liste, gespeicherte Suchen, Tag-Filter im Dashboard.
+  filteredTotal: 'Summe aller passenden Umsätze:',
+  amountFilterHint: '50 vergleicht den Betrag (Ein- oder Ausgang); -50 oder +50 mit Vorzeichen.',
 };

@@ -310,6 +310,9 @@ export const en = {
   reviewOwnBooking: (day: string, description: string) => `${day} ${description} is a booking of its own.`,
   reviewMarked: 'Marked reviewed: only what comes in from now on is new.',
   reviewAnd: 'and',
+  // webedit: the transaction list's total, amount filter, inline notes and tags, saved searches, dashboard tag filter.
+  filteredTotal: 'Total of all matching:',
+  amountFilterHint: '50 compares the size (in or out); -50 or +50 the signed amount.',
 };
 
 export type Messages = {

@@ -120,6 +120,14 @@
       form.appendChild(label);
       form.appendChild(save);
       cell.appendChild(form);
+      select.focus();
+      // Escape closes the editor unsaved and gives focus back to the row's category button.
+      form.addEventListener('keydown', function (event) {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        form.remove();
+        button.focus();
+      });
       var url = '/transactions/' + button.getAttribute('data-txn') + '/category';
       function saveCategory(applySimilar) {
         post(url, { category: select.value, similar: applySimilar }).then(

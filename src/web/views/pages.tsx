@@ -12,6 +12,8 @@ export interface TransactionsProps {
   categories: Category[];
   params: Record<string, string>;
   total: number;
+  /** The sum of every matching row (not only this page), one per currency. */
+  totals: { currency: string; totalMinor: number }[];
   page: number;
   pageSize: number;
   /** What the search box's query had that Trax did not understand (the rest was searched). */
@@ -75,11 +77,30 @@ export function TransactionsPage(p: TransactionsProps) {
         </select>
         {/* The search box in the header holds the query; the filters keep it. */}
         {f.q ? <input type="hidden" name="q" value={f.q} /> : null}
-        <input type="text" name="min" value={f.min ?? ''} placeholder={m.min} size={6} aria-label={m.minAmount} />
-        <input type="text" name="max" value={f.max ?? ''} placeholder={m.max} size={6} aria-label={m.maxAmount} />
+        <input
+          type="text"
+          name="min"
+          value={f.min ?? ''}
+          placeholder={m.min}
+          size={6}
+          aria-label={m.minAmount}
+          aria-describedby="amount-hint"
+        />
+        <input
+          type="text"
+          name="max"
+          value={f.max ?? ''}
+          placeholder={m.max}
+          size={6}
+          aria-label={m.maxAmount}
+          aria-describedby="amount-hint"
+        />
         {f.merchant ? <input type="hidden" name="merchant" value={f.merchant} /> : null}
         <button type="submit">{m.filter}</button>
         <a href="/transactions">{m.clear}</a>
+        <small id="amount-hint" class="hint">
+          {m.amountFilterHint}
+        </small>
       </form>
       {(p.warnings ?? []).map((w) => (
         <p class="search-warning" role="status">
@@ -93,6 +114,21 @@ export function TransactionsPage(p: TransactionsProps) {
         <>
           <p class="muted" data-total={String(p.total)}>
             {m.showing(first, last, p.total)}
+          </p>
+          <p class="list-total">
+            {m.filteredTotal}{' '}
+            {p.totals.map((s, i) => (
+              <>
+                {i > 0 ? ' · ' : ''}
+                <strong
+                  data-currency={s.currency}
+                  data-total-minor={String(s.totalMinor)}
+                  class={s.totalMinor < 0 ? 'negative' : ''}
+                >
+                  {money(s.totalMinor, s.currency)}
+                </strong>
+              </>
+            ))}
           </p>
           <table class="transactions">
             <thead>
