@@ -29,6 +29,7 @@ import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports.js';
 import { MessagePage } from './views/pages.js';
 import { badgeCount } from '../review/badge.js';
 import { reviewRoutes } from './routes/review.js';
+import { NOTE_BODY_LIMIT, NOTE_PATH, notesTags } from './routes/notes-tags.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 const STATIC: Record<string, string> = {
@@ -54,7 +55,10 @@ export function createWebApp(deps: WebDeps) {
   // Before anything that routes or reads: which name was asked for, from which site, how big.
   web.use('*', hostGuard(origins));
   web.use('*', sameOrigin(origins, isWebhook));
-  web.use('*', bodyLimits({ [WEBHOOK]: WEBHOOK_BODY_LIMIT, [IMPORT_UPLOAD_PATH]: UPLOAD_BODY_LIMIT }));
+  web.use(
+    '*',
+    bodyLimits({ [WEBHOOK]: WEBHOOK_BODY_LIMIT, [IMPORT_UPLOAD_PATH]: UPLOAD_BODY_LIMIT, [NOTE_PATH]: NOTE_BODY_LIMIT }),
+  );
   web.use('*', neutralizeBidiInPages());
   web.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -84,6 +88,7 @@ export function createWebApp(deps: WebDeps) {
     await next();
   });
   web.route('/', loginRoutes(new LoginLimiter(() => deps.app.now().getTime())));
+  web.route('/', notesTags);
   web.route('/', banks);
   web.route('/', dashboard);
   web.route('/', history);

@@ -149,7 +149,7 @@ describe('the transaction list', () => {
       await expect.poll(() => editor.count()).toBe(1);
       await page.keyboard.press('Escape');
       await expect.poll(() => editor.count()).toBe(0);
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-txn'))).toBe(String(id));
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-row'))).toBe(String(id));
       expect(t.app.db.prepare('SELECT category_id, category_source FROM transactions WHERE id = ?').get(id)).toEqual(before);
     });
   }, 120_000);

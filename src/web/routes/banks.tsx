@@ -6,6 +6,7 @@ import { disconnect } from '../../connections/disconnect.js';
 import { isMonth } from '../../domain/dates.js';
 import type { Db } from '../../store/db.js';
 import { searchWhere } from '../../store/search.js';
+import { NotesTagsStore } from '../../store/notes-tags.js';
 import { amountToken } from './amount-filter.js';
 import type { TransactionQuery } from '../../store/transactions.js';
 import { TraxError } from '../../domain/errors.js';
@@ -76,6 +77,8 @@ banks.get('/transactions', (c) => {
   const totals = app.transactions.totalsByCurrency(filters);
   const rows = app.transactions.list({ ...filters, sort, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const params = new URL(c.req.url).searchParams;
+  const notes = new NotesTagsStore(app.db);
+  const ids = rows.map((r) => r.id);
   return c.html(
     <TransactionsPage
       session={c.get('session')}
@@ -85,6 +88,8 @@ banks.get('/transactions', (c) => {
       params={Object.fromEntries(params)}
       total={total}
       totals={totals}
+      notes={notes.notesOf(ids)}
+      tags={notes.tagsOf(ids)}
       page={page}
       pageSize={PAGE_SIZE}
       warnings={warnings}

@@ -14,6 +14,9 @@ export interface TransactionsProps {
   total: number;
   /** The sum of every matching row (not only this page), one per currency. */
   totals: { currency: string; totalMinor: number }[];
+  /** The page's rows' notes and tags, by transaction id. */
+  notes: Map<number, string>;
+  tags: Map<number, string[]>;
   page: number;
   pageSize: number;
   /** What the search box's query had that Trax did not understand (the rest was searched). */
@@ -130,7 +133,8 @@ export function TransactionsPage(p: TransactionsProps) {
               </>
             ))}
           </p>
-          <table class="transactions">
+          <p class="hint keys-hint">{m.listKeysHint}</p>
+          <table class="transactions" data-note-label={m.listNoteLabel} data-tag-label={m.listTagLabel} data-saved={m.listSaved}>
             <thead>
               <tr>
                 <th>{sortLink('date', m.date)}</th>
@@ -141,13 +145,20 @@ export function TransactionsPage(p: TransactionsProps) {
               </tr>
             </thead>
             <tbody>
-              {p.rows.map((t) => (
-                <tr data-pending={t.pending ? '1' : '0'}>
+              {p.rows.map((t, i) => (
+                <tr data-pending={t.pending ? '1' : '0'} data-row={String(t.id)} tabindex={i === 0 ? 0 : -1}>
                   <td>{day(t.booking_date)}</td>
                   <td>{names.get(t.account_id) ?? ''}</td>
                   <td class="description">
                     <a href={`/transactions/${t.id}`}>{t.merchant ?? t.description}</a>
                     {t.pending ? <span class="badge">{m.pending}</span> : null}
+                    <span class="tags">
+                      {(p.tags.get(t.id) ?? []).map((tag) => (
+                        <span class="tag">#{tag}</span>
+                      ))}
+                    </span>
+                    <span class="note">{p.notes.get(t.id) ?? ''}</span>
+                    <span class="row-error error" role="alert"></span>
                   </td>
                   <td class="category-cell">
                     <button
