@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney, minorToDecimalString } from '../../src/domain/money.js';
+import { SavedSearchStore, searchTransactions } from '../../src/store/search.js';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import type { WebServer } from '../../src/web/server.js';
 import { launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
@@ -151,6 +152,28 @@ describe('the transaction list', () => {
       await expect.poll(() => editor.count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-row'))).toBe(String(id));
       expect(t.app.db.prepare('SELECT category_id, category_source FROM transactions WHERE id = ?').get(id)).toEqual(before);
+    });
+  }, 120_000);
+  it('lists saved searches in the navigation of every page, each opening the list with its query in the URL', async () => {
+    await withScreenshotOnFailure(page, 'webedit-saved-searches', async () => {
+      const saved = new SavedSearchStore(t.app.db);
+      saved.save('Große Ausgaben', '>50 -tag:work <b>x</b>', t.app.now());
+      saved.save('Einnahmen', '>0 +0..+1000000', t.app.now());
+      await page.goto(`${web.url}/dashboard`);
+      const nav = page.getByRole('navigation', { name: 'Saved searches' });
+      expect(await nav.getByRole('link').allTextContents()).toEqual(['Einnahmen', 'Große Ausgaben']);
+      await nav.getByRole('link', { name: 'Große Ausgaben' }).click();
+      await page.waitForURL(/\/transactions\?q=/);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('>50 -tag:work <b>x</b>');
+      expect(await page.getByRole('searchbox', { name: 'Search transactions' }).inputValue()).toBe('>50 -tag:work <b>x</b>');
+      const expected = searchTransactions(t.app.db, t.app.transactions, '>50 -tag:work <b>x</b>').total;
+      expect(expected).toBeGreaterThan(0);
+      expect(await shownCount()).toBe(expected);
+      expect(await page.locator('header b').count()).toBe(0);
+
+      await page.setExtraHTTPHeaders({ 'accept-language': 'de' });
+      await page.goto(`${web.url}/history`);
+      expect(await page.getByRole('navigation', { name: 'Gespeicherte Suchen' }).getByRole('link').count()).toBe(2);
     });
   }, 120_000);
 });

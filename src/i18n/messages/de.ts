@@ -338,4 +338,5 @@ export const de: Messages = {
   listNoteLabel: 'Notiz (Enter speichert, leer löscht)',
   listTagLabel: 'Tag hinzufügen (+tag) oder entfernen (-tag)',
   listSaved: 'Gespeichert.',
+  savedSearchesNav: 'Gespeicherte Suchen',
 };

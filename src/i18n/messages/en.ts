@@ -317,6 +317,7 @@ export const en = {
   listNoteLabel: 'Note (Enter saves, empty clears)',
   listTagLabel: 'Tag to add (+tag) or remove (-tag)',
   listSaved: 'Saved.',
+  savedSearchesNav: 'Saved searches',
 };
 
 export type Messages = {
