@@ -183,6 +183,21 @@ export class TransactionStore {
       .get(params)!.n;
   }
 
+  /**
+   * What every row matching `q` adds up to, one sum per currency (never mixed), over all matching
+   * rows rather than one page: the transaction list shows it under its filters. SQLite sums the
+   * integer minor units exactly.
+   */
+  totalsByCurrency(q: TransactionQuery = {}): { currency: string; totalMinor: number; count: number }[] {
+    const { where, params } = filters(q);
+    return this.db
+      .prepare<[Record<string, unknown>], { currency: string; totalMinor: number; count: number }>(
+        `SELECT upper(t.currency) AS currency, sum(t.amount_minor) AS totalMinor, count(*) AS count FROM transactions t
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY upper(t.currency) ORDER BY count(*) DESC, 1`,
+      )
+      .all(params);
+  }
+
   latestMonth(): string | null {
     const row = this.db
       .prepare<[], { m: string | null }>('SELECT substr(max(booking_date), 1, 7) AS m FROM transactions WHERE pending = 0')

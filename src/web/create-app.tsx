@@ -29,6 +29,8 @@ import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports.js';
 import { MessagePage } from './views/pages.js';
 import { badgeCount } from '../review/badge.js';
 import { reviewRoutes } from './routes/review.js';
+import { SavedSearchStore } from '../store/search.js';
+import { NOTE_BODY_LIMIT, NOTE_PATH, notesTags } from './routes/notes-tags.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 const STATIC: Record<string, string> = {
@@ -54,7 +56,10 @@ export function createWebApp(deps: WebDeps) {
   // Before anything that routes or reads: which name was asked for, from which site, how big.
   web.use('*', hostGuard(origins));
   web.use('*', sameOrigin(origins, isWebhook));
-  web.use('*', bodyLimits({ [WEBHOOK]: WEBHOOK_BODY_LIMIT, [IMPORT_UPLOAD_PATH]: UPLOAD_BODY_LIMIT }));
+  web.use(
+    '*',
+    bodyLimits({ [WEBHOOK]: WEBHOOK_BODY_LIMIT, [IMPORT_UPLOAD_PATH]: UPLOAD_BODY_LIMIT, [NOTE_PATH]: NOTE_BODY_LIMIT }),
+  );
   web.use('*', neutralizeBidiInPages());
   web.use('*', async (c, next) => {
     c.set('deps', deps);
@@ -80,10 +85,14 @@ export function createWebApp(deps: WebDeps) {
     const session = c.get('session');
     if (session) session.reminders = reminders(deps.app, deps.app.now());
     // The navigation badge; only pages need it (a capped count, see src/review/badge.ts).
-    if (session && c.req.method === 'GET' && !c.req.path.startsWith('/static/')) session.reviewCount = badgeCount(deps.app);
+    if (session && c.req.method === 'GET' && !c.req.path.startsWith('/static/')) {
+      session.reviewCount = badgeCount(deps.app);
+      session.savedSearches = new SavedSearchStore(deps.app.db).list().map((s) => ({ name: s.name, query: s.query }));
+    }
     await next();
   });
   web.route('/', loginRoutes(new LoginLimiter(() => deps.app.now().getTime())));
+  web.route('/', notesTags);
   web.route('/', banks);
   web.route('/', dashboard);
   web.route('/', history);

@@ -15,6 +15,8 @@ export interface Session {
   reminders: Reminder[];
   /** Entries in the review inbox up to BADGE_CAP + 1 (src/review/badge.ts), for the navigation badge. */
   reviewCount?: number;
+  /** `trax search save` searches, for the navigation (name and query text). */
+  savedSearches?: { name: string; query: string }[];
   lastSeen: number;
 }
 

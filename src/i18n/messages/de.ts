@@ -334,4 +334,12 @@ export const de: Messages = {
   reviewOwnBooking: (day, description) => `${day} ${description} ist eine eigene Buchung.`,
   reviewMarked: 'Als geprüft markiert: nur was ab jetzt hinzukommt, ist neu.',
   reviewAnd: 'und',
+  // webedit: Summe der Liste, Betragsfilter, Notizen und Tags in der Liste, gespeicherte Suchen, Tag-Filter im Dashboard.
+  filteredTotal: 'Summe aller passenden Umsätze:',
+  amountFilterHint: '50 vergleicht den Betrag (Ein- oder Ausgang); -50 oder +50 mit Vorzeichen.',
+  listKeysHint: 'Tasten: j/k oder Pfeile wechseln die Zeile, n Notiz, t Tag, c Kategorie, Esc schließt.',
+  listNoteLabel: 'Notiz (Enter speichert, leer löscht)',
+  listTagLabel: 'Tag hinzufügen (+tag) oder entfernen (-tag)',
+  listSaved: 'Gespeichert.',
+  savedSearchesNav: 'Gespeicherte Suchen',
 };

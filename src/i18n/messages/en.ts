@@ -313,6 +313,14 @@ export const en = {
   reviewOwnBooking: (day: string, description: string) => `${day} ${description} is a booking of its own.`,
   reviewMarked: 'Marked reviewed: only what comes in from now on is new.',
   reviewAnd: 'and',
+  // webedit: the transaction list's total, amount filter, inline notes and tags, saved searches, dashboard tag filter.
+  filteredTotal: 'Total of all matching:',
+  amountFilterHint: '50 compares the size (in or out); -50 or +50 the signed amount.',
+  listKeysHint: 'Keys: j/k or arrows move, n note, t tag, c category, Esc closes.',
+  listNoteLabel: 'Note (Enter saves, empty clears)',
+  listTagLabel: 'Tag to add (+tag) or remove (-tag)',
+  listSaved: 'Saved.',
+  savedSearchesNav: 'Saved searches',
 };
 
 export type Messages = {

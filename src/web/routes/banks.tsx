@@ -4,9 +4,10 @@ import { chooseCategory, previewSimilar } from '../../categorize/choose.js';
 import { undoBulk } from '../../categorize/undo.js';
 import { disconnect } from '../../connections/disconnect.js';
 import { isMonth } from '../../domain/dates.js';
-import { formatMoney, toMinorUnits } from '../../domain/money.js';
 import type { Db } from '../../store/db.js';
 import { searchWhere } from '../../store/search.js';
+import { NotesTagsStore } from '../../store/notes-tags.js';
+import { amountToken } from './amount-filter.js';
 import type { TransactionQuery } from '../../store/transactions.js';
 import { TraxError } from '../../domain/errors.js';
 import { syncConnection } from '../../sync/engine.js';
@@ -46,11 +47,13 @@ const PAGE_SIZE = 100;
 function transactionQuery(db: Db, query: (k: string) => string | undefined, m: Messages) {
   const month = query('month') || undefined;
   if (month && !isMonth(month)) throw new HTTPException(400, { message: m.notAMonth(month) });
-  const num = (k: string) => {
-    const v = query(k);
+  // The amount fields speak the search language's amounts (src/search/parse.ts): a bare "50"
+  // compares the size, so it finds a -60.04 payment as ">50" does; "-50" or "+50" is signed.
+  const amount = (k: string) => {
+    const v = query(k)?.trim();
     if (!v) return undefined;
-    if (!/^-?\d+(\.\d{1,2})?$/.test(v)) throw new HTTPException(400, { message: m.notAnAmount(v, k) });
-    return toMinorUnits(v, 'EUR');
+    if (!/^[+-]?\d{1,12}([.,]\d{1,2})?$/.test(v)) throw new HTTPException(400, { message: m.notAnAmount(v, k) });
+    return v;
   };
   const account = query('account');
   const page = Math.max(1, Number(query('page') ?? '1') || 1);
@@ -61,11 +64,8 @@ function transactionQuery(db: Db, query: (k: string) => string | undefined, m: M
     ...(account && /^\d+$/.test(account) ? { accountId: Number(account) } : {}),
     ...(query('category') ? { category: query('category')! } : {}),
     ...(query('merchant') ? { merchant: query('merchant')! } : {}),
-
-    ...(num('min') !== undefined ? { minMinor: num('min')! } : {}),
-    ...(num('max') !== undefined ? { maxMinor: num('max')! } : {}),
   };
-  const search = searchWhere(db, query('q') ?? '');
+  const search = searchWhere(db, [amountToken(amount('min'), amount('max')), query('q') ?? ''].join(' '));
   if (search.where) filters.where = search.where;
   return { filters, page, sort, order, warnings: search.warnings };
 }
@@ -74,8 +74,11 @@ banks.get('/transactions', (c) => {
   const { app } = c.get('deps');
   const { filters, page, sort, order, warnings } = transactionQuery(app.db, (k) => c.req.query(k), routeI18n(c).m);
   const total = app.transactions.count(filters);
+  const totals = app.transactions.totalsByCurrency(filters);
   const rows = app.transactions.list({ ...filters, sort, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const params = new URL(c.req.url).searchParams;
+  const notes = new NotesTagsStore(app.db);
+  const ids = rows.map((r) => r.id);
   return c.html(
     <TransactionsPage
       session={c.get('session')}
@@ -84,6 +87,9 @@ banks.get('/transactions', (c) => {
       categories={app.categories.list()}
       params={Object.fromEntries(params)}
       total={total}
+      totals={totals}
+      notes={notes.notesOf(ids)}
+      tags={notes.tagsOf(ids)}
       page={page}
       pageSize={PAGE_SIZE}
       warnings={warnings}

@@ -120,6 +120,17 @@
       form.appendChild(label);
       form.appendChild(save);
       cell.appendChild(form);
+      select.focus();
+      // Escape closes the editor unsaved and gives focus back to its row (the keys work from there).
+      form.addEventListener('keydown', function (event) {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        form.remove();
+        var row = button.closest('tr[data-row]');
+        if (!row) return button.focus();
+        row.tabIndex = 0;
+        row.focus();
+      });
       var url = '/transactions/' + button.getAttribute('data-txn') + '/category';
       function saveCategory(applySimilar) {
         post(url, { category: select.value, similar: applySimilar }).then(
@@ -195,6 +206,105 @@
       });
     });
   });
+
+  // Keyboard editing on the transaction list: j/k or arrows move the focused row, n edits its
+  // note, t adds or removes a tag, c opens its category editor. Labels come from the page
+  // (data- attributes), in the page's language.
+  var table = document.querySelector('table.transactions[data-note-label]');
+  if (table) {
+    var rows = function () {
+      return Array.prototype.slice.call(table.querySelectorAll('tr[data-row]'));
+    };
+    var focusRow = function (row) {
+      rows().forEach(function (r) {
+        r.tabIndex = -1;
+      });
+      row.tabIndex = 0;
+      row.focus();
+    };
+    var rowError = function (row, text) {
+      var el = row.querySelector('.row-error');
+      if (el) el.textContent = text;
+    };
+    var openEditor = function (row, kind) {
+      if (row.querySelector('form.row-editor')) return;
+      var id = Number(row.getAttribute('data-row'));
+      var cell = row.querySelector('td.description');
+      var form = document.createElement('form');
+      form.className = 'row-editor';
+      var input = document.createElement('input');
+      input.type = 'text';
+      input.name = kind;
+      input.setAttribute('aria-label', table.getAttribute(kind === 'note' ? 'data-note-label' : 'data-tag-label'));
+      if (kind === 'note') input.value = row.querySelector('.note').textContent;
+      form.appendChild(input);
+      cell.appendChild(form);
+      input.focus();
+      var close = function () {
+        form.remove();
+        focusRow(row);
+      };
+      form.addEventListener('keydown', function (event) {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        close();
+      });
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var done =
+          kind === 'note'
+            ? post('/transactions/note', { id: id, text: input.value }).then(function (res) {
+                row.querySelector('.note').textContent = res.note || '';
+              })
+            : post('/transactions/tag', { id: id, tag: input.value }).then(function (res) {
+                var box = row.querySelector('.tags');
+                box.textContent = '';
+                res.tags.forEach(function (t) {
+                  var span = document.createElement('span');
+                  span.className = 'tag';
+                  span.textContent = '#' + t;
+                  box.appendChild(span);
+                });
+              });
+        done.then(
+          function () {
+            rowError(row, '');
+            say(table.getAttribute('data-saved'));
+            close();
+          },
+          function (e) {
+            rowError(row, e.message);
+          },
+        );
+      });
+    };
+    table.addEventListener('focusin', function (event) {
+      var row = event.target.closest && event.target.closest('tr[data-row]');
+      if (row && event.target === row) focusRow(row);
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      var target = event.target;
+      if (target && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName)) return;
+      var list = rows();
+      if (!list.length) return;
+      var row = target && target.closest ? target.closest('tr[data-row]') : null;
+      var index = row ? list.indexOf(row) : -1;
+      if (event.key === 'j' || event.key === 'ArrowDown') {
+        event.preventDefault();
+        focusRow(list[Math.min(list.length - 1, index + 1)]);
+      } else if (event.key === 'k' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        focusRow(list[Math.max(0, index - 1)]);
+      } else if (row && (event.key === 'n' || event.key === 't')) {
+        event.preventDefault();
+        openEditor(row, event.key === 'n' ? 'note' : 'tag');
+      } else if (row && event.key === 'c') {
+        event.preventDefault();
+        row.querySelector('button.category').click();
+      }
+    });
+  }
 
   // After a bulk change, one button takes it back; the page then shows the restored categories.
   function offerUndo(undoId) {

@@ -52,6 +52,16 @@ export function Layout(props: {
               aria-label={m.searchLabel}
             />
           </form>
+          {props.session.savedSearches?.length ? (
+            <nav class="saved-searches" aria-label={m.savedSearchesNav}>
+              <span class="muted">{m.savedSearchesNav}:</span>
+              {props.session.savedSearches.map((s) => (
+                <a href={`/transactions?${new URLSearchParams({ q: s.query })}`} data-saved-search={s.name}>
+                  {s.name}
+                </a>
+              ))}
+            </nav>
+          ) : null}
         </header>
         <main>
           {props.session.reminders.map((r) => (

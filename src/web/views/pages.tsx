@@ -12,6 +12,11 @@ export interface TransactionsProps {
   categories: Category[];
   params: Record<string, string>;
   total: number;
+  /** The sum of every matching row (not only this page), one per currency. */
+  totals: { currency: string; totalMinor: number }[];
+  /** The page's rows' notes and tags, by transaction id. */
+  notes: Map<number, string>;
+  tags: Map<number, string[]>;
   page: number;
   pageSize: number;
   /** What the search box's query had that Trax did not understand (the rest was searched). */
@@ -75,11 +80,30 @@ export function TransactionsPage(p: TransactionsProps) {
         </select>
         {/* The search box in the header holds the query; the filters keep it. */}
         {f.q ? <input type="hidden" name="q" value={f.q} /> : null}
-        <input type="text" name="min" value={f.min ?? ''} placeholder={m.min} size={6} aria-label={m.minAmount} />
-        <input type="text" name="max" value={f.max ?? ''} placeholder={m.max} size={6} aria-label={m.maxAmount} />
+        <input
+          type="text"
+          name="min"
+          value={f.min ?? ''}
+          placeholder={m.min}
+          size={6}
+          aria-label={m.minAmount}
+          aria-describedby="amount-hint"
+        />
+        <input
+          type="text"
+          name="max"
+          value={f.max ?? ''}
+          placeholder={m.max}
+          size={6}
+          aria-label={m.maxAmount}
+          aria-describedby="amount-hint"
+        />
         {f.merchant ? <input type="hidden" name="merchant" value={f.merchant} /> : null}
         <button type="submit">{m.filter}</button>
         <a href="/transactions">{m.clear}</a>
+        <small id="amount-hint" class="hint">
+          {m.amountFilterHint}
+        </small>
       </form>
       {(p.warnings ?? []).map((w) => (
         <p class="search-warning" role="status">
@@ -94,7 +118,23 @@ export function TransactionsPage(p: TransactionsProps) {
           <p class="muted" data-total={String(p.total)}>
             {m.showing(first, last, p.total)}
           </p>
-          <table class="transactions">
+          <p class="list-total">
+            {m.filteredTotal}{' '}
+            {p.totals.map((s, i) => (
+              <>
+                {i > 0 ? ' · ' : ''}
+                <strong
+                  data-currency={s.currency}
+                  data-total-minor={String(s.totalMinor)}
+                  class={s.totalMinor < 0 ? 'negative' : ''}
+                >
+                  {money(s.totalMinor, s.currency)}
+                </strong>
+              </>
+            ))}
+          </p>
+          <p class="hint keys-hint">{m.listKeysHint}</p>
+          <table class="transactions" data-note-label={m.listNoteLabel} data-tag-label={m.listTagLabel} data-saved={m.listSaved}>
             <thead>
               <tr>
                 <th>{sortLink('date', m.date)}</th>
@@ -105,13 +145,20 @@ export function TransactionsPage(p: TransactionsProps) {
               </tr>
             </thead>
             <tbody>
-              {p.rows.map((t) => (
-                <tr data-pending={t.pending ? '1' : '0'}>
+              {p.rows.map((t, i) => (
+                <tr data-pending={t.pending ? '1' : '0'} data-row={String(t.id)} tabindex={i === 0 ? 0 : -1}>
                   <td>{day(t.booking_date)}</td>
                   <td>{names.get(t.account_id) ?? ''}</td>
                   <td class="description">
                     <a href={`/transactions/${t.id}`}>{t.merchant ?? t.description}</a>
                     {t.pending ? <span class="badge">{m.pending}</span> : null}
+                    <span class="tags">
+                      {(p.tags.get(t.id) ?? []).map((tag) => (
+                        <span class="tag">#{tag}</span>
+                      ))}
+                    </span>
+                    <span class="note">{p.notes.get(t.id) ?? ''}</span>
+                    <span class="row-error error" role="alert"></span>
                   </td>
                   <td class="category-cell">
                     <button
