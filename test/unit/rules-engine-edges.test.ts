@@ -64,4 +64,25 @@ describe('what is not a lookaround', () => {
       expect(compileRegex(p).test(p.slice(1, -1))).toBe(true);
     }
   });
+
+  it('an escape before "<" is not a named backreference; an escaped "]" first in a class does not end it', () => {
+    expect(compileRegex('\\d<').test('1<')).toBe(true);
+    expect(compileRegex('[\\]x(?=y)]').test('=')).toBe(true);
+    // "?=" after a plain character is an optional character and an "=".
+    expect(compileRegex('ab?=c').test('a=c')).toBe(true);
+  });
+});
+
+describe('refusals carry their kind', () => {
+  it('both regex refusals are usage errors', () => {
+    for (const p of ['a(?=b)', '(ab']) {
+      let code: unknown = 'no error';
+      try {
+        compileRegex(p);
+      } catch (e) {
+        code = (e as { code?: unknown }).code;
+      }
+      expect(code).toBe('usage');
+    }
+  });
 });
