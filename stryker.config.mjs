@@ -24,7 +24,17 @@ export default {
     'src/store/transactions.ts',
   ],
   // Only what the fast tests need is copied into the sandbox.
-  ignorePatterns: ['/dist', '/data', '/reports', '/bench', '/test-artifacts', '/.trax-test-*', '/test/e2e', '/test/integration'],
+  ignorePatterns: [
+    '/.stryker-tmp*',
+    '/dist',
+    '/data',
+    '/reports',
+    '/bench',
+    '/test-artifacts',
+    '/.trax-test-*',
+    '/test/e2e',
+    '/test/integration',
+  ],
   coverageAnalysis: 'perTest',
   // With bail, vitest-runner 9.6.1 sometimes loses a mutant's run and scores it "survived" with
   // zero tests run (stryker-js#6073, #6213); running every covering test avoided it here and costs
