@@ -29,6 +29,9 @@ import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports.js';
 import { MessagePage } from './views/pages.js';
 import { badgeCount } from '../review/badge.js';
 import { reviewRoutes } from './routes/review.js';
+import { rulesRoutes } from './routes/rules.js';
+import { categoriesRoutes } from './routes/categories.js';
+import { budgetsRoutes } from './routes/budgets.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 const STATIC: Record<string, string> = {
@@ -90,6 +93,9 @@ export function createWebApp(deps: WebDeps) {
   web.route('/', manual);
   web.route('/', importRoutes());
   web.route('/', reviewRoutes);
+  web.route('/', rulesRoutes);
+  web.route('/', categoriesRoutes);
+  web.route('/', budgetsRoutes);
   web.route('/', plaid);
   web.route('/', truelayerRoutes(callbackPath));
   web.route('/', enablebankingRoutes(config));

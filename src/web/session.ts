@@ -15,6 +15,8 @@ export interface Session {
   reminders: Reminder[];
   /** Entries in the review inbox up to BADGE_CAP + 1 (src/review/badge.ts), for the navigation badge. */
   reviewCount?: number;
+  /** The bulk change the last management action recorded: the next /rules page offers its Undo button. */
+  lastUndo?: number | null;
   lastSeen: number;
 }
 
