@@ -255,4 +255,27 @@ describe('the rules page', () => {
       }
     });
   });
+
+  it('refuses rule, category and budget posts without the CSRF token or from another site', async () => {
+    const form = 'category=groceries&description=rewe&confirm=1&amount=400&name=x';
+    for (const path of ['/rules/new', '/categories', '/budgets', '/rules/1/delete', '/categories/groceries/delete']) {
+      const noToken = await fetch(`${web.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: web.url },
+        body: form,
+        redirect: 'manual',
+      });
+      expect(noToken.status, path).toBe(403);
+      const crossSite = await fetch(`${web.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+        body: form,
+        redirect: 'manual',
+      });
+      expect(crossSite.status, path).toBe(403);
+    }
+    expect(rules()).toEqual([]);
+    expect(count(t.app, 'SELECT count(*) FROM budgets')).toBe(0);
+    expect(t.app.categories.bySlug('groceries')).toBeDefined();
+  });
 });
