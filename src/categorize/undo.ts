@@ -18,6 +18,7 @@ export function recordBulk<T>(
     store.snapshot();
     const choices = store.choices();
     const maxRule = store.maxRuleId();
+    const rules = store.rules();
     const model = store.classifier();
     const result = change();
     const after = store.choices();
@@ -27,11 +28,17 @@ export function recordBulk<T>(
       if (!was || was.categoryId !== now.categoryId || was.createdAt !== now.createdAt)
         choicesBefore.push(was ?? { ...now, categoryId: null, createdAt: null });
     }
+    const rulesAfter = store.rules();
+    const rulesBefore = [...rules.values()].filter((r) => {
+      const now = rulesAfter.get(r.id);
+      return !now || JSON.stringify(now) !== JSON.stringify(r);
+    });
     const modelAfter = store.classifier();
     const undo = store.record({
       ...what,
       createdAt: app.now().toISOString(),
       rulesAdded: store.ruleIdsAbove(maxRule),
+      rulesBefore,
       choicesBefore,
       classifierBefore: modelAfter?.model === model?.model ? undefined : model,
     });

@@ -109,6 +109,41 @@ export class CategoryStore {
     return this.get(c.id)!;
   }
 
+  /** What uses each category: transactions (split parts count too), rules, choices, budgets, subcategories. */
+  usage(): Map<number, { transactions: number; other: number }> {
+    const rows = this.db
+      .prepare<[], { id: number; transactions: number; other: number }>(
+        `SELECT c.id,
+           (SELECT count(*) FROM transactions t WHERE t.category_id = c.id)
+             + (SELECT count(*) FROM split_parts s WHERE s.category_id = c.id) AS transactions,
+           (SELECT count(*) FROM rules r WHERE r.category_id = c.id)
+             + (SELECT count(*) FROM category_choices h WHERE h.category_id = c.id)
+             + (SELECT count(*) FROM budgets b WHERE b.category_id = c.id)
+             + (SELECT count(*) FROM categories k WHERE k.parent_id = c.id) AS other
+         FROM categories c`,
+      )
+      .all();
+    return new Map(rows.map((r) => [r.id, { transactions: r.transactions, other: r.other }]));
+  }
+
+  /**
+   * Removes a category nothing uses. One in use is refused with a sentence: the caller asks
+   * where its rows go and merges instead, so nothing is ever left pointing at a removed category.
+   */
+  remove(ref: string): Category {
+    const c = this.resolve(ref);
+    if (c.slug === 'uncategorized' || c.slug === 'transfers')
+      throw new TraxError('usage', `"${c.name}" is built in and cannot be removed.`);
+    const use = this.usage().get(c.id) ?? { transactions: 0, other: 0 };
+    if (use.transactions + use.other > 0)
+      throw new TraxError(
+        'usage',
+        `"${c.name}" is in use (${use.transactions} transactions, ${use.other} rules, choices, budgets or subcategories); merge it into another with \`trax categories merge ${c.slug} OTHER\`.`,
+      );
+    this.db.prepare('DELETE FROM categories WHERE id = ?').run(c.id);
+    return c;
+  }
+
   /** Moves everything that used `from` (transactions, rules, choices, children) to `into`, then drops `from`. */
   merge(fromRef: string, intoRef: string): { moved: number } {
     const from = this.resolve(fromRef);

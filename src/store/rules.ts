@@ -49,6 +49,46 @@ export class RuleStore {
       }));
   }
 
+  /** One rule as stored (conditions as the user wrote them), or undefined. */
+  rawOne(id: number): { id: number; priority: number; name: string | null; conditions: unknown; categoryId: number } | undefined {
+    return this.raw().find((r) => r.id === id);
+  }
+
+  /** Replaces a rule's name, priority, conditions and category; false when there is no such rule. */
+  update(id: number, rule: { name: string | null; priority: number; conditions: unknown; categoryId: number }): boolean {
+    return (
+      this.db
+        .prepare('UPDATE rules SET priority = ?, name = ?, conditions = ?, category_id = ? WHERE id = ?')
+        .run(rule.priority, rule.name, JSON.stringify(rule.conditions), rule.categoryId, id).changes > 0
+    );
+  }
+
+  /**
+   * Swaps a rule with its neighbour in run order (`-1` earlier, `+1` later). Priorities are
+   * renumbered 10, 20, 30… in the new order, because equal priorities (the default 100) would
+   * otherwise leave nothing to swap. False when the rule is already first or last, or missing.
+   */
+  move(id: number, by: -1 | 1): boolean {
+    const order = this.raw().map((r) => r.id);
+    const at = order.indexOf(id);
+    const to = at + by;
+    if (at < 0 || to < 0 || to >= order.length) return false;
+    [order[at], order[to]] = [order[to]!, order[at]!];
+    const set = this.db.prepare('UPDATE rules SET priority = ? WHERE id = ?');
+    order.forEach((ruleId, i) => set.run((i + 1) * 10, ruleId));
+    return true;
+  }
+
+  /** How many transactions each rule decides today (rule id → count; rules deciding none are absent). */
+  decidedCounts(): Map<number, number> {
+    const rows = this.db
+      .prepare<[], { id: number; n: number }>(
+        'SELECT category_rule_id AS id, count(*) AS n FROM transactions WHERE category_rule_id IS NOT NULL GROUP BY category_rule_id',
+      )
+      .all();
+    return new Map(rows.map((r) => [r.id, r.n]));
+  }
+
   remove(id: number): boolean {
     return this.db.prepare('DELETE FROM rules WHERE id = ?').run(id).changes > 0;
   }

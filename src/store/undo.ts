@@ -1,6 +1,17 @@
 import type { Db } from './db.js';
 
-export type BulkKind = 'rules-add' | 'rules-import' | 'similar' | 'categorize-all';
+export type BulkKind =
+  'rules-add' | 'rules-edit' | 'rules-remove' | 'rules-reorder' | 'rules-import' | 'similar' | 'categorize-all';
+
+/** A rules row as stored, kept whole so undo can write an edited or removed rule back. */
+export interface RuleRow {
+  id: number;
+  priority: number;
+  name: string | null;
+  conditions: string;
+  category_id: number;
+  created_at: string;
+}
 
 export interface UndoBatch {
   id: number;
@@ -66,6 +77,12 @@ export class UndoStore {
     return this.db.prepare('SELECT id FROM rules WHERE id > ? ORDER BY id').pluck().all(id) as number[];
   }
 
+  /** Every rule row by id, to find the ones a change edited or removed. */
+  rules(): Map<number, RuleRow> {
+    const rows = this.db.prepare<[], RuleRow>('SELECT id, priority, name, conditions, category_id, created_at FROM rules').all();
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
   classifier(): ClassifierRow | null {
     return this.db.prepare<[], ClassifierRow>('SELECT model, examples, updated_at FROM classifier WHERE id = 1').get() ?? null;
   }
@@ -79,20 +96,23 @@ export class UndoStore {
     summary: string;
     createdAt: string;
     rulesAdded: number[];
+    /** Rules the change edited or removed, as they were. */
+    rulesBefore?: RuleRow[];
     choicesBefore: ChoiceBefore[];
     classifierBefore: ClassifierRow | null | undefined;
   }): UndoBatch | null {
     const id = Number(
       this.db
         .prepare(
-          `INSERT INTO undo_batches (kind, summary, created_at, rules_added, choices_before, classifier_changed, classifier_before)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO undo_batches (kind, summary, created_at, rules_added, rules_before, choices_before, classifier_changed, classifier_before)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           entry.kind,
           entry.summary,
           entry.createdAt,
           JSON.stringify(entry.rulesAdded),
+          JSON.stringify(entry.rulesBefore ?? []),
           JSON.stringify(entry.choicesBefore.map((c) => [c.accountId, c.dedupeKey, c.categoryId, c.createdAt])),
           entry.classifierBefore === undefined ? 0 : 1,
           entry.classifierBefore ? JSON.stringify(entry.classifierBefore) : null,
@@ -105,7 +125,12 @@ export class UndoStore {
       )
       .run(id).changes;
     this.db.exec('DROP TABLE IF EXISTS temp.undo_snapshot');
-    if (rows === 0 && entry.rulesAdded.length === 0 && entry.choicesBefore.length === 0) {
+    if (
+      rows === 0 &&
+      entry.rulesAdded.length === 0 &&
+      (entry.rulesBefore ?? []).length === 0 &&
+      entry.choicesBefore.length === 0
+    ) {
       this.db.prepare('DELETE FROM undo_batches WHERE id = ?').run(id);
       return null;
     }
@@ -151,8 +176,14 @@ export class UndoStore {
     const b = this.db
       .prepare<
         [number],
-        { rules_added: string; choices_before: string; classifier_changed: number; classifier_before: string | null }
-      >('SELECT rules_added, choices_before, classifier_changed, classifier_before FROM undo_batches WHERE id = ?')
+        {
+          rules_added: string;
+          rules_before: string;
+          choices_before: string;
+          classifier_changed: number;
+          classifier_before: string | null;
+        }
+      >('SELECT rules_added, rules_before, choices_before, classifier_changed, classifier_before FROM undo_batches WHERE id = ?')
       .get(id)!;
     const total = this.db.prepare('SELECT count(*) FROM undo_rows WHERE batch_id = ?').pluck().get(id) as number;
     const restored = this.db
@@ -165,6 +196,14 @@ export class UndoStore {
     let rulesRemoved = 0;
     for (const ruleId of JSON.parse(b.rules_added) as number[])
       rulesRemoved += this.db.prepare('DELETE FROM rules WHERE id = ?').run(ruleId).changes;
+    for (const r of JSON.parse(b.rules_before) as RuleRow[])
+      this.db
+        .prepare(
+          `INSERT INTO rules (id, priority, name, conditions, category_id, created_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET priority = excluded.priority, name = excluded.name,
+             conditions = excluded.conditions, category_id = excluded.category_id, created_at = excluded.created_at`,
+        )
+        .run(r.id, r.priority, r.name, r.conditions, r.category_id, r.created_at);
     for (const [accountId, dedupeKey, categoryId, createdAt] of JSON.parse(b.choices_before) as Array<
       [number, string, number | null, string | null]
     >) {

@@ -31,6 +31,9 @@ import { badgeCount } from '../review/badge.js';
 import { reviewRoutes } from './routes/review.js';
 import { SavedSearchStore } from '../store/search.js';
 import { NOTE_BODY_LIMIT, NOTE_PATH, notesTags } from './routes/notes-tags.js';
+import { rulesRoutes } from './routes/rules.js';
+import { categoriesRoutes } from './routes/categories.js';
+import { budgetsRoutes } from './routes/budgets.js';
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 const STATIC: Record<string, string> = {
@@ -99,6 +102,9 @@ export function createWebApp(deps: WebDeps) {
   web.route('/', manual);
   web.route('/', importRoutes());
   web.route('/', reviewRoutes);
+  web.route('/', rulesRoutes);
+  web.route('/', categoriesRoutes);
+  web.route('/', budgetsRoutes);
   web.route('/', plaid);
   web.route('/', truelayerRoutes(callbackPath));
   web.route('/', enablebankingRoutes(config));

@@ -17,6 +17,8 @@ export interface Session {
   reviewCount?: number;
   /** `trax search save` searches, for the navigation (name and query text). */
   savedSearches?: { name: string; query: string }[];
+  /** The bulk change the last management action recorded: the next /rules page offers its Undo button. */
+  lastUndo?: number | null;
   lastSeen: number;
 }
 

@@ -1,53 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { addRule, importAndApply } from '../../categorize/apply-rules.js';
-import { pipelineContext } from '../../categorize/context.js';
-import { decide, LEARNED_MIN_CONFIDENCE } from '../../categorize/pipeline.js';
+import { explainCategory, LEARNED_MIN_CONFIDENCE } from '../../categorize/explain.js';
 import { RuleSet } from '../../categorize/rules/engine.js';
 import { exportRules, importRules, readRulesFile } from '../../categorize/rules/file.js';
-import { conditionsSchema, type ConditionsInput } from '../../categorize/rules/schema.js';
+import { checkRule, type RuleOptions } from '../../categorize/rules/from-options.js';
 import { categorizeTransactions } from '../../categorize/run.js';
 import { TraxError } from '../../domain/errors.js';
-import { toMinorUnits } from '../../domain/money.js';
 import { out, withApp } from '../context.js';
 import { clean, json, table } from '../output.js';
-
-interface AddOpts {
-  category: string;
-  name?: string;
-  priority: string;
-  descriptionContains?: string;
-  descriptionEquals?: string;
-  descriptionStartsWith?: string;
-  descriptionRegex?: string;
-  merchantContains?: string;
-  merchantEquals?: string;
-  counterpartyContains?: string;
-  iban?: string;
-  providerCategory?: string;
-  amountMin?: string;
-  amountMax?: string;
-  sign?: string;
-  account?: string;
-}
-
-function conditionsFrom(o: AddOpts): ConditionsInput {
-  const c: Record<string, unknown> = {};
-  const text = (contains?: string, equals?: string, startsWith?: string, regex?: string) =>
-    contains ? { contains } : equals ? { equals } : startsWith ? { startsWith } : regex ? { regex } : undefined;
-  const description = text(o.descriptionContains, o.descriptionEquals, o.descriptionStartsWith, o.descriptionRegex);
-  if (description) c.description = description;
-  const merchant = text(o.merchantContains, o.merchantEquals);
-  if (merchant) c.merchant = merchant;
-  if (o.counterpartyContains) c.counterparty = { contains: o.counterpartyContains };
-  if (o.iban) c.iban = o.iban;
-  if (o.providerCategory) c.providerCategory = { equals: o.providerCategory };
-  if (o.amountMin || o.amountMax)
-    c.amount = { ...(o.amountMin ? { min: o.amountMin } : {}), ...(o.amountMax ? { max: o.amountMax } : {}) };
-  if (o.sign) c.sign = o.sign;
-  if (o.account) c.account = Number(o.account);
-  return c as ConditionsInput;
-}
 
 export function registerRules(program: Command): void {
   const rules = program
@@ -113,24 +74,11 @@ conditions ignore case and accents. Examples:
     .option('--amount-max <amount>', 'signed, e.g. 0')
     .option('--sign <in|out>', 'money in or out')
     .option('--account <id>', 'only this account')
-    .action(async (o: AddOpts) => {
+    .action(async (o: RuleOptions) => {
       await withApp((app) => {
-        const raw = conditionsFrom(o);
-        const parsed = conditionsSchema.safeParse(raw);
-        if (!parsed.success)
-          throw new TraxError(
-            'usage',
-            `That rule is not valid: ${parsed.error.issues[0]!.path.join('.') || 'conditions'}: ${parsed.error.issues[0]!.message}.`,
-          );
-        const category = app.categories.resolve(o.category);
-        const priority = Number(o.priority);
-        new RuleSet([{ id: 0, priority, name: null, conditions: parsed.data, categoryId: category.id }], { strict: true }); // validates regexes
-        const r = addRule(
-          app,
-          { name: o.name ?? null, priority, conditions: raw, categoryId: category.id },
-          `trax rules add → ${category.slug}`,
-        );
-        const hits = app.db.prepare('SELECT count(*) FROM transactions WHERE category_rule_id = ?').pluck().get(r.id) as number;
+        const { category, ...rule } = checkRule(app, o);
+        const r = addRule(app, { ...rule, categoryId: category.id }, `trax rules add → ${category.slug}`);
+        const hits = app.rules.decidedCounts().get(r.id) ?? 0;
         out(
           `Added rule ${r.id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).${r.undoId ? ' Undo with `trax undo`.' : ''}`,
         );
@@ -157,33 +105,14 @@ conditions ignore case and accents. Examples:
     .option('--amount <amount>', 'signed amount (negative = money out)', '-10.00')
     .action(async (text: string, o: { merchant?: string; amount: string }) => {
       await withApp((app) => {
-        const ctx = pipelineContext(app);
-        const input = {
-          description: text,
-          merchant: o.merchant ?? null,
-          counterparty: null,
-          counterpartyIban: null,
-          providerCategory: null,
-          providerClassification: null,
-          amountMinor: toMinorUnits(o.amount, 'EUR'),
-          accountId: 0,
-          dedupeKey: '',
-          provider: 'truelayer' as const,
-        };
-        const names = new Map(app.categories.list().map((c) => [c.id, c.slug]));
-        const rule = ctx.userRules.match(input);
-        out(`your rules:     ${rule ? `${names.get(rule.rule.categoryId)} — ${clean(rule.why)}` : 'no match'}`);
-        const p =
-          ctx.learned?.predict({ description: text, merchant: o.merchant ?? null, amountMinor: input.amountMinor }) ?? null;
+        const e = explainCategory(app, text, { merchant: o.merchant ?? null, amount: o.amount });
+        out(`your rules:     ${e.rule ? `${e.rule.slug} — ${clean(e.rule.why)}` : 'no match'}`);
+        const l = e.learned;
         out(
-          `learned model:  ${p ? `${p.category} ${p.earned === null ? 'with no confidence earned on held-out data yet (not used)' : `at ${Math.round(p.earned * 100)}% on held-out data (${p.earned >= LEARNED_MIN_CONFIDENCE ? 'confident enough' : `below ${LEARNED_MIN_CONFIDENCE * 100}%, not used`})`} — ${clean(p.why.slice(0, 4).join(', '))}` : ctx.learned ? 'no opinion' : 'not trained yet (it learns from your corrections)'}`,
+          `learned model:  ${l.state === 'opinion' ? `${l.slug} ${l.earned === null ? 'with no confidence earned on held-out data yet (not used)' : `at ${Math.round(l.earned * 100)}% on held-out data (${l.confident ? 'confident enough' : `below ${LEARNED_MIN_CONFIDENCE * 100}%, not used`})`} — ${clean(l.why.join(', '))}` : l.state === 'no-opinion' ? 'no opinion' : 'not trained yet (it learns from your corrections)'}`,
         );
-        const builtIn = ctx.defaults.match({ ...input, description: `${o.merchant ?? ''} ${text}` });
-        out(
-          `built-in rules: ${builtIn ? `${names.get(builtIn.rule.categoryId)} — ${clean(builtIn.why.replace(/^[^:]*: /, ''))}` : 'no match'}`,
-        );
-        const d = decide(ctx, input);
-        out(`→ ${names.get(d.categoryId)} (from ${d.source === 'none' ? 'nothing: Uncategorized' : d.source})`);
+        out(`built-in rules: ${e.builtIn ? `${e.builtIn.slug} — ${clean(e.builtIn.why)}` : 'no match'}`);
+        out(`→ ${e.winner.slug} (from ${e.winner.source === 'none' ? 'nothing: Uncategorized' : e.winner.source})`);
       });
     });
 

@@ -37,6 +37,7 @@ export function Layout(props: {
             <a href="/">{m.navBanks}</a>
             <a href="/import">{m.navImport}</a>
             <a href="/history">{m.navHistory}</a>
+            <a href="/rules">{m.navManage}</a>
             <a href="/review" data-review-count={badgeText(props.session.reviewCount ?? 0) || '0'}>
               {m.reviewNav}
               {props.session.reviewCount ? <span class="badge count">{badgeText(props.session.reviewCount)}</span> : null}

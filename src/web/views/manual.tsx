@@ -1,3 +1,4 @@
+import { useI18n } from '../i18n.js';
 import { formatMoney, minorToDecimalString } from '../../domain/money.js';
 import type { Category } from '../../store/categories.js';
 import type { SplitPart } from '../../store/splits.js';
@@ -36,6 +37,11 @@ export interface TransactionDetailProps {
   problem?: { text: string; form: Record<string, string> } | null;
 }
 
+/** The rule link in the page's language (this page's other text is not translated yet). */
+function RuleLinkText() {
+  return <>{useI18n().m.ruleFromTxn}</>;
+}
+
 /** One transaction: its split (parts editor, undo), hide, and for bookings kept by hand, edit and delete. */
 export function TransactionDetailPage(p: TransactionDetailProps) {
   const t = p.row;
@@ -66,6 +72,11 @@ export function TransactionDetailPage(p: TransactionDetailProps) {
         <dt>Source</dt>
         <dd>{p.manual ? 'kept by hand' : t.source}</dd>
       </dl>
+      <p>
+        <a href={`/rules/new?from=${t.id}`} data-make-rule>
+          <RuleLinkText />
+        </a>
+      </p>
       {p.hidden ? <p class="hint">Hidden: no report or budget counts it.</p> : null}
       <form method="post" action={`${base}/${p.hidden ? 'unhide' : 'hide'}`}>
         <Csrf session={p.session} />
