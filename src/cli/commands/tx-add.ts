@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addManualTransaction } from '../../manual/entries.js';
 import { out, withApp } from '../context.js';
-import { money } from '../output.js';
+import { cliText } from '../output.js';
 import { transactionId } from './tx-id.js';
 
 export function registerTxAdd(tx: Command): void {
@@ -22,9 +22,15 @@ export function registerTxAdd(tx: Command): void {
       await withApp((app) => {
         const id = addManualTransaction(app, accountId, opts);
         const row = app.transactions.list({ ids: [id] })[0]!;
+        const t = cliText();
         out(
-          `Added transaction ${id}: ${row.booking_date} ${money(row.amount_minor, row.currency)} "${row.description}"` +
-            ` (${row.category_name ?? 'Uncategorized'}).`,
+          t.m.cliTxAdded(
+            id,
+            t.day(row.booking_date),
+            t.money(row.amount_minor, row.currency),
+            row.description,
+            row.category_name ? t.category(row.category_slug, row.category_name) : t.m.uncategorized,
+          ),
         );
       });
     });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { editManualTransaction } from '../../manual/entries.js';
 import { out, withApp } from '../context.js';
-import { money } from '../output.js';
+import { cliText } from '../output.js';
 import { transactionId } from './tx-id.js';
 
 export function registerTxEdit(tx: Command): void {
@@ -20,9 +20,15 @@ export function registerTxEdit(tx: Command): void {
       await withApp((app) => {
         editManualTransaction(app, txId, opts);
         const row = app.transactions.list({ ids: [txId] })[0]!;
+        const t = cliText();
         out(
-          `Transaction ${txId} is now ${row.booking_date} ${money(row.amount_minor, row.currency)} "${row.description}"` +
-            ` (${row.category_name ?? 'Uncategorized'}).`,
+          t.m.cliTxNowIs(
+            txId,
+            t.day(row.booking_date),
+            t.money(row.amount_minor, row.currency),
+            row.description,
+            row.category_name ? t.category(row.category_slug, row.category_name) : t.m.uncategorized,
+          ),
         );
       });
     });

@@ -331,4 +331,29 @@ export const de: Messages = {
   reviewOwnBooking: (day, description) => `${day} ${description} ist eine eigene Buchung.`,
   reviewMarked: 'Als geprüft markiert: nur was ab jetzt hinzukommt, ist neu.',
   reviewAnd: 'und',
+  // CLI: trax tx (note, tag, split, hide, add, edit, delete)
+  cliNotTxId: (v) => `„${v}“ ist keine Umsatznummer; \`trax transactions\` und \`trax search\` zeigen die Nummern.`,
+  cliNotAccountId: (v) => `„${v}“ ist keine Kontonummer von Trax; \`trax accounts\` zeigt die Nummern.`,
+  cliTagsWhich: 'Geben Sie an, welche Tags hinzukommen oder wegfallen, z. B. `trax tx tag 42 +urlaub -work`.',
+  cliTxAdded: (id, day, amount, description, category) =>
+    `Buchung ${id} angelegt: ${day} ${amount} „${description}“ (${category}).`,
+  cliTxNowIs: (id, day, amount, description, category) =>
+    `Buchung ${id} lautet jetzt ${day} ${amount} „${description}“ (${category}).`,
+  cliTxDeleted: (id, day, description) => `Buchung ${id} gelöscht (${day} „${description}“).`,
+  cliTxHidden: (id) => `Umsatz ${id} wird in Auswertungen nicht mehr gezählt.`,
+  cliTxShown: (id) => `Umsatz ${id} zählt wieder in Auswertungen.`,
+  cliTxAlreadyHidden: (id) => `Umsatz ${id} war schon ausgeblendet; nichts geändert.`,
+  cliTxAlreadyShown: (id) => `Umsatz ${id} war schon eingeblendet; nichts geändert.`,
+  cliNoteCleared: (id) => `Notiz von Umsatz ${id} gelöscht.`,
+  cliNoted: (id, note) => `Notiz zu Umsatz ${id}: ${note}`,
+  cliTagged: (id, tags) => `Umsatz ${id} trägt die Tags ${tags}.`,
+  cliNoTags: (id) => `Umsatz ${id} hat keine Tags.`,
+  cliSplitInto: (id, parts) => `Umsatz ${id} in ${parts} Teile aufgeteilt:`,
+  cliPartNo: 'Nr.',
+  cliNote: 'Notiz',
+  cliUnsplit: (id, parts) => `Umsatz ${id} ist wieder eine einzige Buchung (${parts} Teile entfernt).`,
+  cliAccountAdded: (id, name, kind, currency, opening) =>
+    `Konto ${id} „${name}“ angelegt (${kind}, ${currency}), von Hand geführt, Anfangsbestand ${opening}.`,
+  cliAccountAddHint: (id) =>
+    `Buchungen tragen Sie mit \`trax tx add --account ${id} --date JJJJ-MM-TT --amount -4.20 --description "…"\` ein.`,
 };

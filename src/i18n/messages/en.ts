@@ -310,6 +310,31 @@ export const en = {
   reviewOwnBooking: (day: string, description: string) => `${day} ${description} is a booking of its own.`,
   reviewMarked: 'Marked reviewed: only what comes in from now on is new.',
   reviewAnd: 'and',
+  // CLI: trax tx (note, tag, split, hide, add, edit, delete)
+  cliNotTxId: (v: string) => `"${v}" is not a transaction id; \`trax transactions\` and \`trax search\` show the ids.`,
+  cliNotAccountId: (v: string) => `"${v}" is not an account id; \`trax accounts\` shows the ids.`,
+  cliTagsWhich: 'Say which tags to add or remove, e.g. `trax tx tag 42 +urlaub -work`.',
+  cliTxAdded: (id: number, day: string, amount: string, description: string, category: string) =>
+    `Added transaction ${id}: ${day} ${amount} "${description}" (${category}).`,
+  cliTxNowIs: (id: number, day: string, amount: string, description: string, category: string) =>
+    `Transaction ${id} is now ${day} ${amount} "${description}" (${category}).`,
+  cliTxDeleted: (id: number, day: string, description: string) => `Deleted transaction ${id} (${day} "${description}").`,
+  cliTxHidden: (id: number) => `Transaction ${id} is hidden from reports.`,
+  cliTxShown: (id: number) => `Transaction ${id} is counted in reports again.`,
+  cliTxAlreadyHidden: (id: number) => `Transaction ${id} was already hidden; nothing changed.`,
+  cliTxAlreadyShown: (id: number) => `Transaction ${id} was already shown; nothing changed.`,
+  cliNoteCleared: (id: number) => `Cleared the note of transaction ${id}.`,
+  cliNoted: (id: number, note: string) => `Noted on transaction ${id}: ${note}`,
+  cliTagged: (id: number, tags: string) => `Transaction ${id} is tagged ${tags}.`,
+  cliNoTags: (id: number) => `Transaction ${id} has no tags.`,
+  cliSplitInto: (id: number, parts: number) => `Split transaction ${id} into ${parts} parts:`,
+  cliPartNo: '#',
+  cliNote: 'Note',
+  cliUnsplit: (id: number, parts: number) => `Transaction ${id} is one booking again (${parts} parts removed).`,
+  cliAccountAdded: (id: number, name: string, kind: string, currency: string, opening: string) =>
+    `Added account ${id} "${name}" (${kind}, ${currency}), kept by hand, opening balance ${opening}.`,
+  cliAccountAddHint: (id: number) =>
+    `Add bookings with \`trax tx add --account ${id} --date YYYY-MM-DD --amount -4.20 --description "…"\`.`,
 };
 
 export type Messages = {
