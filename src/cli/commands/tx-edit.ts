@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { editManualTransaction } from '../../manual/entries.js';
 import { out, withApp } from '../context.js';
 import { cliText } from '../output.js';
+import { bookingWords } from './tx-add.js';
 import { transactionId } from './tx-id.js';
 
 export function registerTxEdit(tx: Command): void {
@@ -21,15 +22,7 @@ export function registerTxEdit(tx: Command): void {
         editManualTransaction(app, txId, opts);
         const row = app.transactions.list({ ids: [txId] })[0]!;
         const t = cliText();
-        out(
-          t.m.cliTxNowIs(
-            txId,
-            t.day(row.booking_date),
-            t.money(row.amount_minor, row.currency),
-            row.description,
-            row.category_name ? t.category(row.category_slug, row.category_name) : t.m.uncategorized,
-          ),
-        );
+        out(t.m.cliTxNowIs(txId, ...bookingWords(t, row)));
       });
     });
 }
