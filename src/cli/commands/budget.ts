@@ -6,7 +6,8 @@ import { resolvePeriod } from '../../reports/period.js';
 import { localDate, userTimezone } from '../../reports/tz.js';
 import { BudgetStore } from '../../store/budgets.js';
 import { out, withApp } from '../context.js';
-import { clean, colors, json, money, table } from '../output.js';
+import { formatMonth } from '../../i18n/format.js';
+import { clean, cliText, colors, json, table } from '../output.js';
 
 export function registerBudget(program: Command): void {
   const budget = program
@@ -33,42 +34,30 @@ Examples:
     .option('--monthly', 'per calendar month (the default and, for now, the only period)')
     .option('--currency <code>', 'ISO currency (default: the one most of your transactions are in)')
     .action(async (categoryRef: string, amountText: string, opts: { monthly?: boolean; currency?: string }) => {
+      const t = cliText();
+      const { m, money } = t;
       await withApp((app) => {
         const store = new BudgetStore(app.db);
         const currency = (opts.currency ?? store.mostUsedCurrency() ?? '').toUpperCase();
-        if (!currency)
-          throw new TraxError(
-            'usage',
-            'Trax cannot tell your currency yet (no accounts or transactions); add --currency, e.g. --currency EUR.',
-          );
+        if (!currency) throw new TraxError('usage', m.cliBudgetNoCurrency);
         try {
           minorUnitDigits(currency);
         } catch {
-          throw new TraxError(
-            'usage',
-            `--currency "${opts.currency}" is not an ISO 4217 currency code; use e.g. EUR, GBP or USD.`,
-          );
+          throw new TraxError('usage', m.cliBadCurrency(opts.currency ?? ''));
         }
         let minor: number;
         try {
           minor = toMinorUnits(amountText.trim(), currency);
         } catch {
-          throw new TraxError(
-            'usage',
-            `"${amountText}" is not an amount in ${currency}; write the monthly limit like 400 or 150.50.`,
-          );
+          throw new TraxError('usage', m.cliBudgetBadAmount(amountText, currency));
         }
-        if (minor <= 0)
-          throw new TraxError('usage', `A budget must be more than zero; to drop one, run \`trax budget rm ${categoryRef}\`.`);
+        if (minor <= 0) throw new TraxError('usage', m.cliBudgetNotPositive(categoryRef));
         const category = app.categories.resolve(categoryRef);
         if (category.kind !== 'expense' && category.kind !== 'uncategorized') {
-          throw new TraxError(
-            'usage',
-            `"${category.name}" is ${category.kind === 'income' ? 'an income' : 'a transfer'} category; budgets limit spending, so pick an expense category (see \`trax categories list\`).`,
-          );
+          throw new TraxError('usage', m.cliBudgetNotExpense(category.name, category.kind === 'income'));
         }
         const b = store.set(category.id, minor, currency, 'monthly', app.now().toISOString());
-        out(`Budget for ${clean(b.name)}: ${money(b.amountMinor, b.currency)} a month.`);
+        out(m.cliBudgetSet(clean(t.category(category.slug, b.name)), money(b.amountMinor, b.currency)));
       });
     });
 
@@ -77,6 +66,8 @@ Examples:
     .description("budgets with this month's spent, left and month-end projection")
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
     .action(async (opts: { json?: boolean }) => {
+      const t = cliText();
+      const { m, money } = t;
       await withApp((app) => {
         const budgets = new BudgetStore(app.db).list();
         const timezone = userTimezone(process.env);
@@ -104,14 +95,14 @@ Examples:
           };
         });
         if (opts.json) return out(json({ month: month.from.slice(0, 7), budgets: rows }));
-        if (!rows.length)
-          return out('No budgets yet. Set one with `trax budget set groceries 400` (a monthly limit in your main currency).');
-        out(colors.bold(month.label) + colors.dim(` · ${timezone}`));
+        if (!rows.length) return out(m.cliNoBudgets);
+        const label = t.lang === 'en' ? month.label : formatMonth(month.from.slice(0, 7), t.lang);
+        out(colors.bold(label) + colors.dim(` · ${timezone}`));
         out(
           table(
-            ['Category', 'Budget', 'Spent', 'Left', 'Projected'],
+            [m.cliCategory, m.cliBudgetColumn, m.cliSpent, m.cliLeft, m.cliProjected],
             rows.map((r) => [
-              clean(r.name),
+              clean(t.category(r.category, r.name)),
               money(r.limitMinor, r.currency),
               money(r.spentMinor, r.currency),
               money(r.leftMinor, r.currency),
@@ -130,15 +121,13 @@ Examples:
     .argument('<category>', 'category slug or name')
     .option('--currency <code>', "only the budget in this currency (default: all of the category's budgets)")
     .action(async (categoryRef: string, opts: { currency?: string }) => {
+      const t = cliText();
       await withApp((app) => {
         const category = app.categories.resolve(categoryRef);
         const n = new BudgetStore(app.db).remove(category.id, opts.currency?.toUpperCase());
-        if (n === 0)
-          throw new TraxError(
-            'not_found',
-            `There is no budget for ${category.name}${opts.currency ? ` in ${opts.currency.toUpperCase()}` : ''}; see \`trax budget list\`.`,
-          );
-        out(`Removed the budget for ${clean(category.name)}.`);
+        const name = t.category(category.slug, category.name);
+        if (n === 0) throw new TraxError('not_found', t.m.cliNoBudgetFor(name, opts.currency?.toUpperCase() ?? null));
+        out(t.m.cliBudgetRemoved(clean(name)));
       });
     });
 }

@@ -356,4 +356,68 @@ export const de: Messages = {
     `Konto ${id} „${name}“ angelegt (${kind}, ${currency}), von Hand geführt, Anfangsbestand ${opening}.`,
   cliAccountAddHint: (id) =>
     `Buchungen tragen Sie mit \`trax tx add --account ${id} --date JJJJ-MM-TT --amount -4.20 --description "…"\` ein.`,
+  // CLI: trax budget, recurring
+  cliBudgetNoCurrency:
+    'Trax kennt Ihre Währung noch nicht (keine Konten, keine Umsätze); geben Sie --currency an, z. B. --currency EUR.',
+  cliBadCurrency: (v) => `--currency „${v}“ ist kein Währungscode nach ISO 4217; z. B. EUR, GBP oder USD.`,
+  cliBudgetBadAmount: (v, currency) =>
+    `„${v}“ ist kein Betrag in ${currency}; schreiben Sie das Monatslimit z. B. als 400 oder 150.50.`,
+  cliBudgetNotPositive: (ref) => `Ein Budget muss größer als null sein; löschen Sie es mit \`trax budget rm ${ref}\`.`,
+  cliBudgetNotExpense: (name, income) =>
+    `„${name}“ ist eine ${income ? 'Einnahmen' : 'Umbuchungs'}-Kategorie; Budgets begrenzen Ausgaben, wählen Sie also eine Ausgabenkategorie (siehe \`trax categories list\`).`,
+  cliBudgetSet: (name, amount) => `Budget für ${name}: ${amount} im Monat.`,
+  cliNoBudgets:
+    'Noch keine Budgets. Legen Sie eines an mit `trax budget set groceries 400` (ein Monatslimit in Ihrer Hauptwährung).',
+  cliBudgetColumn: 'Budget',
+  cliNoBudgetFor: (name, currency) =>
+    `Für ${name} gibt es kein Budget${currency ? ` in ${currency}` : ''}; siehe \`trax budget list\`.`,
+  cliBudgetRemoved: (name) => `Budget für ${name} gelöscht.`,
+  cliNoRecurring:
+    'Keine wiederkehrenden Zahlungen gefunden. Trax braucht einige Monate Verlauf für ein Muster (drei monatliche, zwei jährliche Zahlungen).',
+  cliNoRecurringNoData:
+    'Noch keine Umsätze. Verknüpfen Sie eine Bank mit `trax connect truelayer` und starten Sie `trax sync`; dann listet `trax recurring` Ihre Abos.',
+  cliLast: 'Zuletzt',
+  cliDue: (day) => `${day} (fällig)`,
+  cliPriceRoseFrom: (amount) => `teurer, vorher ${amount}`,
+  cliPerYearTotal: (amounts) => `Pro Jahr insgesamt: ${amounts}`,
+  // CLI: trax sync, undo, disconnect, backup, restore
+  cliSyncDone: (bank, id, added, changed, removed) => `${bank} (${id}): ${added} neu, ${changed} geändert, ${removed} entfernt`,
+  cliSyncSkipped: (bank, id, why) => `${bank} (${id}): übersprungen — ${why}`,
+  cliSyncFailed: (bank, id, why) => `${bank} (${id}): ${why ?? 'fehlgeschlagen'}`,
+  cliSyncHistoryOrScheduled: '--history listet vergangene Abrufe, --scheduled startet einen; wählen Sie eines davon.',
+  cliSyncNothingToSync:
+    'Keine Bank zum Abrufen: Ihre Konten stammen aus Kontoauszugsdateien oder werden von Hand geführt. Importieren Sie neuere Auszüge mit `trax import DATEI` oder verknüpfen Sie eine Bank mit `trax connect truelayer`.',
+  cliSyncNoBanks:
+    'Noch keine Bank verknüpft. Starten Sie `trax connect truelayer` oder probieren Sie mit `npm run demo` die eingebaute Testumgebung aus.',
+  cliSyncScheduledOne:
+    '--scheduled ruft jede Bank ab, die die Limits erlauben; lassen Sie --connection weg oder --scheduled, um jetzt eine Bank abzurufen.',
+  cliSyncScheduledDone: (synced, skipped, failed) =>
+    `Geplanter Abruf: ${synced} abgerufen, ${skipped} übersprungen, ${failed} fehlgeschlagen.`,
+  cliSyncBadLimit: (v) => `--limit „${v}“ ist keine Anzahl von Abrufen; schreiben Sie eine ganze Zahl wie 10.`,
+  cliNoSyncs: 'Noch keine Abrufe. Holen Sie Ihre Daten mit `trax sync`.',
+  cliSyncHistoryHead: ['Beginn (UTC)', 'Dauer', 'Status', 'Auslöser', 'Neu', 'Geändert', 'Entfernt', 'Fehler'].join('|'),
+  cliNotAChange: (v) => `„${v}“ ist keine Änderungsnummer; \`trax undo --list\` zeigt sie.`,
+  cliNoBulk: 'Noch keine Sammel-Umkategorisierungen aufgezeichnet.',
+  cliUndoHead: ['Änderung', 'Wann', 'Was', 'Umsätze', 'Rückgängig'].join('|'),
+  cliYes: 'ja',
+  cliUndid: (summary, restored, rulesRemoved, kept) =>
+    `„${summary}“ rückgängig gemacht: Kategorien von ${restored} ${restored === 1 ? 'Umsatz' : 'Umsätzen'} wiederhergestellt` +
+    `${rulesRemoved ? `, ${rulesRemoved} ${rulesRemoved === 1 ? 'Regel' : 'Regeln'} entfernt` : ''}.` +
+    `${kept ? ` ${kept} wurden seitdem erneut geändert und behalten ihre neuere Kategorie.` : ''}`,
+  cliRevoked: (bank) => `Zugriff von Trax auf ${bank} beim Anbieter widerrufen.`,
+  cliNotRevoked: (problem) =>
+    `Widerruf beim Anbieter fehlgeschlagen: ${problem} Widerrufen Sie den Zugriff auch in den Einstellungen Ihrer Bank oder von TrueLayer.`,
+  cliTokensDeleted: (bank, id) => `Zugangsdaten für ${bank} (${id}) gelöscht.`,
+  cliRemovedNoTokens: (bank, id) => `${bank} (${id}) entfernt; es gab keine Zugangsdaten zu löschen.`,
+  cliPurged: 'Konten und Umsätze gelöscht.',
+  cliKeptHistory: 'Konten und Umsätze bleiben erhalten; mit --purge werden sie gelöscht.',
+  cliBackedUp: (n, file, size) => `${n} Umsätze nach ${file} gesichert (${size}).`,
+  cliKeepEnvKey:
+    'Bewahren Sie auch Ihren TRAX_SECRET_KEY auf: Die Bank-Zugangsdaten in der Sicherung sind damit verschlüsselt; ohne ihn muss jede Bank neu verknüpft werden.',
+  cliKeepKeyFile: (file) =>
+    `Bewahren Sie auch ${file} auf (oder setzen Sie TRAX_SECRET_KEY): Die Bank-Zugangsdaten in der Sicherung sind damit verschlüsselt; ohne ihn muss jede Bank neu verknüpft werden.`,
+  cliRestored: (n, file) => `${n} Umsätze aus ${file} wiederhergestellt.`,
+  cliRestoredAside: (file) => `Die ersetzte Datenbank liegt jetzt unter ${file}.`,
+  cliRestoredOtherKey:
+    'Die Bank-Zugangsdaten in dieser Sicherung sind mit einem anderen Schlüssel verschlüsselt; legen Sie die secret.key (oder TRAX_SECRET_KEY) von damals zurück oder verknüpfen Sie die Banken neu.',
 };

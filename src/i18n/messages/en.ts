@@ -335,6 +335,68 @@ export const en = {
     `Added account ${id} "${name}" (${kind}, ${currency}), kept by hand, opening balance ${opening}.`,
   cliAccountAddHint: (id: number) =>
     `Add bookings with \`trax tx add --account ${id} --date YYYY-MM-DD --amount -4.20 --description "…"\`.`,
+  // CLI: trax budget, recurring
+  cliBudgetNoCurrency: 'Trax cannot tell your currency yet (no accounts or transactions); add --currency, e.g. --currency EUR.',
+  cliBadCurrency: (v: string) => `--currency "${v}" is not an ISO 4217 currency code; use e.g. EUR, GBP or USD.`,
+  cliBudgetBadAmount: (v: string, currency: string) =>
+    `"${v}" is not an amount in ${currency}; write the monthly limit like 400 or 150.50.`,
+  cliBudgetNotPositive: (ref: string) => `A budget must be more than zero; to drop one, run \`trax budget rm ${ref}\`.`,
+  cliBudgetNotExpense: (name: string, income: boolean) =>
+    `"${name}" is ${income ? 'an income' : 'a transfer'} category; budgets limit spending, so pick an expense category (see \`trax categories list\`).`,
+  cliBudgetSet: (name: string, amount: string) => `Budget for ${name}: ${amount} a month.`,
+  cliNoBudgets: 'No budgets yet. Set one with `trax budget set groceries 400` (a monthly limit in your main currency).',
+  cliBudgetColumn: 'Budget',
+  cliNoBudgetFor: (name: string, currency: string | null) =>
+    `There is no budget for ${name}${currency ? ` in ${currency}` : ''}; see \`trax budget list\`.`,
+  cliBudgetRemoved: (name: string) => `Removed the budget for ${name}.`,
+  cliNoRecurring:
+    'No recurring payments found. Trax needs a few months of history to see a pattern (three monthly payments, two yearly ones).',
+  cliNoRecurringNoData:
+    'No transactions yet. Connect a bank with `trax connect truelayer`, run `trax sync`, then `trax recurring` lists your subscriptions.',
+  cliLast: 'Last',
+  cliDue: (day: string) => `${day} (due)`,
+  cliPriceRoseFrom: (amount: string) => `price rose from ${amount}`,
+  cliPerYearTotal: (amounts: string) => `Per year in total: ${amounts}`,
+  // CLI: trax sync, undo, disconnect, backup, restore
+  cliSyncDone: (bank: string, id: string, added: number, changed: number, removed: number) =>
+    `${bank} (${id}): ${added} new, ${changed} changed, ${removed} removed`,
+  cliSyncSkipped: (bank: string, id: string, why: string) => `${bank} (${id}): skipped — ${why}`,
+  cliSyncFailed: (bank: string, id: string, why: string | null) => `${bank} (${id}): ${why ?? 'failed'}`,
+  cliSyncHistoryOrScheduled: '--history lists past syncs and --scheduled runs one; use one of them.',
+  cliSyncNothingToSync:
+    'No bank to sync: your accounts come from statement files or are kept by hand. Import newer statements with `trax import FILE`, or link a bank with `trax connect truelayer`.',
+  cliSyncNoBanks: 'No banks connected yet. Run `trax connect truelayer`, or `npm run demo` to try the built-in sandbox.',
+  cliSyncScheduledOne:
+    '--scheduled syncs every bank the limits allow; leave out --connection, or drop --scheduled to sync one bank now.',
+  cliSyncScheduledDone: (synced: number, skipped: number, failed: number) =>
+    `Scheduled sync: ${synced} synced, ${skipped} skipped, ${failed} failed.`,
+  cliSyncBadLimit: (v: string) => `--limit "${v}" is not a number of runs; use a whole number such as 10.`,
+  cliNoSyncs: 'No syncs yet. Run `trax sync` to fetch your data.',
+  cliSyncHistoryHead: ['Started (UTC)', 'Took', 'Status', 'Trigger', 'New', 'Changed', 'Removed', 'Error'].join('|'),
+  cliNotAChange: (v: string) => `"${v}" is not a change number; \`trax undo --list\` shows them.`,
+  cliNoBulk: 'No bulk recategorizations recorded yet.',
+  cliUndoHead: ['Change', 'When', 'What', 'Rows', 'Undone'].join('|'),
+  cliYes: 'yes',
+  cliUndid: (summary: string, restored: number, rulesRemoved: number, kept: number) =>
+    `Undid "${summary}": restored the categories of ${restored} transaction${restored === 1 ? '' : 's'}` +
+    `${rulesRemoved ? `, removed ${rulesRemoved} rule${rulesRemoved === 1 ? '' : 's'}` : ''}.` +
+    `${kept ? ` ${kept} changed again since and kept their newer category.` : ''}`,
+  cliRevoked: (bank: string) => `Revoked Trax's access to ${bank} at the provider.`,
+  cliNotRevoked: (problem: string) =>
+    `Could not revoke at the provider: ${problem} Revoke it in your bank's or TrueLayer's settings too.`,
+  cliTokensDeleted: (bank: string, id: string) => `Deleted the tokens for ${bank} (${id}).`,
+  cliRemovedNoTokens: (bank: string, id: string) => `Removed ${bank} (${id}); there were no bank tokens to delete.`,
+  cliPurged: 'Deleted its accounts and transaction history.',
+  cliKeptHistory: 'Its accounts and transaction history are kept; use --purge to delete them.',
+  cliBackedUp: (n: number, file: string, size: string) => `Backed up ${n} transactions to ${file} (${size}).`,
+  cliKeepEnvKey:
+    'Keep your TRAX_SECRET_KEY too: the bank tokens in the backup are encrypted with it, and without it every bank must be connected again.',
+  cliKeepKeyFile: (file: string) =>
+    `Keep ${file} too (or set TRAX_SECRET_KEY): the bank tokens in the backup are encrypted with it, and without it every bank must be connected again.`,
+  cliRestored: (n: number, file: string) => `Restored ${n} transactions from ${file}.`,
+  cliRestoredAside: (file: string) => `The database it replaced is kept as ${file}.`,
+  cliRestoredOtherKey:
+    'The bank tokens in this backup were encrypted with a different key; put back the secret.key (or TRAX_SECRET_KEY) from when it was made, or connect the banks again.',
 };
 
 export type Messages = {
