@@ -8,7 +8,20 @@ import { en } from '../../src/i18n/messages/en.js';
  * codes Trax passes: statuses, cadences, triggers, reasons); a German function whose output equals
  * the English one for every sample was not translated.
  */
-const SAMPLES: unknown[] = [3, 1, 'active', 'monthly', 'done', 'user', 'new', 'uncategorized', 'linked', 'needs_reauth'];
+const SAMPLES: unknown[] = [
+  3,
+  1,
+  'active',
+  'monthly',
+  'done',
+  'user',
+  'new',
+  'uncategorized',
+  'linked',
+  'needs_reauth',
+  'sync',
+  'Usage:',
+];
 
 /** Words a German bank customer writes exactly as in English. */
 const SAME_IN_GERMAN = new Set([

@@ -31,6 +31,43 @@ const REVIEW_REASON: Record<string, string> = {
   transfer: 'Umbuchung?',
   duplicate: 'Duplikat?',
 };
+/** Commander's section titles in `trax --help`. */
+const HELP_TITLE: Record<string, string> = {
+  'Usage:': 'Aufruf:',
+  'Options:': 'Optionen:',
+  'Commands:': 'Befehle:',
+  'Arguments:': 'Argumente:',
+  'Global Options:': 'Globale Optionen:',
+};
+
+/** Each command's one-line summary in `trax --help` (the English ones are in src/cli/main.ts). */
+const COMMAND_SUMMARY: Record<string, string> = {
+  connect: 'ein Bankkonto über einen Open-Banking-Anbieter verknüpfen',
+  banks: 'die Banken eines Anbieters auflisten, jeweils mit der Laufzeit der Freigabe',
+  connections: 'verknüpfte Banken mit Status und Ablauf der Freigabe auflisten',
+  sync: 'neue Konten, Kontostände und Umsätze von allen verknüpften Banken abrufen',
+  import: 'Kontoauszugsdateien importieren (ING-CSV, CSV anderer Banken, CAMT, MT940/942, OFX/QFX, QIF)',
+  accounts: 'Konten mit ihren aktuellen Kontoständen auflisten',
+  transactions: 'Umsätze auflisten, die neuesten zuerst',
+  search: 'Umsätze nach Wörtern, Beträgen, Datum, Kategorie, Tag, Notiz oder Konto finden; Suchen speichern',
+  tx: 'einen Umsatz ändern: Notiz, Tags, Aufteilen, Ausblenden; Buchungen von Hand anlegen, ändern, löschen',
+  disconnect: 'eine Bankverknüpfung beim Anbieter widerrufen und ihre Zugangsdaten löschen',
+  categorize: 'Umsätze kategorisieren (Ihre eigenen Zuordnungen bleiben unangetastet)',
+  rules: 'Ihre Kategorisierungsregeln: auflisten, anlegen, löschen, testen, exportieren, importieren',
+  categories: 'die Kategorien: auflisten, anlegen, umbenennen, zusammenführen',
+  review: 'zu prüfen: neue, unkategorisierte und unsichere Umsätze, jeweils mit einem Tastendruck erledigt',
+  report: 'wohin Ihr Geld ging: Ausgaben nach Kategorie, Einnahmen, Sparquote, häufigste Empfänger, Budgets',
+  budget: 'monatliche Ausgabenlimits je Kategorie: festlegen, auflisten, löschen',
+  recurring: 'Abos und andere wiederkehrende Zahlungen, mit nächstem Termin und Kosten pro Jahr',
+  export: 'alle Umsätze als CSV, JSON, hledger/Ledger-Journal oder beancount-Datei',
+  undo: 'die letzte Sammel-Umkategorisierung rückgängig machen (rules add/import, --similar, categorize --all)',
+  backup: 'die Datenbank in eine Datei kopieren, sicher auch während Trax läuft',
+  restore: 'die Datenbank durch eine mit `trax backup` erstellte Sicherung ersetzen',
+  schedule: '`trax sync` nach Zeitplan ausführen, ohne dass `trax serve` laufen muss',
+  serve: 'die Web-App starten: Banken verknüpfen, erneuern, abrufen und löschen; Ablauf der Freigaben auf einen Blick',
+  cert: 'ein selbst signiertes HTTPS-Zertifikat für localhost im Datenverzeichnis erzeugen',
+  sandbox: 'die eingebaute TrueLayer-Testumgebung starten, um jeden Befehl ohne Bank auszuprobieren',
+};
 /** Where a category came from; the review inbox names sources with the same words. */
 const CATEGORY_SOURCE: Record<string, string> = {
   user: 'Ihre Wahl',
@@ -420,4 +457,27 @@ export const de: Messages = {
   cliRestoredAside: (file) => `Die ersetzte Datenbank liegt jetzt unter ${file}.`,
   cliRestoredOtherKey:
     'Die Bank-Zugangsdaten in dieser Sicherung sind mit einem anderen Schlüssel verschlüsselt; legen Sie die secret.key (oder TRAX_SECRET_KEY) von damals zurück oder verknüpfen Sie die Banken neu.',
+  // CLI --help (commander's own words and the command summaries)
+  cliHelpProgram: 'Ihre Bankkonten in einer lokalen SQLite-Datenbank, die Ihnen gehört: verknüpfen, abrufen, ansehen.',
+  cliHelpTitle: (title) => HELP_TITLE[title] ?? title,
+  cliHelpFlag: 'Hilfe zu diesem Befehl anzeigen',
+  cliHelpCommand: 'Hilfe zu einem Befehl anzeigen',
+  cliHelpVersion: 'Versionsnummer anzeigen',
+  cliHelpAfterError: '(mit --help sehen Sie, wie der Befehl aufgerufen wird)',
+  cliHelpExamples: 'Beispiele:',
+  cliCommandSummary: (name, english) => COMMAND_SUMMARY[name] ?? english,
+  cliHelpGettingStarted: `
+Erste Schritte:
+  trax sandbox              die eingebaute TrueLayer-Testumgebung starten und ihre .env-Zeilen ausgeben
+  trax connect truelayer    eine Bank verknüpfen (ING Deutschland und andere TrueLayer-Banken)
+  trax serve                die Web-App: Banken mit Plaid oder TrueLayer verknüpfen, erneuern, abrufen, löschen
+  trax sync                 neue Umsätze abrufen
+  trax import DATEI         Jahre an Umsätzen aus einer Kontoauszugsdatei übernehmen (CSV, CAMT, MT940, OFX, QIF)
+  trax transactions         die Umsätze ansehen
+  trax report               wohin das Geld im letzten Monat ging
+  trax backup trax.bak      eine Kopie der Datenbank (secret.key ebenfalls aufbewahren)
+
+\`trax <Befehl> --help\` zeigt die Optionen und Beispiele eines Befehls.
+Die Einstellungen stehen in .env im aktuellen Verzeichnis; siehe README.md.
+Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRAX_SECRET_KEY fehlt, secret.key.`,
 };

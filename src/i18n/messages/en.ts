@@ -397,6 +397,29 @@ export const en = {
   cliRestoredAside: (file: string) => `The database it replaced is kept as ${file}.`,
   cliRestoredOtherKey:
     'The bank tokens in this backup were encrypted with a different key; put back the secret.key (or TRAX_SECRET_KEY) from when it was made, or connect the banks again.',
+  // CLI --help (commander's own words and the command summaries; the English summaries live in main.ts)
+  cliHelpProgram: 'Your bank accounts in a local SQLite database you own: connect, sync, look.',
+  cliHelpTitle: (title: string) => title,
+  cliHelpFlag: 'display help for command',
+  cliHelpCommand: 'display help for command',
+  cliHelpVersion: 'output the version number',
+  cliHelpAfterError: '(run with --help for usage)',
+  cliHelpExamples: 'Examples:',
+  cliCommandSummary: (_name: string, english: string) => english,
+  cliHelpGettingStarted: `
+Getting started:
+  trax sandbox              run the built-in TrueLayer emulator and print the .env lines for it
+  trax connect truelayer    link a bank (ING Germany and other TrueLayer banks)
+  trax serve                the web app: link banks with Plaid or TrueLayer, relink, sync, delete
+  trax sync                 fetch new transactions
+  trax import FILE          add years of history from a bank's statement file (CSV, CAMT, MT940, OFX, QIF)
+  trax transactions         see them
+  trax report               where the money went last month
+  trax backup trax.bak      a copy of the database (keep secret.key too)
+
+Run \`trax <command> --help\` for a command's options and examples.
+Configuration is read from .env in the current directory; see README.md.
+Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless TRAX_SECRET_KEY is set.`,
 };
 
 export type Messages = {
