@@ -36,6 +36,7 @@ const SAME_IN_GERMAN = new Set([
   'status',
   'navImport', // "Import"
   'format', // "Format"
+  'name', // "Name"
   'cliSyncFailed', // only the bank, the id and the provider's own message (German "fehlgeschlagen" when it has none)
 ]);
 

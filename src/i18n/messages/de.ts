@@ -480,4 +480,46 @@ Erste Schritte:
 \`trax <Befehl> --help\` zeigt die Optionen und Beispiele eines Befehls.
 Die Einstellungen stehen in .env im aktuellen Verzeichnis; siehe README.md.
 Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRAX_SECRET_KEY fehlt, secret.key.`,
+  // Web: the transaction detail page (split, hide, edit) and the cash page
+  txDetailTitle: (id) => `Umsatz ${id}`,
+  backToTransactions: '← Umsätze',
+  source: 'Quelle',
+  keptByHandSource: 'von Hand geführt',
+  hiddenHint: 'Ausgeblendet: keine Auswertung und kein Budget zählt diesen Umsatz.',
+  countAgain: 'Wieder in Auswertungen zählen',
+  hideFromReports: 'In Auswertungen ausblenden',
+  splitHeading: 'Aufteilen',
+  partNo: 'Nr.',
+  note: 'Notiz',
+  undoSplit: 'Aufteilung aufheben',
+  splitWhenBooked: 'Noch vorgemerkt: aufteilen, sobald der Umsatz gebucht ist.',
+  partsMustAddUp: (amount) => `Die Teile müssen genau ${amount} ergeben; die Beträge gehen in die Richtung der Buchung.`,
+  partN: (n) => `Teil ${n}`,
+  partCategory: (n) => `Kategorie von Teil ${n}`,
+  partAmount: (n) => `Betrag von Teil ${n}`,
+  partNote: (n) => `Notiz zu Teil ${n}`,
+  changeSplit: 'Aufteilung ändern',
+  splitButton: 'Aufteilen',
+  editBooking: 'Buchung bearbeiten',
+  save: 'Speichern',
+  deleteBooking: 'Buchung löschen',
+  bankRowHint:
+    'Diese Buchung steht so da, wie Bank oder Kontoauszug sie geliefert haben: Sie können sie aufteilen oder ausblenden, aber nicht ändern.',
+  cashTitle: 'Bargeld',
+  cashHeading: 'Bargeld und andere von Hand geführte Konten',
+  type: 'Art',
+  balance: 'Kontostand',
+  noCashAccounts: 'Noch kein von Hand geführtes Konto. Legen Sie unten eines für Ihr Portemonnaie an.',
+  add: 'Hinzufügen',
+  addAnAccount: 'Konto anlegen',
+  name: 'Name',
+  openingBalance: 'Anfangsbestand',
+  addAccount: 'Konto anlegen',
+  // Error pages (404, 403, 413, 421, 500)
+  errorTitle: (status) =>
+    ({ 403: 'Abgelehnt', 404: 'Nicht gefunden', 413: 'Zu groß', 421: 'Falsche Adresse', 500: 'Etwas ist schiefgegangen' })[
+      status
+    ] ?? 'Das hat nicht geklappt',
+  errorUnexpected:
+    'In Trax ist etwas schiefgegangen. Es wurde nichts halb gespeichert; versuchen Sie es noch einmal und melden Sie den Fehler, wenn er wieder auftritt.',
 };

@@ -420,6 +420,43 @@ Getting started:
 Run \`trax <command> --help\` for a command's options and examples.
 Configuration is read from .env in the current directory; see README.md.
 Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless TRAX_SECRET_KEY is set.`,
+  // Web: the transaction detail page (split, hide, edit) and the cash page
+  txDetailTitle: (id: number) => `Transaction ${id}`,
+  backToTransactions: '← Transactions',
+  source: 'Source',
+  keptByHandSource: 'kept by hand',
+  hiddenHint: 'Hidden: no report or budget counts it.',
+  countAgain: 'Count it in reports again',
+  hideFromReports: 'Hide from reports',
+  splitHeading: 'Split',
+  partNo: '#',
+  note: 'Note',
+  undoSplit: 'Undo the split',
+  splitWhenBooked: 'Still pending: split it once it is booked.',
+  partsMustAddUp: (amount: string) => `The parts must add up to ${amount} exactly; amounts go the booking's way.`,
+  partN: (n: number) => `Part ${n}`,
+  partCategory: (n: number) => `Part ${n} category`,
+  partAmount: (n: number) => `Part ${n} amount`,
+  partNote: (n: number) => `Part ${n} note`,
+  changeSplit: 'Change the split',
+  splitButton: 'Split',
+  editBooking: 'Edit this booking',
+  save: 'Save',
+  deleteBooking: 'Delete this booking',
+  bankRowHint: 'This row is as the bank or statement sent it: it can be split or hidden, not rewritten.',
+  cashTitle: 'Cash',
+  cashHeading: 'Cash and other accounts kept by hand',
+  type: 'Type',
+  balance: 'Balance',
+  noCashAccounts: 'No account kept by hand yet. Add one for your purse below.',
+  add: 'Add',
+  addAnAccount: 'Add an account',
+  name: 'Name',
+  openingBalance: 'Opening balance',
+  addAccount: 'Add account',
+  // Error pages (404, 403, 413, 421, 500)
+  errorTitle: (status: number) => (status === 403 ? 'Refused' : 'That did not work'),
+  errorUnexpected: 'Something went wrong inside Trax. Nothing was half-saved; try again, and report it if it repeats.',
 };
 
 export type Messages = {
