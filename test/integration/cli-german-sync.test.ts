@@ -102,4 +102,29 @@ describe('trax sync, budget, recurring, undo, backup and disconnect in German', 
     expect(t.app.connections.get(connection.id)!.status).toBe('revoked');
     expect(count(t.app, 'SELECT count(*) FROM transactions')).toBe(rows);
   });
+
+  it('searches and saves searches in German; --json is the same bytes as in English', async () => {
+    await connect(t.app, sb);
+    const r = await runCli(['search', 'Hausverwaltung'], de());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/ID.*Datum.*Konto.*Verwendungszweck.*Kategorie.*Tags.*Betrag/);
+    expect(r.stdout).toMatch(/\d{2}\.\d{2}\.\d{4}.*Hausverwaltung.*-[\d.]+,\d{2}\s€/);
+    expect(r.stdout).toMatch(/\d+ (von \d+ )?Treffer/);
+    expect(r.stdout).not.toMatch(/\bmatch(es)?\b|EUR/);
+    const none = await runCli(['search', 'gibtesnichtxyz'], de());
+    expect(none.stdout).toContain('Keine Umsätze passen zu "gibtesnichtxyz".');
+    const empty = await runCli(['search'], de());
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('Geben Sie an, was gesucht wird');
+
+    const saved = await runCli(['search', 'save', 'miete', 'Hausverwaltung'], de());
+    expect(saved.stdout).toContain('Suche „miete“ gespeichert: Hausverwaltung');
+    expect(count(t.app, 'SELECT count(*) FROM saved_searches')).toBe(1);
+    expect((await runCli(['search', 'list'], de())).stdout).toMatch(/Name.*Suche[\s\S]*miete.*Hausverwaltung/);
+    expect((await runCli(['search', 'delete', 'miete'], de())).stdout).toContain('Gespeicherte Suche „miete“ gelöscht.');
+
+    const a = await runCli(['search', 'Hausverwaltung', '--json'], de());
+    const b = await runCli(['search', 'Hausverwaltung', '--json'], t.env);
+    expect(a.stdout).toBe(b.stdout);
+  });
 });

@@ -37,6 +37,8 @@ const SAME_IN_GERMAN = new Set([
   'navImport', // "Import"
   'format', // "Format"
   'name', // "Name"
+  'cliName',
+  'cliTags', // "Tags"
   'cliSyncFailed', // only the bank, the id and the provider's own message (German "fehlgeschlagen" when it has none)
 ]);
 

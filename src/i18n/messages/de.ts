@@ -522,4 +522,19 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
     ] ?? 'Das hat nicht geklappt',
   errorUnexpected:
     'In Trax ist etwas schiefgegangen. Es wurde nichts halb gespeichert; versuchen Sie es noch einmal und melden Sie den Fehler, wenn er wieder auftritt.',
+  // CLI: trax search
+  cliSearchWhat: 'Geben Sie an, was gesucht wird, z. B. `trax search rewe` oder `trax search "amazon >50 2026"`.',
+  cliSearchNothingSearchable: (warnings) =>
+    `${warnings} In der Suche blieb nichts, wonach sich suchen ließe; \`trax search --help\` zeigt, was sie versteht.`,
+  cliWarning: (w) => `Warnung: ${w}`,
+  cliSearchNoMatch: (query) => `Keine Umsätze passen zu ${query}.`,
+  cliSearchSome: (shown, total) => `${shown} von ${total} Treffern, die neuesten zuerst; --limit ${total} zeigt alle.`,
+  cliSearchAll: (total) => `${total} Treffer.`,
+  cliTags: 'Tags',
+  cliSearchSaved: (name, query) => `Suche „${name}“ gespeichert: ${query}`,
+  cliSearchRunWith: (name) => `Aufrufen mit: trax search --saved "${name}"`,
+  cliNoSavedSearches: 'Noch keine gespeicherten Suchen. Speichern Sie eine mit `trax search save NAME SUCHE`.',
+  cliName: 'Name',
+  cliQuery: 'Suche',
+  cliSearchDeleted: (name) => `Gespeicherte Suche „${name}“ gelöscht.`,
 };

@@ -457,6 +457,21 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
   // Error pages (404, 403, 413, 421, 500)
   errorTitle: (status: number) => (status === 403 ? 'Refused' : 'That did not work'),
   errorUnexpected: 'Something went wrong inside Trax. Nothing was half-saved; try again, and report it if it repeats.',
+  // CLI: trax search
+  cliSearchWhat: 'Write what to find, e.g. `trax search rewe` or `trax search "amazon >50 2026"`.',
+  cliSearchNothingSearchable: (warnings: string) =>
+    `${warnings} Nothing in the query could be searched; see \`trax search --help\` for what it understands.`,
+  cliWarning: (w: string) => `Warning: ${w}`,
+  cliSearchNoMatch: (query: string) => `No transactions match ${query}.`,
+  cliSearchSome: (shown: number, total: number) => `${shown} of ${total} matches, newest first; --limit ${total} shows all.`,
+  cliSearchAll: (total: number) => `${total} ${total === 1 ? 'match' : 'matches'}.`,
+  cliTags: 'Tags',
+  cliSearchSaved: (name: string, query: string) => `Saved the search "${name}": ${query}`,
+  cliSearchRunWith: (name: string) => `Run it with: trax search --saved "${name}"`,
+  cliNoSavedSearches: 'No saved searches yet. Save one with `trax search save NAME QUERY`.',
+  cliName: 'Name',
+  cliQuery: 'Query',
+  cliSearchDeleted: (name: string) => `Deleted the saved search "${name}".`,
 };
 
 export type Messages = {
