@@ -537,4 +537,13 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
   cliName: 'Name',
   cliQuery: 'Suche',
   cliSearchDeleted: (name) => `Gespeicherte Suche „${name}“ gelöscht.`,
+  // CLI: trax banks
+  cliNoBankList: (provider, listable) =>
+    `${provider} hat keine Bankliste zum Anzeigen (die Banken bietet seine eigene Anmeldeseite an); nutzen Sie --provider ${listable}.`,
+  cliUnknownProvider: (provider, listable) =>
+    `„${provider}“ ist kein Anbieter, den Trax kennt; nutzen Sie --provider ${listable}.`,
+  cliBadCountry: (v) => `--country „${v}“ ist kein zweistelliger Ländercode wie DE.`,
+  cliNoBanksListed: (country) => `Keine Banken${country ? ` in ${country}` : ''} für Privatkonten gelistet.`,
+  cliBanksHead: ['Bank', 'Land', 'Freigabe max.', 'Kundenarten'].join('|'),
+  cliDays: (n) => `${n} ${n === 1 ? 'Tag' : 'Tage'}`,
 };

@@ -472,6 +472,15 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
   cliName: 'Name',
   cliQuery: 'Query',
   cliSearchDeleted: (name: string) => `Deleted the saved search "${name}".`,
+  // CLI: trax banks
+  cliNoBankList: (provider: string, listable: string) =>
+    `${provider} has no bank list to show (its own login page offers the banks); use --provider ${listable}.`,
+  cliUnknownProvider: (provider: string, listable: string) =>
+    `"${provider}" is not a provider Trax knows; use --provider ${listable}.`,
+  cliBadCountry: (v: string) => `--country "${v}" is not a two-letter country code such as DE.`,
+  cliNoBanksListed: (country: string | null) => `No banks listed${country ? ` in ${country}` : ''} for personal accounts.`,
+  cliBanksHead: ['Bank', 'Country', 'Max consent', 'PSU types'].join('|'),
+  cliDays: (n: number) => `${n} days`,
 };
 
 export type Messages = {
