@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { TraxError } from '../domain/errors.js';
+import { messages } from '../i18n/index.js';
+import { langFromEnv } from '../i18n/lang.js';
 
 type Register = (program: Command) => void;
 
@@ -191,29 +193,19 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// Help in the terminal's language: commander's own words, the program's text and each command's
+// summary come from the catalogue (two plain objects, no dependencies: read commands stay fast).
+const m = messages(langFromEnv(process.env));
 const program = new Command('trax')
-  .description('Your bank accounts in a local SQLite database you own: connect, sync, look.')
-  .version('0.1.0')
+  .description(m.cliHelpProgram)
+  .version('0.1.0', '-V, --version', m.cliHelpVersion)
+  .helpOption('-h, --help', m.cliHelpFlag)
+  .helpCommand('help [command]', m.cliHelpCommand)
+  .configureHelp({ styleTitle: (title) => m.cliHelpTitle(title) })
   .exitOverride()
   .enablePositionalOptions()
-  .showHelpAfterError('(run with --help for usage)')
-  .addHelpText(
-    'after',
-    `
-Getting started:
-  trax sandbox              run the built-in TrueLayer emulator and print the .env lines for it
-  trax connect truelayer    link a bank (ING Germany and other TrueLayer banks)
-  trax serve                the web app: link banks with Plaid or TrueLayer, relink, sync, delete
-  trax sync                 fetch new transactions
-  trax import FILE          add years of history from a bank's statement file (CSV, CAMT, MT940, OFX, QIF)
-  trax transactions         see them
-  trax report               where the money went last month
-  trax backup trax.bak      a copy of the database (keep secret.key too)
-
-Run \`trax <command> --help\` for a command's options and examples.
-Configuration is read from .env in the current directory; see README.md.
-Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless TRAX_SECRET_KEY is set.`,
-  );
+  .showHelpAfterError(m.cliHelpAfterError)
+  .addHelpText('after', m.cliHelpGettingStarted);
 
 try {
   await registerCommands(program, process.argv.slice(2));
@@ -231,13 +223,16 @@ async function registerCommands(program: Command, args: string[]): Promise<void>
   const wanted = words[0] === 'help' ? words[1] : words[0];
   for (const row of COMMANDS) {
     if (nameOf(row) !== wanted) {
-      program.command(row.term).description(row.summary);
+      program.command(row.term).description(m.cliCommandSummary(nameOf(row), row.summary));
       continue;
     }
     if (row.writes) (await import('./context.js')).checkIntegrityOnOpen();
     (await row.load())(program);
     const cmd = program.commands.at(-1)!;
-    if (row.examples) cmd.addHelpText('after', `\nExamples:\n${row.examples.map((e) => `  ${e}`).join('\n')}`);
+    // The module describes itself in English (cli-help.test.ts holds it to row.summary); other
+    // languages take the catalogue's summary, the same one the top-level listing shows.
+    if (m !== messages('en')) cmd.description(m.cliCommandSummary(nameOf(row), row.summary));
+    if (row.examples) cmd.addHelpText('after', `\n${m.cliHelpExamples}\n${row.examples.map((e) => `  ${e}`).join('\n')}`);
   }
 }
 

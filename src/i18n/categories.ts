@@ -57,3 +57,8 @@ export function categoryName(slug: string, storedName: string, lang: Lang): stri
 
 /** For the catalogue test: every built-in category has a German name. */
 export const GERMAN_CATEGORY_SLUGS = Object.keys(DE);
+
+/** Where only a slug is at hand (recurring payments): English shows the slug, German a built-in's German name. */
+export function slugLabel(slug: string, lang: Lang): string {
+  return lang === 'en' ? slug : (DE[slug] ?? slug);
+}

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { HTTPException } from 'hono/http-exception';
 import { isProviderError, TraxError } from '../domain/errors.js';
 import { factory, type WebDeps } from './env.js';
-import { languageFromRequest } from './i18n.js';
+import { languageFromRequest, routeI18n } from './i18n.js';
 import { neutralizeBidiInPages } from './middleware/bidi.js';
 import { bodyLimits, UPLOAD_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from './middleware/body-limits.js';
 import { csrf } from './middleware/csrf.js';
@@ -26,7 +26,7 @@ import { reminders } from '../reminders/index.js';
 import { history } from './routes/history.js';
 import { manual } from './routes/manual.js';
 import { IMPORT_UPLOAD_PATH, importRoutes } from './routes/imports.js';
-import { MessagePage } from './views/pages.js';
+import { ErrorPage } from './views/error-page.js';
 import { badgeCount } from '../review/badge.js';
 import { reviewRoutes } from './routes/review.js';
 import { SavedSearchStore } from '../store/search.js';
@@ -112,19 +112,14 @@ export function createWebApp(deps: WebDeps) {
   web.onError((err, c) => {
     const status =
       err instanceof HTTPException ? err.status : err instanceof TraxError ? (isProviderError(err) ? 502 : 400) : 500;
-    const message =
-      err instanceof HTTPException || err instanceof TraxError
-        ? err.message
-        : 'Something went wrong inside Trax. Nothing was half-saved; try again, and report it if it repeats.';
+    const known = err instanceof HTTPException || err instanceof TraxError ? err.message : null;
+    const message = known ?? routeI18n(c).m.errorUnexpected;
     if (status === 500) deps.log(`Error on ${c.req.method} ${c.req.path}: ${(err as Error).stack ?? String(err)}`);
     const wantsJson = c.req.header('content-type')?.includes('application/json') || c.req.path === WEBHOOK;
     if (wantsJson) return c.json({ error: message }, status as 400);
     const session = c.get('session');
     if (!session) return c.text(message, status as 400);
-    return c.html(
-      <MessagePage session={session} title={status === 403 ? 'Refused' : 'That did not work'} text={message} />,
-      status as 400,
-    );
+    return c.html(<ErrorPage session={session} status={status} text={known} />, status as 400);
   });
   return web;
 }

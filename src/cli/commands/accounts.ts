@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import { minorToDecimalString } from '../../domain/money.js';
 import { out, withApp } from '../context.js';
-import { clean, cliText, json, money, table, type CliText } from '../output.js';
+import { clean, cliText, json, table, type CliText } from '../output.js';
 
 export function registerAccounts(program: Command): void {
   const accounts = program
@@ -28,10 +28,10 @@ export function registerAccounts(program: Command): void {
       await withApp(async (app) => {
         const { addManualAccount } = await import('../../manual/entries.js');
         const a = addManualAccount(app, { name, ...opts });
-        out(
-          `Added account ${a.id} "${clean(name.trim())}" (${opts.kind}, ${opts.currency.toUpperCase()}), kept by hand, opening balance ${money(a.openingMinor, opts.currency.toUpperCase())}.`,
-        );
-        out(`Add bookings with \`trax tx add --account ${a.id} --date YYYY-MM-DD --amount -4.20 --description "…"\`.`);
+        const t = cliText();
+        const currency = opts.currency.toUpperCase();
+        out(t.m.cliAccountAdded(a.id, clean(name.trim()), opts.kind, currency, t.money(a.openingMinor, currency)));
+        out(t.m.cliAccountAddHint(a.id));
       });
     });
 }

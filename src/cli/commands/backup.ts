@@ -5,13 +5,12 @@ import { TraxError } from '../../domain/errors.js';
 import { KEY_FILE } from '../../security/key.js';
 import { backupDatabase, restoreDatabase } from '../../store/backup.js';
 import { out, withApp } from '../context.js';
-import { colors } from '../output.js';
+import { cliText, colors } from '../output.js';
 
 /** Tokens in the database are sealed with this key: a backup without it cannot sync. */
 function keyReminder(config: Config): string {
-  return config.secretKeyHex
-    ? 'Keep your TRAX_SECRET_KEY too: the bank tokens in the backup are encrypted with it, and without it every bank must be connected again.'
-    : `Keep ${path.join(config.dataDir, KEY_FILE)} too (or set TRAX_SECRET_KEY): the bank tokens in the backup are encrypted with it, and without it every bank must be connected again.`;
+  const { m } = cliText();
+  return config.secretKeyHex ? m.cliKeepEnvKey : m.cliKeepKeyFile(path.join(config.dataDir, KEY_FILE));
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -36,7 +35,7 @@ Examples:
     .action(async (file: string, opts: { force?: boolean }) => {
       await withApp(async (app) => {
         const r = await backupDatabase(app.db, file, { force: opts.force === true });
-        out(`${colors.green('✔')} Backed up ${r.transactions} transactions to ${r.file} (${mb(r.bytes)}).`);
+        out(`${colors.green('✔')} ${cliText().m.cliBackedUp(r.transactions, r.file, mb(r.bytes))}`);
         out(keyReminder(app.config));
       });
     });
@@ -61,8 +60,9 @@ Examples:
     .action(async (file: string) => {
       const config = loadConfig();
       const r = await restoreDatabase(config.dataDir, file);
-      out(`${colors.green('✔')} Restored ${r.transactions} transactions from ${path.resolve(file)}.`);
-      if (r.asideAs) out(`The database it replaced is kept as ${r.asideAs}.`);
+      const { m } = cliText();
+      out(`${colors.green('✔')} ${m.cliRestored(r.transactions, path.resolve(file))}`);
+      if (r.asideAs) out(m.cliRestoredAside(r.asideAs));
       // The restored tokens are only useful with the key they were sealed with; say so now, not at the next sync.
       await withApp((app) => {
         const sealed = app.connections.list().find((c) => c.sealedSecrets)?.sealedSecrets;
@@ -71,9 +71,7 @@ Examples:
           app.vault.open(sealed);
         } catch (e) {
           if (!(e instanceof TraxError)) throw e;
-          out(
-            `${colors.yellow('!')} The bank tokens in this backup were encrypted with a different key; put back the secret.key (or TRAX_SECRET_KEY) from when it was made, or connect the banks again.`,
-          );
+          out(`${colors.yellow('!')} ${m.cliRestoredOtherKey}`);
         }
       });
     });

@@ -3,7 +3,7 @@ import type { App } from '../../app.js';
 import { TraxError } from '../../domain/errors.js';
 import { PROVIDER_IDS, type ProviderId } from '../../providers/registry.js';
 import { out, withApp } from '../context.js';
-import { clean, json, table } from '../output.js';
+import { clean, cliText, json, table } from '../output.js';
 
 interface BankRow {
   name: string;
@@ -45,31 +45,30 @@ Examples:
   trax banks --provider enablebanking --country FI --json`,
     )
     .action(async (opts: { provider: string; country?: string; json?: boolean }) => {
+      const { m } = cliText();
       const known = (PROVIDER_IDS as string[]).includes(opts.provider);
       const list = known ? BANK_LISTS[opts.provider as ProviderId] : undefined;
       if (!list) {
         const listable = Object.keys(BANK_LISTS).join(', ');
         throw new TraxError(
           'not_found',
-          known
-            ? `${opts.provider} has no bank list to show (its own login page offers the banks); use --provider ${listable}.`
-            : `"${opts.provider}" is not a provider Trax knows; use --provider ${listable}.`,
+          known ? m.cliNoBankList(opts.provider, listable) : m.cliUnknownProvider(opts.provider, listable),
         );
       }
       const country = opts.country?.trim().toUpperCase();
       if (country !== undefined && !/^[A-Z]{2}$/.test(country))
-        throw new TraxError('not_found', `--country "${opts.country}" is not a two-letter country code such as DE.`);
+        throw new TraxError('not_found', m.cliBadCountry(opts.country ?? ''));
       await withApp(async (app) => {
         const rows = await list(app, country);
         if (opts.json) return out(json(rows));
-        if (rows.length === 0) return out(`No banks listed${country ? ` in ${country}` : ''} for personal accounts.`);
+        if (rows.length === 0) return out(m.cliNoBanksListed(country ?? null));
         out(
           table(
-            ['Bank', 'Country', 'Max consent', 'PSU types'],
+            m.cliBanksHead.split('|'),
             rows.map((r) => [
               clean(r.name) + (r.beta ? ' (beta)' : ''),
               r.country,
-              `${r.maxConsentDays} days`,
+              m.cliDays(r.maxConsentDays),
               r.psuTypes.join(', '),
             ]),
           ),

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { budgetStatus } from '../../budgets/budget-status.js';
 import { removeBudget, setBudget } from '../../budgets/set-budget.js';
 import { out, withApp } from '../context.js';
-import { clean, colors, json, money, table } from '../output.js';
+import { formatMonth } from '../../i18n/format.js';
+import { clean, cliText, colors, json, table } from '../output.js';
 export function registerBudget(program: Command): void {
   const budget = program
     .command('budget')
@@ -28,9 +29,11 @@ Examples:
     .option('--monthly', 'per calendar month (the default and, for now, the only period)')
     .option('--currency <code>', 'ISO currency (default: the one most of your transactions are in)')
     .action(async (categoryRef: string, amountText: string, opts: { monthly?: boolean; currency?: string }) => {
+      const t = cliText();
+      const { m, money } = t;
       await withApp((app) => {
-        const b = setBudget(app, categoryRef, amountText, opts.currency);
-        out(`Budget for ${clean(b.name)}: ${money(b.amountMinor, b.currency)} a month.`);
+        const b = setBudget(app, categoryRef, amountText, opts.currency, m);
+        out(m.cliBudgetSet(clean(t.category(b.slug, b.name)), money(b.amountMinor, b.currency)));
       });
     });
 
@@ -39,17 +42,19 @@ Examples:
     .description("budgets with this month's spent, left and month-end projection")
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
     .action(async (opts: { json?: boolean }) => {
+      const t = cliText();
+      const { m, money } = t;
       await withApp((app) => {
-        const { month, label, timezone, rows } = budgetStatus(app);
+        const { month, label: english, timezone, rows } = budgetStatus(app);
         if (opts.json) return out(json({ month, budgets: rows }));
-        if (!rows.length)
-          return out('No budgets yet. Set one with `trax budget set groceries 400` (a monthly limit in your main currency).');
+        if (!rows.length) return out(m.cliNoBudgets);
+        const label = t.lang === 'en' ? english : formatMonth(month, t.lang);
         out(colors.bold(label) + colors.dim(` · ${timezone}`));
         out(
           table(
-            ['Category', 'Budget', 'Spent', 'Left', 'Projected'],
+            [m.cliCategory, m.cliBudgetColumn, m.cliSpent, m.cliLeft, m.cliProjected],
             rows.map((r) => [
-              clean(r.name),
+              clean(t.category(r.category, r.name)),
               money(r.limitMinor, r.currency),
               money(r.spentMinor, r.currency),
               money(r.leftMinor, r.currency),
@@ -68,9 +73,10 @@ Examples:
     .argument('<category>', 'category slug or name')
     .option('--currency <code>', "only the budget in this currency (default: all of the category's budgets)")
     .action(async (categoryRef: string, opts: { currency?: string }) => {
+      const t = cliText();
       await withApp((app) => {
-        const r = removeBudget(app, categoryRef, opts.currency);
-        out(`Removed the budget for ${clean(r.name)}.`);
+        const r = removeBudget(app, categoryRef, opts.currency, t.m);
+        out(t.m.cliBudgetRemoved(clean(t.category(r.slug, r.name))));
       });
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { disconnect } from '../../connections/disconnect.js';
 import { out, withApp } from '../context.js';
-import { clean, colors } from '../output.js';
+import { clean, cliText, colors } from '../output.js';
 
 export function registerDisconnect(program: Command): void {
   program
@@ -22,21 +22,12 @@ Examples:
       await withApp(async (app) => {
         const r = await disconnect(app, id, { purge: Boolean(opts.purge) });
         const bank = clean(r.institution);
-        if (r.revokedAtProvider) out(`${colors.green('✔')} Revoked Trax's access to ${bank} at the provider.`);
-        else if (r.revokeProblem)
-          out(
-            `${colors.yellow('!')} Could not revoke at the provider: ${clean(r.revokeProblem)} Revoke it in your bank's or TrueLayer's settings too.`,
-          );
-        out(
-          r.hadTokens
-            ? `${colors.green('✔')} Deleted the tokens for ${bank} (${r.connectionId}).`
-            : `${colors.green('✔')} Removed ${bank} (${r.connectionId}); there were no bank tokens to delete.`,
-        );
-        out(
-          r.purged
-            ? `${colors.green('✔')} Deleted its accounts and transaction history.`
-            : 'Its accounts and transaction history are kept; use --purge to delete them.',
-        );
+        const { m } = cliText();
+        const ok = colors.green('✔');
+        if (r.revokedAtProvider) out(`${ok} ${m.cliRevoked(bank)}`);
+        else if (r.revokeProblem) out(`${colors.yellow('!')} ${m.cliNotRevoked(clean(r.revokeProblem))}`);
+        out(`${ok} ${r.hadTokens ? m.cliTokensDeleted(bank, r.connectionId) : m.cliRemovedNoTokens(bank, r.connectionId)}`);
+        out(r.purged ? `${ok} ${m.cliPurged}` : m.cliKeptHistory);
       });
     });
 }

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { slugLabel } from '../../i18n/categories.js';
 import { detectRecurring, type RecurringSeries } from '../../reports/recurring.js';
 import { withDecimals } from '../../reports/serialize.js';
 import { localDate, userTimezone } from '../../reports/tz.js';
 import { out, withApp } from '../context.js';
-import { clean, colors, json, money, table } from '../output.js';
+import { clean, cliText, colors, json, table, type CliText } from '../output.js';
 
 export function registerRecurring(program: Command): void {
   program
@@ -29,34 +30,41 @@ Examples:
         if (opts.json) return out(json(series.map((s) => withDecimals(s, s.currency))));
         if (!series.length) {
           const any = app.db.prepare('SELECT count(*) FROM transactions').pluck().get() as number;
-          return out(
-            any
-              ? 'No recurring payments found. Trax needs a few months of history to see a pattern (three monthly payments, two yearly ones).'
-              : 'No transactions yet. Connect a bank with `trax connect truelayer`, run `trax sync`, then `trax recurring` lists your subscriptions.',
-          );
+          const { m } = cliText();
+          return out(any ? m.cliNoRecurring : m.cliNoRecurringNoData);
         }
         out(recurringText(series, localDate(app.now(), timezone)));
       });
     });
 }
 
-export function recurringText(series: RecurringSeries[], today: string): string {
+export function recurringText(series: RecurringSeries[], today: string, t: CliText = cliText()): string {
+  const { m, money } = t;
   const rose = series.some((s) => s.priceRose);
   const lines = [
     table(
-      ['Payee', 'Every', 'Amount', 'Last', 'Next', 'Per year', 'Category', ...(rose ? [''] : [])],
+      [
+        m.recurringPayee,
+        m.recurringCadence,
+        m.cliAmount,
+        m.cliLast,
+        m.recurringNext,
+        m.recurringPerYear,
+        m.cliCategory,
+        ...(rose ? [''] : []),
+      ],
       series.map((s) => [
         clean(s.name).slice(0, 32),
-        s.cadence,
+        m.cadence(s.cadence),
         money(s.lastMinor, s.currency),
-        s.lastDate,
-        s.nextDate < today ? colors.yellow(`${s.nextDate} (due)`) : s.nextDate,
+        t.day(s.lastDate),
+        s.nextDate < today ? colors.yellow(m.cliDue(t.day(s.nextDate))) : t.day(s.nextDate),
         money(s.annualMinor, s.currency),
-        s.categorySlug,
+        slugLabel(s.categorySlug, t.lang),
         ...(rose
           ? [
               s.priceRose && s.previousMinor !== undefined
-                ? colors.red(`price rose from ${money(s.previousMinor, s.currency)}`)
+                ? colors.red(m.cliPriceRoseFrom(money(s.previousMinor, s.currency)))
                 : '',
             ]
           : []),
@@ -65,6 +73,6 @@ export function recurringText(series: RecurringSeries[], today: string): string 
   ];
   const totals = new Map<string, number>();
   for (const s of series) totals.set(s.currency, (totals.get(s.currency) ?? 0) + s.annualMinor);
-  lines.push(`Per year in total: ${[...totals].map(([c, m]) => money(m, c)).join(' · ')}`);
+  lines.push(m.cliPerYearTotal([...totals].map(([c, minor]) => money(minor, c)).join(' · ')));
   return lines.join('\n');
 }

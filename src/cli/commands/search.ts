@@ -7,7 +7,7 @@ import { NotesTagsStore } from '../../store/notes-tags.js';
 import { SavedSearchStore, searchTransactions } from '../../store/search.js';
 import type { TransactionRow } from '../../store/transactions.js';
 import { checkIntegrityOnOpen, out, progress, withApp } from '../context.js';
-import { clean, colors, json, money, table } from '../output.js';
+import { clean, cliText, colors, json, table, type CliText } from '../output.js';
 import { transactionJson } from './transactions.js';
 
 /**
@@ -20,7 +20,7 @@ function queryText(words: string[]): string {
 
 function parseLimit(text: string | undefined): number {
   const limit = text === undefined ? 50 : Number(text);
-  if (!Number.isInteger(limit) || limit < 1) throw new TraxError('usage', `--limit "${text}" must be a positive whole number.`);
+  if (!Number.isInteger(limit) || limit < 1) throw new TraxError('usage', cliText().m.cliBadLimit(text ?? ''));
   return limit;
 }
 
@@ -58,8 +58,7 @@ Examples:
       await withApp((app) => {
         const saved = opts.saved === undefined ? '' : new SavedSearchStore(app.db).get(opts.saved).query;
         const query = queryText([saved, ...words]);
-        if (!query)
-          throw new TraxError('usage', 'Write what to find, e.g. `trax search rewe` or `trax search "amazon >50 2026"`.');
+        if (!query) throw new TraxError('usage', cliText().m.cliSearchWhat);
         runSearch(app, query, limit, opts.json === true);
       });
     });
@@ -78,8 +77,9 @@ Examples:
         const store = new SavedSearchStore(app.db);
         store.save(name, query, app.now());
         const s = store.get(name);
-        out(`Saved the search "${clean(s.name)}": ${clean(s.query)}`);
-        out(colors.dim(`Run it with: trax search --saved "${clean(s.name)}"`));
+        const { m } = cliText();
+        out(m.cliSearchSaved(clean(s.name), clean(s.query)));
+        out(colors.dim(m.cliSearchRunWith(clean(s.name))));
       });
     });
 
@@ -92,10 +92,11 @@ Examples:
       await withApp((app) => {
         const rows = new SavedSearchStore(app.db).list();
         if (opts.json) return out(json(rows.map((r) => ({ name: r.name, query: r.query, updatedAt: r.updated_at }))));
-        if (rows.length === 0) return out('No saved searches yet. Save one with `trax search save NAME QUERY`.');
+        const { m } = cliText();
+        if (rows.length === 0) return out(m.cliNoSavedSearches);
         out(
           table(
-            ['Name', 'Query'],
+            [m.cliName, m.cliQuery],
             rows.map((r) => [clean(r.name), clean(r.query)]),
           ),
         );
@@ -111,21 +112,22 @@ Examples:
       checkIntegrityOnOpen();
       await withApp((app) => {
         new SavedSearchStore(app.db).delete(name);
-        out(`Deleted the saved search "${clean(name.trim())}".`);
+        out(cliText().m.cliSearchDeleted(clean(name.trim())));
       });
     });
 }
 
 function runSearch(app: App, query: string, limit: number, asJson: boolean): void {
+  const t = cliText();
   const parsed = parseQuery(query);
   // Nothing left to search for: listing every transaction would answer a question nobody asked.
   if (parsed.terms.length === 0)
     throw new TraxError(
       'usage',
-      `${parsed.warnings.map((w) => w.replace(/; searched the rest\.$/, '.')).join(' ')} Nothing in the query could be searched; see \`trax search --help\` for what it understands.`,
+      t.m.cliSearchNothingSearchable(parsed.warnings.map((w) => w.replace(/; searched the rest\.$/, '.')).join(' ')),
     );
   const result = searchTransactions(app.db, app.transactions, query, { limit });
-  for (const w of result.warnings) progress(colors.yellow(`Warning: ${w}`));
+  for (const w of result.warnings) progress(colors.yellow(t.m.cliWarning(w)));
   const ids = result.rows.map((r) => r.id);
   const notesTags = new NotesTagsStore(app.db);
   const tags = notesTags.tagsOf(ids);
@@ -147,32 +149,37 @@ function runSearch(app: App, query: string, limit: number, asJson: boolean): voi
     return;
   }
   if (result.rows.length === 0) {
-    out(`No transactions match ${JSON.stringify(clean(query))}.`);
+    out(t.m.cliSearchNoMatch(JSON.stringify(clean(query))));
     return;
   }
-  out(resultsTable(app, result.rows, tags, notes));
+  out(resultsTable(app, result.rows, tags, notes, t));
   out(
     colors.dim(
-      result.total > result.rows.length
-        ? `${result.rows.length} of ${result.total} matches, newest first; --limit ${result.total} shows all.`
-        : `${result.total} ${result.total === 1 ? 'match' : 'matches'}.`,
+      result.total > result.rows.length ? t.m.cliSearchSome(result.rows.length, result.total) : t.m.cliSearchAll(result.total),
     ),
   );
 }
 
-function resultsTable(app: App, rows: TransactionRow[], tags: Map<number, string[]>, notes: Map<number, string>): string {
+function resultsTable(
+  app: App,
+  rows: TransactionRow[],
+  tags: Map<number, string[]>,
+  notes: Map<number, string>,
+  x: CliText,
+): string {
+  const { m } = x;
   const accounts = new Map(app.accounts.list().map((a) => [a.id, a]));
   return table(
-    ['ID', 'Date', 'Account', 'Description', 'Category', 'Tags', 'Amount', ''],
+    [m.cliId, m.cliDate, m.cliAccount, m.cliDescription, m.cliCategory, m.cliTags, m.cliAmount, ''],
     rows.map((t) => [
       String(t.id),
-      t.booking_date,
+      x.day(t.booking_date),
       clean(accounts.get(t.account_id)?.name),
       clean(t.merchant ?? t.description).slice(0, 40) + (notes.has(t.id) ? colors.dim(' ✎') : ''),
-      clean(t.category_name ?? '—'),
+      clean(t.category_name ? x.category(t.category_slug, t.category_name) : '—'),
       (tags.get(t.id) ?? []).map((g) => `#${g}`).join(' '),
-      money(t.amount_minor, t.currency),
-      t.pending ? colors.yellow('pending') : '',
+      x.money(t.amount_minor, t.currency),
+      t.pending ? colors.yellow(m.cliPending) : '',
     ]),
   );
 }

@@ -7,7 +7,7 @@ import { syncHistory, type SyncHistoryRow } from '../../schedule/history.js';
 import { DEFAULT_JITTER_MS, runScheduledPass } from '../../schedule/pass.js';
 import { syncAll, syncConnection, type SyncOptions, type SyncOutcome } from '../../sync/engine.js';
 import { out, progress, withApp } from '../context.js';
-import { clean, colors, json, table } from '../output.js';
+import { clean, cliText, colors, json, table } from '../output.js';
 import { describeOutcome } from '../sync-report.js';
 
 interface SyncFlags {
@@ -49,8 +49,7 @@ Examples:
   trax sync --history --connection tl-3f9a2c --limit 30 --json`,
     )
     .action(async (opts: SyncFlags) => {
-      if (opts.history && opts.scheduled)
-        throw new TraxError('usage', '--history lists past syncs and --scheduled runs one; use one of them.');
+      if (opts.history && opts.scheduled) throw new TraxError('usage', cliText().m.cliSyncHistoryOrScheduled);
       await withApp(async (app) => {
         if (opts.history)
           return printHistory(
@@ -59,19 +58,12 @@ Examples:
           );
         const live = app.connections.list().filter((c) => c.status !== 'revoked');
         if (!opts.connection && live.every((c) => !providerPolicy(c.provider).syncs)) {
-          out(
-            live.length
-              ? 'No bank to sync: your accounts come from statement files or are kept by hand. Import newer statements with `trax import FILE`, or link a bank with `trax connect truelayer`.'
-              : 'No banks connected yet. Run `trax connect truelayer`, or `npm run demo` to try the built-in sandbox.',
-          );
+          const { m } = cliText();
+          out(live.length ? m.cliSyncNothingToSync : m.cliSyncNoBanks);
           return;
         }
         if (opts.scheduled) {
-          if (opts.connection)
-            throw new TraxError(
-              'usage',
-              '--scheduled syncs every bank the limits allow; leave out --connection, or drop --scheduled to sync one bank now.',
-            );
+          if (opts.connection) throw new TraxError('usage', cliText().m.cliSyncScheduledOne);
           // Fail on a bad setting before touching any bank, the same way `trax serve` would.
           configuredSchedule(app.db);
           notifyWebhookUrl();
@@ -83,11 +75,8 @@ Examples:
             jitterMs: DEFAULT_JITTER_MS,
             clock: () => app.now(),
           });
-          out(
-            opts.json
-              ? json(pass)
-              : `Scheduled sync: ${pass.results.filter((r) => r.action === 'synced').length} synced, ${pass.results.filter((r) => r.action === 'skipped').length} skipped, ${pass.results.filter((r) => r.action === 'failed').length} failed.`,
-          );
+          const count = (action: string) => pass.results.filter((r) => r.action === action).length;
+          out(opts.json ? json(pass) : cliText().m.cliSyncScheduledDone(count('synced'), count('skipped'), count('failed')));
           if (pass.results.some((r) => r.action === 'failed')) process.exitCode = 1;
           return;
         }
@@ -116,8 +105,7 @@ Examples:
 
 function parseLimit(text: string | undefined): number {
   const n = Number(text ?? '10');
-  if (!Number.isInteger(n) || n < 1)
-    throw new TraxError('usage', `--limit "${text}" is not a number of runs; use a whole number such as 10.`);
+  if (!Number.isInteger(n) || n < 1) throw new TraxError('usage', cliText().m.cliSyncBadLimit(text ?? ''));
   return n;
 }
 
@@ -126,17 +114,20 @@ function printHistory(rows: SyncHistoryRow[], asJson: boolean): void {
     out(json(rows));
     return;
   }
+  const t = cliText();
   if (rows.length === 0) {
-    out('No syncs yet. Run `trax sync` to fetch your data.');
+    out(t.m.cliNoSyncs);
     return;
   }
-  const statusText = (s: string) => (s === 'done' ? colors.green(s) : s === 'failed' ? colors.red(s) : colors.dim(s));
+  const statusText = (s: string) => {
+    const name = t.m.runStatus(s);
+    return s === 'done' ? colors.green(name) : s === 'failed' ? colors.red(name) : colors.dim(name);
+  };
   const lines: string[] = [];
   let current = '';
   let block: string[][] = [];
   const flush = () => {
-    if (block.length)
-      lines.push(table(['Started (UTC)', 'Took', 'Status', 'Trigger', 'New', 'Changed', 'Removed', 'Error'], block));
+    if (block.length) lines.push(table(t.m.cliSyncHistoryHead.split('|'), block));
     block = [];
   };
   for (const r of rows) {
@@ -147,10 +138,10 @@ function printHistory(rows: SyncHistoryRow[], asJson: boolean): void {
       current = r.connectionId;
     }
     block.push([
-      r.startedAt.slice(0, 19).replace('T', ' '),
+      `${t.day(r.startedAt.slice(0, 10))} ${r.startedAt.slice(11, 19)}`,
       duration(r.durationMs),
       statusText(r.status),
-      r.trigger,
+      t.m.triggerName(r.trigger),
       String(r.added),
       String(r.modified),
       String(r.removed),

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { addManualTransaction } from '../../manual/entries.js';
 import { out, withApp } from '../context.js';
-import { money } from '../output.js';
+import type { TransactionRow } from '../../store/transactions.js';
+import { cliText, type CliText } from '../output.js';
 import { transactionId } from './tx-id.js';
 
 export function registerTxAdd(tx: Command): void {
@@ -22,10 +23,14 @@ export function registerTxAdd(tx: Command): void {
       await withApp((app) => {
         const id = addManualTransaction(app, accountId, opts);
         const row = app.transactions.list({ ids: [id] })[0]!;
-        out(
-          `Added transaction ${id}: ${row.booking_date} ${money(row.amount_minor, row.currency)} "${row.description}"` +
-            ` (${row.category_name ?? 'Uncategorized'}).`,
-        );
+        const t = cliText();
+        out(t.m.cliTxAdded(id, ...bookingWords(t, row)));
       });
     });
+}
+
+/** A booking as the add and edit sentences name it: day, amount, description, category. */
+export function bookingWords(t: CliText, row: TransactionRow): [string, string, string, string] {
+  const category = row.category_name ? t.category(row.category_slug, row.category_name) : t.m.uncategorized;
+  return [t.day(row.booking_date), t.money(row.amount_minor, row.currency), row.description, category];
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { deleteManualTransaction } from '../../manual/entries.js';
 import { out, withApp } from '../context.js';
+import { cliText } from '../output.js';
 import { transactionId } from './tx-id.js';
 
 export function registerTxDelete(tx: Command): void {
@@ -11,7 +12,8 @@ export function registerTxDelete(tx: Command): void {
       const txId = transactionId(id);
       await withApp((app) => {
         const was = deleteManualTransaction(app, txId);
-        out(`Deleted transaction ${txId} (${was.date} "${was.description}").`);
+        const t = cliText();
+        out(t.m.cliTxDeleted(txId, t.day(was.date), was.description));
       });
     });
 }

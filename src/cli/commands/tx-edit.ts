@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { editManualTransaction } from '../../manual/entries.js';
 import { out, withApp } from '../context.js';
-import { money } from '../output.js';
+import { cliText } from '../output.js';
+import { bookingWords } from './tx-add.js';
 import { transactionId } from './tx-id.js';
 
 export function registerTxEdit(tx: Command): void {
@@ -20,10 +21,8 @@ export function registerTxEdit(tx: Command): void {
       await withApp((app) => {
         editManualTransaction(app, txId, opts);
         const row = app.transactions.list({ ids: [txId] })[0]!;
-        out(
-          `Transaction ${txId} is now ${row.booking_date} ${money(row.amount_minor, row.currency)} "${row.description}"` +
-            ` (${row.category_name ?? 'Uncategorized'}).`,
-        );
+        const t = cliText();
+        out(t.m.cliTxNowIs(txId, ...bookingWords(t, row)));
       });
     });
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SplitStore } from '../../store/splits.js';
 import { out, withApp } from '../context.js';
+import { cliText } from '../output.js';
 import { transactionId } from './tx-id.js';
 
 export function registerTxHide(tx: Command): void {
@@ -18,11 +19,9 @@ export function registerTxHide(tx: Command): void {
           const store = new SplitStore(app.db);
           store.origin(txId);
           const changed = store.setHidden(txId, hide, app.now().toISOString());
-          out(
-            changed
-              ? `Transaction ${txId} is ${hide ? 'hidden from reports' : 'counted in reports again'}.`
-              : `Transaction ${txId} was already ${hide ? 'hidden' : 'shown'}; nothing changed.`,
-          );
+          const { m } = cliText();
+          if (changed) out(hide ? m.cliTxHidden(txId) : m.cliTxShown(txId));
+          else out(hide ? m.cliTxAlreadyHidden(txId) : m.cliTxAlreadyShown(txId));
         });
       });
   }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { NotesTagsStore } from '../../store/notes-tags.js';
 import { out, withApp } from '../context.js';
-import { clean } from '../output.js';
+import { clean, cliText } from '../output.js';
 import { transactionId } from './tx-id.js';
 
 export function registerTxNote(tx: Command): void {
@@ -17,7 +17,8 @@ export function registerTxNote(tx: Command): void {
       const id = transactionId(idText);
       await withApp((app) => {
         const note = new NotesTagsStore(app.db).setNote(id, words.join(' '), app.now());
-        out(note === null ? `Cleared the note of transaction ${id}.` : `Noted on transaction ${id}: ${clean(note)}`);
+        const { m } = cliText();
+        out(note === null ? m.cliNoteCleared(id) : m.cliNoted(id, clean(note)));
       });
     });
 }

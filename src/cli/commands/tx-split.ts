@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { splitTransaction, unsplitTransaction } from '../../splits/split-transaction.js';
 import { out, withApp } from '../context.js';
-import { clean, json, money, table } from '../output.js';
+import { clean, cliText, json, table } from '../output.js';
 import { transactionId } from './tx-id.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -21,11 +21,17 @@ export function registerTxSplit(tx: Command): void {
         const parts = splitTransaction(app, txId, opts.part);
         const currency = app.transactions.list({ ids: [txId] })[0]!.currency;
         if (opts.json) return out(json(parts));
-        out(`Split transaction ${txId} into ${parts.length} parts:`);
+        const t = cliText();
+        out(t.m.cliSplitInto(txId, parts.length));
         out(
           table(
-            ['#', 'Category', 'Amount', 'Note'],
-            parts.map((p) => [String(p.position), clean(p.categoryName), money(p.amountMinor, currency), clean(p.note ?? '')]),
+            [t.m.cliPartNo, t.m.cliCategory, t.m.cliAmount, t.m.cliNote],
+            parts.map((p) => [
+              String(p.position),
+              p.categoryName ? clean(t.category(p.categorySlug, p.categoryName)) : '',
+              t.money(p.amountMinor, currency),
+              clean(p.note ?? ''),
+            ]),
           ),
         );
       });
@@ -37,7 +43,7 @@ export function registerTxSplit(tx: Command): void {
       const txId = transactionId(id);
       await withApp((app) => {
         const n = unsplitTransaction(app, txId);
-        out(`Transaction ${txId} is one booking again (${n} parts removed).`);
+        out(cliText().m.cliUnsplit(txId, n));
       });
     });
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { TraxError } from '../../domain/errors.js';
 import { NotesTagsStore } from '../../store/notes-tags.js';
 import { out, withApp } from '../context.js';
+import { cliText } from '../output.js';
 import { transactionId } from './tx-id.js';
 
 /** "+urlaub" and "urlaub" add, "-work" removes. */
@@ -29,13 +30,11 @@ export function registerTxTag(tx: Command): void {
     .action(async (idText: string, words: string[]) => {
       const id = transactionId(idText);
       const { add, remove } = splitChanges(words);
-      if (add.length + remove.length === 0)
-        throw new TraxError('usage', 'Say which tags to add or remove, e.g. `trax tx tag 42 +urlaub -work`.');
+      if (add.length + remove.length === 0) throw new TraxError('usage', cliText().m.cliTagsWhich);
       await withApp((app) => {
         const tags = new NotesTagsStore(app.db).changeTags(id, add, remove, app.now());
-        out(
-          tags.length ? `Transaction ${id} is tagged ${tags.map((t) => `#${t}`).join(' ')}.` : `Transaction ${id} has no tags.`,
-        );
+        const { m } = cliText();
+        out(tags.length ? m.cliTagged(id, tags.map((tag) => `#${tag}`).join(' ')) : m.cliNoTags(id));
       });
     });
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { undoBulk, undoHistory } from '../../categorize/undo.js';
 import { TraxError } from '../../domain/errors.js';
 import { out, withApp } from '../context.js';
-import { json, table } from '../output.js';
+import { cliText, json, table } from '../output.js';
 
 export function registerUndo(program: Command): void {
   program
@@ -19,32 +19,29 @@ choice and the learned model it replaced. A transaction that changed again since
 category. The newest ${20} changes are kept.`,
     )
     .action(async (change: string | undefined, o: { list?: boolean; json?: boolean }) => {
-      if (change !== undefined && !/^\d+$/.test(change))
-        throw new TraxError('usage', `"${change}" is not a change number; \`trax undo --list\` shows them.`);
+      const t = cliText();
+      if (change !== undefined && !/^\d+$/.test(change)) throw new TraxError('usage', t.m.cliNotAChange(change));
       await withApp((app) => {
         if (o.list) {
           const all = undoHistory(app);
           if (o.json) return out(json(all));
-          if (!all.length) return out('No bulk recategorizations recorded yet.');
+          if (!all.length) return out(t.m.cliNoBulk);
           return out(
             table(
-              ['Change', 'When', 'What', 'Rows', 'Undone'],
+              t.m.cliUndoHead.split('|'),
               all.map((b) => [
                 String(b.id),
-                b.createdAt.slice(0, 16).replace('T', ' '),
+                `${t.day(b.createdAt.slice(0, 10))} ${b.createdAt.slice(11, 16)}`,
                 b.summary,
                 String(b.rows),
-                b.undoneAt ? 'yes' : '',
+                b.undoneAt ? t.m.cliYes : '',
               ]),
             ),
           );
         }
         const r = undoBulk(app, change === undefined ? undefined : Number(change));
         if (o.json) return out(json(r));
-        const rows = `${r.restored} transaction${r.restored === 1 ? '' : 's'}`;
-        const rules = r.rulesRemoved ? `, removed ${r.rulesRemoved} rule${r.rulesRemoved === 1 ? '' : 's'}` : '';
-        const kept = r.kept ? ` ${r.kept} changed again since and kept their newer category.` : '';
-        out(`Undid "${r.summary}": restored the categories of ${rows}${rules}.${kept}`);
+        out(t.m.cliUndid(r.summary, r.restored, r.rulesRemoved, r.kept));
       });
     });
 }

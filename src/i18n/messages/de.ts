@@ -31,6 +31,43 @@ const REVIEW_REASON: Record<string, string> = {
   transfer: 'Umbuchung?',
   duplicate: 'Duplikat?',
 };
+/** Commander's section titles in `trax --help`. */
+const HELP_TITLE: Record<string, string> = {
+  'Usage:': 'Aufruf:',
+  'Options:': 'Optionen:',
+  'Commands:': 'Befehle:',
+  'Arguments:': 'Argumente:',
+  'Global Options:': 'Globale Optionen:',
+};
+
+/** Each command's one-line summary in `trax --help` (the English ones are in src/cli/main.ts). */
+const COMMAND_SUMMARY: Record<string, string> = {
+  connect: 'ein Bankkonto über einen Open-Banking-Anbieter verknüpfen',
+  banks: 'die Banken eines Anbieters auflisten, jeweils mit der Laufzeit der Freigabe',
+  connections: 'verknüpfte Banken mit Status und Ablauf der Freigabe auflisten',
+  sync: 'neue Konten, Kontostände und Umsätze von allen verknüpften Banken abrufen',
+  import: 'Kontoauszugsdateien importieren (ING-CSV, CSV anderer Banken, CAMT, MT940/942, OFX/QFX, QIF)',
+  accounts: 'Konten mit ihren aktuellen Kontoständen auflisten',
+  transactions: 'Umsätze auflisten, die neuesten zuerst',
+  search: 'Umsätze nach Wörtern, Beträgen, Datum, Kategorie, Tag, Notiz oder Konto finden; Suchen speichern',
+  tx: 'einen Umsatz ändern: Notiz, Tags, Aufteilen, Ausblenden; Buchungen von Hand anlegen, ändern, löschen',
+  disconnect: 'eine Bankverknüpfung beim Anbieter widerrufen und ihre Zugangsdaten löschen',
+  categorize: 'Umsätze kategorisieren (Ihre eigenen Zuordnungen bleiben unangetastet)',
+  rules: 'Ihre Kategorisierungsregeln: auflisten, anlegen, löschen, testen, exportieren, importieren',
+  categories: 'die Kategorien: auflisten, anlegen, umbenennen, zusammenführen',
+  review: 'zu prüfen: neue, unkategorisierte und unsichere Umsätze, jeweils mit einem Tastendruck erledigt',
+  report: 'wohin Ihr Geld ging: Ausgaben nach Kategorie, Einnahmen, Sparquote, häufigste Empfänger, Budgets',
+  budget: 'monatliche Ausgabenlimits je Kategorie: festlegen, auflisten, löschen',
+  recurring: 'Abos und andere wiederkehrende Zahlungen, mit nächstem Termin und Kosten pro Jahr',
+  export: 'alle Umsätze als CSV, JSON, hledger/Ledger-Journal oder beancount-Datei',
+  undo: 'die letzte Sammel-Umkategorisierung rückgängig machen (rules add/import, --similar, categorize --all)',
+  backup: 'die Datenbank in eine Datei kopieren, sicher auch während Trax läuft',
+  restore: 'die Datenbank durch eine mit `trax backup` erstellte Sicherung ersetzen',
+  schedule: '`trax sync` nach Zeitplan ausführen, ohne dass `trax serve` laufen muss',
+  serve: 'die Web-App starten: Banken verknüpfen, erneuern, abrufen und löschen; Ablauf der Freigaben auf einen Blick',
+  cert: 'ein selbst signiertes HTTPS-Zertifikat für localhost im Datenverzeichnis erzeugen',
+  sandbox: 'die eingebaute TrueLayer-Testumgebung starten, um jeden Befehl ohne Bank auszuprobieren',
+};
 /** Where a category came from; the review inbox names sources with the same words. */
 const CATEGORY_SOURCE: Record<string, string> = {
   user: 'Ihre Wahl',
@@ -454,4 +491,182 @@ export const de: Messages = {
   budgetSaved: (name: string, amount: string) => `Budget für ${name}: ${amount} im Monat.`,
   budgetRemoved: (name: string) => `Budget für ${name} entfernt.`,
   // --- Ende Verwaltung ---
+  // CLI: trax tx (note, tag, split, hide, add, edit, delete)
+  cliNotTxId: (v) => `„${v}“ ist keine Umsatznummer; \`trax transactions\` und \`trax search\` zeigen die Nummern.`,
+  cliNotAccountId: (v) => `„${v}“ ist keine Kontonummer von Trax; \`trax accounts\` zeigt die Nummern.`,
+  cliTagsWhich: 'Geben Sie an, welche Tags hinzukommen oder wegfallen, z. B. `trax tx tag 42 +urlaub -work`.',
+  cliTxAdded: (id, day, amount, description, category) =>
+    `Buchung ${id} angelegt: ${day} ${amount} „${description}“ (${category}).`,
+  cliTxNowIs: (id, day, amount, description, category) =>
+    `Buchung ${id} lautet jetzt ${day} ${amount} „${description}“ (${category}).`,
+  cliTxDeleted: (id, day, description) => `Buchung ${id} gelöscht (${day} „${description}“).`,
+  cliTxHidden: (id) => `Umsatz ${id} wird in Auswertungen nicht mehr gezählt.`,
+  cliTxShown: (id) => `Umsatz ${id} zählt wieder in Auswertungen.`,
+  cliTxAlreadyHidden: (id) => `Umsatz ${id} war schon ausgeblendet; nichts geändert.`,
+  cliTxAlreadyShown: (id) => `Umsatz ${id} war schon eingeblendet; nichts geändert.`,
+  cliNoteCleared: (id) => `Notiz von Umsatz ${id} gelöscht.`,
+  cliNoted: (id, note) => `Notiz zu Umsatz ${id}: ${note}`,
+  cliTagged: (id, tags) => `Umsatz ${id} trägt die Tags ${tags}.`,
+  cliNoTags: (id) => `Umsatz ${id} hat keine Tags.`,
+  cliSplitInto: (id, parts) => `Umsatz ${id} in ${parts} Teile aufgeteilt:`,
+  cliPartNo: 'Nr.',
+  cliNote: 'Notiz',
+  cliUnsplit: (id, parts) => `Umsatz ${id} ist wieder eine einzige Buchung (${parts} Teile entfernt).`,
+  cliAccountAdded: (id, name, kind, currency, opening) =>
+    `Konto ${id} „${name}“ angelegt (${kind}, ${currency}), von Hand geführt, Anfangsbestand ${opening}.`,
+  cliAccountAddHint: (id) =>
+    `Buchungen tragen Sie mit \`trax tx add --account ${id} --date JJJJ-MM-TT --amount -4.20 --description "…"\` ein.`,
+  // CLI: trax budget, recurring
+  cliBudgetNoCurrency:
+    'Trax kennt Ihre Währung noch nicht (keine Konten, keine Umsätze); geben Sie --currency an, z. B. --currency EUR.',
+  cliBadCurrency: (v) => `--currency „${v}“ ist kein Währungscode nach ISO 4217; z. B. EUR, GBP oder USD.`,
+  cliBudgetBadAmount: (v, currency) =>
+    `„${v}“ ist kein Betrag in ${currency}; schreiben Sie das Monatslimit z. B. als 400 oder 150.50.`,
+  cliBudgetNotPositive: (ref) => `Ein Budget muss größer als null sein; löschen Sie es mit \`trax budget rm ${ref}\`.`,
+  cliBudgetNotExpense: (name, income) =>
+    `„${name}“ ist eine ${income ? 'Einnahmen' : 'Umbuchungs'}-Kategorie; Budgets begrenzen Ausgaben, wählen Sie also eine Ausgabenkategorie (siehe \`trax categories list\`).`,
+  cliBudgetSet: (name, amount) => `Budget für ${name}: ${amount} im Monat.`,
+  cliNoBudgets:
+    'Noch keine Budgets. Legen Sie eines an mit `trax budget set groceries 400` (ein Monatslimit in Ihrer Hauptwährung).',
+  cliBudgetColumn: 'Budget',
+  cliNoBudgetFor: (name, currency) =>
+    `Für ${name} gibt es kein Budget${currency ? ` in ${currency}` : ''}; siehe \`trax budget list\`.`,
+  cliBudgetRemoved: (name) => `Budget für ${name} gelöscht.`,
+  cliNoRecurring:
+    'Keine wiederkehrenden Zahlungen gefunden. Trax braucht einige Monate Verlauf für ein Muster (drei monatliche, zwei jährliche Zahlungen).',
+  cliNoRecurringNoData:
+    'Noch keine Umsätze. Verknüpfen Sie eine Bank mit `trax connect truelayer` und starten Sie `trax sync`; dann listet `trax recurring` Ihre Abos.',
+  cliLast: 'Zuletzt',
+  cliDue: (day) => `${day} (fällig)`,
+  cliPriceRoseFrom: (amount) => `teurer, vorher ${amount}`,
+  cliPerYearTotal: (amounts) => `Pro Jahr insgesamt: ${amounts}`,
+  // CLI: trax sync, undo, disconnect, backup, restore
+  cliSyncDone: (bank, id, added, changed, removed) => `${bank} (${id}): ${added} neu, ${changed} geändert, ${removed} entfernt`,
+  cliSyncSkipped: (bank, id, why) => `${bank} (${id}): übersprungen — ${why}`,
+  cliSyncFailed: (bank, id, why) => `${bank} (${id}): ${why ?? 'fehlgeschlagen'}`,
+  cliSyncHistoryOrScheduled: '--history listet vergangene Abrufe, --scheduled startet einen; wählen Sie eines davon.',
+  cliSyncNothingToSync:
+    'Keine Bank zum Abrufen: Ihre Konten stammen aus Kontoauszugsdateien oder werden von Hand geführt. Importieren Sie neuere Auszüge mit `trax import DATEI` oder verknüpfen Sie eine Bank mit `trax connect truelayer`.',
+  cliSyncNoBanks:
+    'Noch keine Bank verknüpft. Starten Sie `trax connect truelayer` oder probieren Sie mit `npm run demo` die eingebaute Testumgebung aus.',
+  cliSyncScheduledOne:
+    '--scheduled ruft jede Bank ab, die die Limits erlauben; lassen Sie --connection weg oder --scheduled, um jetzt eine Bank abzurufen.',
+  cliSyncScheduledDone: (synced, skipped, failed) =>
+    `Geplanter Abruf: ${synced} abgerufen, ${skipped} übersprungen, ${failed} fehlgeschlagen.`,
+  cliSyncBadLimit: (v) => `--limit „${v}“ ist keine Anzahl von Abrufen; schreiben Sie eine ganze Zahl wie 10.`,
+  cliNoSyncs: 'Noch keine Abrufe. Holen Sie Ihre Daten mit `trax sync`.',
+  cliSyncHistoryHead: ['Beginn (UTC)', 'Dauer', 'Status', 'Auslöser', 'Neu', 'Geändert', 'Entfernt', 'Fehler'].join('|'),
+  cliNotAChange: (v) => `„${v}“ ist keine Änderungsnummer; \`trax undo --list\` zeigt sie.`,
+  cliNoBulk: 'Noch keine Sammel-Umkategorisierungen aufgezeichnet.',
+  cliUndoHead: ['Änderung', 'Wann', 'Was', 'Umsätze', 'Rückgängig'].join('|'),
+  cliYes: 'ja',
+  cliUndid: (summary, restored, rulesRemoved, kept) =>
+    `„${summary}“ rückgängig gemacht: Kategorien von ${restored} ${restored === 1 ? 'Umsatz' : 'Umsätzen'} wiederhergestellt` +
+    `${rulesRemoved ? `, ${rulesRemoved} ${rulesRemoved === 1 ? 'Regel' : 'Regeln'} entfernt` : ''}.` +
+    `${kept ? ` ${kept} wurden seitdem erneut geändert und behalten ihre neuere Kategorie.` : ''}`,
+  cliRevoked: (bank) => `Zugriff von Trax auf ${bank} beim Anbieter widerrufen.`,
+  cliNotRevoked: (problem) =>
+    `Widerruf beim Anbieter fehlgeschlagen: ${problem} Widerrufen Sie den Zugriff auch in den Einstellungen Ihrer Bank oder von TrueLayer.`,
+  cliTokensDeleted: (bank, id) => `Zugangsdaten für ${bank} (${id}) gelöscht.`,
+  cliRemovedNoTokens: (bank, id) => `${bank} (${id}) entfernt; es gab keine Zugangsdaten zu löschen.`,
+  cliPurged: 'Konten und Umsätze gelöscht.',
+  cliKeptHistory: 'Konten und Umsätze bleiben erhalten; mit --purge werden sie gelöscht.',
+  cliBackedUp: (n, file, size) => `${n} Umsätze nach ${file} gesichert (${size}).`,
+  cliKeepEnvKey:
+    'Bewahren Sie auch Ihren TRAX_SECRET_KEY auf: Die Bank-Zugangsdaten in der Sicherung sind damit verschlüsselt; ohne ihn muss jede Bank neu verknüpft werden.',
+  cliKeepKeyFile: (file) =>
+    `Bewahren Sie auch ${file} auf (oder setzen Sie TRAX_SECRET_KEY): Die Bank-Zugangsdaten in der Sicherung sind damit verschlüsselt; ohne ihn muss jede Bank neu verknüpft werden.`,
+  cliRestored: (n, file) => `${n} Umsätze aus ${file} wiederhergestellt.`,
+  cliRestoredAside: (file) => `Die ersetzte Datenbank liegt jetzt unter ${file}.`,
+  cliRestoredOtherKey:
+    'Die Bank-Zugangsdaten in dieser Sicherung sind mit einem anderen Schlüssel verschlüsselt; legen Sie die secret.key (oder TRAX_SECRET_KEY) von damals zurück oder verknüpfen Sie die Banken neu.',
+  // CLI --help (commander's own words and the command summaries)
+  cliHelpProgram: 'Ihre Bankkonten in einer lokalen SQLite-Datenbank, die Ihnen gehört: verknüpfen, abrufen, ansehen.',
+  cliHelpTitle: (title) => HELP_TITLE[title] ?? title,
+  cliHelpFlag: 'Hilfe zu diesem Befehl anzeigen',
+  cliHelpCommand: 'Hilfe zu einem Befehl anzeigen',
+  cliHelpVersion: 'Versionsnummer anzeigen',
+  cliHelpAfterError: '(mit --help sehen Sie, wie der Befehl aufgerufen wird)',
+  cliHelpExamples: 'Beispiele:',
+  cliCommandSummary: (name, english) => COMMAND_SUMMARY[name] ?? english,
+  cliHelpGettingStarted: `
+Erste Schritte:
+  trax sandbox              die eingebaute TrueLayer-Testumgebung starten und ihre .env-Zeilen ausgeben
+  trax connect truelayer    eine Bank verknüpfen (ING Deutschland und andere TrueLayer-Banken)
+  trax serve                die Web-App: Banken mit Plaid oder TrueLayer verknüpfen, erneuern, abrufen, löschen
+  trax sync                 neue Umsätze abrufen
+  trax import DATEI         Jahre an Umsätzen aus einer Kontoauszugsdatei übernehmen (CSV, CAMT, MT940, OFX, QIF)
+  trax transactions         die Umsätze ansehen
+  trax report               wohin das Geld im letzten Monat ging
+  trax backup trax.bak      eine Kopie der Datenbank (secret.key ebenfalls aufbewahren)
+
+\`trax <Befehl> --help\` zeigt die Optionen und Beispiele eines Befehls.
+Die Einstellungen stehen in .env im aktuellen Verzeichnis; siehe README.md.
+Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRAX_SECRET_KEY fehlt, secret.key.`,
+  // Web: the transaction detail page (split, hide, edit) and the cash page
+  txDetailTitle: (id) => `Umsatz ${id}`,
+  backToTransactions: '← Umsätze',
+  source: 'Quelle',
+  keptByHandSource: 'von Hand geführt',
+  hiddenHint: 'Ausgeblendet: keine Auswertung und kein Budget zählt diesen Umsatz.',
+  countAgain: 'Wieder in Auswertungen zählen',
+  hideFromReports: 'In Auswertungen ausblenden',
+  splitHeading: 'Aufteilen',
+  partNo: 'Nr.',
+  note: 'Notiz',
+  undoSplit: 'Aufteilung aufheben',
+  splitWhenBooked: 'Noch vorgemerkt: aufteilen, sobald der Umsatz gebucht ist.',
+  partsMustAddUp: (amount) => `Die Teile müssen genau ${amount} ergeben; die Beträge gehen in die Richtung der Buchung.`,
+  partN: (n) => `Teil ${n}`,
+  partCategory: (n) => `Kategorie von Teil ${n}`,
+  partAmount: (n) => `Betrag von Teil ${n}`,
+  partNote: (n) => `Notiz zu Teil ${n}`,
+  changeSplit: 'Aufteilung ändern',
+  splitButton: 'Aufteilen',
+  editBooking: 'Buchung bearbeiten',
+  save: 'Speichern',
+  deleteBooking: 'Buchung löschen',
+  bankRowHint:
+    'Diese Buchung steht so da, wie Bank oder Kontoauszug sie geliefert haben: Sie können sie aufteilen oder ausblenden, aber nicht ändern.',
+  cashTitle: 'Bargeld',
+  cashHeading: 'Bargeld und andere von Hand geführte Konten',
+  type: 'Art',
+  balance: 'Kontostand',
+  noCashAccounts: 'Noch kein von Hand geführtes Konto. Legen Sie unten eines für Ihr Portemonnaie an.',
+  add: 'Hinzufügen',
+  addAnAccount: 'Konto anlegen',
+  name: 'Name',
+  openingBalance: 'Anfangsbestand',
+  addAccount: 'Konto anlegen',
+  // Error pages (404, 403, 413, 421, 500)
+  errorTitle: (status) =>
+    ({ 403: 'Abgelehnt', 404: 'Nicht gefunden', 413: 'Zu groß', 421: 'Falsche Adresse', 500: 'Etwas ist schiefgegangen' })[
+      status
+    ] ?? 'Das hat nicht geklappt',
+  errorUnexpected:
+    'In Trax ist etwas schiefgegangen. Es wurde nichts halb gespeichert; versuchen Sie es noch einmal und melden Sie den Fehler, wenn er wieder auftritt.',
+  // CLI: trax search
+  cliSearchWhat: 'Geben Sie an, was gesucht wird, z. B. `trax search rewe` oder `trax search "amazon >50 2026"`.',
+  cliSearchNothingSearchable: (warnings) =>
+    `${warnings} In der Suche blieb nichts, wonach sich suchen ließe; \`trax search --help\` zeigt, was sie versteht.`,
+  cliWarning: (w) => `Warnung: ${w}`,
+  cliSearchNoMatch: (query) => `Keine Umsätze passen zu ${query}.`,
+  cliSearchSome: (shown, total) => `${shown} von ${total} Treffern, die neuesten zuerst; --limit ${total} zeigt alle.`,
+  cliSearchAll: (total) => `${total} Treffer.`,
+  cliTags: 'Tags',
+  cliSearchSaved: (name, query) => `Suche „${name}“ gespeichert: ${query}`,
+  cliSearchRunWith: (name) => `Aufrufen mit: trax search --saved "${name}"`,
+  cliNoSavedSearches: 'Noch keine gespeicherten Suchen. Speichern Sie eine mit `trax search save NAME SUCHE`.',
+  cliName: 'Name',
+  cliQuery: 'Suche',
+  cliSearchDeleted: (name) => `Gespeicherte Suche „${name}“ gelöscht.`,
+  // CLI: trax banks
+  cliNoBankList: (provider, listable) =>
+    `${provider} hat keine Bankliste zum Anzeigen (die Banken bietet seine eigene Anmeldeseite an); nutzen Sie --provider ${listable}.`,
+  cliUnknownProvider: (provider, listable) =>
+    `„${provider}“ ist kein Anbieter, den Trax kennt; nutzen Sie --provider ${listable}.`,
+  cliBadCountry: (v) => `--country „${v}“ ist kein zweistelliger Ländercode wie DE.`,
+  cliNoBanksListed: (country) => `Keine Banken${country ? ` in ${country}` : ''} für Privatkonten gelistet.`,
+  cliBanksHead: ['Bank', 'Land', 'Freigabe max.', 'Kundenarten'].join('|'),
+  cliDays: (n) => `${n} ${n === 1 ? 'Tag' : 'Tage'}`,
 };

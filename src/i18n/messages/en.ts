@@ -430,6 +430,177 @@ export const en = {
   budgetSaved: (name: string, amount: string) => `Budget for ${name}: ${amount} a month.`,
   budgetRemoved: (name: string) => `Removed the budget for ${name}.`,
   // --- end of web management ---
+  // CLI: trax tx (note, tag, split, hide, add, edit, delete)
+  cliNotTxId: (v: string) => `"${v}" is not a transaction id; \`trax transactions\` and \`trax search\` show the ids.`,
+  cliNotAccountId: (v: string) => `"${v}" is not an account id; \`trax accounts\` shows the ids.`,
+  cliTagsWhich: 'Say which tags to add or remove, e.g. `trax tx tag 42 +urlaub -work`.',
+  cliTxAdded: (id: number, day: string, amount: string, description: string, category: string) =>
+    `Added transaction ${id}: ${day} ${amount} "${description}" (${category}).`,
+  cliTxNowIs: (id: number, day: string, amount: string, description: string, category: string) =>
+    `Transaction ${id} is now ${day} ${amount} "${description}" (${category}).`,
+  cliTxDeleted: (id: number, day: string, description: string) => `Deleted transaction ${id} (${day} "${description}").`,
+  cliTxHidden: (id: number) => `Transaction ${id} is hidden from reports.`,
+  cliTxShown: (id: number) => `Transaction ${id} is counted in reports again.`,
+  cliTxAlreadyHidden: (id: number) => `Transaction ${id} was already hidden; nothing changed.`,
+  cliTxAlreadyShown: (id: number) => `Transaction ${id} was already shown; nothing changed.`,
+  cliNoteCleared: (id: number) => `Cleared the note of transaction ${id}.`,
+  cliNoted: (id: number, note: string) => `Noted on transaction ${id}: ${note}`,
+  cliTagged: (id: number, tags: string) => `Transaction ${id} is tagged ${tags}.`,
+  cliNoTags: (id: number) => `Transaction ${id} has no tags.`,
+  cliSplitInto: (id: number, parts: number) => `Split transaction ${id} into ${parts} parts:`,
+  cliPartNo: '#',
+  cliNote: 'Note',
+  cliUnsplit: (id: number, parts: number) => `Transaction ${id} is one booking again (${parts} parts removed).`,
+  cliAccountAdded: (id: number, name: string, kind: string, currency: string, opening: string) =>
+    `Added account ${id} "${name}" (${kind}, ${currency}), kept by hand, opening balance ${opening}.`,
+  cliAccountAddHint: (id: number) =>
+    `Add bookings with \`trax tx add --account ${id} --date YYYY-MM-DD --amount -4.20 --description "…"\`.`,
+  // CLI: trax budget, recurring
+  cliBudgetNoCurrency: 'Trax cannot tell your currency yet (no accounts or transactions); add --currency, e.g. --currency EUR.',
+  cliBadCurrency: (v: string) => `--currency "${v}" is not an ISO 4217 currency code; use e.g. EUR, GBP or USD.`,
+  cliBudgetBadAmount: (v: string, currency: string) =>
+    `"${v}" is not an amount in ${currency}; write the monthly limit like 400 or 150.50.`,
+  cliBudgetNotPositive: (ref: string) => `A budget must be more than zero; to drop one, run \`trax budget rm ${ref}\`.`,
+  cliBudgetNotExpense: (name: string, income: boolean) =>
+    `"${name}" is ${income ? 'an income' : 'a transfer'} category; budgets limit spending, so pick an expense category (see \`trax categories list\`).`,
+  cliBudgetSet: (name: string, amount: string) => `Budget for ${name}: ${amount} a month.`,
+  cliNoBudgets: 'No budgets yet. Set one with `trax budget set groceries 400` (a monthly limit in your main currency).',
+  cliBudgetColumn: 'Budget',
+  cliNoBudgetFor: (name: string, currency: string | null) =>
+    `There is no budget for ${name}${currency ? ` in ${currency}` : ''}; see \`trax budget list\`.`,
+  cliBudgetRemoved: (name: string) => `Removed the budget for ${name}.`,
+  cliNoRecurring:
+    'No recurring payments found. Trax needs a few months of history to see a pattern (three monthly payments, two yearly ones).',
+  cliNoRecurringNoData:
+    'No transactions yet. Connect a bank with `trax connect truelayer`, run `trax sync`, then `trax recurring` lists your subscriptions.',
+  cliLast: 'Last',
+  cliDue: (day: string) => `${day} (due)`,
+  cliPriceRoseFrom: (amount: string) => `price rose from ${amount}`,
+  cliPerYearTotal: (amounts: string) => `Per year in total: ${amounts}`,
+  // CLI: trax sync, undo, disconnect, backup, restore
+  cliSyncDone: (bank: string, id: string, added: number, changed: number, removed: number) =>
+    `${bank} (${id}): ${added} new, ${changed} changed, ${removed} removed`,
+  cliSyncSkipped: (bank: string, id: string, why: string) => `${bank} (${id}): skipped — ${why}`,
+  cliSyncFailed: (bank: string, id: string, why: string | null) => `${bank} (${id}): ${why ?? 'failed'}`,
+  cliSyncHistoryOrScheduled: '--history lists past syncs and --scheduled runs one; use one of them.',
+  cliSyncNothingToSync:
+    'No bank to sync: your accounts come from statement files or are kept by hand. Import newer statements with `trax import FILE`, or link a bank with `trax connect truelayer`.',
+  cliSyncNoBanks: 'No banks connected yet. Run `trax connect truelayer`, or `npm run demo` to try the built-in sandbox.',
+  cliSyncScheduledOne:
+    '--scheduled syncs every bank the limits allow; leave out --connection, or drop --scheduled to sync one bank now.',
+  cliSyncScheduledDone: (synced: number, skipped: number, failed: number) =>
+    `Scheduled sync: ${synced} synced, ${skipped} skipped, ${failed} failed.`,
+  cliSyncBadLimit: (v: string) => `--limit "${v}" is not a number of runs; use a whole number such as 10.`,
+  cliNoSyncs: 'No syncs yet. Run `trax sync` to fetch your data.',
+  cliSyncHistoryHead: ['Started (UTC)', 'Took', 'Status', 'Trigger', 'New', 'Changed', 'Removed', 'Error'].join('|'),
+  cliNotAChange: (v: string) => `"${v}" is not a change number; \`trax undo --list\` shows them.`,
+  cliNoBulk: 'No bulk recategorizations recorded yet.',
+  cliUndoHead: ['Change', 'When', 'What', 'Rows', 'Undone'].join('|'),
+  cliYes: 'yes',
+  cliUndid: (summary: string, restored: number, rulesRemoved: number, kept: number) =>
+    `Undid "${summary}": restored the categories of ${restored} transaction${restored === 1 ? '' : 's'}` +
+    `${rulesRemoved ? `, removed ${rulesRemoved} rule${rulesRemoved === 1 ? '' : 's'}` : ''}.` +
+    `${kept ? ` ${kept} changed again since and kept their newer category.` : ''}`,
+  cliRevoked: (bank: string) => `Revoked Trax's access to ${bank} at the provider.`,
+  cliNotRevoked: (problem: string) =>
+    `Could not revoke at the provider: ${problem} Revoke it in your bank's or TrueLayer's settings too.`,
+  cliTokensDeleted: (bank: string, id: string) => `Deleted the tokens for ${bank} (${id}).`,
+  cliRemovedNoTokens: (bank: string, id: string) => `Removed ${bank} (${id}); there were no bank tokens to delete.`,
+  cliPurged: 'Deleted its accounts and transaction history.',
+  cliKeptHistory: 'Its accounts and transaction history are kept; use --purge to delete them.',
+  cliBackedUp: (n: number, file: string, size: string) => `Backed up ${n} transactions to ${file} (${size}).`,
+  cliKeepEnvKey:
+    'Keep your TRAX_SECRET_KEY too: the bank tokens in the backup are encrypted with it, and without it every bank must be connected again.',
+  cliKeepKeyFile: (file: string) =>
+    `Keep ${file} too (or set TRAX_SECRET_KEY): the bank tokens in the backup are encrypted with it, and without it every bank must be connected again.`,
+  cliRestored: (n: number, file: string) => `Restored ${n} transactions from ${file}.`,
+  cliRestoredAside: (file: string) => `The database it replaced is kept as ${file}.`,
+  cliRestoredOtherKey:
+    'The bank tokens in this backup were encrypted with a different key; put back the secret.key (or TRAX_SECRET_KEY) from when it was made, or connect the banks again.',
+  // CLI --help (commander's own words and the command summaries; the English summaries live in main.ts)
+  cliHelpProgram: 'Your bank accounts in a local SQLite database you own: connect, sync, look.',
+  cliHelpTitle: (title: string) => title,
+  cliHelpFlag: 'display help for command',
+  cliHelpCommand: 'display help for command',
+  cliHelpVersion: 'output the version number',
+  cliHelpAfterError: '(run with --help for usage)',
+  cliHelpExamples: 'Examples:',
+  cliCommandSummary: (_name: string, english: string) => english,
+  cliHelpGettingStarted: `
+Getting started:
+  trax sandbox              run the built-in TrueLayer emulator and print the .env lines for it
+  trax connect truelayer    link a bank (ING Germany and other TrueLayer banks)
+  trax serve                the web app: link banks with Plaid or TrueLayer, relink, sync, delete
+  trax sync                 fetch new transactions
+  trax import FILE          add years of history from a bank's statement file (CSV, CAMT, MT940, OFX, QIF)
+  trax transactions         see them
+  trax report               where the money went last month
+  trax backup trax.bak      a copy of the database (keep secret.key too)
+
+Run \`trax <command> --help\` for a command's options and examples.
+Configuration is read from .env in the current directory; see README.md.
+Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless TRAX_SECRET_KEY is set.`,
+  // Web: the transaction detail page (split, hide, edit) and the cash page
+  txDetailTitle: (id: number) => `Transaction ${id}`,
+  backToTransactions: '← Transactions',
+  source: 'Source',
+  keptByHandSource: 'kept by hand',
+  hiddenHint: 'Hidden: no report or budget counts it.',
+  countAgain: 'Count it in reports again',
+  hideFromReports: 'Hide from reports',
+  splitHeading: 'Split',
+  partNo: '#',
+  note: 'Note',
+  undoSplit: 'Undo the split',
+  splitWhenBooked: 'Still pending: split it once it is booked.',
+  partsMustAddUp: (amount: string) => `The parts must add up to ${amount} exactly; amounts go the booking's way.`,
+  partN: (n: number) => `Part ${n}`,
+  partCategory: (n: number) => `Part ${n} category`,
+  partAmount: (n: number) => `Part ${n} amount`,
+  partNote: (n: number) => `Part ${n} note`,
+  changeSplit: 'Change the split',
+  splitButton: 'Split',
+  editBooking: 'Edit this booking',
+  save: 'Save',
+  deleteBooking: 'Delete this booking',
+  bankRowHint: 'This row is as the bank or statement sent it: it can be split or hidden, not rewritten.',
+  cashTitle: 'Cash',
+  cashHeading: 'Cash and other accounts kept by hand',
+  type: 'Type',
+  balance: 'Balance',
+  noCashAccounts: 'No account kept by hand yet. Add one for your purse below.',
+  add: 'Add',
+  addAnAccount: 'Add an account',
+  name: 'Name',
+  openingBalance: 'Opening balance',
+  addAccount: 'Add account',
+  // Error pages (404, 403, 413, 421, 500)
+  errorTitle: (status: number) => (status === 403 ? 'Refused' : 'That did not work'),
+  errorUnexpected: 'Something went wrong inside Trax. Nothing was half-saved; try again, and report it if it repeats.',
+  // CLI: trax search
+  cliSearchWhat: 'Write what to find, e.g. `trax search rewe` or `trax search "amazon >50 2026"`.',
+  cliSearchNothingSearchable: (warnings: string) =>
+    `${warnings} Nothing in the query could be searched; see \`trax search --help\` for what it understands.`,
+  cliWarning: (w: string) => `Warning: ${w}`,
+  cliSearchNoMatch: (query: string) => `No transactions match ${query}.`,
+  cliSearchSome: (shown: number, total: number) => `${shown} of ${total} matches, newest first; --limit ${total} shows all.`,
+  cliSearchAll: (total: number) => `${total} ${total === 1 ? 'match' : 'matches'}.`,
+  cliTags: 'Tags',
+  cliSearchSaved: (name: string, query: string) => `Saved the search "${name}": ${query}`,
+  cliSearchRunWith: (name: string) => `Run it with: trax search --saved "${name}"`,
+  cliNoSavedSearches: 'No saved searches yet. Save one with `trax search save NAME QUERY`.',
+  cliName: 'Name',
+  cliQuery: 'Query',
+  cliSearchDeleted: (name: string) => `Deleted the saved search "${name}".`,
+  // CLI: trax banks
+  cliNoBankList: (provider: string, listable: string) =>
+    `${provider} has no bank list to show (its own login page offers the banks); use --provider ${listable}.`,
+  cliUnknownProvider: (provider: string, listable: string) =>
+    `"${provider}" is not a provider Trax knows; use --provider ${listable}.`,
+  cliBadCountry: (v: string) => `--country "${v}" is not a two-letter country code such as DE.`,
+  cliNoBanksListed: (country: string | null) => `No banks listed${country ? ` in ${country}` : ''} for personal accounts.`,
+  cliBanksHead: ['Bank', 'Country', 'Max consent', 'PSU types'].join('|'),
+  cliDays: (n: number) => `${n} days`,
 };
 
 export type Messages = {

@@ -28,7 +28,7 @@ budgetsRoutes.post('/budgets', async (c) => {
   const { app } = c.get('deps');
   const { m, money, category } = routeI18n(c);
   const form = await c.req.parseBody();
-  const b = setBudget(app, text(form.category), text(form.amount), text(form.currency));
+  const b = setBudget(app, text(form.category), text(form.amount), text(form.currency), m);
   c.get('session').flash = { kind: 'ok', text: m.budgetSaved(category(b.slug, b.name), money(b.amountMinor, b.currency)) };
   return c.redirect('/budgets', 303);
 });
@@ -37,7 +37,7 @@ budgetsRoutes.post('/budgets/remove', async (c) => {
   const { app } = c.get('deps');
   const { m } = routeI18n(c);
   const form = await c.req.parseBody();
-  const r = removeBudget(app, text(form.category), text(form.currency));
+  const r = removeBudget(app, text(form.category), text(form.currency), m);
   c.get('session').flash = { kind: 'ok', text: m.budgetRemoved(r.name) };
   return c.redirect('/budgets', 303);
 });

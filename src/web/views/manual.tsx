@@ -1,5 +1,5 @@
+import { minorToDecimalString } from '../../domain/money.js';
 import { useI18n } from '../i18n.js';
-import { formatMoney, minorToDecimalString } from '../../domain/money.js';
 import type { Category } from '../../store/categories.js';
 import type { SplitPart } from '../../store/splits.js';
 import type { TransactionRow } from '../../store/transactions.js';
@@ -10,12 +10,13 @@ import { Layout } from './layout.js';
 export const PART_ROWS = 4;
 
 function CategorySelect(p: { name: string; categories: Category[]; selected?: string | null; label: string }) {
+  const { category } = useI18n();
   return (
     <select name={p.name} aria-label={p.label}>
       <option value="">—</option>
       {p.categories.map((c) => (
         <option value={c.slug} selected={p.selected === c.slug}>
-          {c.parentId ? `  ${c.name}` : c.name}
+          {c.parentId ? `  ${category(c.slug, c.name)}` : category(c.slug, c.name)}
         </option>
       ))}
     </select>
@@ -47,10 +48,11 @@ export function TransactionDetailPage(p: TransactionDetailProps) {
   const t = p.row;
   const typed = p.problem?.form ?? {};
   const base = `/transactions/${t.id}`;
+  const { m, money, day, category } = useI18n();
   return (
-    <Layout title={`Transaction ${t.id}`} session={p.session}>
+    <Layout title={m.txDetailTitle(t.id)} session={p.session}>
       <p>
-        <a href="/transactions">← Transactions</a>
+        <a href="/transactions">{m.backToTransactions}</a>
       </p>
       <h1>{t.merchant ?? t.description}</h1>
       {p.problem ? (
@@ -59,48 +61,48 @@ export function TransactionDetailPage(p: TransactionDetailProps) {
         </p>
       ) : null}
       <dl class="transaction">
-        <dt>Date</dt>
-        <dd>{t.booking_date}</dd>
-        <dt>Account</dt>
+        <dt>{m.date}</dt>
+        <dd>{day(t.booking_date)}</dd>
+        <dt>{m.account}</dt>
         <dd>{p.accountName}</dd>
-        <dt>Description</dt>
+        <dt>{m.description}</dt>
         <dd>{t.description}</dd>
-        <dt>Amount</dt>
-        <dd class={`amount${t.amount_minor < 0 ? ' negative' : ''}`}>{formatMoney(t.amount_minor, t.currency)}</dd>
-        <dt>Category</dt>
-        <dd>{t.category_name ?? 'Uncategorized'}</dd>
-        <dt>Source</dt>
-        <dd>{p.manual ? 'kept by hand' : t.source}</dd>
+        <dt>{m.amount}</dt>
+        <dd class={`amount${t.amount_minor < 0 ? ' negative' : ''}`}>{money(t.amount_minor, t.currency)}</dd>
+        <dt>{m.category}</dt>
+        <dd>{t.category_name ? category(t.category_slug ?? '', t.category_name) : m.uncategorized}</dd>
+        <dt>{m.source}</dt>
+        <dd>{p.manual ? m.keptByHandSource : t.source}</dd>
       </dl>
       <p>
         <a href={`/rules/new?from=${t.id}`} data-make-rule>
           <RuleLinkText />
         </a>
       </p>
-      {p.hidden ? <p class="hint">Hidden: no report or budget counts it.</p> : null}
+      {p.hidden ? <p class="hint">{m.hiddenHint}</p> : null}
       <form method="post" action={`${base}/${p.hidden ? 'unhide' : 'hide'}`}>
         <Csrf session={p.session} />
-        <button type="submit">{p.hidden ? 'Count it in reports again' : 'Hide from reports'}</button>
+        <button type="submit">{p.hidden ? m.countAgain : m.hideFromReports}</button>
       </form>
 
-      <h2>Split</h2>
+      <h2>{m.splitHeading}</h2>
       {p.parts.length ? (
         <>
           <table class="parts">
             <thead>
               <tr>
-                <th>#</th>
-                <th>Category</th>
-                <th class="amount">Amount</th>
-                <th>Note</th>
+                <th>{m.partNo}</th>
+                <th>{m.category}</th>
+                <th class="amount">{m.amount}</th>
+                <th>{m.note}</th>
               </tr>
             </thead>
             <tbody>
               {p.parts.map((x) => (
                 <tr>
                   <td>{String(x.position)}</td>
-                  <td>{x.categoryName ?? 'Uncategorized'}</td>
-                  <td class="amount">{formatMoney(x.amountMinor, t.currency)}</td>
+                  <td>{x.categoryName ? category(x.categorySlug ?? '', x.categoryName) : m.uncategorized}</td>
+                  <td class="amount">{money(x.amountMinor, t.currency)}</td>
                   <td>{x.note ?? ''}</td>
                 </tr>
               ))}
@@ -108,27 +110,25 @@ export function TransactionDetailPage(p: TransactionDetailProps) {
           </table>
           <form method="post" action={`${base}/unsplit`}>
             <Csrf session={p.session} />
-            <button type="submit">Undo the split</button>
+            <button type="submit">{m.undoSplit}</button>
           </form>
         </>
       ) : t.pending ? (
-        <p class="hint">Still pending: split it once it is booked.</p>
+        <p class="hint">{m.splitWhenBooked}</p>
       ) : null}
       {t.pending ? null : (
         <form method="post" action={`${base}/split`} class="split">
           <Csrf session={p.session} />
-          <p class="hint">
-            The parts must add up to {formatMoney(Math.abs(t.amount_minor), t.currency)} exactly; amounts go the booking's way.
-          </p>
+          <p class="hint">{m.partsMustAddUp(money(Math.abs(t.amount_minor), t.currency))}</p>
           {Array.from({ length: PART_ROWS }, (_, i) => {
             const part = p.parts[i];
             const n = i + 1;
             return (
               <fieldset>
-                <legend>Part {String(n)}</legend>
+                <legend>{m.partN(n)}</legend>
                 <CategorySelect
                   name={`category${n}`}
-                  label={`Part ${n} category`}
+                  label={m.partCategory(n)}
                   categories={p.categories}
                   selected={typed[`category${n}`] ?? part?.categorySlug ?? null}
                 />
@@ -137,35 +137,30 @@ export function TransactionDetailPage(p: TransactionDetailProps) {
                   name={`amount${n}`}
                   inputmode="decimal"
                   size={8}
-                  placeholder="Amount"
-                  aria-label={`Part ${n} amount`}
+                  placeholder={m.amount}
+                  aria-label={m.partAmount(n)}
                   value={typed[`amount${n}`] ?? (part ? minorToDecimalString(Math.abs(part.amountMinor), t.currency) : '')}
                 />
-                <input
-                  type="text"
-                  name={`note${n}`}
-                  aria-label={`Part ${n} note`}
-                  value={typed[`note${n}`] ?? part?.note ?? ''}
-                />
+                <input type="text" name={`note${n}`} aria-label={m.partNote(n)} value={typed[`note${n}`] ?? part?.note ?? ''} />
               </fieldset>
             );
           })}
           <button type="submit" class="primary">
-            {p.parts.length ? 'Change the split' : 'Split'}
+            {p.parts.length ? m.changeSplit : m.splitButton}
           </button>
         </form>
       )}
 
       {p.manual ? (
         <>
-          <h2>Edit this booking</h2>
+          <h2>{m.editBooking}</h2>
           <form method="post" action={`${base}/edit`} class="manual">
             <Csrf session={p.session} />
             <label>
-              Date <input type="date" name="date" value={typed.date ?? t.booking_date} />
+              {m.date} <input type="date" name="date" value={typed.date ?? t.booking_date} />
             </label>
             <label>
-              Amount{' '}
+              {m.amount}{' '}
               <input
                 type="text"
                 name="amount"
@@ -174,30 +169,30 @@ export function TransactionDetailPage(p: TransactionDetailProps) {
               />
             </label>
             <label>
-              Description <input type="text" name="description" value={typed.description ?? t.description} />
+              {m.description} <input type="text" name="description" value={typed.description ?? t.description} />
             </label>
             <label>
-              Category{' '}
+              {m.category}{' '}
               <CategorySelect
                 name="category"
-                label="Category"
+                label={m.category}
                 categories={p.categories}
                 selected={typed.category ?? t.category_slug}
               />
             </label>
             <button type="submit" class="primary">
-              Save
+              {m.save}
             </button>
           </form>
           <form method="post" action={`${base}/delete`}>
             <Csrf session={p.session} />
             <button type="submit" class="danger">
-              Delete this booking
+              {m.deleteBooking}
             </button>
           </form>
         </>
       ) : (
-        <p class="hint">This row is as the bank or statement sent it: it can be split or hidden, not rewritten.</p>
+        <p class="hint">{m.bankRowHint}</p>
       )}
     </Layout>
   );
@@ -213,9 +208,10 @@ export interface CashProps {
 /** Accounts kept by hand: add one, add a booking to one. */
 export function CashPage(p: CashProps) {
   const typed = p.problem?.form ?? {};
+  const { m, money } = useI18n();
   return (
-    <Layout title="Cash" session={p.session}>
-      <h1>Cash and other accounts kept by hand</h1>
+    <Layout title={m.cashTitle} session={p.session}>
+      <h1>{m.cashHeading}</h1>
       {p.problem ? (
         <p class="flash error" role="alert">
           {p.problem.text}
@@ -225,9 +221,9 @@ export function CashPage(p: CashProps) {
         <table class="accounts">
           <thead>
             <tr>
-              <th>Account</th>
-              <th>Type</th>
-              <th class="amount">Balance</th>
+              <th>{m.account}</th>
+              <th>{m.type}</th>
+              <th class="amount">{m.balance}</th>
             </tr>
           </thead>
           <tbody>
@@ -237,22 +233,22 @@ export function CashPage(p: CashProps) {
                   <a href={`/transactions?account=${a.id}`}>{a.name}</a>
                 </td>
                 <td>{a.kind}</td>
-                <td class="amount">{a.balanceMinor === null ? '—' : formatMoney(a.balanceMinor, a.currency)}</td>
+                <td class="amount">{a.balanceMinor === null ? '—' : money(a.balanceMinor, a.currency)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p class="empty">No account kept by hand yet. Add one for your purse below.</p>
+        <p class="empty">{m.noCashAccounts}</p>
       )}
 
       {p.accounts.length ? (
         <>
-          <h2>Add a booking</h2>
+          <h2>{m.addABooking}</h2>
           <form method="post" action="/cash/transactions" class="manual">
             <Csrf session={p.session} />
             <label>
-              Account{' '}
+              {m.account}{' '}
               <select name="account">
                 {p.accounts.map((a) => (
                   <option value={String(a.id)} selected={typed.account === String(a.id)}>
@@ -262,40 +258,41 @@ export function CashPage(p: CashProps) {
               </select>
             </label>
             <label>
-              Date <input type="date" name="date" value={typed.date ?? ''} required />
+              {m.date} <input type="date" name="date" value={typed.date ?? ''} required />
             </label>
             <label>
-              Amount{' '}
+              {m.amount}{' '}
               <input type="text" name="amount" inputmode="decimal" placeholder="-4.20" value={typed.amount ?? ''} required />
             </label>
             <label>
-              Description <input type="text" name="description" value={typed.description ?? ''} required />
+              {m.description} <input type="text" name="description" value={typed.description ?? ''} required />
             </label>
             <label>
-              Category{' '}
-              <CategorySelect name="category" label="Category" categories={p.categories} selected={typed.category ?? null} />
+              {m.category}{' '}
+              <CategorySelect name="category" label={m.category} categories={p.categories} selected={typed.category ?? null} />
             </label>
             <button type="submit" class="primary">
-              Add
+              {m.add}
             </button>
           </form>
         </>
       ) : null}
 
-      <h2>Add an account</h2>
+      <h2>{m.addAnAccount}</h2>
       <form method="post" action="/cash/accounts" class="manual">
         <Csrf session={p.session} />
         <label>
-          Name <input type="text" name="name" placeholder="Bargeld" value={typed.name ?? ''} required />
+          {m.name} <input type="text" name="name" placeholder="Bargeld" value={typed.name ?? ''} required />
         </label>
         <label>
-          Currency <input type="text" name="currency" size={4} value={typed.currency ?? 'EUR'} required />
+          {m.currency} <input type="text" name="currency" size={4} value={typed.currency ?? 'EUR'} required />
         </label>
         <label>
-          Opening balance <input type="text" name="opening" inputmode="decimal" placeholder="50.00" value={typed.opening ?? ''} />
+          {m.openingBalance}{' '}
+          <input type="text" name="opening" inputmode="decimal" placeholder="50.00" value={typed.opening ?? ''} />
         </label>
         <button type="submit" class="primary">
-          Add account
+          {m.addAccount}
         </button>
       </form>
     </Layout>
