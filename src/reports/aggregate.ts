@@ -16,6 +16,8 @@ import { timedKey } from './tz.js';
 
 export interface Filters {
   accountId?: number;
+  /** Only rows carrying this tag (`trax tx tag`); a tag belongs to the whole booking, split or not. */
+  tag?: string;
   includePending?: boolean;
   includeTransfers?: boolean;
 }
@@ -55,6 +57,12 @@ export function whereClause(f: Filters): { sql: string; params: Record<string, u
   if (f.accountId !== undefined) {
     parts.push('t.account_id = @accountId');
     params.accountId = f.accountId;
+  }
+  if (f.tag !== undefined) {
+    // By rowid, which every report index carries: the tagged rows are few, the scan stays index-only.
+    parts.push(`t.id IN (SELECT tt.id FROM transaction_tags g
+      JOIN transactions tt ON tt.account_id = g.account_id AND tt.dedupe_key = g.dedupe_key WHERE g.tag = @tag)`);
+    params.tag = f.tag;
   }
   return { sql: parts.length ? `AND ${parts.join(' AND ')}` : '', params };
 }

@@ -14,6 +14,7 @@ export interface SeriesQuery {
   endMonth: string;
   months: number;
   accountId?: number;
+  tag?: string;
   includePending?: boolean;
   timezone: string;
 }
@@ -43,7 +44,7 @@ export function monthlySeries(db: Db, q: SeriesQuery): CurrencySeries[] {
     return { from, to: addMonths(from, 1) };
   });
   const cats = new CategoryIndex(db);
-  const rows = aggregate(db, ranges, q.timezone, { accountId: q.accountId, includePending: q.includePending });
+  const rows = aggregate(db, ranges, q.timezone, { accountId: q.accountId, tag: q.tag, includePending: q.includePending });
   const byCurrency = new Map<string, { months: SeriesMonth[]; bookings: number }>();
   for (const r of rows) {
     const cat = cats.get(r.categoryId);

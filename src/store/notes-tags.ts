@@ -81,6 +81,11 @@ export class NotesTagsStore {
   }
 
   /** Tags of these transactions, each list sorted. */
+  /** Every tag in use, alphabetically (the dashboard's tag filter). */
+  allTags(): string[] {
+    return this.db.prepare('SELECT DISTINCT tag FROM transaction_tags ORDER BY tag').pluck().all() as string[];
+  }
+
   tagsOf(transactionIds: number[]): Map<number, string[]> {
     const out = new Map<number, string[]>();
     if (transactionIds.length === 0) return out;

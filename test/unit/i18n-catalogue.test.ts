@@ -39,6 +39,7 @@ const SAME_IN_GERMAN = new Set([
   'name', // "Name"
   'cliName',
   'cliTags', // "Tags"
+  'dashboardTag', // "Tag"
   'manageBudgets', // "Budgets"
   'budgetLimit', // "Budget"
   'ruleName', // "Name"

@@ -90,6 +90,8 @@ export const de: Messages = {
   relink: 'Neu verknüpfen',
   renew: 'Verlängern',
   dashboardTitle: 'Übersicht',
+  dashboardTag: 'Tag',
+  dashboardAllTags: 'Alle Tags',
   dashboardHeading: 'Wohin das Geld ging',
   month: 'Monat',
   currency: 'Währung',

@@ -27,6 +27,8 @@ export const en = {
   renew: 'Renew',
   // Dashboard
   dashboardTitle: 'Dashboard',
+  dashboardTag: 'Tag',
+  dashboardAllTags: 'All tags',
   dashboardHeading: 'Where the money went',
   month: 'Month',
   currency: 'Currency',

@@ -6,6 +6,7 @@ import { minorUnitDigits } from '../../domain/money.js';
 import { buildReport, monthlySeries, resolvePeriod, userTimezone } from '../../reports/index.js';
 import { RecurringIndex, type RecurringSeries } from '../../reports/recurring.js';
 import { factory, type WebDeps } from '../env.js';
+import { NotesTagsStore } from '../../store/notes-tags.js';
 import { DashboardPage } from '../views/dashboard.js';
 
 /** JSON inside a <script> element: escape what could end the element or open markup. */
@@ -38,8 +39,11 @@ dashboard.get('/dashboard', (c) => {
   if (asked && !isMonth(asked)) throw new HTTPException(400, { message: `"${asked}" is not a month; use YYYY-MM.` });
   const period = resolvePeriod(asked ? { month: asked } : {}, now, timezone);
   const month = period.from.slice(0, 7);
-  const report = buildReport(app.db, { from: period.from, to: period.to, timezone }, now);
-  const series = monthlySeries(app.db, { endMonth: month, months: 12, timezone });
+  const tags = new NotesTagsStore(app.db).allTags();
+  // Only a tag in use narrows the view; any other text would match nothing and hide the data.
+  const tag = tags.find((t) => t === c.req.query('tag')?.trim().toLowerCase());
+  const report = buildReport(app.db, { from: period.from, to: period.to, timezone, tag }, now);
+  const series = monthlySeries(app.db, { endMonth: month, months: 12, timezone, tag });
   const currencies = [...new Set([...report.currencies.map((r) => r.currency), ...series.map((s) => s.currency)])];
   // Opens on the currency the user books most in over the year shown, not this month's busiest:
   // a week in London should not turn an ING customer's dashboard into pounds.
@@ -57,6 +61,8 @@ dashboard.get('/dashboard', (c) => {
     series: Object.fromEntries(slugs.map((slug) => [slug, s!.months.map((m) => m.byCategory[slug] ?? 0)])),
     income: s?.months.map((m) => m.incomeMinor) ?? [],
     spending: s?.months.map((m) => m.spentMinor) ?? [],
+    // A bar opens the transaction list narrowed the same way.
+    query: tag ? `tag:${tag}` : null,
   });
   return c.html(
     <DashboardPage
@@ -64,6 +70,8 @@ dashboard.get('/dashboard', (c) => {
       month={month}
       currency={currency}
       currencies={currencies}
+      tags={tags}
+      tag={tag ?? null}
       report={report}
       recurring={recurring(c.get('deps'), now, timezone)}
       chartData={chartData}

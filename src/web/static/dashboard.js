@@ -30,6 +30,7 @@
     '#0f766e',
   ];
   var go = function (params) {
+    if (data.query) params.q = data.query;
     window.location.href = '/transactions?' + new URLSearchParams(params).toString();
   };
 

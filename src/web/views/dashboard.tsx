@@ -9,6 +9,9 @@ export interface DashboardProps {
   month: string;
   currency: string | null;
   currencies: string[];
+  /** Tags in use, and the one the view is narrowed to (null: all rows). */
+  tags: string[];
+  tag: string | null;
   report: Report;
   recurring: RecurringSeries[];
   /** Serialized for the chart script: months, stacked series, income and spending. */
@@ -21,7 +24,8 @@ export function DashboardPage(p: DashboardProps) {
   const pct = (r: number | null) => (r === null ? '—' : percent(r, true));
   // The report's own label is English ("May 2026"); a month period is named in the page's language.
   const period = /^\d{4}-\d{2}$/.test(p.month) ? month(p.month) : p.report.label;
-  const link = (params: Record<string, string>) => `/transactions?${new URLSearchParams({ month: p.month, ...params })}`;
+  const link = (params: Record<string, string>) =>
+    `/transactions?${new URLSearchParams({ month: p.month, ...(p.tag ? { q: `tag:${p.tag}` } : {}), ...params })}`;
   return (
     <Layout title={m.dashboardTitle} session={p.session} scripts={['/static/vendor/chart.umd.min.js', '/static/dashboard.js']}>
       <form method="get" action="/dashboard" class="filters">
@@ -32,6 +36,16 @@ export function DashboardPage(p: DashboardProps) {
             {p.currencies.map((c) => (
               <option value={c} selected={c === cur?.currency}>
                 {c}
+              </option>
+            ))}
+          </select>
+        )}
+        {p.tags.length > 0 && (
+          <select name="tag" aria-label={m.dashboardTag} data-tag-filter>
+            <option value="">{m.dashboardAllTags}</option>
+            {p.tags.map((t) => (
+              <option value={t} selected={t === p.tag}>
+                #{t}
               </option>
             ))}
           </select>
