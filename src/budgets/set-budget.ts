@@ -45,10 +45,12 @@ export function removeBudget(
   categoryRef: string,
   currency?: string,
   m: Messages = messages('en'),
+  /** The category's name as the caller shows it (the CLI and the web translate built-in names). */
+  label: (slug: string, name: string) => string = (_slug, name) => name,
 ): { slug: string; name: string } {
   const category = app.categories.resolve(categoryRef);
   const code = currency?.trim().toUpperCase() || undefined;
   const n = new BudgetStore(app.db).remove(category.id, code);
-  if (n === 0) throw new TraxError('not_found', m.cliNoBudgetFor(category.name, code ?? null));
+  if (n === 0) throw new TraxError('not_found', m.cliNoBudgetFor(label(category.slug, category.name), code ?? null));
   return { slug: category.slug, name: category.name };
 }

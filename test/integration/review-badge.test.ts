@@ -82,7 +82,8 @@ describe('the review page in German and English', () => {
       expect(de).toContain('<html lang="de"');
       expect(de).toContain('<h1>Zu prüfen</h1>');
       expect(de).toMatch(/<a href="\/review"[^>]*>Prüfen<span class="badge count">/);
-      expect(de).toContain(`${q.total} Einträge.`);
+      // 50 entries a page: the count, then which of them this page shows.
+      expect(de).toContain(`${q.total} Einträge; 1–50 angezeigt, neueste zuerst.`);
       expect(de).toContain('Rest als geprüft markieren');
       expect(de).toContain('Ohne Kategorie');
       expect(de).toContain('ohne Kategorie</span>');
@@ -92,7 +93,7 @@ describe('the review page in German and English', () => {
 
       const en = await (await web.fetch('/review', { headers: { 'accept-language': 'en-GB' } })).text();
       expect(en).toContain('<h1>Review</h1>');
-      expect(en).toContain(`${q.total} entries.`);
+      expect(en).toContain(`${q.total} entries; 1–50 shown, newest first.`);
       expect(en).toContain('Mark the rest reviewed');
       expect(en).toContain(`<span class="date">${date}</span>`);
       expect(en).not.toContain('Zu prüfen');

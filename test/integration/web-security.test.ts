@@ -1,3 +1,4 @@
+import { NOTE_BODY_LIMIT, NOTE_PATH } from '../../src/web/routes/notes-tags.js';
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
@@ -74,6 +75,7 @@ function everyRoute(): Array<{ method: string; path: string }> {
   const sample: Record<string, (path: string) => string> = {
     id: (p) => (p.startsWith('/connections/') ? connectionId : String(transactionId)),
     file: () => 'app.js',
+    slug: () => 'groceries',
   };
   const routes = web.routes
     .filter((r) => r.method !== 'ALL')
@@ -202,7 +204,13 @@ describe('request body limits', () => {
     const before = dbState();
     for (const r of everyRoute().filter(isPost)) {
       const limit =
-        r.path === '/webhooks/plaid' ? WEBHOOK_BODY_LIMIT : r.path === IMPORT_UPLOAD_PATH ? UPLOAD_BODY_LIMIT : FORM_BODY_LIMIT;
+        r.path === '/webhooks/plaid'
+          ? WEBHOOK_BODY_LIMIT
+          : r.path === IMPORT_UPLOAD_PATH
+            ? UPLOAD_BODY_LIMIT
+            : r.path === NOTE_PATH
+              ? NOTE_BODY_LIMIT
+              : FORM_BODY_LIMIT;
       const res = await web.request(r.path, {
         method: r.method,
         headers: { host: HOME, cookie, 'x-csrf-token': csrf, 'content-type': 'application/x-www-form-urlencoded' },

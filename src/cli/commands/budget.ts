@@ -75,7 +75,7 @@ Examples:
     .action(async (categoryRef: string, opts: { currency?: string }) => {
       const t = cliText();
       await withApp((app) => {
-        const r = removeBudget(app, categoryRef, opts.currency, t.m);
+        const r = removeBudget(app, categoryRef, opts.currency, t.m, t.category);
         out(t.m.cliBudgetRemoved(clean(t.category(r.slug, r.name))));
       });
     });

@@ -35,9 +35,9 @@ budgetsRoutes.post('/budgets', async (c) => {
 
 budgetsRoutes.post('/budgets/remove', async (c) => {
   const { app } = c.get('deps');
-  const { m } = routeI18n(c);
+  const { m, category } = routeI18n(c);
   const form = await c.req.parseBody();
-  const r = removeBudget(app, text(form.category), text(form.currency), m);
+  const r = removeBudget(app, text(form.category), text(form.currency), m, category);
   c.get('session').flash = { kind: 'ok', text: m.budgetRemoved(r.name) };
   return c.redirect('/budgets', 303);
 });
