@@ -6,6 +6,7 @@
  * Figures: cli_<command>_ms_median (wall time, with baseline and ratio, plus CPU time and its
  * ratio) and cli_<command>_peak_rss_mb (the highest maxRSS over the runs). Both come from the
  * child's own getrusage, reported at exit by a preloaded module, so no /usr/bin/time is needed.
+ * cli_<command>_extra_builtins lists the Node builtins the command loads that `node -e 0` does not.
  *
  * BENCH_CLI_RUNS (default 15) sets the runs; BENCH_CLI_DATA reuses a demo data dir.
  */
@@ -43,15 +44,15 @@ export function cliBench(runs = Number(process.env.BENCH_CLI_RUNS ?? 15)): objec
     const probe = path.join(scratch, 'rusage.cjs');
     writeFileSync(
       probe,
-      `process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('\\nTRAX_RUSAGE=' + (u.userCPUTime + u.systemCPUTime) + ',' + u.maxRSS + '\\n'); });\n`,
+      `process.on('exit', () => { const u = process.resourceUsage(); const mods = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ') && !m.includes('internal/')).map((m) => m.slice(13)); process.stderr.write('\\nTRAX_RUSAGE=' + (u.userCPUTime + u.systemCPUTime) + ',' + u.maxRSS + ',' + mods.join(' ') + '\\n'); });\n`,
     );
     const run = (args: string[]) => {
       const t = performance.now();
       const r = spawnSync(process.execPath, ['--require', probe, ...args], { cwd: scratch, env, encoding: 'utf8' });
       const ms = performance.now() - t;
-      const usage = /TRAX_RUSAGE=(\d+),(\d+)/.exec(r.stderr);
+      const usage = /TRAX_RUSAGE=(\d+),(\d+),(.*)/.exec(r.stderr);
       if (r.status !== 0 || !usage) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-      return { ms, cpuMs: Number(usage[1]) / 1000, rssMb: Number(usage[2]) / 1024 };
+      return { ms, cpuMs: Number(usage[1]) / 1000, rssMb: Number(usage[2]) / 1024, builtins: usage[3]!.split(' ') };
     };
     type Run = ReturnType<typeof run>;
 
@@ -94,6 +95,17 @@ export function cliBench(runs = Number(process.env.BENCH_CLI_RUNS ?? 15)): objec
         baseline: 'node -e 0',
         baseline_value: round(baseRss),
         target: 80,
+      });
+      // Which public Node builtins the command loads beyond a bare `node -e 0` (net, crypto and
+      // child_process each cost ms at start): the list says what to make lazy next.
+      const base = new Set(baseline[0]!.builtins);
+      const extra = rs[0]!.builtins.filter((b) => !base.has(b));
+      figures.push({
+        figure: `cli_${name}_extra_builtins`,
+        value: extra.length,
+        unit: 'modules',
+        baseline: 'node -e 0',
+        modules: extra,
       });
     }
     return figures;

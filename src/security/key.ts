@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { crypto } from './lazy-crypto.js';
 import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TraxError } from '../domain/errors.js';
@@ -15,7 +15,7 @@ export function loadSecretKey(dataDir: string, keyHex: string | null): Buffer {
   if (!existsSync(file)) {
     try {
       // 'wx' fails if another process created the file in between; we then read theirs.
-      writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+      writeFileSync(file, crypto().randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw new TraxError(

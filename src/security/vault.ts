@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { TraxError } from '../domain/errors.js';
+import { crypto } from './lazy-crypto.js';
 
 /**
  * Encrypts secrets (token sets) with AES-256-GCM. The stored text is
@@ -7,14 +7,19 @@ import { TraxError } from '../domain/errors.js';
  * tell "wrong key" apart from "tampered data" and say which one happened.
  */
 export class Vault {
-  private readonly keyId: string;
+  private cachedKeyId: string | undefined;
 
   constructor(private readonly key: Buffer) {
     if (key.length !== 32) throw new RangeError('vault key must be 32 bytes');
-    this.keyId = createHash('sha256').update(key).digest('hex').slice(0, 8);
+  }
+
+  private get keyId(): string {
+    this.cachedKeyId ??= crypto().createHash('sha256').update(this.key).digest('hex').slice(0, 8);
+    return this.cachedKeyId;
   }
 
   seal(value: unknown): string {
+    const { randomBytes, createCipheriv } = crypto();
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
@@ -34,7 +39,7 @@ export class Vault {
     }
     const buf = Buffer.from(payload, 'base64');
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, buf.subarray(0, 12));
+      const decipher = crypto().createDecipheriv('aes-256-gcm', this.key, buf.subarray(0, 12));
       decipher.setAuthTag(buf.subarray(12, 28));
       const text = Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]).toString('utf8');
       return JSON.parse(text) as T;

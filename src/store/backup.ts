@@ -1,9 +1,9 @@
 import { closeSync, existsSync, linkSync, openSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { TraxError } from '../domain/errors.js';
 import {
   asStoreError,
+  Database,
   DB_FILE,
   hasSqliteMagic,
   identify,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { crypto } from '../security/lazy-crypto.js';
 import type { Connection, ConnectionStatus, ProviderId } from '../domain/types.js';
 import type { NewConsent } from '../providers/provider.js';
 import { providerPolicy } from '../providers/registry.js';
@@ -85,7 +85,7 @@ export class ConnectionStore {
     const existing = this.db
       .prepare<[string, string], { id: string }>('SELECT id FROM connections WHERE provider = ? AND external_id = ?')
       .get(c.provider, c.externalId);
-    const id = existing?.id ?? `${providerPolicy(c.provider).idPrefix}-${randomBytes(3).toString('hex')}`;
+    const id = existing?.id ?? `${providerPolicy(c.provider).idPrefix}-${crypto().randomBytes(3).toString('hex')}`;
     this.db
       .prepare(
         `INSERT INTO connections (id, provider, environment, external_id, institution_id, institution_name,
@@ -138,7 +138,7 @@ export class ConnectionStore {
 
   /** A connection for accounts fed only by statement files: no consent, no tokens, nothing to sync. */
   createFileConnection(institutionName: string, now: string): StoredConnection {
-    const id = `${providerPolicy('file').idPrefix}-${randomBytes(3).toString('hex')}`;
+    const id = `${providerPolicy('file').idPrefix}-${crypto().randomBytes(3).toString('hex')}`;
     this.db
       .prepare(
         `INSERT INTO connections (id, provider, environment, external_id, institution_name, status, created_at, updated_at)

@@ -13,12 +13,20 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { TraxError } from '../domain/errors.js';
 import { latestMigration, migrate } from './migrate.js';
 
-export type Db = Database.Database;
+/**
+ * better-sqlite3 through require, not import: importing a CommonJS package from ESM makes Node
+ * scan its source for export names first, a few ms of every command's start (issue 9). Every
+ * module that opens a database takes the constructor from here.
+ */
+export const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+
+export type Db = BetterSqlite3.Database;
 
 export const DB_FILE = 'trax.sqlite';
 

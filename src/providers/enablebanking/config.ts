@@ -1,4 +1,5 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { crypto } from '../../security/lazy-crypto.js';
 import { readFileSync } from 'node:fs';
 
 /** What the Enable Banking connector needs, parsed once at start. */
@@ -107,7 +108,7 @@ export function parseEnableBankingConfig(
   }
   let privateKey: KeyObject;
   try {
-    privateKey = createPrivateKey(pem);
+    privateKey = crypto().createPrivateKey(pem);
   } catch {
     return {
       ok: false,
