@@ -86,3 +86,13 @@ describe('refusals carry their kind', () => {
     }
   });
 });
+
+describe('a syntax error RE2 cannot place', () => {
+  // RE2 reports a trailing backslash without the text it stopped at: the sentence still reads
+  // whole, with no "at `...`" part and no crash on the missing text.
+  it('a pattern ending in a backslash is refused with the reason alone', () => {
+    expect(() => compileRegex('abc\\')).toThrow(
+      'The regex /abc\\/ is not valid: trailing backslash at end of expression; fix it or use "contains".',
+    );
+  });
+});
