@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
+import { afterEach } from 'vitest';
 import { openApp, type App } from '../../src/app.js';
 import { parseConfig } from '../../src/config/index.js';
 import { addDays } from '../../src/domain/dates.js';
@@ -92,27 +93,59 @@ export function openLedger(): Ledger {
 }
 
 let serial = 0;
-export function snapshotOf(r: GenRow, over: Partial<TransactionSnapshot> = {}): TransactionSnapshot & { accountIndex: 0 | 1 } {
-  const [description, merchant, providerCategory, moneyIn] = MERCHANTS[r.merchant]!;
-  serial++;
+/**
+ * A booked EUR row on own account 0 ('a') or 1 ('b'), every optional field empty: the one shape
+ * every categorization test stores, generated or written by hand.
+ */
+export function bookedRow(
+  account: 0 | 1,
+  dedupeKey: string,
+  bookingDate: string,
+  amountMinor: number,
+  description: string,
+  over: Partial<TransactionSnapshot> = {},
+): TransactionSnapshot & { accountIndex: 0 | 1 } {
   return {
-    accountIndex: r.account,
-    providerAccountId: r.account === 0 ? 'a' : 'b',
-    dedupeKey: `k${serial}`,
+    accountIndex: account,
+    providerAccountId: account === 0 ? 'a' : 'b',
+    dedupeKey,
     providerTransactionId: null,
-    bookingDate: addDays('2025-11-01', r.day),
+    bookingDate,
     bookedAt: null,
-    amountMinor: moneyIn ? r.amount : -r.amount,
+    amountMinor,
     currency: 'EUR',
     description,
-    merchant,
+    merchant: null,
     counterpartyName: null,
     counterpartyIban: null,
     pending: false,
-    providerCategory,
+    providerCategory: null,
     providerClassification: null,
     raw: {},
     ...over,
+  };
+}
+
+export function snapshotOf(r: GenRow, over: Partial<TransactionSnapshot> = {}): TransactionSnapshot & { accountIndex: 0 | 1 } {
+  const [description, merchant, providerCategory, moneyIn] = MERCHANTS[r.merchant]!;
+  serial++;
+  return bookedRow(r.account, `k${serial}`, addDays('2025-11-01', r.day), moneyIn ? r.amount : -r.amount, description, {
+    merchant,
+    providerCategory,
+    ...over,
+  });
+}
+
+/** Opens ledgers that are removed after each test of the calling file. */
+export function ledgersPerTest(): () => Ledger {
+  const open: Ledger[] = [];
+  afterEach(() => {
+    for (const l of open.splice(0)) l.cleanup();
+  });
+  return () => {
+    const l = openLedger();
+    open.push(l);
+    return l;
   };
 }
 

@@ -10,42 +10,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chooseCategory, similarConditions } from '../../src/categorize/choose.js';
 import { loadClassifier } from '../../src/categorize/context.js';
 import type { TransactionSnapshot } from '../../src/domain/types.js';
-import { fullState, insert, openLedger, type Ledger } from '../property/categorize-ledger.js';
+import { bookedRow, fullState, insert, ledgersPerTest, type Ledger } from '../property/categorize-ledger.js';
 
-let ledgers: Ledger[] = [];
+const newLedger = ledgersPerTest();
 const locks: Database.Database[] = [];
 afterEach(() => {
   for (const db of locks.splice(0)) db.close();
-  for (const l of ledgers) l.cleanup();
-  ledgers = [];
 });
 
 let serial = 0;
-function row(description: string, amountMinor: number, over: Partial<TransactionSnapshot> = {}) {
-  return {
-    accountIndex: 0 as const,
-    providerAccountId: 'a',
-    dedupeKey: `e${++serial}`,
-    providerTransactionId: null,
-    bookingDate: `2026-02-${String(1 + (serial % 20)).padStart(2, '0')}`,
-    bookedAt: null,
-    amountMinor,
-    currency: 'EUR',
-    description,
-    merchant: null,
-    counterpartyName: null,
-    counterpartyIban: null,
-    pending: false,
-    providerCategory: null,
-    providerClassification: null,
-    raw: {},
-    ...over,
-  };
-}
+const row = (description: string, amountMinor: number, over: Partial<TransactionSnapshot> = {}) => {
+  const n = ++serial;
+  return bookedRow(0, `e${n}`, `2026-02-${String(1 + (n % 20)).padStart(2, '0')}`, amountMinor, description, over);
+};
 
 function ledger(rows: ReturnType<typeof row>[]): { l: Ledger; ids: number[] } {
-  const l = openLedger();
-  ledgers.push(l);
+  const l = newLedger();
   insert(l, rows);
   const shopping = l.app.categories.resolve('shopping').id;
   l.app.db

@@ -3,45 +3,23 @@
  * stored choice, the rule and the undo record look like afterwards, and what the preview says
  * without writing anything.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chooseCategory, describeConditions, payeeCore, previewSimilar, similarConditions } from '../../src/categorize/choose.js';
 import { loadClassifier } from '../../src/categorize/context.js';
 import type { TransactionSnapshot } from '../../src/domain/types.js';
-import { fullState, insert, openLedger, type Ledger } from '../property/categorize-ledger.js';
+import { bookedRow, fullState, insert, ledgersPerTest, type Ledger } from '../property/categorize-ledger.js';
 
-let ledgers: Ledger[] = [];
-afterEach(() => {
-  for (const l of ledgers) l.cleanup();
-  ledgers = [];
-});
+const newLedger = ledgersPerTest();
 
 let serial = 0;
-function row(description: string, amountMinor: number, over: Partial<TransactionSnapshot> = {}) {
-  return {
-    accountIndex: 0 as const,
-    providerAccountId: 'a',
-    dedupeKey: `c${++serial}`,
-    providerTransactionId: null,
-    bookingDate: `2026-01-${String(10 + (serial % 15)).padStart(2, '0')}`,
-    bookedAt: null,
-    amountMinor,
-    currency: 'EUR',
-    description,
-    merchant: null,
-    counterpartyName: null,
-    counterpartyIban: null,
-    pending: false,
-    providerCategory: null,
-    providerClassification: null,
-    raw: {},
-    ...over,
-  };
-}
+const row = (description: string, amountMinor: number, over: Partial<TransactionSnapshot> = {}) => {
+  const n = ++serial;
+  return bookedRow(0, `c${n}`, `2026-01-${String(10 + (n % 15)).padStart(2, '0')}`, amountMinor, description, over);
+};
 
 /** A ledger with these rows, each with a category as the pipeline would leave it. */
 function ledger(rows: ReturnType<typeof row>[]): { l: Ledger; ids: number[] } {
-  const l = openLedger();
-  ledgers.push(l);
+  const l = newLedger();
   insert(l, rows);
   const other = l.app.categories.resolve('shopping').id;
   l.app.db.prepare(`UPDATE transactions SET category_id = ?, category_source = 'default', category_confidence = 0.7`).run(other);

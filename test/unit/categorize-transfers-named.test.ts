@@ -4,47 +4,25 @@
  * account, never with an inflow of the same amount on another own account, and is still a
  * one-sided transfer.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pipelineContext } from '../../src/categorize/context.js';
 import { pairTransfers } from '../../src/categorize/transfers.js';
 import type { TransactionSnapshot } from '../../src/domain/types.js';
-import { FIXED_NOW, insert, openLedger, type Ledger } from '../property/categorize-ledger.js';
+import { bookedRow, FIXED_NOW, insert, ledgersPerTest, type Ledger } from '../property/categorize-ledger.js';
 
-let ledgers: Ledger[] = [];
-afterEach(() => {
-  for (const l of ledgers) l.cleanup();
-  ledgers = [];
-});
+const newLedger = ledgersPerTest();
 
 let serial = 0;
-function row(account: 0 | 1, bookingDate: string, amountMinor: number, over: Partial<TransactionSnapshot> = {}) {
-  return {
-    accountIndex: account,
-    providerAccountId: account === 0 ? 'a' : 'b',
-    dedupeKey: `n${++serial}`,
-    providerTransactionId: null,
-    bookingDate,
-    bookedAt: null,
-    amountMinor,
-    currency: 'EUR',
-    description: `row ${serial}`,
-    merchant: null,
-    counterpartyName: null,
-    counterpartyIban: null,
-    pending: false,
-    providerCategory: null,
-    providerClassification: null,
-    raw: {},
-    ...over,
-  };
-}
+const row = (account: 0 | 1, bookingDate: string, amountMinor: number, over: Partial<TransactionSnapshot> = {}) => {
+  const n = ++serial;
+  return bookedRow(account, `n${n}`, bookingDate, amountMinor, `row ${n}`, over);
+};
 
 const JOINT_IBAN = 'DE89370400440532013000';
 
 /** Two accounts (Current, Savings) and a third, Joint, known by its IBAN. */
 function ledger(): { l: Ledger; joint: number } {
-  const l = openLedger();
-  ledgers.push(l);
+  const l = newLedger();
   const conn = l.app.connections.list()[0]!;
   const ids = l.app.accounts.upsert(
     conn.id,

@@ -2,46 +2,24 @@
  * Transfer pairing over a real SQLite file: which booked rows become a pair (or a one-sided
  * transfer), and which never do, as the rows' categories and pair ids show.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pipelineContext } from '../../src/categorize/context.js';
 import { pairTransfers } from '../../src/categorize/transfers.js';
 import type { TransactionSnapshot } from '../../src/domain/types.js';
-import { FIXED_NOW, insert, openLedger, type Ledger } from '../property/categorize-ledger.js';
+import { bookedRow, FIXED_NOW, insert, ledgersPerTest, type Ledger } from '../property/categorize-ledger.js';
 
-let ledgers: Ledger[] = [];
-afterEach(() => {
-  for (const l of ledgers) l.cleanup();
-  ledgers = [];
-});
+const newLedger = ledgersPerTest();
 
 function ledger(): Ledger {
-  const l = openLedger();
-  ledgers.push(l);
+  const l = newLedger();
   return l;
 }
 
 let serial = 0;
-function row(account: 0 | 1, bookingDate: string, amountMinor: number, over: Partial<TransactionSnapshot> = {}) {
-  return {
-    accountIndex: account,
-    providerAccountId: account === 0 ? 'a' : 'b',
-    dedupeKey: `t${++serial}`,
-    providerTransactionId: null,
-    bookingDate,
-    bookedAt: null,
-    amountMinor,
-    currency: 'EUR',
-    description: `row ${serial}`,
-    merchant: null,
-    counterpartyName: null,
-    counterpartyIban: null,
-    pending: false,
-    providerCategory: null,
-    providerClassification: null,
-    raw: {},
-    ...over,
-  };
-}
+const row = (account: 0 | 1, bookingDate: string, amountMinor: number, over: Partial<TransactionSnapshot> = {}) => {
+  const n = ++serial;
+  return bookedRow(account, `t${n}`, bookingDate, amountMinor, `row ${n}`, over);
+};
 
 interface State {
   key: string;

@@ -6,28 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileRegex, RuleSet, type RuleDef, type RuleInput } from '../../src/categorize/rules/engine.js';
-import { conditionsSchema, type ConditionsInput } from '../../src/categorize/rules/schema.js';
+import { rule, txn } from '../helpers/rule-fixtures.js';
 
-const txn = (over: Partial<RuleInput> = {}): RuleInput => ({
-  description: 'REWE SAGT DANKE 44261234',
-  merchant: null,
-  counterparty: null,
-  counterpartyIban: null,
-  providerCategory: null,
-  amountMinor: -2351,
-  accountId: 1,
-  ...over,
-});
-
-let nextId = 1;
-const rule = (when: ConditionsInput, over: Partial<RuleDef> = {}): RuleDef => ({
-  id: nextId++,
-  priority: 100,
-  name: null,
-  conditions: conditionsSchema.parse(when),
-  categoryId: 1,
-  ...over,
-});
 const category = (defs: RuleDef[], t: RuleInput = txn()) => new RuleSet(defs).match(t)?.rule.categoryId ?? null;
 
 describe('priority, not position in the text', () => {

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileRegex, RuleSet, type RuleDef, type RuleInput } from '../../src/categorize/rules/engine.js';
 import { conditionsSchema, type ConditionsInput } from '../../src/categorize/rules/schema.js';
+import { rule as baseRule, txn } from '../helpers/rule-fixtures.js';
 
-const txn = (over: Partial<RuleInput> = {}): RuleInput => ({
-  description: 'REWE SAGT DANKE 44261234',
-  merchant: null,
-  counterparty: null,
-  counterpartyIban: null,
-  providerCategory: null,
-  amountMinor: -2351,
-  accountId: 1,
-  ...over,
-});
-
-let nextId = 1;
-const rule = (when: ConditionsInput, categoryId: number, priority = 100): RuleDef => ({
-  id: nextId++,
-  priority,
-  name: null,
-  conditions: conditionsSchema.parse(when),
-  categoryId,
-});
+const rule = (when: ConditionsInput, categoryId: number, priority = 100): RuleDef => baseRule(when, { categoryId, priority });
 const match = (rules: RuleDef[], t: RuleInput) => new RuleSet(rules).match(t)?.rule.categoryId ?? null;
 
 describe('rule matching', () => {
