@@ -18,6 +18,11 @@ export interface Filters {
   accountId?: number;
   /** Only rows carrying this tag (`trax tx tag`); a tag belongs to the whole booking, split or not. */
   tag?: string;
+  /**
+   * Only rows a search query matches (`trax report --saved NAME`): conditions on `transactions t`
+   * compiled by store/search.ts, every value a bound parameter named s0, s1, ….
+   */
+  search?: { sql: string[]; params: Record<string, unknown> };
   includePending?: boolean;
   includeTransfers?: boolean;
 }
@@ -63,6 +68,11 @@ export function whereClause(f: Filters): { sql: string; params: Record<string, u
     parts.push(`t.id IN (SELECT tt.id FROM transaction_tags g
       JOIN transactions tt ON tt.account_id = g.account_id AND tt.dedupe_key = g.dedupe_key WHERE g.tag = @tag)`);
     params.tag = f.tag;
+  }
+  if (f.search) {
+    // Every report query names the transactions table `t`, as the search conditions do.
+    for (const cond of f.search.sql) parts.push(`(${cond})`);
+    Object.assign(params, f.search.params);
   }
   return { sql: parts.length ? `AND ${parts.join(' AND ')}` : '', params };
 }

@@ -16,6 +16,7 @@ export interface ReportQuery {
   to: string;
   accountId?: number;
   tag?: string;
+  search?: Filters['search'];
   includePending?: boolean;
   includeTransfers?: boolean;
   timezone: string;
@@ -92,7 +93,7 @@ export function buildReport(db: Db, q: ReportQuery, now: Date = new Date()): Rep
   if (!isTimeZone(q.timezone)) throw new TraxError('usage', `"${q.timezone}" is not a time zone Trax knows; use an IANA name such as Europe/Berlin.`);
   const current: Range = { from: q.from, to: q.to };
   const periods = [current, ...Array.from({ length: TRAILING }, (_, k) => shiftBack(current, k + 1))];
-  const filters: Filters = { accountId: q.accountId, tag: q.tag, includePending: q.includePending, includeTransfers: q.includeTransfers };
+  const filters: Filters = { accountId: q.accountId, tag: q.tag, search: q.search, includePending: q.includePending, includeTransfers: q.includeTransfers };
   const cats = new CategoryIndex(db);
   const rows = aggregate(db, periods, q.timezone, filters);
 

@@ -6,7 +6,10 @@ import { addMonths, resolvePeriod, spanOf, labelOf, type Range } from '../../rep
 import { reportCsv, reportJson } from '../../reports/serialize.js';
 import { userTimezone } from '../../reports/tz.js';
 import { reportByTag } from '../../reports/by-tag.js';
-import { out, withApp } from '../context.js';
+import type { Filters } from '../../reports/aggregate.js';
+import { refuseUnsearchable } from '../refuse-unsearchable.js';
+import { SavedSearchStore, searchWhere } from '../../store/search.js';
+import { out, progress, withApp } from '../context.js';
 import { tagReportCsv, tagReportJson, tagReportText } from './report-by-tag.js';
 import { formatDay, formatMonth } from '../../i18n/format.js';
 import { clean, cliText, colors, json, table, type CliText } from '../output.js';
@@ -22,6 +25,8 @@ interface ReportOpts {
   json?: boolean;
   csv?: boolean;
   by?: string;
+  saved?: string;
+  search?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -37,6 +42,8 @@ export function registerReport(program: Command): void {
     .option('--include-transfers', 'count transfers between your own accounts as spending and income')
     .option('--json', 'print as JSON (amounts as integer minor units and exact decimal strings)')
     .option('--csv', 'print as CSV, one row per line of the report')
+    .option('--saved <name>', 'only the transactions a saved search finds (see `trax search save`)')
+    .option('--search <query>', 'only the transactions this search finds, in the words of `trax search`')
     .option('--by <what>', 'category (the default) or tag: what each tag spent and earned (see `trax tx tag`)')
     .addHelpText(
       'after',
@@ -63,15 +70,20 @@ Examples:
       if (accountId !== undefined && !Number.isInteger(accountId))
         throw new TraxError('usage', t.m.cliBadAccount(String(opts.account)));
       await withApp((app) => {
+        const query = [opts.saved === undefined ? '' : new SavedSearchStore(app.db).get(opts.saved).query, opts.search ?? '']
+          .join(' ')
+          .trim();
+        const search = reportSearch(app, query);
         const timezone = userTimezone(process.env);
         const now = app.now();
         const period = resolvePeriod(opts, now, timezone);
         if (accountId !== undefined && !app.accounts.get(accountId))
           throw new TraxError('not_found', t.m.cliNoSuchAccount(accountId));
         if (opts.by === 'tag') {
-          const filters = { accountId, includePending: opts.includePending, includeTransfers: opts.includeTransfers };
+          const filters = { accountId, search, includePending: opts.includePending, includeTransfers: opts.includeTransfers };
           const lines = reportByTag(app.db, period, timezone, filters);
-          if (opts.json) return out(json(tagReportJson(period, timezone, lines)));
+          if (opts.json)
+            return out(json({ ...(tagReportJson(period, timezone, lines) as object), ...(query ? { search: query } : {}) }));
           if (opts.csv) return process.stdout.write(tagReportCsv(lines));
           return out(tagReportText(period.label, lines));
         }
@@ -81,15 +93,16 @@ Examples:
             from: period.from,
             to: period.to,
             accountId,
+            search,
             includePending: opts.includePending,
             includeTransfers: opts.includeTransfers,
             timezone,
           },
           now,
         );
-        if (opts.json) return out(json(reportJson(report)));
+        if (opts.json) return out(json({ ...(reportJson(report) as object), ...(query ? { search: query } : {}) }));
         if (opts.csv) return process.stdout.write(reportCsv(report));
-        out(reportText(app, report, accountId, t));
+        out(reportText(app, report, accountId, t, query));
       });
     });
 }
@@ -142,7 +155,20 @@ function comparisonLabels(r: Report, t: CliText): { previous: string; trailing: 
   return { previous: prev, trailing: m.cliVs(trailing) };
 }
 
-export function reportText(app: App, r: Report, accountId?: number, t: CliText = cliText()): string {
+/**
+ * A report over a search: the query compiled as `trax search` compiles it; words it does not
+ * understand are named on stderr, as there, and the rest still narrows the report.
+ */
+function reportSearch(app: App, query: string): NonNullable<Filters['search']> | undefined {
+  if (!query) return undefined;
+  const t = cliText();
+  refuseUnsearchable(query);
+  const { where, warnings } = searchWhere(app.db, query);
+  for (const w of warnings) progress(colors.yellow(t.m.cliWarning(w)));
+  return where;
+}
+
+export function reportText(app: App, r: Report, accountId?: number, t: CliText = cliText(), search = ''): string {
   const { m } = t;
   const total = app.db.prepare('SELECT count(*) FROM transactions').pluck().get() as number;
   if (total === 0) return m.cliReportEmpty;
@@ -150,7 +176,8 @@ export function reportText(app: App, r: Report, accountId?: number, t: CliText =
   const scope =
     accountId === undefined ? m.cliAllAccounts : m.cliAccountScope(accountId, clean(app.accounts.get(accountId)?.name));
   const label = periodLabel(r, r.label, t);
-  const lines: string[] = [colors.bold(`${label}`) + colors.dim(` · ${scope} · ${r.timezone}`)];
+  const over = search ? ` · ${m.cliReportOverSearch(clean(search))}` : '';
+  const lines: string[] = [colors.bold(`${label}`) + colors.dim(` · ${scope}${over} · ${r.timezone}`)];
   if (!active.length) {
     const span = app.db
       .prepare<[], { a: string; b: string }>('SELECT min(booking_date) AS a, max(booking_date) AS b FROM transactions')

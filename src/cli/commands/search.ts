@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import { isoDate } from '../../domain/dates.js';
 import { TraxError } from '../../domain/errors.js';
-import { parseQuery } from '../../search/parse.js';
+import { refuseUnsearchable } from '../refuse-unsearchable.js';
 import { NotesTagsStore } from '../../store/notes-tags.js';
 import { SavedSearchStore, searchTransactions } from '../../store/search.js';
 import type { TransactionRow } from '../../store/transactions.js';
@@ -119,13 +119,7 @@ Examples:
 
 function runSearch(app: App, query: string, limit: number, asJson: boolean): void {
   const t = cliText();
-  const parsed = parseQuery(query);
-  // Nothing left to search for: listing every transaction would answer a question nobody asked.
-  if (parsed.terms.length === 0)
-    throw new TraxError(
-      'usage',
-      t.m.cliSearchNothingSearchable(parsed.warnings.map((w) => w.replace(/; searched the rest\.$/, '.')).join(' ')),
-    );
+  refuseUnsearchable(query);
   const result = searchTransactions(app.db, app.transactions, query, { limit });
   for (const w of result.warnings) progress(colors.yellow(t.m.cliWarning(w)));
   const ids = result.rows.map((r) => r.id);

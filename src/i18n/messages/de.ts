@@ -265,6 +265,7 @@ export const de: Messages = {
   cliBadLimit: (v) => `--limit „${v}“ muss eine positive ganze Zahl sein.`,
   cliNoSuchAccount: (id) => `Es gibt kein Konto ${id}; \`trax accounts\` zeigt die Nummern.`,
   cliJsonOrCsv: 'Wählen Sie entweder --json oder --csv.',
+  cliReportOverSearch: (query: string) => `Suche „${query}“`,
   cliBank: 'Bank',
   cliAccount: 'Konto',
   cliType: 'Art',

@@ -207,6 +207,7 @@ export const en = {
   cliBadLimit: (v: string) => `--limit "${v}" must be a positive whole number.`,
   cliNoSuchAccount: (id: number) => `There is no account ${id}; run \`trax accounts\` to see the ids.`,
   cliJsonOrCsv: 'Choose one of --json or --csv.',
+  cliReportOverSearch: (query: string) => `search "${query}"`,
   cliBank: 'Bank',
   cliAccount: 'Account',
   cliType: 'Type',
