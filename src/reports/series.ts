@@ -5,7 +5,7 @@
 import type { Db } from '../store/db.js';
 import { isMonth } from '../domain/dates.js';
 import { TraxError } from '../domain/errors.js';
-import { aggregate, CategoryIndex, roleOf, spendingOf } from './aggregate.js';
+import { aggregate, CategoryIndex, roleOf, spendingOf, type Filters } from './aggregate.js';
 import { addMonths, type Range } from './period.js';
 import { isTimeZone } from './tz.js';
 
@@ -15,6 +15,8 @@ export interface SeriesQuery {
   months: number;
   accountId?: number;
   tag?: string;
+  /** Only rows a saved search matches (see Filters.search). */
+  search?: Filters['search'];
   includePending?: boolean;
   timezone: string;
 }
@@ -44,7 +46,7 @@ export function monthlySeries(db: Db, q: SeriesQuery): CurrencySeries[] {
     return { from, to: addMonths(from, 1) };
   });
   const cats = new CategoryIndex(db);
-  const rows = aggregate(db, ranges, q.timezone, { accountId: q.accountId, tag: q.tag, includePending: q.includePending });
+  const rows = aggregate(db, ranges, q.timezone, { accountId: q.accountId, tag: q.tag, search: q.search, includePending: q.includePending });
   const byCurrency = new Map<string, { months: SeriesMonth[]; bookings: number }>();
   for (const r of rows) {
     const cat = cats.get(r.categoryId);

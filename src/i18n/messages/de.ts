@@ -92,6 +92,8 @@ export const de: Messages = {
   dashboardTitle: 'Übersicht',
   dashboardTag: 'Tag',
   dashboardAllTags: 'Alle Tags',
+  dashboardSaved: 'Gespeicherte Suche',
+  dashboardNoSaved: 'Keine gespeicherte Suche',
   dashboardHeading: 'Wohin das Geld ging',
   month: 'Monat',
   currency: 'Währung',

@@ -29,6 +29,8 @@ export const en = {
   dashboardTitle: 'Dashboard',
   dashboardTag: 'Tag',
   dashboardAllTags: 'All tags',
+  dashboardSaved: 'Saved search',
+  dashboardNoSaved: 'No saved search',
   dashboardHeading: 'Where the money went',
   month: 'Month',
   currency: 'Currency',

@@ -7,6 +7,7 @@ import { buildReport, monthlySeries, resolvePeriod, userTimezone } from '../../r
 import { RecurringIndex, type RecurringSeries } from '../../reports/recurring.js';
 import { factory, type WebDeps } from '../env.js';
 import { NotesTagsStore } from '../../store/notes-tags.js';
+import { SavedSearchStore, searchWhere } from '../../store/search.js';
 import { DashboardPage } from '../views/dashboard.js';
 
 /** JSON inside a <script> element: escape what could end the element or open markup. */
@@ -29,6 +30,12 @@ function recurring(deps: WebDeps, now: Date, timezone: string): RecurringSeries[
   return index.series(deps.app.db, now);
 }
 
+/** The transaction-list query that shows the rows behind the narrowed view: tag and search ANDed. */
+function listQuery(tag: string | undefined, search: string | undefined): string | null {
+  const parts = [tag ? `tag:${tag}` : '', search ?? ''].filter(Boolean);
+  return parts.length ? parts.join(' ') : null;
+}
+
 export const dashboard = factory.createApp();
 
 dashboard.get('/dashboard', (c) => {
@@ -42,8 +49,13 @@ dashboard.get('/dashboard', (c) => {
   const tags = new NotesTagsStore(app.db).allTags();
   // Only a tag in use narrows the view; any other text would match nothing and hide the data.
   const tag = tags.find((t) => t === c.req.query('tag')?.trim().toLowerCase());
-  const report = buildReport(app.db, { from: period.from, to: period.to, timezone, tag }, now);
-  const series = monthlySeries(app.db, { endMonth: month, months: 12, timezone, tag });
+  // A saved search narrows the view the way `trax report --saved NAME` does; like the tag, only a
+  // name that exists counts, and a saved query with nothing searchable in it narrows nothing.
+  const saved = new SavedSearchStore(app.db).list();
+  const chosen = saved.find((s) => s.name === c.req.query('saved'));
+  const search = chosen ? searchWhere(app.db, chosen.query).where : undefined;
+  const report = buildReport(app.db, { from: period.from, to: period.to, timezone, tag, search }, now);
+  const series = monthlySeries(app.db, { endMonth: month, months: 12, timezone, tag, search });
   const currencies = [...new Set([...report.currencies.map((r) => r.currency), ...series.map((s) => s.currency)])];
   // Opens on the currency the user books most in over the year shown, not this month's busiest:
   // a week in London should not turn an ING customer's dashboard into pounds.
@@ -62,7 +74,7 @@ dashboard.get('/dashboard', (c) => {
     income: s?.months.map((m) => m.incomeMinor) ?? [],
     spending: s?.months.map((m) => m.spentMinor) ?? [],
     // A bar opens the transaction list narrowed the same way.
-    query: tag ? `tag:${tag}` : null,
+    query: listQuery(tag, search ? chosen?.query : undefined),
   });
   return c.html(
     <DashboardPage
@@ -72,6 +84,9 @@ dashboard.get('/dashboard', (c) => {
       currencies={currencies}
       tags={tags}
       tag={tag ?? null}
+      savedSearches={saved.map((x) => x.name)}
+      saved={search ? chosen!.name : null}
+      listQuery={listQuery(tag, search ? chosen?.query : undefined)}
       report={report}
       recurring={recurring(c.get('deps'), now, timezone)}
       chartData={chartData}

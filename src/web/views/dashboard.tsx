@@ -12,6 +12,11 @@ export interface DashboardProps {
   /** Tags in use, and the one the view is narrowed to (null: all rows). */
   tags: string[];
   tag: string | null;
+  /** Saved searches by name, and the one the view is narrowed to (null: none). */
+  savedSearches: string[];
+  saved: string | null;
+  /** The list query behind the narrowed view (tag and search), for the links; null: not narrowed. */
+  listQuery: string | null;
   report: Report;
   recurring: RecurringSeries[];
   /** Serialized for the chart script: months, stacked series, income and spending. */
@@ -25,7 +30,7 @@ export function DashboardPage(p: DashboardProps) {
   // The report's own label is English ("May 2026"); a month period is named in the page's language.
   const period = /^\d{4}-\d{2}$/.test(p.month) ? month(p.month) : p.report.label;
   const link = (params: Record<string, string>) =>
-    `/transactions?${new URLSearchParams({ month: p.month, ...(p.tag ? { q: `tag:${p.tag}` } : {}), ...params })}`;
+    `/transactions?${new URLSearchParams({ month: p.month, ...(p.listQuery ? { q: p.listQuery } : {}), ...params })}`;
   return (
     <Layout title={m.dashboardTitle} session={p.session} scripts={['/static/vendor/chart.umd.min.js', '/static/dashboard.js']}>
       <form method="get" action="/dashboard" class="filters">
@@ -46,6 +51,16 @@ export function DashboardPage(p: DashboardProps) {
             {p.tags.map((t) => (
               <option value={t} selected={t === p.tag}>
                 #{t}
+              </option>
+            ))}
+          </select>
+        )}
+        {p.savedSearches.length > 0 && (
+          <select name="saved" aria-label={m.dashboardSaved} data-saved-filter>
+            <option value="">{m.dashboardNoSaved}</option>
+            {p.savedSearches.map((n) => (
+              <option value={n} selected={n === p.saved}>
+                {n}
               </option>
             ))}
           </select>
