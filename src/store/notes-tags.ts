@@ -80,12 +80,12 @@ export class NotesTagsStore {
     return this.tagsOf([transactionId]).get(transactionId) ?? [];
   }
 
-  /** Tags of these transactions, each list sorted. */
   /** Every tag in use, alphabetically (the dashboard's tag filter). */
   allTags(): string[] {
     return this.db.prepare('SELECT DISTINCT tag FROM transaction_tags ORDER BY tag').pluck().all() as string[];
   }
 
+  /** Tags of these transactions, each list sorted. */
   tagsOf(transactionIds: number[]): Map<number, string[]> {
     const out = new Map<number, string[]>();
     if (transactionIds.length === 0) return out;

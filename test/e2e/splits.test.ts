@@ -56,7 +56,7 @@ describe('splits and cash in the web app', () => {
       await page.getByRole('link', { name: 'REWE Markt 4411' }).click();
       await expect.poll(() => page.url()).toContain(`/transactions/${rewe}`);
       // A bank row can be split and hidden, not rewritten.
-      expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
 
       await page.getByLabel('Part 1 category').selectOption('groceries');
       await page.getByLabel('Part 1 amount').fill('80.00');
@@ -122,7 +122,7 @@ describe('splits and cash in the web app', () => {
       await page.goto(`${web.url}/transactions/${id}`);
       await page.getByLabel('Amount', { exact: true }).fill('-4.50');
       await page.getByLabel('Description').fill('Wochenmarkt Obst');
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await expect.poll(() => page.getByText('Saved.').count()).toBe(1);
       expect(l.db.prepare('SELECT amount_minor, description FROM transactions WHERE id = ?').get(id)).toEqual({
         amount_minor: -450,
@@ -143,6 +143,56 @@ describe('splits and cash in the web app', () => {
       expect(await res.text()).toContain('came from ING through TrueLayer');
       expect(l.db.prepare('SELECT amount_minor FROM transactions WHERE id = ?').pluck().get(rewe)).toBe(-12000);
     });
+  });
+
+  it('notes and tags a booking on its page without JavaScript; a bad tag is refused with nothing written', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    plain.setDefaultTimeout(10_000);
+    const stored = () => ({
+      note: l.db.prepare('SELECT text FROM transaction_notes').pluck().all(),
+      tags: l.db.prepare('SELECT tag FROM transaction_tags ORDER BY tag').pluck().all(),
+    });
+    try {
+      await withScreenshotOnFailure(plain, 'notes-tags-nojs', async () => {
+        await plain.goto(`${web.url}/transactions/${rewe}`);
+        await plain.getByLabel('Note', { exact: true }).fill('Grillabend mit Nachbarn');
+        await plain.getByLabel('Tags, separated by spaces').fill('#Urlaub  work');
+        await plain.getByRole('button', { name: 'Save note and tags' }).click();
+        await expect.poll(() => plain.getByText('Saved the note and tags.').count()).toBe(1);
+        expect(stored()).toEqual({ note: ['Grillabend mit Nachbarn'], tags: ['urlaub', 'work'] });
+        expect(await plain.getByLabel('Tags, separated by spaces').inputValue()).toBe('urlaub work');
+
+        // The field is the whole set: dropping "work" removes it. A bad tag refuses the whole form.
+        await plain.getByLabel('Note', { exact: true }).fill('geändert');
+        await plain.getByLabel('Tags, separated by spaces').fill('urlaub <b>x</b>');
+        await plain.getByRole('button', { name: 'Save note and tags' }).click();
+        await expect.poll(() => plain.getByRole('alert').textContent()).toContain('"<b>x</b>" is not a tag');
+        expect(stored()).toEqual({ note: ['Grillabend mit Nachbarn'], tags: ['urlaub', 'work'] });
+        expect(await plain.getByLabel('Note', { exact: true }).inputValue()).toBe('geändert');
+
+        await plain.getByLabel('Tags, separated by spaces').fill('urlaub');
+        await plain.getByRole('button', { name: 'Save note and tags' }).click();
+        await expect.poll(() => plain.getByText('Saved the note and tags.').count()).toBe(1);
+        expect(stored()).toEqual({ note: ['geändert'], tags: ['urlaub'] });
+
+        // A note over 10 KB (5,000 euro signs are 15,000 bytes) refuses the tags written with it too.
+        await plain.getByLabel('Note', { exact: true }).fill('€'.repeat(5000));
+        await plain.getByLabel('Tags, separated by spaces').fill('urlaub neu');
+        await plain.getByRole('button', { name: 'Save note and tags' }).click();
+        await expect.poll(() => plain.getByRole('alert').textContent()).toContain('a note can hold at most 10 KB');
+        expect(stored()).toEqual({ note: ['geändert'], tags: ['urlaub'] });
+
+        // An empty form clears both.
+        await plain.getByLabel('Note', { exact: true }).fill('');
+        await plain.getByLabel('Tags, separated by spaces').fill('');
+        await plain.getByRole('button', { name: 'Save note and tags' }).click();
+        await expect.poll(() => plain.getByText('Saved the note and tags.').count()).toBe(1);
+        expect(stored()).toEqual({ note: [], tags: [] });
+      });
+    } finally {
+      await context.close();
+    }
   });
 
   it('the transaction page and the Cash page fit a 390 px phone and pass axe-core', async () => {

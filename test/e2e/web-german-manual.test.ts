@@ -71,6 +71,7 @@ describe('German transaction detail, cash and error pages', () => {
       await page.getByLabel('Betrag von Teil 2').fill(dec(rest));
       await page.getByRole('button', { name: 'Aufteilen', exact: true }).click();
       await page.getByRole('button', { name: 'Aufteilung aufheben' }).waitFor();
+      await expect.poll(() => page.getByText('In 2 Teile aufgeteilt.').count()).toBe(1);
       const parts = t.app.db
         .prepare('SELECT amount_minor FROM split_parts WHERE transaction_id = ? ORDER BY position')
         .pluck()
@@ -94,6 +95,7 @@ describe('German transaction detail, cash and error pages', () => {
       await page.getByLabel('Anfangsbestand').fill('50.00');
       await page.getByRole('button', { name: 'Konto anlegen' }).click();
       await page.locator('table.accounts', { hasText: 'Portemonnaie' }).waitFor();
+      await expect.poll(() => page.getByText('Konto „Portemonnaie“ angelegt.').count()).toBe(1);
       expect(await page.locator('table.accounts').textContent()).toMatch(
         /Konto\s*Art\s*Kontostand[\s\S]*Portemonnaie[\s\S]*50,00\s€/,
       );

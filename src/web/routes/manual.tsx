@@ -18,6 +18,8 @@ import { splitTransaction, unsplitTransaction } from '../../splits/split-transac
 import { ManualStore } from '../../store/manual.js';
 import { SplitStore } from '../../store/splits.js';
 import { factory, type WebEnv } from '../env.js';
+import { routeI18n } from '../i18n.js';
+import { NotesTagsStore } from '../../store/notes-tags.js';
 import { CashPage, PART_ROWS, TransactionDetailPage } from '../views/manual.js';
 
 export const manual = factory.createApp();
@@ -40,6 +42,7 @@ function detail(c: Context<WebEnv>, id: number, problem: Problem = null) {
   const row = app.transactions.list({ ids: [id] })[0];
   if (!row) throw new HTTPException(404, { message: `There is no transaction ${id}.` });
   const splits = new SplitStore(app.db);
+  const notesTags = new NotesTagsStore(app.db);
   return c.html(
     <TransactionDetailPage
       session={c.get('session')}
@@ -49,6 +52,8 @@ function detail(c: Context<WebEnv>, id: number, problem: Problem = null) {
       parts={splits.get(id)}
       hidden={splits.isHidden(id)}
       manual={isManualRow(app, id)}
+      note={notesTags.notesOf([id]).get(id) ?? ''}
+      tags={notesTags.tagsOf([id]).get(id) ?? []}
       problem={problem}
     />,
     problem ? 422 : 200,
@@ -110,12 +115,12 @@ manual.post('/transactions/:id/split', async (c) => {
         const amount = (form[`amount${n}`] ?? '').trim();
         const note = (form[`note${n}`] ?? '').trim();
         if (!slug && !amount && !note) continue;
-        if (!slug) throw new TraxError('usage', `Part ${n} needs a category. Nothing was changed.`);
-        if (!amount) throw new TraxError('usage', `Part ${n} needs an amount. Nothing was changed.`);
+        if (!slug) throw new TraxError('usage', routeI18n(c).m.partNeedsCategory(n));
+        if (!amount) throw new TraxError('usage', routeI18n(c).m.partNeedsAmount(n));
         specs.push(note ? `${slug}:${amount}:${note}` : `${slug}:${amount}`);
       }
       const parts = splitTransaction(app, id, specs);
-      return { to: `/transactions/${id}`, text: `Split into ${parts.length} parts.` };
+      return { to: `/transactions/${id}`, text: routeI18n(c).m.splitDone(parts.length) };
     },
     (problem) => detail(c, id, problem),
   );
@@ -128,7 +133,7 @@ manual.post('/transactions/:id/unsplit', async (c) => {
     c,
     () => {
       unsplitTransaction(app, id);
-      return { to: `/transactions/${id}`, text: 'One booking again.' };
+      return { to: `/transactions/${id}`, text: routeI18n(c).m.unsplitDone };
     },
     (problem) => detail(c, id, problem),
   );
@@ -144,12 +149,44 @@ for (const hide of [true, false]) {
         const splits = new SplitStore(app.db);
         splits.origin(id);
         splits.setHidden(id, hide, app.now().toISOString());
-        return { to: `/transactions/${id}`, text: hide ? 'Hidden from reports.' : 'Counted in reports again.' };
+        return { to: `/transactions/${id}`, text: hide ? routeI18n(c).m.hiddenDone : routeI18n(c).m.countedDone };
       },
       (problem) => detail(c, id, problem),
     );
   });
 }
+
+/**
+ * The note and tags without JavaScript (the list edits them inline with a script): the tags field
+ * is the whole set, so the difference to the stored tags is applied. Note and tags are one write;
+ * a bad tag or an oversized note refuses both with the CLI's sentence.
+ */
+manual.post('/transactions/:id/notes', async (c) => {
+  const id = idOf(c);
+  const { app } = c.get('deps');
+  return attempt(
+    c,
+    (form) => {
+      const store = new NotesTagsStore(app.db);
+      // Tags are stored lower-case; "#urlaub" and "+urlaub" are how people write them elsewhere.
+      const words = (form.tags ?? '').split(/[\s,]+/).map((t) => t.replace(/^[#+]/, '').toLowerCase());
+      const wanted = [...new Set(words.filter(Boolean))];
+      const had = store.tagsOf([id]).get(id) ?? [];
+      app.db.transaction(() => {
+        const add = wanted.filter((t) => !had.includes(t));
+        store.changeTags(
+          id,
+          add,
+          had.filter((t) => !wanted.includes(t)),
+          app.now(),
+        );
+        store.setNote(id, form.note ?? '', app.now());
+      })();
+      return { to: `/transactions/${id}`, text: routeI18n(c).m.notesTagsSaved };
+    },
+    (problem) => detail(c, id, problem),
+  );
+});
 
 manual.post('/transactions/:id/edit', async (c) => {
   const id = idOf(c);
@@ -158,7 +195,7 @@ manual.post('/transactions/:id/edit', async (c) => {
     c,
     (form) => {
       editManualTransaction(app, id, manualInput(form));
-      return { to: `/transactions/${id}`, text: 'Saved.' };
+      return { to: `/transactions/${id}`, text: routeI18n(c).m.savedDone };
     },
     (problem) => detail(c, id, problem),
   );
@@ -171,7 +208,7 @@ manual.post('/transactions/:id/delete', async (c) => {
     c,
     () => {
       const was = deleteManualTransaction(app, id);
-      return { to: '/cash', text: `Deleted "${was.description}" (${was.date}).` };
+      return { to: '/cash', text: routeI18n(c).m.bookingDeleted(was.description, routeI18n(c).day(was.date)) };
     },
     (problem) => detail(c, id, problem),
   );
@@ -186,7 +223,7 @@ manual.post('/cash/accounts', async (c) => {
     (form) => {
       const name = form.name ?? '';
       addManualAccount(app, { name, currency: form.currency ?? '', ...(form.opening?.trim() ? { opening: form.opening } : {}) });
-      return { to: '/cash', text: `Added the account "${name.trim()}".` };
+      return { to: '/cash', text: routeI18n(c).m.cashAccountAdded(name.trim()) };
     },
     (problem) => cash(c, problem),
   );
@@ -198,9 +235,9 @@ manual.post('/cash/transactions', async (c) => {
     c,
     (form) => {
       const account = Number(form.account);
-      if (!Number.isInteger(account)) throw new TraxError('usage', 'Choose an account. Nothing was changed.');
+      if (!Number.isInteger(account)) throw new TraxError('usage', routeI18n(c).m.chooseCashAccount);
       const id = addManualTransaction(app, account, manualInput(form));
-      return { to: '/cash', text: `Added transaction ${id}.` };
+      return { to: '/cash', text: routeI18n(c).m.cashTxAdded(id) };
     },
     (problem) => cash(c, problem),
   );

@@ -34,6 +34,9 @@ export interface TransactionDetailProps {
   hidden: boolean;
   /** Rows the user wrote can be edited and deleted; a bank's only hidden. */
   manual: boolean;
+  /** The transaction's note ('' when none) and tags. */
+  note: string;
+  tags: string[];
   /** Why the last form was refused, with what the user had typed. */
   problem?: { text: string; form: Record<string, string> } | null;
 }
@@ -79,6 +82,22 @@ export function TransactionDetailPage(p: TransactionDetailProps) {
           <RuleLinkText />
         </a>
       </p>
+      <h2>{m.notesTagsHeading}</h2>
+      <form method="post" action={`${base}/notes`} class="notes-tags">
+        <Csrf session={p.session} />
+        <label>
+          {m.note}{' '}
+          <textarea name="note" rows={3} maxlength={10240} aria-label={m.note}>
+            {typed.note ?? p.note}
+          </textarea>
+        </label>
+        <label>
+          {m.tagsField}{' '}
+          <input type="text" name="tags" value={typed.tags ?? p.tags.join(' ')} autocomplete="off" aria-label={m.tagsField} />
+        </label>
+        <button type="submit">{m.saveNoteTags}</button>
+      </form>
+
       {p.hidden ? <p class="hint">{m.hiddenHint}</p> : null}
       <form method="post" action={`${base}/${p.hidden ? 'unhide' : 'hide'}`}>
         <Csrf session={p.session} />
