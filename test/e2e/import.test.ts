@@ -1,40 +1,21 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { WebServer } from '../../src/web/server.js';
-import { launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
-import { count, ROOT, sandbox, testApp, type TestApp } from '../helpers/trax.js';
-import { startTestWeb } from '../helpers/web.js';
+import { withScreenshotOnFailure } from '../helpers/browser.js';
+import { useWebRig } from '../helpers/web-rig.js';
+import { count, ROOT, type TestApp } from '../helpers/trax.js';
 
 /** A real ING "Umsatzanzeige" (ISO-8859-1, the layout with Kategorie) uploaded through the page's form. */
 const ING = path.join(ROOT, 'test/fixtures/imports/csv/ing_de/ing-umsatzanzeige-with-kategorie.iso8859-1.csv');
 
 let browser: Browser;
 let page: Page;
-let tl: TrueLayerSandbox;
 let t: TestApp;
 let web: WebServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  tl = await sandbox();
-  t = await testApp(tl);
-  web = await startTestWeb(t.app);
-  page = await browser.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(web.url);
-});
-afterEach(async () => {
-  await page?.close();
-  await web.close();
-  t.cleanup();
-  await tl.close();
+const rig = useWebRig({ link: false, open: true, dialog: (d) => void d.accept() });
+beforeEach(() => {
+  ({ page, t, web, browser } = rig);
 });
 
 describe('Import a file in the browser', () => {

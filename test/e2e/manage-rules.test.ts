@@ -4,38 +4,20 @@
  * as one recorded bulk change, and the page's Undo button puts back exactly what was there.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { payeeCore } from '../../src/categorize/choose.js';
-import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import type { WebServer } from '../../src/web/server.js';
-import { launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
-import { connect, count, sandbox, testApp, type TestApp } from '../helpers/trax.js';
-import { startTestWeb } from '../helpers/web.js';
+import { withScreenshotOnFailure } from '../helpers/browser.js';
+import { useWebRig } from '../helpers/web-rig.js';
+import { count, type TestApp } from '../helpers/trax.js';
 
 let browser: Browser;
 let page: Page;
-let tl: TrueLayerSandbox;
 let t: TestApp;
 let web: WebServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  tl = await sandbox();
-  t = await testApp(tl);
-  await connect(t.app, tl);
-  web = await startTestWeb(t.app);
-  page = await browser.newPage();
-});
-afterEach(async () => {
-  await page?.close();
-  await web.close();
-  t.cleanup();
-  await tl.close();
+const rig = useWebRig();
+beforeEach(() => {
+  ({ page, t, web, browser } = rig);
 });
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><b>Bäcker & Co</b>';

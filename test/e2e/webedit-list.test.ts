@@ -1,38 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { formatMoney, minorToDecimalString } from '../../src/domain/money.js';
 import { SavedSearchStore, searchTransactions } from '../../src/store/search.js';
-import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import type { WebServer } from '../../src/web/server.js';
-import { launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
-import { connect, sandbox, testApp, type TestApp } from '../helpers/trax.js';
-import { startTestWeb } from '../helpers/web.js';
+import { withScreenshotOnFailure } from '../helpers/browser.js';
+import { useWebRig } from '../helpers/web-rig.js';
+import { type TestApp } from '../helpers/trax.js';
 
-let browser: Browser;
 let page: Page;
-let tl: TrueLayerSandbox;
 let t: TestApp;
 let web: WebServer;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  tl = await sandbox();
-  t = await testApp(tl);
-  await connect(t.app, tl);
-  web = await startTestWeb(t.app);
-  page = await browser.newPage();
-  await page.goto(web.url);
-});
-afterEach(async () => {
-  await page?.close();
-  await web.close();
-  t.cleanup();
-  await tl.close();
+const rig = useWebRig({ open: true });
+beforeEach(() => {
+  ({ page, t, web } = rig);
 });
 
 /** The list's total as the page shows it: currency → minor units, and the visible text. */

@@ -1,43 +1,25 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { NotesTagsStore } from '../../src/store/notes-tags.js';
-import type { TrueLayerSandbox } from '../../src/sandbox/truelayer/index.js';
 import type { WebServer } from '../../src/web/server.js';
-import { launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
-import { connect, sandbox, testApp, type TestApp } from '../helpers/trax.js';
-import { startTestWeb } from '../helpers/web.js';
+import { withScreenshotOnFailure } from '../helpers/browser.js';
+import { useWebRig } from '../helpers/web-rig.js';
+import { type TestApp } from '../helpers/trax.js';
 
-let browser: Browser;
 let page: Page;
-let tl: TrueLayerSandbox;
 let t: TestApp;
 let web: WebServer;
-let dialogs: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  tl = await sandbox();
-  t = await testApp(tl);
-  await connect(t.app, tl);
-  web = await startTestWeb(t.app);
-  page = await browser.newPage();
-  dialogs = [];
-  page.on('dialog', (d) => {
+let dialogs: string[] = [];
+const rig = useWebRig({
+  open: true,
+  dialog: (d) => {
     dialogs.push(d.message());
     void d.dismiss();
-  });
-  await page.goto(web.url);
+  },
 });
-afterEach(async () => {
-  await page?.close();
-  await web.close();
-  t.cleanup();
-  await tl.close();
+beforeEach(() => {
+  ({ page, t, web } = rig);
+  dialogs = [];
 });
 
 const store = () => new NotesTagsStore(t.app.db);
