@@ -50,7 +50,23 @@ describe('the categories page', () => {
       expect(await page.locator(`tr[data-category="${added.slug}"] .category-name`).textContent()).toBe(`↳ ${HOSTILE}`);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
+      // A taken name: the page again with the store's sentence and the form as typed, nothing added.
+      const categoriesBefore = t.app.categories.list().length;
+      await page.locator('form[action="/categories"] input[name=name]').fill('Groceries');
+      await page.locator('form[action="/categories"] select[name=parent]').selectOption('housing');
+      await page.getByRole('button', { name: 'Add', exact: true }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe('A category "groceries" already exists.');
+      expect(await page.locator('form[action="/categories"] input[name=name]').inputValue()).toBe('Groceries');
+      expect(await page.locator('form[action="/categories"] select[name=parent]').inputValue()).toBe('housing');
+      expect(t.app.categories.list().length).toBe(categoriesBefore);
+
       const row = page.locator(`tr[data-category="${added.slug}"]`);
+      // An empty name (the browser's `required` bypassed, as a script would) is refused on the page.
+      const csrf = await page.locator('meta[name="csrf-token"]').getAttribute('content');
+      const empty = await page.request.post(`${web.url}/categories/${added.slug}/rename`, { form: { _csrf: csrf!, name: ' ' } });
+      expect(empty.status()).toBe(422);
+      expect(await empty.text()).toContain('A category needs a name; nothing was changed.');
+      expect(t.app.categories.bySlug(added.slug)?.name).toBe(HOSTILE);
       await row.locator('input[name=name]').fill('Kita & Schule');
       await row.getByRole('button', { name: 'Rename' }).click();
       await expect.poll(() => page.locator('.flash.ok').textContent()).toBe('Renamed to Kita & Schule.');
@@ -117,9 +133,13 @@ describe('the budgets page', () => {
       await page.locator('form.filters input[name=amount]').fill('lots');
       await page.getByRole('button', { name: 'Set', exact: true }).click();
       await expect
-        .poll(() => page.locator('main').textContent())
-        .toContain(`"lots" is not an amount in ${currency}; write the monthly limit like 400 or 150.50.`);
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe(`"lots" is not an amount in ${currency}; write the monthly limit like 400 or 150.50.`);
       expect(budgets()).toEqual([{ slug: 'groceries', amount: 15050, currency }]);
+      // The budgets page again, with what was typed, so only the amount needs changing.
+      expect(await page.locator('h1').textContent()).toBe('Budgets');
+      expect(await page.locator('form.filters input[name=amount]').inputValue()).toBe('lots');
+      expect(await page.locator('form.filters select[name=category]').inputValue()).toBe('groceries');
 
       await page.goto(`${web.url}/budgets`);
       await page.getByRole('button', { name: 'Remove the budget for Groceries' }).click();

@@ -473,6 +473,7 @@ export const de: Messages = {
   categoryMergeInto: (name: string) => `Inhalt von ${name} verschieben nach`,
   categoryChooseInto: 'auswählen …',
   categoryAdded: (name: string) => `${name} angelegt.`,
+  categoryNeedsName: 'Eine Kategorie braucht einen Namen; es wurde nichts geändert.',
   categoryRenamed: (name: string) => `Umbenannt in ${name}.`,
   categoryMerged: (from: string, into: string, moved: number) =>
     `${from} mit ${into} zusammengelegt: ${moved} Umsätze verschoben.`,

@@ -413,6 +413,7 @@ export const en = {
   categoryMergeInto: (name: string) => `Move what is in ${name} into`,
   categoryChooseInto: 'choose…',
   categoryAdded: (name: string) => `Added ${name}.`,
+  categoryNeedsName: 'A category needs a name; nothing was changed.',
   categoryRenamed: (name: string) => `Renamed to ${name}.`,
   categoryMerged: (from: string, into: string, moved: number) => `Merged ${from} into ${into}: ${moved} transactions moved.`,
   categoryRemoved: (name: string) => `Removed ${name}.`,

@@ -1,16 +1,19 @@
 import { budgetStatus } from '../../budgets/budget-status.js';
 import { removeBudget, setBudget } from '../../budgets/set-budget.js';
 import { BudgetStore } from '../../store/budgets.js';
-import { factory } from '../env.js';
+import type { Context } from 'hono';
+import { TraxError } from '../../domain/errors.js';
+import { factory, type WebEnv } from '../env.js';
+import { formFields } from '../form-fields.js';
 import { routeI18n } from '../i18n.js';
 import { BudgetsPage } from '../views/budgets.js';
 
 /** /budgets: `trax budget` in the browser, with the report's own spent/left/projection figures. */
 export const budgetsRoutes = factory.createApp();
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+type Problem = { text: string; form: Record<string, string> } | null;
 
-budgetsRoutes.get('/budgets', (c) => {
+function page(c: Context<WebEnv>, problem: Problem = null) {
   const { app } = c.get('deps');
   const status = budgetStatus(app);
   return c.html(
@@ -20,24 +23,37 @@ budgetsRoutes.get('/budgets', (c) => {
       rows={status.rows}
       categories={app.categories.list()}
       currency={new BudgetStore(app.db).mostUsedCurrency() ?? ''}
+      problem={problem}
     />,
+    problem ? 422 : 200,
   );
-});
+}
+
+/** A refusal shows the page again with its sentence and what was typed (422), not an error page. */
+async function attempt(c: Context<WebEnv>, run: (form: Record<string, string>) => string): Promise<Response> {
+  const form = await formFields(c);
+  try {
+    c.get('session').flash = { kind: 'ok', text: run(form) };
+    return c.redirect('/budgets', 303);
+  } catch (e) {
+    if (!(e instanceof TraxError)) throw e;
+    return page(c, { text: e.message, form });
+  }
+}
+
+budgetsRoutes.get('/budgets', (c) => page(c));
 
 budgetsRoutes.post('/budgets', async (c) => {
   const { app } = c.get('deps');
   const { m, money, category } = routeI18n(c);
-  const form = await c.req.parseBody();
-  const b = setBudget(app, text(form.category), text(form.amount), text(form.currency), m);
-  c.get('session').flash = { kind: 'ok', text: m.budgetSaved(category(b.slug, b.name), money(b.amountMinor, b.currency)) };
-  return c.redirect('/budgets', 303);
+  return attempt(c, (form) => {
+    const b = setBudget(app, form.category ?? '', form.amount ?? '', form.currency ?? '', m);
+    return m.budgetSaved(category(b.slug, b.name), money(b.amountMinor, b.currency));
+  });
 });
 
 budgetsRoutes.post('/budgets/remove', async (c) => {
   const { app } = c.get('deps');
   const { m, category } = routeI18n(c);
-  const form = await c.req.parseBody();
-  const r = removeBudget(app, text(form.category), text(form.currency), m, category);
-  c.get('session').flash = { kind: 'ok', text: m.budgetRemoved(r.name) };
-  return c.redirect('/budgets', 303);
+  return attempt(c, (form) => m.budgetRemoved(removeBudget(app, form.category ?? '', form.currency ?? '', m, category).name));
 });

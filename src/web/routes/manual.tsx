@@ -18,6 +18,7 @@ import { splitTransaction, unsplitTransaction } from '../../splits/split-transac
 import { ManualStore } from '../../store/manual.js';
 import { SplitStore } from '../../store/splits.js';
 import { factory, type WebEnv } from '../env.js';
+import { formFields } from '../form-fields.js';
 import { routeI18n } from '../i18n.js';
 import { NotesTagsStore } from '../../store/notes-tags.js';
 import { CashPage, PART_ROWS, TransactionDetailPage } from '../views/manual.js';
@@ -30,11 +31,6 @@ function idOf(c: Context<WebEnv>): number {
   const id = c.req.param('id') ?? '';
   if (!/^\d+$/.test(id)) throw new HTTPException(404, { message: 'There is no such transaction.' });
   return Number(id);
-}
-
-async function formOf(c: Context<WebEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])));
 }
 
 function detail(c: Context<WebEnv>, id: number, problem: Problem = null) {
@@ -82,7 +78,7 @@ async function attempt(
   run: (form: Record<string, string>) => { to: string; text: string },
   again: (problem: Problem) => Response | Promise<Response>,
 ): Promise<Response> {
-  const form = await formOf(c);
+  const form = await formFields(c);
   try {
     const { to, text } = run(form);
     c.get('session').flash = { kind: 'ok', text };

@@ -11,7 +11,10 @@ export function BudgetsPage(p: {
   rows: BudgetStatusRow[];
   categories: Category[];
   currency: string;
+  /** Why the last form was refused, with what was typed (shown in the set form). */
+  problem?: { text: string; form: Record<string, string> } | null;
 }) {
+  const typed = p.problem?.form ?? {};
   const { m, money, month, category } = useI18n();
   const names = new Map(p.categories.map((c) => [c.slug, category(c.slug, c.name)]));
   const name = (r: BudgetStatusRow) => names.get(r.category) ?? r.name;
@@ -19,6 +22,11 @@ export function BudgetsPage(p: {
     <Layout title={m.manageBudgets} session={p.session}>
       <ManageNav />
       <h1>{m.manageBudgets}</h1>
+      {p.problem ? (
+        <p class="flash error" role="alert">
+          {p.problem.text}
+        </p>
+      ) : null}
       <p class="hint">
         {m.budgetsIntro} ({month(p.month)})
       </p>
@@ -95,15 +103,17 @@ export function BudgetsPage(p: {
               {p.categories
                 .filter((c) => c.kind === 'expense')
                 .map((c) => (
-                  <option value={c.slug}>{c.parentId ? `  ${category(c.slug, c.name)}` : category(c.slug, c.name)}</option>
+                  <option value={c.slug} selected={c.slug === typed.category}>
+                    {c.parentId ? `  ${category(c.slug, c.name)}` : category(c.slug, c.name)}
+                  </option>
                 ))}
             </select>
           </label>
           <label>
-            {m.budgetAmount} <input type="text" name="amount" inputmode="decimal" required />
+            {m.budgetAmount} <input type="text" name="amount" inputmode="decimal" required value={typed.amount ?? ''} />
           </label>
           <label>
-            {m.budgetCurrency} <input type="text" name="currency" value={p.currency} size={4} maxlength={3} />
+            {m.budgetCurrency} <input type="text" name="currency" value={typed.currency ?? p.currency} size={4} maxlength={3} />
           </label>
           <button type="submit" class="primary">
             {m.budgetSetButton}

@@ -10,7 +10,10 @@ export function CategoriesPage(p: {
   usage: Map<number, { transactions: number; other: number }>;
   /** A removal that needs the user to say where the rows go. */
   asking: Category | null;
+  /** Why the last form was refused, with what was typed (the add form shows it again). */
+  problem?: { text: string; form: Record<string, string> } | null;
 }) {
+  const typed = p.problem?.form ?? {};
   const { m, category } = useI18n();
   const name = (c: Category) => category(c.slug, c.name);
   const topLevel = p.categories.filter((c) => !c.parentId);
@@ -19,6 +22,11 @@ export function CategoriesPage(p: {
       <ManageNav />
       <h1>{m.manageCategories}</h1>
       <p class="hint">{m.categoriesIntro}</p>
+      {p.problem ? (
+        <p class="flash error" role="alert">
+          {p.problem.text}
+        </p>
+      ) : null}
       {p.asking && (
         <form method="post" action={`/categories/${p.asking.slug}/delete`} class="panel" data-merge-ask={p.asking.slug}>
           <Csrf session={p.session} />
@@ -30,7 +38,9 @@ export function CategoriesPage(p: {
               {p.categories
                 .filter((c) => c.id !== p.asking!.id)
                 .map((c) => (
-                  <option value={c.slug}>{name(c)}</option>
+                  <option value={c.slug} selected={c.slug === typed.parent}>
+                    {name(c)}
+                  </option>
                 ))}
             </select>
           </label>{' '}
@@ -91,19 +101,21 @@ export function CategoriesPage(p: {
         <form method="post" action="/categories" class="filters">
           <Csrf session={p.session} />
           <label>
-            {m.categoryNewName} <input type="text" name="name" required maxlength={100} />
+            {m.categoryNewName} <input type="text" name="name" required maxlength={100} value={typed.name ?? ''} />
           </label>
           <label>
             {m.categoryParent}{' '}
             <select name="parent">
               <option value="">{m.categoryTopLevel}</option>
               {topLevel.map((c) => (
-                <option value={c.slug}>{name(c)}</option>
+                <option value={c.slug} selected={c.slug === typed.parent}>
+                  {name(c)}
+                </option>
               ))}
             </select>
           </label>
           <label>
-            <input type="checkbox" name="income" value="1" /> {m.categoryIncome}
+            <input type="checkbox" name="income" value="1" checked={typed.income === '1'} /> {m.categoryIncome}
           </label>
           <button type="submit" class="primary">
             {m.categoryAddButton}
