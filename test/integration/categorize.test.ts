@@ -20,6 +20,14 @@ function categoryOf(like: string): { slug: string; source: string } | undefined 
     .get(like) as { slug: string; source: string } | undefined;
 }
 
+/** Every row's category fields, in id order: what a bulk change may move and undo must put back. */
+const state = () =>
+  t.app.db
+    .prepare(
+      'SELECT id, category_id, category_source, category_confidence, category_rule_id, transfer_pair_id FROM transactions ORDER BY id',
+    )
+    .all() as Array<{ id: number; category_id: number; category_rule_id: number | null }>;
+
 describe('categorization after a sync', () => {
   it('gives every transaction a category; German statement text lands where a person expects', async () => {
     await connect(t.app, sb);
@@ -92,12 +100,6 @@ describe('categorization after a sync', () => {
       .prepare(`SELECT id FROM transactions WHERE description LIKE 'DB Vertrieb GmbH Fahrschein%' AND amount_minor < 0 LIMIT 1`)
       .pluck()
       .get() as number;
-    const state = () =>
-      t.app.db
-        .prepare(
-          'SELECT id, category_id, category_source, category_confidence, category_rule_id, transfer_pair_id FROM transactions ORDER BY id',
-        )
-        .all() as Array<{ id: number; category_id: number }>;
     const before = state();
     const travel = t.app.categories.resolve('travel').id;
     // The rule "similar" makes: these words in the description, money out.
@@ -141,12 +143,6 @@ describe('categorization after a sync', () => {
 
   it('`trax rules add` moves only the rows it matches and `trax categorize --all` is undone exactly', async () => {
     await connect(t.app, sb);
-    const state = () =>
-      t.app.db
-        .prepare(
-          'SELECT id, category_id, category_source, category_confidence, category_rule_id, transfer_pair_id FROM transactions ORDER BY id',
-        )
-        .all() as Array<{ id: number }>;
     const before = state();
     const add = await runCli(['rules', 'add', '--category', 'gifts', '--description-contains', 'rewe'], t.env);
     expect(add.code, add.stderr).toBe(0);
@@ -164,6 +160,36 @@ describe('categorization after a sync', () => {
     expect(state()).toEqual(afterRule);
     expect((await runCli(['undo'], t.env)).stdout).toContain('removed 1 rule');
     expect(state()).toEqual(before);
+  });
+
+  it('`trax rules rm` moves only the rows the rule held, and `trax undo` brings the rule and the rows back', async () => {
+    await connect(t.app, sb);
+    const rulesNow = () => t.app.db.prepare('SELECT id, priority, name, conditions, category_id FROM rules ORDER BY id').all();
+    expect((await runCli(['rules', 'add', '--category', 'gifts', '--description-contains', 'rewe'], t.env)).code).toBe(0);
+    expect((await runCli(['rules', 'add', '--category', 'travel', '--description-contains', 'db vertrieb'], t.env)).code).toBe(0);
+    const withRules = state();
+    const rulesBefore = rulesNow();
+    const [rewe] = rulesBefore as Array<{ id: number }>;
+    const held = withRules.filter((r) => r.category_rule_id === rewe!.id).map((r) => r.id);
+    expect(held.length).toBeGreaterThan(0);
+
+    const rm = await runCli(['rules', 'rm', String(rewe!.id)], t.env);
+    expect(rm.code, rm.stderr).toBe(0);
+    expect(rm.stdout).toBe(`Removed rule ${rewe!.id}; ${held.length} transactions recategorized. Undo with \`trax undo\`.\n`);
+    const moved = state()
+      .filter((row, i) => JSON.stringify(row) !== JSON.stringify(withRules[i]))
+      .map((row) => row.id);
+    expect(moved).toEqual(held);
+
+    const undo = await runCli(['undo'], t.env);
+    expect(undo.code, undo.stderr).toBe(0);
+    expect(state()).toEqual(withRules);
+    expect(rulesNow()).toEqual(rulesBefore);
+
+    const missing = await runCli(['rules', 'rm', '999'], t.env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('There is no rule 999; see `trax rules list`.');
+    expect(state()).toEqual(withRules);
   });
 
   it('`trax rules test` explains which stage would fire and why', async () => {

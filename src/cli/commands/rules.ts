@@ -5,7 +5,7 @@ import { explainCategory, LEARNED_MIN_CONFIDENCE } from '../../categorize/explai
 import { RuleSet } from '../../categorize/rules/engine.js';
 import { exportRules, importRules, readRulesFile } from '../../categorize/rules/file.js';
 import { checkRule, type RuleOptions } from '../../categorize/rules/from-options.js';
-import { categorizeTransactions } from '../../categorize/run.js';
+import { removeRule } from '../../categorize/rule-changes.js';
 import { TraxError } from '../../domain/errors.js';
 import { out, withApp } from '../context.js';
 import { clean, json, table } from '../output.js';
@@ -91,9 +91,12 @@ conditions ignore case and accents. Examples:
     .argument('<id>')
     .action(async (id: string) => {
       await withApp((app) => {
-        if (!app.rules.remove(Number(id))) throw new TraxError('not_found', `There is no rule ${id}; see \`trax rules list\`.`);
-        const r = categorizeTransactions(app, { all: true });
-        out(`Removed rule ${id}; ${r.changed} transaction${r.changed === 1 ? '' : 's'} recategorized.`);
+        if (!/^\d+$/.test(id)) throw new TraxError('not_found', `There is no rule ${clean(id)}; see \`trax rules list\`.`);
+        // Only the rows the rule matched are recategorized, as one recorded change, like the web's Remove.
+        const r = removeRule(app, Number(id), `trax rules rm ${id}`);
+        out(
+          `Removed rule ${id}; ${r.changed} transaction${r.changed === 1 ? '' : 's'} recategorized.${r.undoId ? ' Undo with `trax undo`.' : ''}`,
+        );
       });
     });
 
