@@ -19,12 +19,30 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { TraxError } from '../domain/errors.js';
 import { latestMigration, migrate } from './migrate.js';
 
+const require = createRequire(import.meta.url);
+const BetterSqlite = require('better-sqlite3') as typeof BetterSqlite3;
+
+/**
+ * The addon's own path, given to better-sqlite3 as `nativeBinding`: without it the `bindings`
+ * package stats a dozen candidate paths on every start. Undefined (a build elsewhere, e.g.
+ * Debug): better-sqlite3 searches as usual.
+ */
+const ADDON = (() => {
+  try {
+    return require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined;
+  }
+})();
+
 /**
  * better-sqlite3 through require, not import: importing a CommonJS package from ESM makes Node
  * scan its source for export names first, a few ms of every command's start (issue 9). Every
- * module that opens a database takes the constructor from here.
+ * module that opens a database takes the constructor from here, so each gets the addon path.
  */
-export const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+export const Database = function (file?: string | Buffer, options: BetterSqlite3.Options = {}) {
+  return new BetterSqlite(file, ADDON ? { nativeBinding: ADDON, ...options } : options);
+} as unknown as typeof BetterSqlite3;
 
 export type Db = BetterSqlite3.Database;
 
