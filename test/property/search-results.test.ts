@@ -307,18 +307,33 @@ describe('search results', () => {
       fc.property(
         fc.array(rowArb, { minLength: 1, maxLength: 30 }),
         fc.array(termArb, { minLength: 1, maxLength: 3 }),
-        (rows, terms) => {
+        fc.record({ limit: fc.integer({ min: 1, max: 8 }), offset: fc.integer({ min: 0, max: 4 }) }),
+        (rows, terms, page) => {
           const { l, model, cats } = build(rows);
           const query = terms.join(' ');
-          const result = searchTransactions(l.db, new TransactionStore(l.db), query);
+          const store = new TransactionStore(l.db);
+          const result = searchTransactions(l.db, store, query);
           expect(result.warnings, query).toEqual([]);
-          const expected = [...model.values()]
+          const newestFirst = [...model.values()]
             .filter((r) => terms.every((t) => matches(t, r, cats)))
-            .map((r) => r.id)
-            .sort((a, b) => a - b);
+            .sort((a, b) => (a.date === b.date ? b.id - a.id : a.date < b.date ? 1 : -1))
+            .map((r) => r.id);
+          const expected = [...newestFirst].sort((a, b) => a - b);
           const got = result.rows.map((r) => r.id).sort((a, b) => a - b);
           expect(got, query).toEqual(expected);
           expect(result.total, query).toBe(expected.length);
+          // A page, newest first, and the total beside it, whichever way the search finds them:
+          // starting at the smallest id set and sorting it, or walking the date index (the path
+          // of every large match set, which these small ledgers reach only when told to).
+          for (const startAtSetMax of [0, Number.MAX_SAFE_INTEGER]) {
+            const paged = searchTransactions(l.db, store, query, page, { startAtSetMax });
+            const what = `${query} ${JSON.stringify(page)} startAtSetMax=${startAtSetMax}`;
+            expect(
+              paged.rows.map((r) => r.id),
+              what,
+            ).toEqual(newestFirst.slice(page.offset, page.offset + page.limit));
+            expect(paged.total, what).toBe(expected.length);
+          }
           if (expected.length > 0) nonEmpty++;
           if (expected.length > 0 && expected.length < model.size) partial++;
           l.close();
