@@ -241,7 +241,9 @@ export function searchWhere(db: Db, query: string): { where: TransactionQuery['w
 
 export interface SearchResult {
   rows: TransactionRow[];
+  /** How many rows match; when `capped`, more than this many do (counting stopped). */
   total: number;
+  capped: boolean;
   warnings: string[];
 }
 
@@ -254,20 +256,28 @@ export interface SearchResult {
  */
 const START_AT_SET_MAX = 2000;
 
+/**
+ * A total that needs the transactions read (a date, amount, category, account, source or
+ * pending term) is counted up to this many rows, or the page's end if further: "more than
+ * 1000" then. Counting all 144,480 rows of "category:groceries -tag:work" took 60 ms at 1M rows;
+ * a total made only of words, notes and tags is always exact (counted in the FTS index).
+ */
+const COUNT_CAP = 1000;
+
 /** The newest-first page of a search and its exact total. */
 export function searchTransactions(
   db: Db,
   transactions: TransactionStore,
   query: string,
   page: Pick<TransactionQuery, 'limit' | 'offset'> = {},
-  tuning: { startAtSetMax?: number } = {},
+  tuning: { startAtSetMax?: number; countCap?: number } = {},
 ): SearchResult {
   const parsed = query.trim() ? parseQuery(query) : { terms: [], warnings: [] };
   const c = compileSearch(db, parsed.terms);
   const warnings = [...parsed.warnings, ...c.warnings];
   const one = (sql: string): number => db.prepare<[Record<string, unknown>], number>(sql).pluck().get(c.params)!;
   const sizes = c.include.map((set) => one(set.size));
-  if (sizes.some((n) => n === 0)) return { rows: [], total: 0, warnings };
+  if (sizes.some((n) => n === 0)) return { rows: [], total: 0, capped: false, warnings };
   const smallest = sizes.indexOf(Math.min(...sizes));
   const start = sizes[smallest]! <= (tuning.startAtSetMax ?? START_AT_SET_MAX) ? smallest : -1;
   const sql = [
@@ -276,25 +286,35 @@ export function searchTransactions(
     ...c.rest,
   ];
   const where = sql.length ? { sql, params: c.params } : undefined;
+  const rowsOf = (ids: number[]) => (ids.length ? transactions.list({ ids }) : []);
+  if (c.rest.length > 0 && page.limit) {
+    // The total needs rows read: one walk finds the page and counts on to the cap, where a
+    // count of its own would build the id sets again and walk the same rows.
+    const offset = page.offset ?? 0;
+    const cap = Math.max(tuning.countCap ?? COUNT_CAP, offset + page.limit);
+    const found = transactions.listIds({ where, limit: cap + 1 });
+    const rows = rowsOf(found.slice(offset, offset + page.limit));
+    const capped = found.length > cap;
+    return { rows, total: capped ? cap : found.length, capped, warnings };
+  }
   const ids = transactions.listIds({ where, ...page });
-  const rows = ids.length ? transactions.list({ ids }) : [];
+  const rows = rowsOf(ids);
   let total: number;
-  if (c.rest.length === 0 && c.exclude.length === 0 && c.include.length === 1 && c.include[0]!.exact) total = sizes[0]!;
-  else if (c.rest.length === 0 && sql.length > 0) {
-    // Only id sets: counted in the sets, no transaction read. Without a set to be in, the rows
-    // are all rows but those in any excluded set.
+  if (c.rest.length > 0) total = ids.length;
+  else if (c.exclude.length === 0 && c.include.length === 1 && c.include[0]!.exact) total = sizes[0]!;
+  else if (c.include.length > 0) {
+    // Only id sets: counted in the sets, no transaction read.
     const tests = [
       ...c.include.filter((_, i) => i !== smallest).map((set) => `s.id IN (${set.ids})`),
       ...c.exclude.map((set) => `s.id NOT IN (${set.ids})`),
     ];
-    total =
-      c.include.length > 0
-        ? one(`SELECT count(*) FROM (${c.include[smallest]!.ids}) s ${tests.length ? `WHERE ${tests.join(' AND ')}` : ''}`)
-        : one('SELECT count(*) FROM transactions') -
-          one(`SELECT count(*) FROM (${c.exclude.map((set) => set.ids).join(' UNION ')})`);
-  } else if (page.limit && ids.length < page.limit && !page.offset) total = ids.length;
-  else total = transactions.count({ where });
-  return { rows, total, warnings };
+    total = one(`SELECT count(*) FROM (${c.include[smallest]!.ids}) s ${tests.length ? `WHERE ${tests.join(' AND ')}` : ''}`);
+  } else {
+    // All rows but those in any excluded set.
+    total = one('SELECT count(*) FROM transactions');
+    if (c.exclude.length) total -= one(`SELECT count(*) FROM (${c.exclude.map((set) => set.ids).join(' UNION ')})`);
+  }
+  return { rows, total, capped: false, warnings };
 }
 
 export interface SavedSearch {

@@ -183,11 +183,14 @@ export class TransactionStore {
       .all(params);
   }
 
-  count(q: TransactionQuery = {}): number {
+  /** How many rows match `q`; with `upTo`, counting stops there (the answer is then at most `upTo`). */
+  count(q: TransactionQuery = {}, upTo?: number): number {
     const { where, params } = filters(q);
+    const rows = `SELECT 1 FROM transactions t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    if (upTo !== undefined) params.upTo = upTo;
     return this.db
       .prepare<[Record<string, unknown>], { n: number }>(
-        `SELECT count(*) AS n FROM transactions t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+        `SELECT count(*) AS n FROM (${rows}${upTo === undefined ? '' : ' LIMIT @upTo'})`,
       )
       .get(params)!.n;
   }
