@@ -155,8 +155,6 @@ export class TransactionStore {
 
   list(q: TransactionQuery = {}): TransactionRow[] {
     const { where, params } = filters(q);
-    const dir = q.order === 'asc' ? 'ASC' : 'DESC';
-    const orderBy = q.sort === 'amount' ? `t.amount_minor ${dir}, t.id ${dir}` : `t.booking_date ${dir}, t.id ${dir}`;
     const sql = `SELECT t.id, t.account_id, t.dedupe_key, t.provider_transaction_id, t.booking_date, t.booked_at, t.amount_minor,
         t.currency, t.description, t.merchant, t.counterparty_name, t.counterparty_iban, t.pending, t.provider_category,
         t.provider_classification, t.category_id, c.slug AS category_slug, c.name AS category_name, t.category_source,
@@ -166,19 +164,33 @@ export class TransactionStore {
         substr(t.source, 6) AS source_format, t.import_id
       FROM transactions t LEFT JOIN categories c ON c.id = t.category_id
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${orderBy} ${q.limit ? 'LIMIT @limit OFFSET @offset' : ''}`;
-    if (q.limit) {
-      params.limit = q.limit;
-      params.offset = q.offset ?? 0;
-    }
+      ${pageOf(q, params)}`;
     return this.db.prepare<[Record<string, unknown>], TransactionRow>(sql).all(params);
   }
 
-  count(q: TransactionQuery = {}): number {
+  /**
+   * The ids of list(q)'s rows, in its order. Only the id and the sort key are read, so a page
+   * of a large match set is found in an index without building every matching row (the columns
+   * list() shows, with their joins, were computed for each match before the sort took 50).
+   */
+  listIds(q: TransactionQuery = {}): number[] {
     const { where, params } = filters(q);
     return this.db
+      .prepare<[Record<string, unknown>], number>(
+        `SELECT t.id FROM transactions t ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${pageOf(q, params)}`,
+      )
+      .pluck()
+      .all(params);
+  }
+
+  /** How many rows match `q`; with `upTo`, counting stops there (the answer is then at most `upTo`). */
+  count(q: TransactionQuery = {}, upTo?: number): number {
+    const { where, params } = filters(q);
+    const rows = `SELECT 1 FROM transactions t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    if (upTo !== undefined) params.upTo = upTo;
+    return this.db
       .prepare<[Record<string, unknown>], { n: number }>(
-        `SELECT count(*) AS n FROM transactions t ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+        `SELECT count(*) AS n FROM (${rows}${upTo === undefined ? '' : ' LIMIT @upTo'})`,
       )
       .get(params)!.n;
   }
@@ -204,6 +216,16 @@ export class TransactionStore {
       .get();
     return row?.m ?? null;
   }
+}
+
+/** ORDER BY and, for a page, LIMIT of a list query (its parameters go into `params`). */
+function pageOf(q: TransactionQuery, params: Record<string, unknown>): string {
+  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
+  const orderBy = q.sort === 'amount' ? `t.amount_minor ${dir}, t.id ${dir}` : `t.booking_date ${dir}, t.id ${dir}`;
+  if (!q.limit) return `ORDER BY ${orderBy}`;
+  params.limit = q.limit;
+  params.offset = q.offset ?? 0;
+  return `ORDER BY ${orderBy} LIMIT @limit OFFSET @offset`;
 }
 
 function filters(q: TransactionQuery): { where: string[]; params: Record<string, unknown> } {

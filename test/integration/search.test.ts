@@ -177,6 +177,48 @@ describe('trax search over synced and imported rows', () => {
   }, 120_000);
 });
 
+describe('totals of large match sets', () => {
+  it('counts words exactly at any size, and says "more than 1000" where it stopped counting rows', async () => {
+    await connect(t.app, sb);
+    const account = ingAccount().id;
+    // 1,200 card payments in March 2026, written as a sync writes them (the triggers index them).
+    t.app.db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)
+         INSERT INTO transactions (account_id, dedupe_key, booking_date, amount_minor, currency, description, pending, raw,
+           first_seen_at, updated_at)
+         SELECT ?, 'kaffee-' || i, printf('2026-03-%02d', 1 + i % 28), -350 - i, 'EUR', 'Kaffeebar Rösterei ' || i, 0, '{}',
+           '2026-03-30T00:00:00Z', '2026-03-30T00:00:00Z' FROM n`,
+      )
+      .run(account);
+    const words = await cli('search', 'kaffeebar');
+    expect(words.code, words.stderr).toBe(0);
+    expect(words.stdout).toContain('50 of 1200 matches, newest first; --limit 1200 shows all.');
+    const exact = JSON.parse((await cli('search', 'kaffeebar', '--json')).stdout) as Found & { totalCapped: boolean };
+    expect([exact.total, exact.totalCapped, exact.transactions.length]).toEqual([1200, false, 50]);
+
+    // A month needs each row's date read: counting stops past 1000 and the output says so.
+    const text = await cli('search', 'kaffeebar', '2026-03');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain(
+      '50 of more than 1000 matches, newest first (counted up to 1000); a larger --limit shows more.',
+    );
+    const de = await runCli(['search', 'kaffeebar', '2026-03'], { ...t.env, TRAX_LANG: 'de' });
+    expect(de.stdout).toContain(
+      '50 von über 1000 Treffern, die neuesten zuerst (bis 1000 gezählt); ein größeres --limit zeigt mehr.',
+    );
+    const capped = JSON.parse((await cli('search', 'kaffeebar', '2026-03', '--json')).stdout) as Found & {
+      totalCapped: boolean;
+    };
+    expect([capped.total, capped.totalCapped, capped.transactions.length]).toEqual([1000, true, 50]);
+    // Newest first: the page is March's last days.
+    expect(capped.transactions[0]!.description).toMatch(/^Kaffeebar Rösterei /);
+    // A page that reaches past the cap is counted to its end.
+    const all = await search('kaffeebar', '2026-03');
+    expect([all.total, all.transactions.length]).toEqual([1200, 1200]);
+  }, 120_000);
+});
+
 describe('bad input to search, notes and tags', () => {
   it('names the token it did not understand and searches the rest; exit codes say what went wrong', async () => {
     await connect(t.app, sb);

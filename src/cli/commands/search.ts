@@ -133,6 +133,8 @@ function runSearch(app: App, query: string, limit: number, asJson: boolean): voi
         query,
         warnings: result.warnings,
         total: result.total,
+        // true: more than `total` rows match (counting stopped there).
+        totalCapped: result.capped,
         transactions: result.rows.map((t) => ({
           ...transactionJson(t, today),
           note: notes.get(t.id) ?? null,
@@ -149,7 +151,11 @@ function runSearch(app: App, query: string, limit: number, asJson: boolean): voi
   out(resultsTable(app, result.rows, tags, notes, t));
   out(
     colors.dim(
-      result.total > result.rows.length ? t.m.cliSearchSome(result.rows.length, result.total) : t.m.cliSearchAll(result.total),
+      result.capped
+        ? t.m.cliSearchMany(result.rows.length, result.total)
+        : result.total > result.rows.length
+          ? t.m.cliSearchSome(result.rows.length, result.total)
+          : t.m.cliSearchAll(result.total),
     ),
   );
 }

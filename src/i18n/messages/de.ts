@@ -673,6 +673,8 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
   cliWarning: (w) => `Warnung: ${w}`,
   cliSearchNoMatch: (query) => `Keine Umsätze passen zu ${query}.`,
   cliSearchSome: (shown, total) => `${shown} von ${total} Treffern, die neuesten zuerst; --limit ${total} zeigt alle.`,
+  cliSearchMany: (shown, atLeast) =>
+    `${shown} von über ${atLeast} Treffern, die neuesten zuerst (bis ${atLeast} gezählt); ein größeres --limit zeigt mehr.`,
   cliSearchAll: (total) => `${total} Treffer.`,
   cliTags: 'Tags',
   cliSearchSaved: (name, query) => `Suche „${name}“ gespeichert: ${query}`,

@@ -605,6 +605,8 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
   cliWarning: (w: string) => `Warning: ${w}`,
   cliSearchNoMatch: (query: string) => `No transactions match ${query}.`,
   cliSearchSome: (shown: number, total: number) => `${shown} of ${total} matches, newest first; --limit ${total} shows all.`,
+  cliSearchMany: (shown: number, atLeast: number) =>
+    `${shown} of more than ${atLeast} matches, newest first (counted up to ${atLeast}); a larger --limit shows more.`,
   cliSearchAll: (total: number) => `${total} ${total === 1 ? 'match' : 'matches'}.`,
   cliTags: 'Tags',
   cliSearchSaved: (name: string, query: string) => `Saved the search "${name}": ${query}`,
