@@ -1,7 +1,7 @@
 import type { App } from '../app.js';
 import { TraxError } from '../domain/errors.js';
 import { inTransaction } from '../store/db.js';
-import { UndoStore, type BulkKind, type ChoiceBefore, type UndoBatch } from '../store/undo.js';
+import { UndoStore, type BulkKind, type CategoryBefore, type ChoiceBefore, type UndoBatch } from '../store/undo.js';
 
 /**
  * Runs a bulk recategorization as one transaction and records what it changed — every row's
@@ -10,7 +10,12 @@ import { UndoStore, type BulkKind, type ChoiceBefore, type UndoBatch } from '../
  */
 export function recordBulk<T>(
   app: App,
-  what: { kind: BulkKind; summary: string },
+  what: {
+    kind: BulkKind;
+    summary: string;
+    /** A merge: the category it took away, as the change read it (see CategoryBefore). */
+    categoriesBefore?: (result: T) => CategoryBefore;
+  },
   change: () => T,
 ): { result: T; undo: UndoBatch | null } {
   const store = new UndoStore(app.db);
@@ -35,7 +40,9 @@ export function recordBulk<T>(
     });
     const modelAfter = store.classifier();
     const undo = store.record({
-      ...what,
+      kind: what.kind,
+      summary: what.summary,
+      ...(what.categoriesBefore ? { categoriesBefore: what.categoriesBefore(result) } : {}),
       createdAt: app.now().toISOString(),
       rulesAdded: store.ruleIdsAbove(maxRule),
       rulesBefore,

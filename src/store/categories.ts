@@ -144,8 +144,11 @@ export class CategoryStore {
     return c;
   }
 
-  /** Moves everything that used `from` (transactions, rules, choices, children) to `into`, then drops `from`. */
-  merge(fromRef: string, intoRef: string): { moved: number } {
+  /**
+   * Moves everything that used `from` (transactions, rules, choices, split parts, children, and
+   * its budgets where `into` has none in that currency) to `into`, then drops `from`.
+   */
+  merge(fromRef: string, intoRef: string): { moved: number; budgetsMoved: number[] } {
     const from = this.resolve(fromRef);
     const into = this.resolve(intoRef);
     if (from.id === into.id) throw new TraxError('usage', 'A category cannot be merged into itself.');
@@ -160,8 +163,15 @@ export class CategoryStore {
       this.db.prepare('UPDATE split_parts SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
       this.db.prepare('UPDATE category_choices SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
       this.db.prepare('UPDATE categories SET parent_id = ? WHERE parent_id = ?').run(into.parentId ?? into.id, from.id);
+      // A budget goes with its category unless the target has its own in that currency (which
+      // stays); the rest would be dropped silently with the category.
+      const budgets = this.db.prepare('SELECT id FROM budgets WHERE category_id = ?').pluck().all(from.id) as number[];
+      this.db.prepare('UPDATE OR IGNORE budgets SET category_id = ? WHERE category_id = ?').run(into.id, from.id);
+      const budgetsMoved = budgets.filter(
+        (id) => this.db.prepare('SELECT category_id FROM budgets WHERE id = ?').pluck().get(id) === into.id,
+      );
       this.db.prepare('DELETE FROM categories WHERE id = ?').run(from.id);
-      return { moved };
+      return { moved, budgetsMoved };
     })();
   }
 }

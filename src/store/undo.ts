@@ -1,7 +1,28 @@
 import type { Db } from './db.js';
 
 export type BulkKind =
-  'rules-add' | 'rules-edit' | 'rules-remove' | 'rules-reorder' | 'rules-import' | 'similar' | 'categorize-all';
+  | 'rules-add'
+  | 'rules-edit'
+  | 'rules-remove'
+  | 'rules-reorder'
+  | 'rules-import'
+  | 'similar'
+  | 'categorize-all'
+  | 'categories-merge';
+
+/**
+ * A merged-away category as it was, with what pointed at it besides transactions, rules and
+ * choices (those are restored by the general undo): its subcategories, the split parts and the
+ * budgets it held, and the budgets the merge created on the target from them.
+ */
+export interface CategoryBefore {
+  category: { id: number; slug: string; name: string; parent_id: number | null; kind: string; created_at: string };
+  children: number[];
+  parts: Array<[transactionId: number, position: number]>;
+  budgets: Array<{ id: number; amount_minor: number; currency: string; period: string; created_at: string; updated_at: string }>;
+  /** Ids of the target's budgets the merge added (one per currency the target had none in). */
+  budgetsMovedTo: number[];
+}
 
 /** A rules row as stored, kept whole so undo can write an edited or removed rule back. */
 export interface RuleRow {
@@ -100,12 +121,13 @@ export class UndoStore {
     rulesBefore?: RuleRow[];
     choicesBefore: ChoiceBefore[];
     classifierBefore: ClassifierRow | null | undefined;
+    categoriesBefore?: CategoryBefore;
   }): UndoBatch | null {
     const id = Number(
       this.db
         .prepare(
-          `INSERT INTO undo_batches (kind, summary, created_at, rules_added, rules_before, choices_before, classifier_changed, classifier_before)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO undo_batches (kind, summary, created_at, rules_added, rules_before, choices_before, classifier_changed, classifier_before, categories_before)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           entry.kind,
@@ -116,6 +138,7 @@ export class UndoStore {
           JSON.stringify(entry.choicesBefore.map((c) => [c.accountId, c.dedupeKey, c.categoryId, c.createdAt])),
           entry.classifierBefore === undefined ? 0 : 1,
           entry.classifierBefore ? JSON.stringify(entry.classifierBefore) : null,
+          entry.categoriesBefore ? JSON.stringify(entry.categoriesBefore) : null,
         ).lastInsertRowid,
     );
     const rows = this.db
@@ -129,7 +152,8 @@ export class UndoStore {
       rows === 0 &&
       entry.rulesAdded.length === 0 &&
       (entry.rulesBefore ?? []).length === 0 &&
-      entry.choicesBefore.length === 0
+      entry.choicesBefore.length === 0 &&
+      !entry.categoriesBefore
     ) {
       this.db.prepare('DELETE FROM undo_batches WHERE id = ?').run(id);
       return null;
@@ -182,9 +206,14 @@ export class UndoStore {
           choices_before: string;
           classifier_changed: number;
           classifier_before: string | null;
+          categories_before: string | null;
         }
-      >('SELECT rules_added, rules_before, choices_before, classifier_changed, classifier_before FROM undo_batches WHERE id = ?')
+      >(
+        'SELECT rules_added, rules_before, choices_before, classifier_changed, classifier_before, categories_before FROM undo_batches WHERE id = ?',
+      )
       .get(id)!;
+    // A merged-away category comes back first: the rows, rules and choices below point at it.
+    if (b.categories_before) this.restoreCategory(JSON.parse(b.categories_before) as CategoryBefore);
     const total = this.db.prepare('SELECT count(*) FROM undo_rows WHERE batch_id = ?').pluck().get(id) as number;
     const restored = this.db
       .prepare(
@@ -230,6 +259,50 @@ export class UndoStore {
     }
     this.db.prepare('UPDATE undo_batches SET undone_at = ? WHERE id = ?').run(now, id);
     return { restored, kept: total - restored, rulesRemoved };
+  }
+
+  /** Puts a merged-away category back with its id, subcategories, split parts and budgets. */
+  private restoreCategory(c: CategoryBefore): void {
+    const k = c.category;
+    this.db
+      .prepare('INSERT INTO categories (id, slug, name, parent_id, kind, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(k.id, k.slug, k.name, k.parent_id, k.kind, k.created_at);
+    for (const child of c.children) this.db.prepare('UPDATE categories SET parent_id = ? WHERE id = ?').run(k.id, child);
+    for (const [tx, position] of c.parts)
+      this.db.prepare('UPDATE split_parts SET category_id = ? WHERE transaction_id = ? AND position = ?').run(k.id, tx, position);
+    for (const id of c.budgetsMovedTo) this.db.prepare('DELETE FROM budgets WHERE id = ?').run(id);
+    for (const b of c.budgets)
+      this.db
+        .prepare(
+          'INSERT INTO budgets (id, category_id, amount_minor, currency, period, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(b.id, k.id, b.amount_minor, b.currency, b.period, b.created_at, b.updated_at);
+  }
+
+  /**
+   * Everything besides transactions, rules and choices that points at a category, read before a
+   * merge takes it away (see CategoryBefore).
+   */
+  categoryBefore(categoryId: number): Omit<CategoryBefore, 'budgetsMovedTo'> {
+    return {
+      category: this.db
+        .prepare<[number], CategoryBefore['category']>(
+          'SELECT id, slug, name, parent_id, kind, created_at FROM categories WHERE id = ?',
+        )
+        .get(categoryId)!,
+      children: this.db.prepare('SELECT id FROM categories WHERE parent_id = ? ORDER BY id').pluck().all(categoryId) as number[],
+      parts: this.db
+        .prepare<[number], { transaction_id: number; position: number }>(
+          'SELECT transaction_id, position FROM split_parts WHERE category_id = ? ORDER BY transaction_id, position',
+        )
+        .all(categoryId)
+        .map((p) => [p.transaction_id, p.position]),
+      budgets: this.db
+        .prepare<[number], CategoryBefore['budgets'][number]>(
+          'SELECT id, amount_minor, currency, period, created_at, updated_at FROM budgets WHERE category_id = ? ORDER BY id',
+        )
+        .all(categoryId),
+    };
   }
 }
 

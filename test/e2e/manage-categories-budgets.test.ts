@@ -92,6 +92,16 @@ describe('the categories page', () => {
       expect(t.app.categories.bySlug('groceries')).toBeUndefined();
       expect(inCategory('shopping')).toBe(shopping + groceries);
 
+      // The merge is one recorded change: Undo brings Groceries back with its rows, on this page.
+      await page.locator('form.undo').getByRole('button', { name: 'Undo' }).click();
+      await expect
+        .poll(() => page.locator('.flash.ok').textContent())
+        .toBe(`Undid "web: category groceries merged into shopping": ${groceries} transactions put back.`);
+      expect(new URL(page.url()).pathname).toBe('/categories');
+      expect(inCategory('groceries')).toBe(groceries);
+      expect(inCategory('shopping')).toBe(shopping);
+      expect(await page.locator('tr[data-category=groceries] .category-rows').textContent()).toBe(String(groceries));
+
       // A duplicate name: the store's sentence, nothing written.
       const before = count(t.app, 'SELECT count(*) FROM categories');
       await page.locator('form[action="/categories"] input[name=name]').fill('Shopping');

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { mergeCategories } from '../../categorize/category-changes.js';
 import type { App } from '../../app.js';
 import { chooseCategory, previewSimilar, type ChoiceResult, type SimilarPreview } from '../../categorize/choose.js';
 import { evaluate, formatEvalReport, loadEvalCsv } from '../../categorize/eval/index.js';
@@ -201,8 +202,10 @@ export function registerCategories(program: Command): void {
     .argument('<into>')
     .action(async (from: string, into: string) => {
       await withApp((app) => {
-        const r = app.categories.merge(from, into);
-        out(`Merged ${from} into ${into}: ${r.moved} transaction${r.moved === 1 ? '' : 's'} moved.`);
+        const r = mergeCategories(app, from, into, `trax categories merge ${from} ${into}`);
+        out(
+          `Merged ${from} into ${into}: ${r.moved} transaction${r.moved === 1 ? '' : 's'} moved.${r.undoId ? ' Undo with `trax undo`.' : ''}`,
+        );
       });
     });
 }

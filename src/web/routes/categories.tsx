@@ -1,6 +1,7 @@
 import { TraxError } from '../../domain/errors.js';
 import type { Context } from 'hono';
 import type { Category } from '../../store/categories.js';
+import { mergeCategories } from '../../categorize/category-changes.js';
 import { factory, type WebEnv } from '../env.js';
 import { formFields } from '../form-fields.js';
 import { routeI18n } from '../i18n.js';
@@ -11,7 +12,7 @@ export const categoriesRoutes = factory.createApp();
 
 type Problem = { text: string; form: Record<string, string> } | null;
 
-function page(c: Context<WebEnv>, asking: Category | null, problem: Problem = null) {
+function page(c: Context<WebEnv>, asking: Category | null, problem: Problem = null, undoId: number | null = null) {
   const { app } = c.get('deps');
   return c.html(
     <CategoriesPage
@@ -20,6 +21,7 @@ function page(c: Context<WebEnv>, asking: Category | null, problem: Problem = nu
       usage={app.categories.usage()}
       asking={asking}
       problem={problem}
+      undoId={undoId}
     />,
     problem ? 422 : 200,
   );
@@ -51,7 +53,11 @@ async function attempt(
 categoriesRoutes.get('/categories', (c) => {
   const { app } = c.get('deps');
   const ask = c.req.query('remove');
-  return page(c, ask ? (app.categories.bySlug(ask) ?? null) : null);
+  // The Undo button for a merge just made lives only on the page that follows it.
+  const session = c.get('session');
+  const undoId = session.lastUndo ?? null;
+  session.lastUndo = null;
+  return page(c, ask ? (app.categories.bySlug(ask) ?? null) : null, null, undoId);
 });
 
 categoriesRoutes.post('/categories', async (c) => {
@@ -89,7 +95,8 @@ categoriesRoutes.post('/categories/:slug/delete', async (c) => {
     const from = app.categories.resolve(c.req.param('slug'));
     if (form.into) {
       const target = app.categories.resolve(form.into);
-      const r = app.categories.merge(from.slug, target.slug);
+      const r = mergeCategories(app, from.slug, target.slug, `web: category ${from.slug} merged into ${target.slug}`);
+      c.get('session').lastUndo = r.undoId;
       return { flash: m.categoryMerged(category(from.slug, from.name), category(target.slug, target.name), r.moved) };
     }
     const use = app.categories.usage().get(from.id);

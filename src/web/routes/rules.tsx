@@ -189,9 +189,11 @@ for (const [dir, by] of [
 }
 
 /** The no-JavaScript Undo button: the same undo as `trax undo` and the list's Undo button. */
-rulesRoutes.post('/rules/undo/:id{[0-9]+}', (c) => {
+rulesRoutes.post('/rules/undo/:id{[0-9]+}', async (c) => {
   const { m } = routeI18n(c);
   const session = c.get('session');
+  // Back to the page the change was made on; only known pages, never a posted URL.
+  const back = (await c.req.parseBody()).back === '/categories' ? '/categories' : '/rules';
   try {
     const r = undoBulk(c.get('deps').app, Number(c.req.param('id')));
     session.flash = { kind: 'ok', text: m.ruleUndone(r.summary, r.restored) };
@@ -199,5 +201,5 @@ rulesRoutes.post('/rules/undo/:id{[0-9]+}', (c) => {
     if (!(e instanceof TraxError)) throw e;
     session.flash = { kind: 'error', text: e.message };
   }
-  return c.redirect('/rules', 303);
+  return c.redirect(back, 303);
 });

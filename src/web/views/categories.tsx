@@ -2,7 +2,7 @@ import type { Category } from '../../store/categories.js';
 import { useI18n } from '../i18n.js';
 import type { Session } from '../session.js';
 import { Layout } from './layout.js';
-import { Csrf, ManageNav } from './rules.js';
+import { Csrf, ManageNav, UndoForm } from './rules.js';
 
 export function CategoriesPage(p: {
   session: Session;
@@ -12,6 +12,8 @@ export function CategoriesPage(p: {
   asking: Category | null;
   /** Why the last form was refused, with what was typed (the add form shows it again). */
   problem?: { text: string; form: Record<string, string> } | null;
+  /** The merge just made, to offer its Undo. */
+  undoId?: number | null;
 }) {
   const typed = p.problem?.form ?? {};
   const { m, category } = useI18n();
@@ -22,6 +24,7 @@ export function CategoriesPage(p: {
       <ManageNav />
       <h1>{m.manageCategories}</h1>
       <p class="hint">{m.categoriesIntro}</p>
+      <UndoForm session={p.session} undoId={p.undoId} back="/categories" />
       {p.problem ? (
         <p class="flash error" role="alert">
           {p.problem.text}

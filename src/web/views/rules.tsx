@@ -32,12 +32,13 @@ export interface RuleListItem {
 }
 
 /** An "Undo" form for the bulk change just made: a plain post, so it works without JavaScript. */
-export function UndoForm(p: { session: Session; undoId: number | null | undefined }) {
+export function UndoForm(p: { session: Session; undoId: number | null | undefined; back?: '/categories' }) {
   const { m } = useI18n();
   if (!p.undoId) return null;
   return (
     <form method="post" action={`/rules/undo/${p.undoId}`} class="undo" data-undo={String(p.undoId)}>
       <Csrf session={p.session} />
+      {p.back ? <input type="hidden" name="back" value={p.back} /> : null}
       <button type="submit">{m.ruleUndo}</button>
     </form>
   );
