@@ -107,7 +107,9 @@ describe('bank picker', () => {
     expect(() => findBank(banks, 'INGG', 'DE')).toThrow(
       'Enable Banking lists no bank called "INGG" in DE; did you mean "ING" (DE)?',
     );
-    expect(() => findBank(banks, 'Sparkasse Zzz', 'DE')).toThrow(/lists no bank called "Sparkasse Zzz" in DE; list the banks/);
+    expect(() => findBank(banks, 'Sparkasse Zzz', 'DE')).toThrow(
+      /lists no bank called "Sparkasse Zzz" in DE; `trax banks --provider enablebanking --country DE`/,
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { TraxError } from '../../domain/errors.js';
 import type { NewConsent } from '../provider.js';
 import type { EbClient } from './client.js';
+import { ENABLEBANKING_COUNTRIES, isEnableBankingCountry } from './countries.js';
 import { mapAccount } from './map.js';
 import type { EnableBankingSecrets } from './sync.js';
 import type { WireAspsp } from './wire-types.js';
@@ -34,7 +35,15 @@ function toBank(a: WireAspsp): Bank {
 
 /** Banks offering account information to personal users in `country` (catalogue only: spends no bank allowance). */
 export async function listAspsps(api: EbClient, country?: string): Promise<Bank[]> {
-  const rows = await api.aspsps(country?.toUpperCase());
+  const cc = country?.trim().toUpperCase();
+  // "XX" would list nothing, and "no bank called ING in XX" sends the user hunting for a bank.
+  if (cc !== undefined && !isEnableBankingCountry(cc)) {
+    throw new TraxError(
+      'usage',
+      `Enable Banking serves no country "${country}"; use a two-letter code of one it serves: ${ENABLEBANKING_COUNTRIES.join(', ')}.`,
+    );
+  }
+  const rows = await api.aspsps(cc);
   return rows.map(toBank).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -55,7 +64,7 @@ export function findBank(banks: readonly Bank[], name: string, country?: string)
     'usage',
     close.length
       ? `Enable Banking lists no bank called "${name}"${where}; did you mean ${close.join(', ')}?`
-      : `Enable Banking lists no bank called "${name}"${where}; list the banks with their exact names and pick one of them.`,
+      : `Enable Banking lists no bank called "${name}"${where}; \`trax banks --provider enablebanking${country ? ` --country ${country.toUpperCase()}` : ''}\` (or the bank picker in \`trax serve\`) shows the exact names.`,
   );
 }
 
