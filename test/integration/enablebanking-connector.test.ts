@@ -258,6 +258,20 @@ describe('sync', () => {
     expect(sent.length).toBeGreaterThan(0);
   });
 
+  it('a present user still gets their data when the bank demands a PSU header Trax cannot know', async () => {
+    const { store } = await connect(w);
+    w.sb.faults.requirePsuHeaders(['Psu-Geo-Location']);
+    const since = w.sb.requestLog.length;
+    const pages = await collect(w, store, null, '203.0.113.7').finally(() => w.sb.faults.reset());
+    expect(pages.flatMap((p) => p.upserts).length).toBeGreaterThan(0);
+    expect(pages.flatMap((p) => p.balances).length).toBe(2);
+    const data = w.sb.requestLog.slice(since).filter((r) => r.path.startsWith('/accounts/'));
+    // The first call with the user's headers is refused; every call after it reads unattended.
+    expect(data[0]).toMatchObject({ status: 422 });
+    expect(data[0]!.headers['psu-ip-address']).toBe('203.0.113.7');
+    expect(data.slice(1).every((r) => r.status === 200 && r.headers['psu-ip-address'] === undefined)).toBe(true);
+  });
+
   it('after valid_until the session is expired and the error says reconnect (needs_reauth)', async () => {
     const { store } = await connect(w);
     w.sb.clock.advance(181 * DAY);

@@ -43,6 +43,8 @@ export interface EnableBankingFaults {
   expireSession(sessionId?: string): void;
   /** The next n data calls answer 429 ASPSP_RATE_LIMIT_EXCEEDED, as a bank's own limit does. */
   rateLimit(n?: number): void;
+  /** Every bank also demands these PSU headers on user-present calls (e.g. Psu-Geo-Location, which Trax cannot know). */
+  requirePsuHeaders(headers: string[]): void;
   /** Every reservation books today, under a new entry_reference (as German banks do). */
   bookPending(): void;
   /** Reservations listed today stay pending `days` more days (a hotel deposit or fuel pre-authorisation held open). */
@@ -106,6 +108,7 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
           if ((id === undefined || s.id === id) && s.status === 'AUTHORIZED') s.status = 'EXPIRED';
       },
       rateLimit: (n = 1) => void (state.faults.rateLimits = n),
+      requirePsuHeaders: (headers) => void (state.faults.extraPsuHeaders = [...headers]),
       bookPending: () => {
         const today = state.today();
         for (const persona of new Set([...state.sessions.values()].map((s) => s.persona))) {

@@ -145,9 +145,12 @@ export class FaultState {
   aspspErrors: { left: number; text: string } = { left: 0, text: '' };
   /** Data calls answered 429 ASPSP_RATE_LIMIT_EXCEEDED (the bank's own limit, whatever the allowance says). */
   rateLimits = 0;
+  /** PSU headers every bank demands on top of its catalogue's list (a bank asking for more than Trax knows). */
+  extraPsuHeaders: string[] = [];
 
   reset(): void {
     this.rateLimits = 0;
+    this.extraPsuHeaders = [];
     this.loopKeys = 0;
     this.malformedAmounts = 0;
     this.aspspErrors = { left: 0, text: '' };
