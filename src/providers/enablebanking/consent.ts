@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { TraxError } from '../../domain/errors.js';
+import { neutralizeBidi } from '../../domain/text.js';
 import type { NewConsent } from '../provider.js';
 import type { EbClient } from './client.js';
 import { ENABLEBANKING_COUNTRIES, isEnableBankingCountry } from './countries.js';
@@ -49,7 +50,9 @@ export async function listAspsps(api: EbClient, country?: string): Promise<Bank[
 
 /** The bank named `name` (case and spacing ignored), or one sentence listing close matches. */
 export function findBank(banks: readonly Bank[], name: string, country?: string): Bank {
-  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // Bidi controls are blanked on every web page (the picker's hidden bank name included), so a
+  // name with them must still match the catalogue's once they are gone.
+  const norm = (s: string) => neutralizeBidi(s.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
   const want = norm(name);
   const hit = banks.find((b) => norm(b.name) === want && (!country || b.country === country.toUpperCase()));
   if (hit) return hit;

@@ -8,7 +8,9 @@ import type { Interrupter } from '../shared/interrupt.js';
 import { sortChronologically } from '../truelayer/personas/ledger.js';
 
 export { generateDemoKeyPair, type DemoKeyPair } from './keys.js';
-export { ASPSPS } from './aspsps.js';
+import { ASPSPS, type AspspDef } from './aspsps.js';
+
+export { ASPSPS, type AspspDef } from './aspsps.js';
 export type { RequestLogEntry, SandboxAppReg };
 
 export interface EnableBankingSandboxOptions {
@@ -28,6 +30,8 @@ export interface EnableBankingSandboxOptions {
   unattendedReadsPerDay?: number;
   /** transactions per page, default 100 */
   pageSize?: number;
+  /** Banks listed after the built-in ones (tests: a bank whose name is hostile text). */
+  extraAspsps?: AspspDef[];
 }
 
 export interface EnableBankingFaults {
@@ -88,6 +92,7 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
     },
     apps,
     start,
+    [...ASPSPS, ...(opts.extraAspsps ?? [])],
   );
   const server = await serveApp(createEnableBankingSandboxApp(state), opts);
   state.baseUrl = server.url;

@@ -72,6 +72,8 @@ export class EbSandboxState {
     readonly opts: SandboxOptions,
     readonly apps: ReadonlyMap<string, RegisteredApp>,
     start: Date,
+    /** The bank catalogue /aspsps serves and /auth accepts. */
+    readonly aspsps: readonly AspspDef[],
   ) {
     this.clock = new SandboxClock(start);
   }
