@@ -130,6 +130,20 @@ describe('consent', () => {
     expect(w.sb.requestLog.some((r) => r.method === 'POST' && r.path === '/sessions' && r.status === 200)).toBe(true);
   });
 
+  it('refuses a login link that is not a web address, before anyone opens it', async () => {
+    const api = enableBankingClient(w.cfg, FAST_HTTP, w.now);
+    const bank = findBank(await listAspsps(api, 'DE'), 'ING', 'DE');
+    for (const url of ['javascript:alert(document.cookie)', 'file:///etc/passwd']) {
+      w.sb.faults.authUrl(url);
+      const e = await failure(buildAuthRequest(api, { bank, redirectUri: w.cfg.redirectUri, now: new Date(w.now()) }));
+      expect(e.kind).toBe('invalid_response');
+      expect(e.message).toBe(
+        'Enable Banking POST /auth returned an unexpected response (field url: expected an http(s) URL); nothing from it was saved.',
+      );
+    }
+    w.sb.faults.reset();
+  });
+
   it('refuses a callback with error=access_denied (login as "denied") and one with a wrong state', async () => {
     const api = enableBankingClient(w.cfg, FAST_HTTP, w.now);
     const bank = findBank(await listAspsps(api, 'DE'), 'ING');

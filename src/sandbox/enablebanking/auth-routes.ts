@@ -94,7 +94,7 @@ export function apiAuthRoutes(state: EbSandboxState): Hono<Env> {
       validUntil: new Date(validUntil).toISOString(),
     });
     return c.json({
-      url: `${state.baseUrl}/welcome?sessionid=${id}`,
+      url: state.faults.authUrl ?? `${state.baseUrl}/welcome?sessionid=${id}`,
       authorization_id: id,
       psu_id_hash: createHash('sha256')
         .update(body.psu_id ?? id)

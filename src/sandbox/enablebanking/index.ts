@@ -49,6 +49,8 @@ export interface EnableBankingFaults {
   rateLimit(n?: number): void;
   /** Every bank also demands these PSU headers on user-present calls (e.g. Psu-Geo-Location, which Trax cannot know). */
   requirePsuHeaders(headers: string[]): void;
+  /** POST /auth answers this `url` instead of the hosted login page. */
+  authUrl(url: string | null): void;
   /** Every reservation books today, under a new entry_reference (as German banks do). */
   bookPending(): void;
   /** Reservations listed today stay pending `days` more days (a hotel deposit or fuel pre-authorisation held open). */
@@ -113,6 +115,7 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
           if ((id === undefined || s.id === id) && s.status === 'AUTHORIZED') s.status = 'EXPIRED';
       },
       rateLimit: (n = 1) => void (state.faults.rateLimits = n),
+      authUrl: (url) => void (state.faults.authUrl = url),
       requirePsuHeaders: (headers) => void (state.faults.extraPsuHeaders = [...headers]),
       bookPending: () => {
         const today = state.today();

@@ -149,8 +149,11 @@ export class FaultState {
   rateLimits = 0;
   /** PSU headers every bank demands on top of its catalogue's list (a bank asking for more than Trax knows). */
   extraPsuHeaders: string[] = [];
+  /** What POST /auth answers as `url` instead of the hosted page (a tampered or hostile response). */
+  authUrl: string | null = null;
 
   reset(): void {
+    this.authUrl = null;
     this.rateLimits = 0;
     this.extraPsuHeaders = [];
     this.loopKeys = 0;
