@@ -72,3 +72,27 @@ describe('Enable Banking through Trax', () => {
     expect(app.connections.list()).toEqual([]);
   });
 });
+
+describe('a response cut off mid-body (malformed JSON)', () => {
+  it('fails the sync with one sentence, writes nothing, and the next sync converges', async () => {
+    const { connection } = await link();
+    const before = rows();
+    const snapshot = app.db.prepare('SELECT dedupe_key, amount_minor FROM transactions ORDER BY 1').all();
+    // Two days of new bookings, then the transactions answer breaks off halfway.
+    w.sb.clock.advance(2 * 86_400_000);
+    void w.sb.interrupt.hold(1, 'truncate', /\/transactions$/);
+    const broken = await syncConnection(app, connection.id, { trigger: 'user' });
+    expect(broken.status).toBe('failed');
+    expect(broken.error?.message).toBe(
+      'Enable Banking GET /accounts/{uid}/transactions returned something that is not JSON; nothing from it was saved. Try again later.',
+    );
+    expect(app.db.prepare('SELECT dedupe_key, amount_minor FROM transactions ORDER BY 1').all()).toEqual(snapshot);
+    expect(app.connections.get(connection.id)!.status).not.toBe('needs_reauth');
+
+    const healed = await syncConnection(app, connection.id, { trigger: 'user' });
+    expect(healed.status).toBe('done');
+    const again = await syncConnection(app, connection.id, { trigger: 'user' });
+    expect(again).toMatchObject({ status: 'done', added: 0, modified: 0 });
+    expect(rows()).toBeGreaterThanOrEqual(before);
+  });
+});
