@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ASPSPS } from '../../src/sandbox/enablebanking/index.js';
 import { CLI, runCli } from '../helpers/trax.js';
 import { APP_ID, ebWorld, type EbWorld } from './enablebanking-fixture.js';
 
@@ -74,6 +75,28 @@ describe('a country Enable Banking does not serve', () => {
     expect(r.stderr.trim()).toBe(
       'Error: Enable Banking lists no bank called "Sparkasse" in DE; `trax banks --provider enablebanking --country DE` (or the bank picker in `trax serve`) shows the exact names.',
     );
+  });
+});
+
+describe('a bank name several countries list', () => {
+  it('without --country is refused with the countries, instead of linking whichever came first', async () => {
+    const nl = { ...ASPSPS.find((a) => a.name === 'ING')!, country: 'NL', bic: 'INGBNL2A' };
+    const world = await ebWorld({ extraAspsps: [nl] });
+    try {
+      const r = await runCli(['connect', 'enablebanking', '--bank', 'ing', '--no-browser', '--timeout', '1'], {
+        ...env,
+        ENABLEBANKING_BASE_URL: world.sb.url,
+        ENABLEBANKING_KEY_FILE: path.join(world.dir, 'private.pem'),
+        TRAX_CLOCK: world.sb.clock.now().toISOString(),
+      });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim()).toBe(
+        'Error: Enable Banking lists "ING" in DE, NL; say which with --country, e.g. `trax connect enablebanking --bank "ING" --country DE`.',
+      );
+      expect(world.sb.requestLog.filter((q) => q.path === '/auth')).toEqual([]);
+    } finally {
+      await world.close();
+    }
   });
 });
 

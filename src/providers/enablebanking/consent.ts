@@ -54,7 +54,17 @@ export function findBank(banks: readonly Bank[], name: string, country?: string)
   // name with them must still match the catalogue's once they are gone.
   const norm = (s: string) => neutralizeBidi(s.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
   const want = norm(name);
-  const hit = banks.find((b) => norm(b.name) === want && (!country || b.country === country.toUpperCase()));
+  const hits = banks.filter((b) => norm(b.name) === want && (!country || b.country === country.toUpperCase()));
+  // Without a country "ING" is a dozen banks (DE, NL, BE, PL, ...): picking one would send the
+  // user to another country's login.
+  const countries = [...new Set(hits.map((b) => b.country))].sort();
+  if (countries.length > 1) {
+    throw new TraxError(
+      'usage',
+      `Enable Banking lists "${hits[0]!.name}" in ${countries.join(', ')}; say which with --country, e.g. \`trax connect enablebanking --bank "${hits[0]!.name}" --country ${countries.includes('DE') ? 'DE' : countries[0]}\`.`,
+    );
+  }
+  const hit = hits[0];
   if (hit) return hit;
   const close = banks
     .map((b) => ({ b, d: norm(b.name).includes(want) || want.includes(norm(b.name)) ? 0 : distance(norm(b.name), want) }))
