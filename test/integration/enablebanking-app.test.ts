@@ -96,3 +96,30 @@ describe('a response cut off mid-body (malformed JSON)', () => {
     expect(rows()).toBeGreaterThanOrEqual(before);
   });
 });
+
+describe('renewing logged in as someone else', () => {
+  it('is refused with a sentence, the new session closed, the connection and its accounts as they were', async () => {
+    const { connection } = await link('erika');
+    const accounts = app.accounts.list();
+    const before = rows();
+    const renew = async (username: string) => {
+      const { auth } = await startEnableBankingConsent(app, { relinkId: connection.id });
+      const back = new URL(await w.sb.completeAuth(auth.url, { username, password: 'sandbox' }));
+      return connectEnableBankingWithCode(app, checkCallback(Object.fromEntries(back.searchParams), auth.state), {
+        relinkId: connection.id,
+      });
+    };
+    // Another member of the household, with accounts of her own at the same bank.
+    await expect(renew('anna')).rejects.toThrow(
+      `That login at ING gave access to other accounts than ${connection.id} holds (Girokonto, Extra-Konto); renew it logged in as the person who linked it. Nothing was changed.`,
+    );
+    expect(app.accounts.list()).toEqual(accounts);
+    expect(rows()).toBe(before);
+    expect(app.connections.get(connection.id)!.externalId).toBe(connection.externalId);
+    expect(w.sb.sessions().map((s) => s.status)).toEqual(['AUTHORIZED', 'CLOSED']);
+
+    const renewed = await renew('erika');
+    expect(renewed.firstSync.status).toBe('done');
+    expect(app.accounts.list().map((a) => a.id)).toEqual(accounts.map((a) => a.id));
+  });
+});
