@@ -82,6 +82,7 @@ export async function connectEnableBankingWithCode(
   const api = enableBankingClient(cfg, app.http, () => app.now().getTime());
   const consent = await completeConsent(api, code, app.now(), await cardLogo(app, opts.bank?.logo));
   if (!opts.relinkId) await refuseDuplicate(app, consent);
+  else await refuseStranger(app, consent, opts.relinkId);
   const previous = opts.relinkId ? app.connections.get(opts.relinkId) : undefined;
   const result = await saveConsentAndSync(app, consent, {
     ...opts,
@@ -121,25 +122,50 @@ async function refuseDuplicate(app: App, consent: NewConsent): Promise<void> {
       .filter((c) => c.provider === consent.provider && c.status !== 'revoked')
       .map((c) => [c.id, c]),
   );
-  const ids = new Set(secrets.accounts.map((a) => a.account.providerAccountId));
-  const ibans = new Set(secrets.accounts.flatMap((a) => (a.account.iban ? [a.account.iban] : [])));
-  const held = app.accounts
-    .list()
-    .find((a) => live.has(a.connectionId) && (ids.has(a.providerAccountId) || (a.iban !== null && ibans.has(a.iban))));
+  const held = app.accounts.list().find((a) => live.has(a.connectionId) && sameAccount(secrets, a));
   if (!held) return;
   const existing = live.get(held.connectionId)!;
-  const cfg = requireEnableBanking(app.config);
-  let s = secrets;
-  const store: SecretStore<EnableBankingSecrets> = { read: () => s, write: (n) => (s = n) };
-  const closed = await enablebankingConnector(cfg, store, app.http, () => app.now().getTime())
-    .revoke()
-    .then(
-      () => true,
-      () => false,
-    );
+  const closed = await closeNewSession(app, secrets);
   const name = existing.institutionName ?? consent.institutionName ?? existing.id;
   throw new TraxError(
     'usage',
     `${name} (${held.name}) is already linked as ${existing.id}; use Renew or Relink on it instead of linking it twice${closed ? '' : ' (and withdraw the extra access in your bank’s settings: Trax could not)'}.`,
   );
+}
+
+/**
+ * A renewal must bring back at least one of the connection's own accounts. A login as someone
+ * else (another member of the household at the same bank) would otherwise swap the accounts
+ * under the connection and leave the old ones silently unsynced.
+ */
+async function refuseStranger(app: App, consent: NewConsent, relinkId: string): Promise<void> {
+  const secrets = consent.secrets as EnableBankingSecrets;
+  const own = app.accounts.list(relinkId);
+  if (own.length === 0 || own.some((a) => sameAccount(secrets, a))) return;
+  const closed = await closeNewSession(app, secrets);
+  const name = app.connections.get(relinkId)?.institutionName ?? relinkId;
+  throw new TraxError(
+    'usage',
+    `That login at ${name} gave access to other accounts than ${relinkId} holds (${own.map((a) => a.name).join(', ')}); renew it logged in as the person who linked it. Nothing was changed${closed ? '' : ' (withdraw the extra access in your bank’s settings: Trax could not)'}.`,
+  );
+}
+
+/** An account of the new session is this stored one: same identification hash, or same IBAN. */
+function sameAccount(secrets: EnableBankingSecrets, a: { providerAccountId: string; iban: string | null }): boolean {
+  return secrets.accounts.some(
+    (n) => n.account.providerAccountId === a.providerAccountId || (a.iban !== null && n.account.iban === a.iban),
+  );
+}
+
+/** Closes the session a refused login opened, so no unused grant is left at the bank; false if that failed. */
+function closeNewSession(app: App, secrets: EnableBankingSecrets): Promise<boolean> {
+  const cfg = requireEnableBanking(app.config);
+  let s = secrets;
+  const store: SecretStore<EnableBankingSecrets> = { read: () => s, write: (n) => (s = n) };
+  return enablebankingConnector(cfg, store, app.http, () => app.now().getTime())
+    .revoke()
+    .then(
+      () => true,
+      () => false,
+    );
 }

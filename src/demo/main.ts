@@ -4,6 +4,7 @@ import { openApp, type App } from '../app.js';
 import { parseConfig } from '../config/index.js';
 import { connectTrueLayerWithCode } from '../connections/connect-truelayer.js';
 import { listenForCallback } from '../oauth/callback-server.js';
+import { TRUELAYER_CALLBACK } from '../providers/truelayer/callback-names.js';
 import { buildAuthLink } from '../providers/truelayer/index.js';
 import { startTrueLayerSandbox, type TrueLayerSandbox } from '../sandbox/truelayer/index.js';
 import { accountRows, accountsText } from '../cli/commands/accounts.js';
@@ -218,7 +219,7 @@ async function connectBank(
   const cfg = app.config.truelayer!;
   step(`Connecting ${bank.label}`);
   const auth = buildAuthLink(cfg, { providerId: bank.providerId });
-  const wait = await listenForCallback({ redirectUri, expectedState: auth.state, timeoutMs: 60_000 });
+  const wait = await listenForCallback({ redirectUri, expectedState: auth.state, timeoutMs: 60_000, names: TRUELAYER_CALLBACK });
   say(`  auth link: ${auth.url.slice(0, 96)}…`);
   const redirect = await sandbox.completeAuth(auth.url, { username: 'john', password: 'doe', providerId: bank.providerId });
   say(`  logged in as john/doe; the bank redirects to ${redirect.split('?')[0]}`);

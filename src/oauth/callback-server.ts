@@ -14,6 +14,13 @@ export interface CallbackWait {
   close(): void;
 }
 
+/** The provider's redirect variable, the command that starts over, and the one that takes a copied code. */
+export interface CallbackNames {
+  variable: string;
+  retry: string;
+  withCode: string;
+}
+
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
@@ -28,12 +35,15 @@ export async function listenForCallback(opts: {
   expectedState: string | (() => string);
   timeoutMs: number;
   onRejected?: (reason: string) => void;
+  /** Whose login this is, for the sentences: each provider has its own variable and commands. */
+  names: CallbackNames;
 }): Promise<CallbackWait> {
+  const { variable, retry, withCode } = opts.names;
   const target = new URL(opts.redirectUri);
   if (target.protocol !== 'http:' || !LOCAL_HOSTS.has(target.hostname)) {
     throw new TraxError(
       'usage',
-      `TRUELAYER_REDIRECT_URI (${opts.redirectUri}) is not an http://localhost address, so Trax cannot receive the login itself; open the link, copy the code from the page TrueLayer shows, and run \`trax connect truelayer --code CODE\`.`,
+      `${variable} (${opts.redirectUri}) is not an http://localhost address, so Trax cannot receive the login itself; open the link, copy the code from the address the login lands on, and run \`${withCode}\`.`,
     );
   }
   const port = Number(target.port || 80);
@@ -64,7 +74,7 @@ export async function listenForCallback(opts: {
       settle.reject(
         new TraxError(
           'oauth_denied',
-          `The bank login ended with "${error}"${params.get('error_description') ? ` (${params.get('error_description')})` : ''}; nothing was connected. Run \`trax connect truelayer\` to try again.`,
+          `The bank login ended with "${error}"${params.get('error_description') ? ` (${params.get('error_description')})` : ''}; nothing was connected. Run \`${retry}\` to try again.`,
         ),
       );
       return;
@@ -80,7 +90,7 @@ export async function listenForCallback(opts: {
         e.code === 'EADDRINUSE'
           ? new TraxError(
               'usage',
-              `Port ${port} (from TRUELAYER_REDIRECT_URI) is in use by another program; stop it (is \`trax serve\` running?) or use \`trax connect truelayer --code CODE\`.`,
+              `Port ${port} (from ${variable}) is in use by another program; stop it (is \`trax serve\` running?) or use \`${withCode}\`.`,
             )
           : e,
       ),
@@ -94,7 +104,7 @@ export async function listenForCallback(opts: {
       settle.reject(
         new TraxError(
           'oauth_denied',
-          `No bank login arrived within ${Math.round(opts.timeoutMs / 60000)} minutes; run \`trax connect truelayer\` again when you are ready.`,
+          `No bank login arrived within ${Math.round(opts.timeoutMs / 60000)} minutes; run \`${retry}\` again when you are ready.`,
         ),
       ),
     opts.timeoutMs,

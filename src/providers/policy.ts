@@ -45,7 +45,15 @@ export interface ProviderPolicy {
 
 export type UnattendedPolicy =
   /** The bank is read directly (PSD2): 4 unattended reads per account a day, and a 429 holds until the bank's next day. */
-  | { kind: 'bank-reads' }
+  | {
+      kind: 'bank-reads';
+      /**
+       * The first sync after a login is read without the user's PSU headers, so the bank counts
+       * it like any unattended read (Enable Banking: only the headers mark a call user-present).
+       * Absent: the login's strong authentication covers that read (TrueLayer).
+       */
+      connectSyncCounts?: true;
+    }
   /** The aggregator serves its own cache and announces news by webhook: the schedule is a safety net. */
   | { kind: 'webhook-cache'; safetyNetMs: number; webhooksOn(config: Config): boolean; webhookSetting: string }
   /** Nothing to read. */

@@ -22,11 +22,14 @@ export interface ReadTrigger {
 /**
  * Called by the sync engine when a sync starts. Only providers that read the bank directly count
  * (TrueLayer; Plaid serves its own cache: see each provider's `unattended` policy), a user's address in X-PSU-IP makes the read user-present, and the
- * first sync after a login ('connect') is covered by that login's strong authentication.
+ * first sync after a login ('connect') is covered by that login's strong authentication where
+ * the provider's policy says so (not Enable Banking's, which marks presence only by PSU headers).
  * A CLI `trax sync` has no address to send, so the bank counts it even though a person ran it.
  */
 export function noteBankRead(app: App, connection: { id: string; provider: ProviderId }, opts: ReadTrigger, at: string): void {
-  if (providerPolicy(connection.provider).unattended.kind !== 'bank-reads' || opts.trigger === 'connect' || opts.userIp) return;
+  const unattended = providerPolicy(connection.provider).unattended;
+  if (unattended.kind !== 'bank-reads' || opts.userIp) return;
+  if (opts.trigger === 'connect' && !unattended.connectSyncCounts) return;
   const accountIds = app.accounts.list(connection.id).map((a) => a.id);
   recordReads(app.db, connection.id, accountIds.length ? accountIds : [0], at, opts.trigger);
 }
@@ -56,6 +59,13 @@ export function readUsage(db: Db, connectionId: string, now: Date): ReadUsage {
     .all(connectionId, since);
   const perAccount = new Map<number, string[]>();
   for (const r of rows) perAccount.set(r.account_id, [...(perAccount.get(r.account_id) ?? []), r.read_at]);
+  // Account 0: a read made before the connection's accounts were known (its first sync). The
+  // bank counted it against each of them, so each carries it.
+  const early = perAccount.get(0);
+  if (early && perAccount.size > 1) {
+    perAccount.delete(0);
+    for (const [id, reads] of perAccount) perAccount.set(id, [...early, ...reads].sort());
+  }
   let used = 0;
   let freesAt: Date | null = null;
   for (const reads of perAccount.values()) {

@@ -22,6 +22,17 @@ let app: App;
 let web: WebServer;
 let dataDir: string;
 let alerts: string[];
+/** A catalogue entry an attacker could plant: markup and a right-to-left override in the name. */
+const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">Bank \u202Eknab\u202C';
+const HOSTILE_BANK = {
+  name: HOSTILE_NAME,
+  country: 'DE',
+  bic: 'HOSTDEXXXXX',
+  maximumConsentValidity: 180 * 86_400,
+  requiredPsuHeaders: [],
+  beta: false,
+  persona: 'ing-de' as const,
+};
 const DAY = 86_400_000;
 
 beforeAll(async () => {
@@ -31,7 +42,7 @@ afterAll(async () => {
   await browser?.close();
 });
 beforeEach(async () => {
-  w = await ebWorld();
+  w = await ebWorld({ extraAspsps: [HOSTILE_BANK] });
   dataDir = mkdtempSync(path.join(tmpdir(), 'trax-ebweb-'));
   app = openApp(
     parseConfig({
@@ -131,6 +142,26 @@ describe('Enable Banking in the web app', () => {
       expect(added).toBeGreaterThan(50);
       expect(await page.locator('.flash.ok').textContent()).toBe(`Connected ING: ${added} new transactions.`);
       expect(one("SELECT count(*) FROM connections WHERE provider = 'enablebanking' AND status = 'active'")).toBe(1);
+      expect(alerts).toEqual([]);
+    });
+  });
+
+  it('a bank whose name is markup with a bidi override shows as plain text, and links', async () => {
+    await withScreenshotOnFailure(page, 'eb-hostile-bank', async () => {
+      await page.getByRole('link', { name: 'Link a bank with Enable Banking' }).click();
+      const button = page.locator('button.bank', { hasText: 'onerror' });
+      // Text, not an element; the override blanked like every bidi control on Trax's pages.
+      expect(await button.locator('.bank-name').textContent()).toBe('<img src=x onerror="window.__pwned=1">Bank  knab ');
+      expect(await button.locator('img:not(.logo)').count()).toBe(0);
+      await button.click();
+      await logIn('mallory');
+      await page.waitForURL(`${web.url}/`);
+      expect(await page.locator('.flash.ok').textContent()).toMatch(
+        /^Connected <img src=x onerror="window.__pwned=1">Bank {2}knab : \d+ new transactions\.$/,
+      );
+      // Stored as the catalogue spells it: the next /auth (a renewal) names the bank exactly.
+      expect(app.db.prepare('SELECT institution_id FROM connections').pluck().get()).toBe(`DE:${HOSTILE_NAME}`);
+      expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(alerts).toEqual([]);
     });
   });

@@ -1,3 +1,4 @@
+import { TRUELAYER_CALLBACK } from '../../src/providers/truelayer/callback-names.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
@@ -91,6 +92,7 @@ export async function listenForLogin(
     expectedState: opts.expectedState,
     timeoutMs: opts.timeoutMs ?? 10_000,
     ...(opts.onRejected ? { onRejected: opts.onRejected } : {}),
+    names: TRUELAYER_CALLBACK,
   });
   if (new URL(configured).port === '0') cfg.redirectUri = wait.url;
   return wait;

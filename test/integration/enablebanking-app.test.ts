@@ -72,3 +72,54 @@ describe('Enable Banking through Trax', () => {
     expect(app.connections.list()).toEqual([]);
   });
 });
+
+describe('a response cut off mid-body (malformed JSON)', () => {
+  it('fails the sync with one sentence, writes nothing, and the next sync converges', async () => {
+    const { connection } = await link();
+    const before = rows();
+    const snapshot = app.db.prepare('SELECT dedupe_key, amount_minor FROM transactions ORDER BY 1').all();
+    // Two days of new bookings, then the transactions answer breaks off halfway.
+    w.sb.clock.advance(2 * 86_400_000);
+    void w.sb.interrupt.hold(1, 'truncate', /\/transactions$/);
+    const broken = await syncConnection(app, connection.id, { trigger: 'user' });
+    expect(broken.status).toBe('failed');
+    expect(broken.error?.message).toBe(
+      'Enable Banking GET /accounts/{uid}/transactions returned something that is not JSON; nothing from it was saved. Try again later.',
+    );
+    expect(app.db.prepare('SELECT dedupe_key, amount_minor FROM transactions ORDER BY 1').all()).toEqual(snapshot);
+    expect(app.connections.get(connection.id)!.status).not.toBe('needs_reauth');
+
+    const healed = await syncConnection(app, connection.id, { trigger: 'user' });
+    expect(healed.status).toBe('done');
+    const again = await syncConnection(app, connection.id, { trigger: 'user' });
+    expect(again).toMatchObject({ status: 'done', added: 0, modified: 0 });
+    expect(rows()).toBeGreaterThanOrEqual(before);
+  });
+});
+
+describe('renewing logged in as someone else', () => {
+  it('is refused with a sentence, the new session closed, the connection and its accounts as they were', async () => {
+    const { connection } = await link('erika');
+    const accounts = app.accounts.list();
+    const before = rows();
+    const renew = async (username: string) => {
+      const { auth } = await startEnableBankingConsent(app, { relinkId: connection.id });
+      const back = new URL(await w.sb.completeAuth(auth.url, { username, password: 'sandbox' }));
+      return connectEnableBankingWithCode(app, checkCallback(Object.fromEntries(back.searchParams), auth.state), {
+        relinkId: connection.id,
+      });
+    };
+    // Another member of the household, with accounts of her own at the same bank.
+    await expect(renew('anna')).rejects.toThrow(
+      `That login at ING gave access to other accounts than ${connection.id} holds (Girokonto, Extra-Konto); renew it logged in as the person who linked it. Nothing was changed.`,
+    );
+    expect(app.accounts.list()).toEqual(accounts);
+    expect(rows()).toBe(before);
+    expect(app.connections.get(connection.id)!.externalId).toBe(connection.externalId);
+    expect(w.sb.sessions().map((s) => s.status)).toEqual(['AUTHORIZED', 'CLOSED']);
+
+    const renewed = await renew('erika');
+    expect(renewed.firstSync.status).toBe('done');
+    expect(app.accounts.list().map((a) => a.id)).toEqual(accounts.map((a) => a.id));
+  });
+});

@@ -119,3 +119,24 @@ describe('renewing an Enable Banking consent near its end', () => {
     expect(w.sb.sessions().map((s) => s.status)).toEqual(['CLOSED', 'AUTHORIZED']);
   });
 });
+
+describe('the unattended allowance on the day of connecting', () => {
+  it('counts the first sync, which the bank sees without PSU headers: the schedule stops before a 429', async () => {
+    const code = await withApp((app) => loginCode(app, { bank: 'ING' }));
+    const linked = await cli(['connect', 'enablebanking', '--code', code]);
+    expect(linked.code, linked.stderr).toBe(0);
+    const outcomes: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await cli(['sync', '--scheduled']);
+      outcomes.push(/Scheduled sync: (.*)\./.exec(r.stdout + r.stderr)?.[1] ?? r.stderr);
+    }
+    // The bank allows 4 reads a day per account: the connect sync and three scheduled ones.
+    expect(outcomes).toEqual([
+      '1 synced, 0 skipped, 0 failed',
+      '1 synced, 0 skipped, 0 failed',
+      '1 synced, 0 skipped, 0 failed',
+      '0 synced, 1 skipped, 0 failed',
+    ]);
+    expect(w.sb.requestLog.filter((r) => r.status === 429)).toEqual([]);
+  });
+});

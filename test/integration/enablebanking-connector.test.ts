@@ -107,7 +107,9 @@ describe('bank picker', () => {
     expect(() => findBank(banks, 'INGG', 'DE')).toThrow(
       'Enable Banking lists no bank called "INGG" in DE; did you mean "ING" (DE)?',
     );
-    expect(() => findBank(banks, 'Sparkasse Zzz', 'DE')).toThrow(/lists no bank called "Sparkasse Zzz" in DE; list the banks/);
+    expect(() => findBank(banks, 'Sparkasse Zzz', 'DE')).toThrow(
+      /lists no bank called "Sparkasse Zzz" in DE; `trax banks --provider enablebanking --country DE`/,
+    );
   });
 });
 
@@ -126,6 +128,20 @@ describe('consent', () => {
       ['Extra-Konto', 'savings'],
     ]);
     expect(w.sb.requestLog.some((r) => r.method === 'POST' && r.path === '/sessions' && r.status === 200)).toBe(true);
+  });
+
+  it('refuses a login link that is not a web address, before anyone opens it', async () => {
+    const api = enableBankingClient(w.cfg, FAST_HTTP, w.now);
+    const bank = findBank(await listAspsps(api, 'DE'), 'ING', 'DE');
+    for (const url of ['javascript:alert(document.cookie)', 'file:///etc/passwd']) {
+      w.sb.faults.authUrl(url);
+      const e = await failure(buildAuthRequest(api, { bank, redirectUri: w.cfg.redirectUri, now: new Date(w.now()) }));
+      expect(e.kind).toBe('invalid_response');
+      expect(e.message).toBe(
+        'Enable Banking POST /auth returned an unexpected response (field url: expected an http(s) URL); nothing from it was saved.',
+      );
+    }
+    w.sb.faults.reset();
   });
 
   it('refuses a callback with error=access_denied (login as "denied") and one with a wrong state', async () => {
@@ -254,6 +270,20 @@ describe('sync', () => {
     expect(present.length).toBeGreaterThan(0);
     const sent = w.sb.requestLog.filter((r) => r.headers['psu-ip-address'] === '203.0.113.7');
     expect(sent.length).toBeGreaterThan(0);
+  });
+
+  it('a present user still gets their data when the bank demands a PSU header Trax cannot know', async () => {
+    const { store } = await connect(w);
+    w.sb.faults.requirePsuHeaders(['Psu-Geo-Location']);
+    const since = w.sb.requestLog.length;
+    const pages = await collect(w, store, null, '203.0.113.7').finally(() => w.sb.faults.reset());
+    expect(pages.flatMap((p) => p.upserts).length).toBeGreaterThan(0);
+    expect(pages.flatMap((p) => p.balances).length).toBe(2);
+    const data = w.sb.requestLog.slice(since).filter((r) => r.path.startsWith('/accounts/'));
+    // The first call with the user's headers is refused; every call after it reads unattended.
+    expect(data[0]).toMatchObject({ status: 422 });
+    expect(data[0]!.headers['psu-ip-address']).toBe('203.0.113.7');
+    expect(data.slice(1).every((r) => r.status === 200 && r.headers['psu-ip-address'] === undefined)).toBe(true);
   });
 
   it('after valid_until the session is expired and the error says reconnect (needs_reauth)', async () => {

@@ -6,6 +6,7 @@ import type { App } from '../../app.js';
 import { connectPlaidSandbox } from '../../connections/connect-plaid.js';
 import { connectTrueLayerWithCode, type ConnectResult } from '../../connections/connect-truelayer.js';
 import { listenForCallback } from '../../oauth/callback-server.js';
+import { TRUELAYER_CALLBACK } from '../../providers/truelayer/callback-names.js';
 import { buildAuthLink } from '../../providers/truelayer/index.js';
 import { out, progress, withApp } from '../context.js';
 import { openBrowser } from '../open-browser.js';
@@ -20,7 +21,7 @@ export function registerConnect(program: Command): void {
       '<provider>',
       'truelayer (ING Germany and other EU/UK banks), enablebanking (most EU banks, ING included) or plaid (UK/EU/US banks)',
     )
-    .option('--code <code>', "finish with an authorization code copied from TrueLayer's redirect page")
+    .option('--code <code>', 'finish with an authorization code copied from the address the bank login landed on')
     .option('--bank <name>', 'truelayer: skip the bank picker (e.g. xs2a-ing-germany); enablebanking: the bank, e.g. "ING"')
     .option('--country <cc>', "enablebanking: the bank's country, e.g. DE")
     .option('--relink <id>', 'renew an expired consent for this connection (keeps its id and history)')
@@ -71,6 +72,11 @@ Examples:
     });
 }
 
+/** A bank name as the user would type it back: quoted when it has spaces or quotes. */
+function shellWord(s: string): string {
+  return /^[\w.-]+$/.test(s) ? s : `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
+}
+
 type ConnectOpts = {
   code?: string;
   bank?: string;
@@ -100,11 +106,19 @@ async function connectEnableBanking(opts: ConnectOpts): Promise<void> {
         throw new TraxError('usage', 'Name the bank: `trax connect enablebanking --bank ING --country DE`.');
       }
       let state = '';
+      const relink = opts.relink ? ` --relink ${opts.relink}` : '';
       const wait = await listenForCallback({
         redirectUri: cfg.redirectUri,
         expectedState: () => state,
         timeoutMs: Number(opts.timeout) * 60_000,
         onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
+        names: {
+          variable: 'ENABLEBANKING_REDIRECT_URI',
+          retry: opts.relink
+            ? `trax connect enablebanking${relink}`
+            : `trax connect enablebanking --bank ${shellWord(opts.bank ?? '')}${opts.country ? ` --country ${opts.country}` : ''}`,
+          withCode: `trax connect enablebanking${relink} --code CODE`,
+        },
       });
       // An unknown bank or a refused /auth must not leave the listener holding the process open.
       const started = await startEnableBankingConsent(app, {
@@ -146,6 +160,7 @@ async function connectTrueLayer(opts: ConnectOpts): Promise<void> {
       expectedState: () => state,
       timeoutMs: Number(opts.timeout) * 60_000,
       onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
+      names: TRUELAYER_CALLBACK,
     });
     // Port 0 (the emulator, tests): the link and the code exchange name the port it got.
     if (new URL(cfg.redirectUri).port === '0') cfg.redirectUri = wait.url;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { TraxError } from '../../domain/errors.js';
+import { PROVIDER_IDS, providerPolicy } from '../../providers/registry.js';
 import { createLocalhostCert } from '../../security/cert.js';
 import { startScheduler } from '../../schedule/scheduler.js';
 import { startWebServer } from '../../web/server.js';
@@ -35,8 +36,15 @@ PLAID_WEBHOOK_URL points there from a public address.`,
         out(`Trax is running at ${server.url} — press Ctrl-C to stop.`);
         const next = scheduler?.nextRun();
         if (next) out(`Next scheduled sync: ${next.toLocaleString()} (TRAX_SYNC_SCHEDULE; see docs/scheduling.md).`);
-        if (!app.config.plaid && !app.config.truelayer)
-          progress('No provider is configured yet: put TrueLayer or Plaid keys in .env (see README), or try `npm run demo`.');
+        // Every bank provider counts: a user with only Enable Banking set up has a provider.
+        const banks = PROVIDER_IDS.map(providerPolicy).filter((p) => p.syncs);
+        if (banks.every((p) => p.notConfigured(app.config) !== null))
+          progress(
+            `No provider is configured yet: put ${banks
+              .map((p) => p.label)
+              .join(', ')
+              .replace(/, ([^,]*)$/, ' or $1')} keys in .env (see README), or try \`npm run demo\`.`,
+          );
         await new Promise<void>((resolve) => {
           const stop = () =>
             void (scheduler ? scheduler.stop() : Promise.resolve())

@@ -30,7 +30,7 @@ export interface TransactionQuery {
 export class EbClient {
   constructor(
     private readonly t: Transport,
-    private readonly psu: PsuContext | null = null,
+    private psu: PsuContext | null = null,
   ) {}
 
   async aspsps(country?: string): Promise<wire.WireAspsp[]> {
@@ -81,8 +81,18 @@ export class EbClient {
     return this.get(`/accounts/${enc(uid)}/transactions?${params}`, TRANSACTIONS_LABEL, wire.transactionsResponse);
   }
 
-  private get<S extends import('zod').ZodType>(path: string, label: string, schema: S) {
-    return requestJson(this.t, { method: 'GET', path, label, headers: psuHeaders(this.psu) }, schema);
+  private async get<S extends import('zod').ZodType>(path: string, label: string, schema: S) {
+    try {
+      return await requestJson(this.t, { method: 'GET', path, label, headers: psuHeaders(this.psu) }, schema);
+    } catch (e) {
+      // A bank may demand a PSU header Trax cannot know (Psu-Geo-Location, say), and a partial
+      // set is refused outright. Read unattended instead, as a scheduled sync would, for the
+      // rest of this sync too: the allowance is spent, but the user gets their data.
+      const code = (e as { detail?: { providerCode?: string } }).detail?.providerCode;
+      if (!this.psu || (code !== 'PSU_HEADER_NOT_PROVIDED' && code !== 'PSU_HEADER_INVALID')) throw e;
+      this.psu = null;
+      return requestJson(this.t, { method: 'GET', path, label }, schema);
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { TraxError } from '../../domain/errors.js';
+import { neutralizeBidi } from '../../domain/text.js';
 import type { NewConsent } from '../provider.js';
 import type { EbClient } from './client.js';
+import { ENABLEBANKING_COUNTRIES, isEnableBankingCountry } from './countries.js';
 import { mapAccount } from './map.js';
 import type { EnableBankingSecrets } from './sync.js';
 import type { WireAspsp } from './wire-types.js';
@@ -34,15 +36,35 @@ function toBank(a: WireAspsp): Bank {
 
 /** Banks offering account information to personal users in `country` (catalogue only: spends no bank allowance). */
 export async function listAspsps(api: EbClient, country?: string): Promise<Bank[]> {
-  const rows = await api.aspsps(country?.toUpperCase());
+  const cc = country?.trim().toUpperCase();
+  // "XX" would list nothing, and "no bank called ING in XX" sends the user hunting for a bank.
+  if (cc !== undefined && !isEnableBankingCountry(cc)) {
+    throw new TraxError(
+      'usage',
+      `Enable Banking serves no country "${country}"; use a two-letter code of one it serves: ${ENABLEBANKING_COUNTRIES.join(', ')}.`,
+    );
+  }
+  const rows = await api.aspsps(cc);
   return rows.map(toBank).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The bank named `name` (case and spacing ignored), or one sentence listing close matches. */
 export function findBank(banks: readonly Bank[], name: string, country?: string): Bank {
-  const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // Bidi controls are blanked on every web page (the picker's hidden bank name included), so a
+  // name with them must still match the catalogue's once they are gone.
+  const norm = (s: string) => neutralizeBidi(s.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
   const want = norm(name);
-  const hit = banks.find((b) => norm(b.name) === want && (!country || b.country === country.toUpperCase()));
+  const hits = banks.filter((b) => norm(b.name) === want && (!country || b.country === country.toUpperCase()));
+  // Without a country "ING" is a dozen banks (DE, NL, BE, PL, ...): picking one would send the
+  // user to another country's login.
+  const countries = [...new Set(hits.map((b) => b.country))].sort();
+  if (countries.length > 1) {
+    throw new TraxError(
+      'usage',
+      `Enable Banking lists "${hits[0]!.name}" in ${countries.join(', ')}; say which with --country, e.g. \`trax connect enablebanking --bank "${hits[0]!.name}" --country ${countries.includes('DE') ? 'DE' : countries[0]}\`.`,
+    );
+  }
+  const hit = hits[0];
   if (hit) return hit;
   const close = banks
     .map((b) => ({ b, d: norm(b.name).includes(want) || want.includes(norm(b.name)) ? 0 : distance(norm(b.name), want) }))
@@ -55,7 +77,7 @@ export function findBank(banks: readonly Bank[], name: string, country?: string)
     'usage',
     close.length
       ? `Enable Banking lists no bank called "${name}"${where}; did you mean ${close.join(', ')}?`
-      : `Enable Banking lists no bank called "${name}"${where}; list the banks with their exact names and pick one of them.`,
+      : `Enable Banking lists no bank called "${name}"${where}; \`trax banks --provider enablebanking${country ? ` --country ${country.toUpperCase()}` : ''}\` (or the bank picker in \`trax serve\`) shows the exact names.`,
   );
 }
 

@@ -20,7 +20,9 @@ export const enablebankingPolicy: ProviderPolicy = {
     webHref: (id) => `/connect/enablebanking?relink=${encodeURIComponent(id)}`,
   },
   // Enable Banking reads the bank on every call (PSD2): 4 unattended reads per account a day.
-  unattended: { kind: 'bank-reads' },
+  // Calls without PSU headers count, the first sync after the login included: Trax has no
+  // address of the user's to send from the CLI (nor from a browser on localhost).
+  unattended: { kind: 'bank-reads', connectSyncCounts: true },
   // Banks' transaction codes are free text per bank; nothing here is confident enough to map.
   categoryHint: () => null,
   pendingLinkPath: null,

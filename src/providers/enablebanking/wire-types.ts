@@ -46,7 +46,9 @@ export type WireAspsp = z.infer<typeof aspsp>;
 export const aspspsResponse = z.looseObject({ aspsps: z.array(aspsp) });
 
 export const startAuthResponse = z.looseObject({
-  url: z.string(),
+  // Printed, opened in the user's browser and put in a page's refresh: only a web address may
+  // pass, never javascript: or file:.
+  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }),
   authorization_id: z.string(),
   psu_id_hash: opt(z.string()),
 });

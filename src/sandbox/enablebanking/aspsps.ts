@@ -75,6 +75,6 @@ export function aspspJson(a: AspspDef, baseUrl: string): Record<string, unknown>
   };
 }
 
-export function findAspsp(name: string, country: string): AspspDef | undefined {
-  return ASPSPS.find((a) => a.name === name && a.country === country);
+export function findAspsp(catalogue: readonly AspspDef[], name: string, country: string): AspspDef | undefined {
+  return catalogue.find((a) => a.name === name && a.country === country);
 }

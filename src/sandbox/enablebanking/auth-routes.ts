@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID, createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { aspspJson, ASPSPS, findAspsp } from './aspsps.js';
+import { aspspJson, findAspsp } from './aspsps.js';
 import { authPage } from './auth-page.js';
 import { ebError } from './errors.js';
 import { accountJson } from './persona.js';
@@ -53,7 +53,7 @@ export function apiAuthRoutes(state: EbSandboxState): Hono<Env> {
     const country = c.req.query('country');
     if (country !== undefined && !/^[A-Z]{2}$/.test(country))
       return ebError(c, 422, 'WRONG_REQUEST_PARAMETERS', 'country must be an ISO 3166 alpha-2 code');
-    const list = ASPSPS.filter((a) => !country || a.country === country);
+    const list = state.aspsps.filter((a) => !country || a.country === country);
     return c.json({ aspsps: list.map((a) => aspspJson(a, state.baseUrl)) });
   });
 
@@ -72,7 +72,7 @@ export function apiAuthRoutes(state: EbSandboxState): Hono<Env> {
       return ebError(c, 422, 'WRONG_REQUEST_PARAMETERS', 'credentials can only be provided together with auth_method');
     if (!app.redirectUrls.includes(body.redirect_url))
       return ebError(c, 422, 'REDIRECT_URI_NOT_ALLOWED', 'Redirect URI not allowed');
-    const aspsp = findAspsp(body.aspsp.name, body.aspsp.country);
+    const aspsp = findAspsp(state.aspsps, body.aspsp.name, body.aspsp.country);
     if (!aspsp) return ebError(c, 422, 'WRONG_ASPSP_PROVIDED', 'Wrong ASPSP name or country provided');
     const validUntil = Date.parse(body.access.valid_until);
     if (validUntil > state.nowMs() + aspsp.maximumConsentValidity * 1000) {
@@ -94,7 +94,7 @@ export function apiAuthRoutes(state: EbSandboxState): Hono<Env> {
       validUntil: new Date(validUntil).toISOString(),
     });
     return c.json({
-      url: `${state.baseUrl}/welcome?sessionid=${id}`,
+      url: state.faults.authUrl ?? `${state.baseUrl}/welcome?sessionid=${id}`,
       authorization_id: id,
       psu_id_hash: createHash('sha256')
         .update(body.psu_id ?? id)

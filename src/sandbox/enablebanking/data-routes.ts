@@ -67,7 +67,7 @@ export function dataRoutes(state: EbSandboxState): Hono<Env> {
       return rateLimited(c);
     }
     const sent = PSU_HEADERS.filter((h) => c.req.header(h) !== undefined);
-    const required = s.aspsp.requiredPsuHeaders.map((h) => h.toLowerCase());
+    const required = [...s.aspsp.requiredPsuHeaders, ...state.faults.extraPsuHeaders].map((h) => h.toLowerCase());
     if (sent.length > 0 && required.some((h) => !sent.includes(h)))
       return ebError(c, 422, 'PSU_HEADER_NOT_PROVIDED', 'Required PSU header not provided', {
         missing: required.filter((h) => !sent.includes(h)),

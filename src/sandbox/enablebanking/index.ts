@@ -8,7 +8,9 @@ import type { Interrupter } from '../shared/interrupt.js';
 import { sortChronologically } from '../truelayer/personas/ledger.js';
 
 export { generateDemoKeyPair, type DemoKeyPair } from './keys.js';
-export { ASPSPS } from './aspsps.js';
+import { ASPSPS, type AspspDef } from './aspsps.js';
+
+export { ASPSPS, type AspspDef } from './aspsps.js';
 export type { RequestLogEntry, SandboxAppReg };
 
 export interface EnableBankingSandboxOptions {
@@ -28,6 +30,8 @@ export interface EnableBankingSandboxOptions {
   unattendedReadsPerDay?: number;
   /** transactions per page, default 100 */
   pageSize?: number;
+  /** Banks listed after the built-in ones (tests: a bank whose name is hostile text). */
+  extraAspsps?: AspspDef[];
 }
 
 export interface EnableBankingFaults {
@@ -43,6 +47,10 @@ export interface EnableBankingFaults {
   expireSession(sessionId?: string): void;
   /** The next n data calls answer 429 ASPSP_RATE_LIMIT_EXCEEDED, as a bank's own limit does. */
   rateLimit(n?: number): void;
+  /** Every bank also demands these PSU headers on user-present calls (e.g. Psu-Geo-Location, which Trax cannot know). */
+  requirePsuHeaders(headers: string[]): void;
+  /** POST /auth answers this `url` instead of the hosted login page. */
+  authUrl(url: string | null): void;
   /** Every reservation books today, under a new entry_reference (as German banks do). */
   bookPending(): void;
   /** Reservations listed today stay pending `days` more days (a hotel deposit or fuel pre-authorisation held open). */
@@ -86,6 +94,7 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
     },
     apps,
     start,
+    [...ASPSPS, ...(opts.extraAspsps ?? [])],
   );
   const server = await serveApp(createEnableBankingSandboxApp(state), opts);
   state.baseUrl = server.url;
@@ -106,6 +115,8 @@ export async function startEnableBankingSandbox(opts: EnableBankingSandboxOption
           if ((id === undefined || s.id === id) && s.status === 'AUTHORIZED') s.status = 'EXPIRED';
       },
       rateLimit: (n = 1) => void (state.faults.rateLimits = n),
+      authUrl: (url) => void (state.faults.authUrl = url),
+      requirePsuHeaders: (headers) => void (state.faults.extraPsuHeaders = [...headers]),
       bookPending: () => {
         const today = state.today();
         for (const persona of new Set([...state.sessions.values()].map((s) => s.persona))) {

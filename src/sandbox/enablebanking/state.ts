@@ -72,6 +72,8 @@ export class EbSandboxState {
     readonly opts: SandboxOptions,
     readonly apps: ReadonlyMap<string, RegisteredApp>,
     start: Date,
+    /** The bank catalogue /aspsps serves and /auth accepts. */
+    readonly aspsps: readonly AspspDef[],
   ) {
     this.clock = new SandboxClock(start);
   }
@@ -145,9 +147,15 @@ export class FaultState {
   aspspErrors: { left: number; text: string } = { left: 0, text: '' };
   /** Data calls answered 429 ASPSP_RATE_LIMIT_EXCEEDED (the bank's own limit, whatever the allowance says). */
   rateLimits = 0;
+  /** PSU headers every bank demands on top of its catalogue's list (a bank asking for more than Trax knows). */
+  extraPsuHeaders: string[] = [];
+  /** What POST /auth answers as `url` instead of the hosted page (a tampered or hostile response). */
+  authUrl: string | null = null;
 
   reset(): void {
+    this.authUrl = null;
     this.rateLimits = 0;
+    this.extraPsuHeaders = [];
     this.loopKeys = 0;
     this.malformedAmounts = 0;
     this.aspspErrors = { left: 0, text: '' };
