@@ -16,12 +16,38 @@ function fixtures(dir = DIR): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = path.join(dir, f);
     if (statSync(p).isDirectory()) return fixtures(p);
-    return /LICENSE|README|\.(json|ya?ml|md)$/i.test(f) ? [] : [p];
+    return /LICENSE|README|^\.git|\.(json|ya?ml|md)$/i.test(f) ? [] : [p];
   });
 }
 
-/** Files that are broken on purpose: each must be refused, with nothing written. */
-const MALFORMED = ['genkgo_camt053.v2.wrong.xml', 'february_30.sta', 'error_message.ofx'];
+/**
+ * The fixtures Trax refuses today, each with the reason it must give. Every other fixture must
+ * import: without this list a parser that refused a good file passed as "refused with nothing
+ * written". The first group is broken or out of scope on purpose; the second (marked) are
+ * statements a bank or tool really produced that Trax does not read yet (docs/testing.md).
+ */
+const REFUSED: Record<string, RegExp> = {
+  'genkgo_camt053.v2.wrong.xml': /holds no Stmt statement/,
+  'february_30.sta': /the value date 160230 is not a calendar date/,
+  'error_message.ofx': /answered with error 2000 \(General Server Error\)/,
+  'date_missing.ofx': /has no <DTPOSTED> date/,
+  'decimal_error.ofx': /is not an OFX date/,
+  'fidelity-savings.ofx': /this is an investment statement \(INVSTMTRS\)/,
+  'investment_401k.ofx': /this is an investment statement \(INVSTMTRS\)/,
+  'quiffen_test_unknown_account_type.qif': /holds an investment account \(!Type:Invst\)/,
+  'quiffen_test_category_inherit.qif': /holds no bank, cash or card transactions/,
+  'quiffen_test_clear_autoswitch.qif': /holds no bank, cash or card transactions/,
+  'quiffen_test_nosymbol.qif': /holds no bank, cash or card transactions/,
+  'quiffen_test_option_autoswitch.qif': /holds no bank, cash or card transactions/,
+  // Day-first dates, read here with --date-format MDY as every fixture is.
+  'quiffen_test_category_override.qif': /"22\/12\/2017" is not a calendar date read as MDY/,
+  // Not read yet (real files): see docs/testing.md, "left".
+  'amount_formats.sta': /matches none of the formats Trax reads/,
+  'sparkassen.sta': /matches none of the formats Trax reads/,
+  'gv_codes.sta': /has no closing balance \(:62F:\)/,
+  'raiffeisen-cmi.sta': /has more than 0 decimals for HUF/,
+  'bank_small.ofx': /holds no bank or credit-card statement/,
+};
 
 describe('every import fixture, through the whole pipeline', () => {
   it.each(fixtures().map((f) => [path.relative(DIR, f), f]))(
@@ -38,14 +64,17 @@ describe('every import fixture, through the whole pipeline', () => {
         try {
           results = await importFile(app, file, { currency: 'EUR', dateFormat: 'MDY' });
         } catch (e) {
+          const why = REFUSED[path.basename(file)];
+          expect(why, `${path.basename(file)} should import: ${String(e)}`).toBeDefined();
           expect(e).toBeInstanceOf(TraxError);
+          expect((e as TraxError).message).toMatch(why!);
           expect((e as TraxError).code).toBe('import_refused');
           expect((e as TraxError).message).toContain(path.basename(file));
           expect((e as TraxError).message).toMatch(/Nothing was imported\.$/);
           expect(tables()).toEqual([0, 0, 0, 0, 0]);
           return;
         }
-        expect(MALFORMED).not.toContain(path.basename(file));
+        expect(Object.keys(REFUSED)).not.toContain(path.basename(file));
         const added = results.reduce((n, r) => n + r.added, 0);
         expect(added).toBe(app.db.prepare('SELECT count(*) FROM transactions').pluck().get());
         const again = await importFile(app, file, { currency: 'EUR', dateFormat: 'MDY' });
@@ -58,8 +87,8 @@ describe('every import fixture, through the whole pipeline', () => {
     },
   );
 
-  it('refuses each file broken on purpose', async () => {
-    const found = fixtures().filter((f) => MALFORMED.includes(path.basename(f)));
-    expect(found).toHaveLength(MALFORMED.length);
+  it('every file listed as refused is among the fixtures, so each refusal above was checked', () => {
+    const names = fixtures().map((f) => path.basename(f));
+    expect(Object.keys(REFUSED).filter((f) => !names.includes(f))).toEqual([]);
   });
 });
