@@ -14,7 +14,7 @@ import {
 import { buildIngPersona } from '../../src/sandbox/truelayer/personas/ing-de.js';
 import { generateDemoKeyPair } from '../../src/sandbox/enablebanking/index.js';
 import { testStart } from '../helpers/clock.js';
-import { collect, connect, ebWorld, FAST_HTTP, type EbWorld } from './enablebanking-fixture.js';
+import { collect, connect, ebWorld, FAST_HTTP, type EbWorld } from '../helpers/enablebanking.js';
 
 /**
  * The Enable Banking connector against its emulator over real HTTP: the emulator checks the
@@ -46,7 +46,7 @@ async function failure<T>(p: Promise<T>): Promise<ProviderError> {
 describe('application JWT', () => {
   it('a sync signs every call with the configured key file, and the emulator refuses none of them', async () => {
     // Trax's own signer, not a hand-made token: the emulator checks signature, kid, issuer, audience
-    // and the 24 h lifetime limit as the real API does (its refusals are in enablebanking-sandbox).
+    // and the 24 h lifetime limit as the real API does (its refusals are in test/sandbox/enablebanking.test.ts).
     const { store } = await connect(w);
     const from = w.sb.requestLog.length;
     expect((await collect(w, store)).length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import { TraxError } from '../../../src/domain/errors.js';
 import { checkCallback } from '../../../src/providers/enablebanking/index.js';
 import { startEnableBankingSandbox } from '../../../src/sandbox/enablebanking/index.js';
 import { testStart } from '../../helpers/clock.js';
-import { APP_ID, demoKeys, REDIRECT } from '../../integration/enablebanking-fixture.js';
+import { APP_ID, demoKeys, REDIRECT } from '../../helpers/enablebanking.js';
 import { contractApp, DAY_MS, type ContractWorld, type ProviderAdapter } from './adapter.js';
 
 const BANKS = ['ING', 'DKB'] as const;

@@ -3,7 +3,7 @@ import { createPrivateKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppJwt } from '../../src/providers/enablebanking/jwt.js';
 import { generateDemoKeyPair } from '../../src/sandbox/enablebanking/index.js';
-import { APP_ID, connect, ebWorld, REDIRECT, type EbWorld } from './enablebanking-fixture.js';
+import { APP_ID, connect, ebWorld, REDIRECT, type EbWorld } from '../helpers/enablebanking.js';
 
 /** The emulator's own contract, over raw HTTP: the rules the reference lists, as the real API states them. */
 let w: EbWorld;
@@ -41,7 +41,7 @@ async function rawJwt(claims: { iat: number; exp: number }, key = w.keys.private
     .sign(createPrivateKey(key));
 }
 
-describe('the application JWT check', () => {
+describe('Enable Banking emulator: the application JWT check', () => {
   const now = () => Math.floor(w.sb.clock.now().getTime() / 1000);
   const aspsps = (token: string) => fetch(`${w.sb.url}/aspsps?country=DE`, { headers: { authorization: `Bearer ${token}` } });
 
@@ -69,7 +69,7 @@ describe('the application JWT check', () => {
   });
 });
 
-describe('POST /auth', () => {
+describe('Enable Banking emulator: POST /auth', () => {
   it('refuses consent longer than the bank allows with the real message', async () => {
     expect(await call('POST', '/auth', authBody('Trade Republic', 91))).toEqual({
       status: 422,
@@ -90,7 +90,7 @@ describe('POST /auth', () => {
   });
 });
 
-describe('sessions and data', () => {
+describe('Enable Banking emulator: sessions and data', () => {
   it('a code works once', async () => {
     const started = await call('POST', '/auth', authBody('ING', 30));
     const back = new URL(await w.sb.completeAuth(String(started.body.url), { username: 'erika', password: 'sandbox' }));

@@ -21,7 +21,7 @@ import {
   type EnableBankingSandbox,
   type EnableBankingSandboxOptions,
 } from '../../src/sandbox/enablebanking/index.js';
-import { testStart } from '../helpers/clock.js';
+import { testStart } from './clock.js';
 
 /** Shared set-up for the Enable Banking tests: an emulator, a key file, a config pointing at both. */
 export const APP_ID = '0b5c7a3e-6d0f-4f8e-9d1a-5e2c3b4a1f00';
