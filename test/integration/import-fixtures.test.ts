@@ -21,10 +21,8 @@ function fixtures(dir = DIR): string[] {
 }
 
 /**
- * The fixtures Trax refuses today, each with the reason it must give. Every other fixture must
- * import: without this list a parser that refused a good file passed as "refused with nothing
- * written". The first group is broken or out of scope on purpose; the second (marked) are
- * statements a bank or tool really produced that Trax does not read yet (docs/testing.md).
+ * The fixtures Trax refuses, each with the reason it must give. Every other fixture must import:
+ * without this list a parser that refused a good file passed as "refused with nothing written".
  */
 const REFUSED: Record<string, RegExp> = {
   'genkgo_camt053.v2.wrong.xml': /holds no Stmt statement/,
@@ -41,12 +39,15 @@ const REFUSED: Record<string, RegExp> = {
   'quiffen_test_option_autoswitch.qif': /holds no bank, cash or card transactions/,
   // Day-first dates, read here with --date-format MDY as every fixture is.
   'quiffen_test_category_override.qif': /"22\/12\/2017" is not a calendar date read as MDY/,
-  // Not read yet (real files): see docs/testing.md, "left".
+  // Parser test snippets, not statements: no :20: header, or no :62F: closing balance.
   'amount_formats.sta': /matches none of the formats Trax reads/,
   'sparkassen.sta': /matches none of the formats Trax reads/,
   'gv_codes.sta': /has no closing balance \(:62F:\)/,
-  'raiffeisen-cmi.sta': /has more than 0 decimals for HUF/,
+  // An empty <OFX></OFX>.
   'bank_small.ofx': /holds no bank or credit-card statement/,
+  // A real statement in HUF with fillér (",10"); Trax takes HUF's digits from Intl (0), ISO 4217
+  // says 2. Refused whole, as any amount finer than its currency (docs/testing.md, "left").
+  'raiffeisen-cmi.sta': /has more than 0 decimals for HUF/,
 };
 
 // A name listed above but missing from the fixtures would leave its refusal unchecked: the file
