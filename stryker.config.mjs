@@ -34,6 +34,7 @@ export default {
     '/.trax-test-*',
     '/test/e2e',
     '/test/integration',
+    '/test/sandbox',
   ],
   coverageAnalysis: 'perTest',
   // With bail, vitest-runner 9.6.1 sometimes loses a mutant's run and scores it "survived" with

@@ -9,7 +9,7 @@ import { parseConfig } from '../../src/config/index.js';
 import type { WebServer } from '../../src/web/server.js';
 import { launchBrowser, withScreenshotOnFailure } from '../helpers/browser.js';
 import { startTestWeb } from '../helpers/web.js';
-import { APP_ID, ebWorld, FAST_HTTP, type EbWorld } from '../integration/enablebanking-fixture.js';
+import { APP_ID, ebWorld, FAST_HTTP, type EbWorld } from '../helpers/enablebanking.js';
 
 /**
  * "Link a bank with Enable Banking" in a real browser (Debian's Chromium): the picker from

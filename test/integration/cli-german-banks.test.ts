@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/trax.js';
-import { APP_ID, ebWorld, REDIRECT, type EbWorld } from './enablebanking-fixture.js';
+import { APP_ID, ebWorld, REDIRECT, type EbWorld } from '../helpers/enablebanking.js';
 
 /** `trax banks` in a German terminal, against the Enable Banking emulator. */
 let w: EbWorld;

@@ -8,7 +8,7 @@ import { connectEnableBankingWithCode, startEnableBankingConsent } from '../../s
 import { disconnect } from '../../src/connections/disconnect.js';
 import { checkCallback } from '../../src/providers/enablebanking/index.js';
 import { syncConnection } from '../../src/sync/engine.js';
-import { APP_ID, ebWorld, FAST_HTTP, REDIRECT, type EbWorld } from './enablebanking-fixture.js';
+import { APP_ID, ebWorld, FAST_HTTP, REDIRECT, type EbWorld } from '../helpers/enablebanking.js';
 
 /** Enable Banking wired into Trax: the registry, the store and the sync engine, against the emulator. */
 let w: EbWorld;

@@ -7,7 +7,7 @@ import { parseConfig } from '../../src/config/index.js';
 import { connectEnableBankingWithCode, startEnableBankingConsent } from '../../src/connections/connect-enablebanking.js';
 import { checkCallback } from '../../src/providers/enablebanking/index.js';
 import { runCli } from '../helpers/trax.js';
-import { APP_ID, ebWorld, FAST_HTTP, REDIRECT, type EbWorld } from './enablebanking-fixture.js';
+import { APP_ID, ebWorld, FAST_HTTP, REDIRECT, type EbWorld } from '../helpers/enablebanking.js';
 
 /** `trax banks` and `trax connect enablebanking --relink` as a user runs them, against the emulator. */
 let w: EbWorld;

@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import { createPrivateKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderError, TraxError } from '../../src/domain/errors.js';
@@ -15,7 +14,7 @@ import {
 import { buildIngPersona } from '../../src/sandbox/truelayer/personas/ing-de.js';
 import { generateDemoKeyPair } from '../../src/sandbox/enablebanking/index.js';
 import { testStart } from '../helpers/clock.js';
-import { APP_ID, collect, connect, ebWorld, FAST_HTTP, type EbWorld } from './enablebanking-fixture.js';
+import { collect, connect, ebWorld, FAST_HTTP, type EbWorld } from '../helpers/enablebanking.js';
 
 /**
  * The Enable Banking connector against its emulator over real HTTP: the emulator checks the
@@ -44,41 +43,16 @@ async function failure<T>(p: Promise<T>): Promise<ProviderError> {
   throw new Error('expected a ProviderError');
 }
 
-async function rawJwt(claims: { iat: number; exp: number }, key = w.keys.privateKeyPem): Promise<string> {
-  return new SignJWT({})
-    .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: APP_ID })
-    .setIssuer('enablebanking.com')
-    .setAudience('api.enablebanking.com')
-    .setIssuedAt(claims.iat)
-    .setExpirationTime(claims.exp)
-    .sign(createPrivateKey(key));
-}
-
 describe('application JWT', () => {
-  const now = () => Math.floor(w.sb.clock.now().getTime() / 1000);
-  const aspsps = (jwt: string) => fetch(`${w.sb.url}/aspsps?country=DE`, { headers: { authorization: `Bearer ${jwt}` } });
-
-  it('is accepted when signed with the application key and valid for an hour', async () => {
-    const res = await aspsps(await rawJwt({ iat: now(), exp: now() + 3600 }));
-    expect(res.status).toBe(200);
-  });
-
-  it.each([
-    [
-      'signed by another key',
-      async () => rawJwt({ iat: now(), exp: now() + 3600 }, generateDemoKeyPair().privateKeyPem),
-      'JWT signature verification failed',
-    ],
-    ['expired', async () => rawJwt({ iat: now() - 7200, exp: now() - 3600 }), 'JWT expired'],
-    [
-      'living longer than 24 h',
-      async () => rawJwt({ iat: now(), exp: now() + 86_401 }),
-      'JWT lifetime (exp - iat) exceeds 86400 seconds',
-    ],
-  ])('is refused with 401 UNAUTHORIZED_ACCESS when %s', async (_name, make, message) => {
-    const res = await aspsps(await make());
-    expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ code: 401, error: 'UNAUTHORIZED_ACCESS', message, detail: null });
+  it('a sync signs every call with the configured key file, and the emulator refuses none of them', async () => {
+    // Trax's own signer, not a hand-made token: the emulator checks signature, kid, issuer, audience
+    // and the 24 h lifetime limit as the real API does (its refusals are in test/sandbox/enablebanking.test.ts).
+    const { store } = await connect(w);
+    const from = w.sb.requestLog.length;
+    expect((await collect(w, store)).length).toBeGreaterThan(0);
+    const calls = w.sb.requestLog.slice(from);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter((r) => r.status === 401)).toEqual([]);
   });
 
   it('rejected by the server becomes one sentence naming the variables to check', async () => {
@@ -233,6 +207,25 @@ describe('sync', () => {
       expect(settled[0]!.dedupeKey.startsWith('p:')).toBe(true);
     } finally {
       w.sb.clock.advance(-3 * DAY);
+    }
+  });
+
+  it('falls back to 89 days with a warning when the bank no longer serves deep history', async () => {
+    const { store } = await connect(w);
+    w.sb.clock.advance(10 * 60_000); // the bank's window after login has passed
+    try {
+      const pages = await collect(w, store);
+      const today = w.sb.clock.now().toISOString().slice(0, 10);
+      const window = pages.find((p) => p.window)!.window!;
+      expect(window.to).toBe(today);
+      expect(Date.parse(today) - Date.parse(window.from)).toBe(89 * DAY);
+      expect(pages.flatMap((p) => p.warnings)).toContain(
+        `Girokonto: the bank no longer serves history before ${window.from}; synced from ${window.from}.`,
+      );
+      const refused = w.sb.requestLog.filter((r) => r.status === 422 && r.path.endsWith('/transactions'));
+      expect(refused.length).toBeGreaterThan(0);
+    } finally {
+      w.sb.clock.advance(-10 * 60_000);
     }
   });
 

@@ -279,7 +279,7 @@ describe('the ING persona with older history', () => {
   });
 });
 
-// The emulator's OAuth flow, as in test/integration/sandbox-truelayer.test.ts.
+// The emulator's OAuth flow, as in test/sandbox/truelayer.test.ts.
 type Json = Record<string, any>;
 
 async function connectIng(sb: TrueLayerSandbox): Promise<string> {

@@ -3,9 +3,7 @@ import path from 'node:path';
 import { connectEnableBankingWithCode, startEnableBankingConsent } from '../../../src/connections/connect-enablebanking.js';
 import { TraxError } from '../../../src/domain/errors.js';
 import { checkCallback } from '../../../src/providers/enablebanking/index.js';
-import { startEnableBankingSandbox } from '../../../src/sandbox/enablebanking/index.js';
-import { testStart } from '../../helpers/clock.js';
-import { APP_ID, demoKeys, REDIRECT } from '../../integration/enablebanking-fixture.js';
+import { APP_ID, demoKeys, ebSandbox, REDIRECT } from '../../helpers/enablebanking.js';
 import { contractApp, DAY_MS, type ContractWorld, type ProviderAdapter } from './adapter.js';
 
 const BANKS = ['ING', 'DKB'] as const;
@@ -21,14 +19,8 @@ export const enablebanking: ProviderAdapter<EnableBankingWorld> = {
   id: 'enablebanking',
   async open() {
     const keys = demoKeys();
-    const sb = await startEnableBankingSandbox({
-      port: 0,
-      now: testStart(),
-      seed: 7,
-      apps: [{ appId: APP_ID, publicKeyPem: keys.publicKeyPem, redirectUrls: [REDIRECT] }],
-      // The suite syncs more often than PSD2's 4 unattended reads a day; 429 is its own case.
-      unattendedReadsPerDay: 1_000,
-    });
+    // The suite syncs more often than PSD2's 4 unattended reads a day; 429 is its own case.
+    const sb = await ebSandbox({ unattendedReadsPerDay: 1_000 });
     const t = contractApp((dataDir) => {
       // The key file is checked when the config is read, so it is written first.
       const keyFile = path.join(dataDir, 'enablebanking.pem');

@@ -1,6 +1,9 @@
+import { SignJWT } from 'jose';
+import { createPrivateKey } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppJwt } from '../../src/providers/enablebanking/jwt.js';
-import { collect, connect, ebWorld, REDIRECT, type EbWorld } from './enablebanking-fixture.js';
+import { generateDemoKeyPair } from '../../src/sandbox/enablebanking/index.js';
+import { APP_ID, connect, ebWorld, REDIRECT, type EbWorld } from '../helpers/enablebanking.js';
 
 /** The emulator's own contract, over raw HTTP: the rules the reference lists, as the real API states them. */
 let w: EbWorld;
@@ -27,7 +30,46 @@ const authBody = (bank: string, days: number) => ({
   redirect_url: REDIRECT,
 });
 
-describe('POST /auth', () => {
+/** A token made by hand, so the emulator can be shown claims Trax's own signer never produces. */
+async function rawJwt(claims: { iat: number; exp: number }, key = w.keys.privateKeyPem): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: APP_ID })
+    .setIssuer('enablebanking.com')
+    .setAudience('api.enablebanking.com')
+    .setIssuedAt(claims.iat)
+    .setExpirationTime(claims.exp)
+    .sign(createPrivateKey(key));
+}
+
+describe('Enable Banking emulator: the application JWT check', () => {
+  const now = () => Math.floor(w.sb.clock.now().getTime() / 1000);
+  const aspsps = (token: string) => fetch(`${w.sb.url}/aspsps?country=DE`, { headers: { authorization: `Bearer ${token}` } });
+
+  it('accepts a token signed with the application key and valid for an hour', async () => {
+    const res = await aspsps(await rawJwt({ iat: now(), exp: now() + 3600 }));
+    expect(res.status).toBe(200);
+  });
+
+  it.each([
+    [
+      'signed by another key',
+      async () => rawJwt({ iat: now(), exp: now() + 3600 }, generateDemoKeyPair().privateKeyPem),
+      'JWT signature verification failed',
+    ],
+    ['expired', async () => rawJwt({ iat: now() - 7200, exp: now() - 3600 }), 'JWT expired'],
+    [
+      'living longer than 24 h',
+      async () => rawJwt({ iat: now(), exp: now() + 86_401 }),
+      'JWT lifetime (exp - iat) exceeds 86400 seconds',
+    ],
+  ])('refuses with 401 UNAUTHORIZED_ACCESS a token %s', async (_name, make, message) => {
+    const res = await aspsps(await make());
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ code: 401, error: 'UNAUTHORIZED_ACCESS', message, detail: null });
+  });
+});
+
+describe('Enable Banking emulator: POST /auth', () => {
   it('refuses consent longer than the bank allows with the real message', async () => {
     expect(await call('POST', '/auth', authBody('Trade Republic', 91))).toEqual({
       status: 422,
@@ -48,7 +90,7 @@ describe('POST /auth', () => {
   });
 });
 
-describe('sessions and data', () => {
+describe('Enable Banking emulator: sessions and data', () => {
   it('a code works once', async () => {
     const started = await call('POST', '/auth', authBody('ING', 30));
     const back = new URL(await w.sb.completeAuth(String(started.body.url), { username: 'erika', password: 'sandbox' }));
@@ -81,20 +123,5 @@ describe('sessions and data', () => {
     expect((await call('GET', `/accounts/${uid}/balances`, undefined, { 'Psu-Ip-Address': '203.0.113.7' })).body.error).toBe(
       'PSU_HEADER_NOT_PROVIDED',
     );
-  });
-
-  it('serves deep history only just after login; the connector then falls back to 89 days with a warning', async () => {
-    const { store } = await connect(w);
-    w.sb.clock.advance(10 * 60_000);
-    const pages = await collect(w, store);
-    const today = w.sb.clock.now().toISOString().slice(0, 10);
-    const window = pages.find((p) => p.window)!.window!;
-    expect(window.to).toBe(today);
-    expect(Date.parse(today) - Date.parse(window.from)).toBe(89 * 86_400_000);
-    expect(pages.flatMap((p) => p.warnings)).toContain(
-      `Girokonto: the bank no longer serves history before ${window.from}; synced from ${window.from}.`,
-    );
-    const refused = w.sb.requestLog.filter((r) => r.status === 422 && r.path.endsWith('/transactions'));
-    expect(refused.length).toBeGreaterThan(0);
   });
 });

@@ -21,7 +21,7 @@ import {
   type EnableBankingSandbox,
   type EnableBankingSandboxOptions,
 } from '../../src/sandbox/enablebanking/index.js';
-import { testStart } from '../helpers/clock.js';
+import { testStart } from './clock.js';
 
 /** Shared set-up for the Enable Banking tests: an emulator, a key file, a config pointing at both. */
 export const APP_ID = '0b5c7a3e-6d0f-4f8e-9d1a-5e2c3b4a1f00';
@@ -44,15 +44,20 @@ export function demoKeys(): ReturnType<typeof generateDemoKeyPair> {
   return pairs[0]!;
 }
 
-export async function ebWorld(opts: Partial<EnableBankingSandboxOptions> = {}): Promise<EbWorld> {
-  const keys = demoKeys();
-  const sb = await startEnableBankingSandbox({
+/** The emulator on the file's test instant, knowing the test application's key and redirect URL. */
+export function ebSandbox(opts: Partial<EnableBankingSandboxOptions> = {}): ReturnType<typeof startEnableBankingSandbox> {
+  return startEnableBankingSandbox({
     port: 0,
     now: testStart(),
     seed: 7,
-    apps: [{ appId: APP_ID, publicKeyPem: keys.publicKeyPem, redirectUrls: [REDIRECT] }],
+    apps: [{ appId: APP_ID, publicKeyPem: demoKeys().publicKeyPem, redirectUrls: [REDIRECT] }],
     ...opts,
   });
+}
+
+export async function ebWorld(opts: Partial<EnableBankingSandboxOptions> = {}): Promise<EbWorld> {
+  const keys = demoKeys();
+  const sb = await ebSandbox(opts);
   const dir = mkdtempSync(path.join(tmpdir(), 'trax-eb-'));
   const keyFile = path.join(dir, 'private.pem');
   writeFileSync(keyFile, keys.privateKeyPem, { mode: 0o600 });
