@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ASPSPS } from '../../src/sandbox/enablebanking/index.js';
 import { CLI, runCli } from '../helpers/trax.js';
-import { APP_ID, ebWorld, type EbWorld } from './enablebanking-fixture.js';
+import { APP_ID, ebWorld, type EbWorld } from '../helpers/enablebanking.js';
 
 /**
  * What a new user met walking the README's Enable Banking commands: sentences that named
