@@ -108,6 +108,12 @@ describe('trax import', () => {
     writeFileSync(pdf, Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64)]));
     const truncated = path.join(dir, 'camt.xml');
     writeFileSync(truncated, readFileSync(CAMT, 'utf8').slice(0, 1500));
+    // A text file that is no statement (the README served once, until its prose grew commas).
+    const letter = path.join(dir, 'Kuendigung.txt');
+    writeFileSync(
+      letter,
+      'Sehr geehrte Damen und Herren\nhiermit kuendige ich mein Abo zum Monatsende\nMit freundlichen Gruessen\n',
+    );
     const badRow = path.join(dir, 'Umsatzanzeige.csv');
     writeFileSync(badRow, readFileSync(ING_NEW, 'utf8').replace('-54,37', 'minus vier'));
     const cases: Array<[string, RegExp]> = [
@@ -115,7 +121,7 @@ describe('trax import', () => {
       [pdf, /this is a PDF, not a statement export/],
       [truncated, /CAMT\.053.*(cut|truncat|end|unclosed|close)/i],
       [badRow, /line 1[0-9]+.*amount/i],
-      [path.join(ROOT, 'README.md'), /matches none of the formats/],
+      [letter, /matches none of the formats/],
     ];
     for (const [file, message] of cases) {
       const r = await trax('import', file);
