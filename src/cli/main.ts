@@ -245,11 +245,11 @@ async function report(error: unknown): Promise<number> {
   const { colors } = await import('./output.js');
   const e = asStoreError(error, 'use the database');
   if (e instanceof TraxError) {
-    process.stderr.write(`${colors.red('Error:')} ${e.message}\n`);
+    process.stderr.write(`${colors.red(m.cliErrorLabel)} ${e.messageIn(m)}\n`);
     return e.code === 'usage' ? 2 : 1;
   }
   process.stderr.write(
-    `${colors.red('Unexpected error:')} ${e instanceof Error ? e.message : String(e)}\nThis is a bug in Trax; nothing was half-written. Please report it with the command you ran.\n`,
+    `${colors.red(m.cliUnexpectedError)} ${e instanceof Error ? e.message : String(e)}\n${m.cliUnexpectedBug}\n`,
   );
   if (process.env.TRAX_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
   return 70;

@@ -672,4 +672,89 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
   cliNoBanksListed: (country) => `Keine Banken${country ? ` in ${country}` : ''} für Privatkonten gelistet.`,
   cliBanksHead: ['Bank', 'Land', 'Freigabe max.', 'Kundenarten'].join('|'),
   cliDays: (n) => `${n} ${n === 1 ? 'Tag' : 'Tage'}`,
+  // CLI: trax review
+  cliReviewBadId: (v, duplicate) =>
+    `„${v}“ ist keine ${duplicate ? 'Duplikat' : 'Umsatz'}nummer; \`trax review\` listet sie auf.`,
+  cliReviewBadLimit: (v) =>
+    `--limit erwartet, wie viele Umsätze gezeigt werden, als ganze Zahl ab 1 (z. B. --limit 50), nicht „${v}“.`,
+  cliReviewKept: (category, ids) => `${category} für ${ids} beibehalten (Ihre Wahl).`,
+  cliReviewUncategorized: 'Ohne Kategorie',
+  cliCategorySource: (s) => CATEGORY_SOURCE[s] ?? s,
+  cliReviewReason: (r) => REVIEW_REASON[r] ?? r,
+  cliReviewDuplicate: (id) => `Duplikat ${id}`,
+  cliReviewSyncedRow: 'eine abgerufene Buchung',
+  cliReviewFileRow: 'eine Buchung aus einer Datei',
+  cliReviewKeysDuplicate: 'd kein Duplikat · s überspringen · q beenden',
+  cliReviewKeys: (canAccept, transfer) =>
+    `${canAccept ? 'a übernehmen · ' : ''}c KATEGORIE ändern (mit --similar auch ähnliche)${transfer ? ' · t keine Umbuchung' : ''} · s überspringen · q beenden`,
+  cliReviewOwnBooking: (id) => `Duplikat ${id} ist eine eigene Buchung.`,
+  cliReviewNothingToAccept:
+    'Es hat keine Kategorie zum Übernehmen: Tippen Sie c und die Kategorie, z. B. `c groceries` (`trax categories list`).',
+  cliReviewTypeCategory: 'Tippen Sie c und die Kategorie, z. B. `c groceries` (`trax categories list`).',
+  cliReviewStopped: (answered, skipped) =>
+    `Angehalten: ${answered} beantwortet, ${skipped} übersprungen. \`trax review\` macht dort weiter, wo Sie aufgehört haben.`,
+  cliReviewNotAnAnswer: (line, keys) => `„${line}“ ist hier keine Antwort; ${keys}.`,
+  cliReviewDone: (answered, skipped) =>
+    `Fertig: ${answered} beantwortet, ${skipped} übersprungen; was bis jetzt eingegangen ist, gilt nicht mehr als neu.`,
+  cliReviewMore: (n) => `… und ${n} weitere (--limit N)`,
+  cliReviewAnswerWith:
+    'Antworten Sie mit `trax review accept ID`, `category ID KATEGORIE [--similar]`, `not-transfer ID`, `not-duplicate ID`; `trax review done`, wenn der Rest stimmt.',
+  cliReviewDuplicateOwn: (id, day, description) => `Duplikat ${id}: ${day} ${description} ist eine eigene Buchung.`,
+  cliReviewedUpTo: (instant) => `Geprüft bis ${instant} UTC; nur was ab jetzt eingeht, gilt als neu.`,
+  cliReviewNoTransaction: (id) => `Es gibt keinen Umsatz ${id}; \`trax review --json\` listet alles zu Prüfende auf.`,
+  cliReviewNoCategoryToAccept: (id) =>
+    `Umsatz ${id} hat keine Kategorie zum Übernehmen; wählen Sie eine mit \`trax review category ${id} KATEGORIE\`.`,
+  cliReviewNotSuggestedTransfer: (id) =>
+    `Umsatz ${id} ist keine vorgeschlagene Umbuchung; ändern Sie seine Kategorie mit \`trax review category ${id} KATEGORIE\`.`,
+  cliReviewIsTransferCategory: (name) =>
+    `„${name}“ ist die Kategorie für Umbuchungen; wählen Sie die Kategorie, die die Zahlung wirklich ist.`,
+  cliReviewNoDuplicate: (id) => `Es gibt kein offenes Duplikat ${id}; \`trax review\` listet die wartenden auf.`,
+  // CLI: how main.ts reports an error
+  cliErrorLabel: 'Fehler:',
+  cliUnexpectedError: 'Unerwarteter Fehler:',
+  cliUnexpectedBug:
+    'Das ist ein Fehler in Trax; es wurde nichts halb geschrieben. Bitte melden Sie ihn zusammen mit dem Befehl, den Sie aufgerufen haben.',
+  // CLI: trax categorize, categories (and "apply to similar", which trax review shares)
+  cliSimilarRule: (rule, category) => `Damit entsteht eine Regel: ${rule} → ${category}.`,
+  cliSimilarMatches: (matched, moves, category) =>
+    `Sie trifft auf ${matched} ${matched === 1 ? 'Umsatz' : 'Umsätze'} zu; ${moves} ${moves === 1 ? 'weiterer Umsatz käme' : 'weitere Umsätze kämen'} nach ${category}${moves > 0 ? ', zum Beispiel:' : '.'}`,
+  cliAndMore: (n) => `… und ${n} weitere`,
+  cliUncategorized: 'Ohne Kategorie',
+  cliSimilarNeedsYes: (moves) =>
+    `Nichts geändert: --similar würde ${moves} ${moves === 1 ? 'Umsatz' : 'Umsätze'} umsortieren; mit --yes geschieht das ohne Rückfrage.`,
+  cliSimilarAsk: (id, category) => `Umsatz ${id} auf ${category} setzen und diese Regel anlegen? [j/N] `,
+  cliNothingChanged: 'Nichts geändert.',
+  cliChosen: (id, category) => `Umsatz ${id} ist jetzt ${category} (Ihre Wahl; sie bleibt bei jedem Abruf erhalten).`,
+  cliSimilarRuleCreated: (ruleId, similar) =>
+    `Regel ${ruleId} angelegt; sie hat ${similar} ${similar === 1 ? 'ähnlichen Umsatz' : 'ähnliche Umsätze'} neu zugeordnet. Siehe \`trax rules list\`; rückgängig mit \`trax undo\`.`,
+  cliRetrained: (n) => `  das gelernte Modell mit ${n} Beispielen neu trainiert`,
+  cliExamined: (examined, changed) => `${examined} ${examined === 1 ? 'Umsatz' : 'Umsätze'} geprüft, ${changed} geändert.`,
+  cliTransferPairs: (n) => `  neue Umbuchungspaare: ${n}`,
+  cliCategorizeUndo: (rows) =>
+    `Rückgängig mit \`trax undo\` (stellt ${rows === 1 ? 'die geänderte Kategorie' : `die ${rows} geänderten Kategorien`} wieder her).`,
+  cliCategorizeBadId: (v) => `„${v}“ ist keine Umsatznummer; \`trax transactions --json\` zeigt die Nummern.`,
+  cliCategoryKind: (k) => ({ income: 'Einnahmen', transfer: 'Umbuchung', uncategorized: 'ohne Kategorie' })[k] ?? k,
+  cliCategoryAdded: (name, slug) => `${name} (${slug}) angelegt.`,
+  cliCategoryRenamed: (name) => `Umbenannt in ${name}.`,
+  cliCategoryMerged: (from, into, moved) =>
+    `${from} mit ${into} zusammengeführt: ${moved} ${moved === 1 ? 'Umsatz' : 'Umsätze'} verschoben.`,
+  // Errors the categorizer and the category store raise (CLI and web alike)
+  condMerchantIs: (v) => `Händler ist „${v}“`,
+  condDescriptionContains: (v) => `Verwendungszweck enthält „${v}“`,
+  condMoneyOut: 'Ausgabe',
+  condMoneyIn: 'Einnahme',
+  errNoWordsForSimilar: (description) =>
+    `„${description}“ enthält keine Wörter, an denen sich ähnliche Umsätze erkennen ließen; legen Sie stattdessen mit \`trax rules add\` eine Regel an.`,
+  errNoTransaction: (id) => `Es gibt keinen Umsatz ${id}; \`trax transactions --json\` zeigt die Nummern.`,
+  errNoCategory: (ref, examples) =>
+    `Es gibt keine Kategorie „${ref}“; siehe \`trax categories list\` (z. B. ${examples}), oder legen Sie sie mit \`trax categories add "${ref}"\` an.`,
+  errCategoryNameUnusable: (name) => `„${name}“ taugt nicht als Name einer Kategorie.`,
+  errCategoryExists: (slug) => `Eine Kategorie „${slug}“ gibt es schon.`,
+  errCategoryNested: (name) =>
+    `„${name}“ liegt selbst schon in einer anderen Kategorie; Kategorien lassen sich nur eine Ebene tief verschachteln.`,
+  errCategoryBuiltIn: (name) => `„${name}“ ist eingebaut und kann nicht entfernt werden.`,
+  errCategoryInUse: (name, transactions, other, slug) =>
+    `„${name}“ wird noch verwendet (${transactions} Umsätze, ${other} Regeln, Zuordnungen, Budgets oder Unterkategorien); führen Sie sie mit \`trax categories merge ${slug} ANDERE\` mit einer anderen zusammen.`,
+  errCategoryMergeSelf: 'Eine Kategorie lässt sich nicht mit sich selbst zusammenführen.',
+  errCategoryMergeBuiltIn: (name) => `„${name}“ ist eingebaut und kann nicht aufgelöst werden.`,
 };

@@ -604,6 +604,89 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
   cliNoBanksListed: (country: string | null) => `No banks listed${country ? ` in ${country}` : ''} for personal accounts.`,
   cliBanksHead: ['Bank', 'Country', 'Max consent', 'PSU types'].join('|'),
   cliDays: (n: number) => `${n} days`,
+  // CLI: trax review
+  cliReviewBadId: (v: string, duplicate: boolean) =>
+    `"${v}" is not a ${duplicate ? 'duplicate' : 'transaction'} id; \`trax review\` lists them.`,
+  cliReviewBadLimit: (v: string) =>
+    `--limit takes how many transactions to show, a whole number from 1 (e.g. --limit 50), not "${v}".`,
+  cliReviewKept: (category: string, ids: string) => `Kept ${category} for ${ids} (your choice).`,
+  cliReviewUncategorized: 'Uncategorized',
+  cliCategorySource: (s: string) => s,
+  cliReviewReason: (r: string) => r,
+  cliReviewDuplicate: (id: number) => `Duplicate ${id}`,
+  cliReviewSyncedRow: 'a synced row',
+  cliReviewFileRow: 'a row from a file',
+  cliReviewKeysDuplicate: 'd not a duplicate · s skip · q quit',
+  cliReviewKeys: (canAccept: boolean, transfer: boolean) =>
+    `${canAccept ? 'a accept · ' : ''}c CATEGORY change (add --similar for look-alikes)${transfer ? ' · t not a transfer' : ''} · s skip · q quit`,
+  cliReviewOwnBooking: (id: number) => `Duplicate ${id} is a booking of its own.`,
+  cliReviewNothingToAccept: 'It has no category to accept: type c and the category, e.g. `c groceries` (`trax categories list`).',
+  cliReviewTypeCategory: 'Type c and the category, e.g. `c groceries` (`trax categories list`).',
+  cliReviewStopped: (answered: number, skipped: number) =>
+    `Stopped: ${answered} answered, ${skipped} skipped. \`trax review\` picks up where you left.`,
+  cliReviewNotAnAnswer: (line: string, keys: string) => `"${line}" is not an answer here; ${keys}.`,
+  cliReviewDone: (answered: number, skipped: number) =>
+    `Done: ${answered} answered, ${skipped} skipped; what came in until now is no longer new.`,
+  cliReviewMore: (n: number) => `… and ${n} more (--limit N)`,
+  cliReviewAnswerWith:
+    'Answer with `trax review accept ID`, `category ID CATEGORY [--similar]`, `not-transfer ID`, `not-duplicate ID`; `trax review done` when the rest is fine.',
+  cliReviewDuplicateOwn: (id: number, day: string, description: string) =>
+    `Duplicate ${id}: ${day} ${description} is a booking of its own.`,
+  cliReviewedUpTo: (instant: string) => `Reviewed up to ${instant} UTC; only what comes in from now on is new.`,
+  cliReviewNoTransaction: (id: number) => `There is no transaction ${id}; \`trax review --json\` lists the inbox.`,
+  cliReviewNoCategoryToAccept: (id: number) =>
+    `Transaction ${id} has no category to accept; choose one with \`trax review category ${id} CATEGORY\`.`,
+  cliReviewNotSuggestedTransfer: (id: number) =>
+    `Transaction ${id} is not a suggested transfer; change its category with \`trax review category ${id} CATEGORY\`.`,
+  cliReviewIsTransferCategory: (name: string) => `"${name}" is the transfer category; pick the category the payment really is.`,
+  cliReviewNoDuplicate: (id: number) => `There is no open duplicate ${id}; \`trax review\` lists the ones waiting.`,
+  // CLI: how main.ts reports an error
+  cliErrorLabel: 'Error:',
+  cliUnexpectedError: 'Unexpected error:',
+  cliUnexpectedBug: 'This is a bug in Trax; nothing was half-written. Please report it with the command you ran.',
+  // CLI: trax categorize, categories (and "apply to similar", which trax review shares)
+  cliSimilarRule: (rule: string, category: string) => `This creates a rule: ${rule} → ${category}.`,
+  cliSimilarMatches: (matched: number, moves: number, category: string) =>
+    `It matches ${matched} transaction${matched === 1 ? '' : 's'}; ${moves} other transaction${moves === 1 ? '' : 's'} would move to ${category}${moves > 0 ? ', for example:' : '.'}`,
+  cliAndMore: (n: number) => `… and ${n} more`,
+  cliUncategorized: 'Uncategorized',
+  cliSimilarNeedsYes: (moves: number) =>
+    `Nothing changed: --similar would move ${moves} transaction${moves === 1 ? '' : 's'}; pass --yes to apply it without asking.`,
+  cliSimilarAsk: (id: number, category: string) => `Set transaction ${id} to ${category} and create this rule? [y/N] `,
+  cliNothingChanged: 'Nothing changed.',
+  cliChosen: (id: number, category: string) => `Transaction ${id} is now ${category} (your choice; it survives every sync).`,
+  cliSimilarRuleCreated: (ruleId: number, similar: number) =>
+    `Created rule ${ruleId}; it recategorized ${similar} similar transaction${similar === 1 ? '' : 's'}. See \`trax rules list\`; undo with \`trax undo\`.`,
+  cliRetrained: (n: number) => `  retrained the learned model on ${n} examples`,
+  cliExamined: (examined: number, changed: number) =>
+    `Examined ${examined} transaction${examined === 1 ? '' : 's'}, changed ${changed}.`,
+  cliTransferPairs: (n: number) => `  new transfer pairs: ${n}`,
+  cliCategorizeUndo: (rows: number) =>
+    `Undo with \`trax undo\` (puts back the ${rows} ${rows === 1 ? 'category' : 'categories'} this changed).`,
+  cliCategorizeBadId: (v: string) => `"${v}" is not a transaction id; \`trax transactions --json\` shows them.`,
+  cliCategoryKind: (k: string) => k,
+  cliCategoryAdded: (name: string, slug: string) => `Added ${name} (${slug}).`,
+  cliCategoryRenamed: (name: string) => `Renamed to ${name}.`,
+  cliCategoryMerged: (from: string, into: string, moved: number) =>
+    `Merged ${from} into ${into}: ${moved} transaction${moved === 1 ? '' : 's'} moved.`,
+  // Errors the categorizer and the category store raise (CLI and web alike)
+  condMerchantIs: (v: string) => `merchant is "${v}"`,
+  condDescriptionContains: (v: string) => `description contains "${v}"`,
+  condMoneyOut: 'money out',
+  condMoneyIn: 'money in',
+  errNoWordsForSimilar: (description: string) =>
+    `"${description}" has no words to recognize similar transactions by; add a rule with \`trax rules add\` instead.`,
+  errNoTransaction: (id: number) => `There is no transaction ${id}; \`trax transactions --json\` shows the ids.`,
+  errNoCategory: (ref: string, examples: string) =>
+    `There is no category "${ref}"; see \`trax categories list\` (e.g. ${examples}), or add it with \`trax categories add "${ref}"\`.`,
+  errCategoryNameUnusable: (name: string) => `"${name}" is not a usable category name.`,
+  errCategoryExists: (slug: string) => `A category "${slug}" already exists.`,
+  errCategoryNested: (name: string) => `"${name}" is itself inside another category; categories nest one level only.`,
+  errCategoryBuiltIn: (name: string) => `"${name}" is built in and cannot be removed.`,
+  errCategoryInUse: (name: string, transactions: number, other: number, slug: string) =>
+    `"${name}" is in use (${transactions} transactions, ${other} rules, choices, budgets or subcategories); merge it into another with \`trax categories merge ${slug} OTHER\`.`,
+  errCategoryMergeSelf: 'A category cannot be merged into itself.',
+  errCategoryMergeBuiltIn: (name: string) => `"${name}" is built in and cannot be merged away.`,
 };
 
 export type Messages = {
