@@ -79,6 +79,17 @@ const CATEGORY_SOURCE: Record<string, string> = {
   none: 'keine',
 };
 
+/** Which stage decided a category, as `trax rules test` and the rules page name it. */
+const RULE_SOURCE: Record<string, string> = {
+  user: 'Ihre Zuordnung',
+  rule: 'Ihre Regel',
+  learned: 'das gelernte Modell',
+  provider: 'die Kategorie der Bank',
+  default: 'eine eingebaute Regel',
+  transfer: 'eine Umbuchung',
+  none: 'nichts: ohne Kategorie',
+};
+
 export const de: Messages = {
   navDashboard: 'Übersicht',
   navTransactions: 'Umsätze',
@@ -445,16 +456,7 @@ export const de: Messages = {
   ruleTestLearnedUnearned: (category: string) =>
     `${category}, noch ohne auf zurückgehaltenen Daten verdiente Sicherheit (nicht verwendet)`,
   ruleTestWinner: (category: string, source: string) => `→ ${category} (durch ${source})`,
-  ruleSource: (s: string) =>
-    ({
-      user: 'Ihre Zuordnung',
-      rule: 'Ihre Regel',
-      learned: 'das gelernte Modell',
-      provider: 'die Kategorie der Bank',
-      default: 'eine eingebaute Regel',
-      transfer: 'eine Umbuchung',
-      none: 'nichts: ohne Kategorie',
-    })[s] ?? s,
+  ruleSource: (s: string) => RULE_SOURCE[s] ?? s,
   categoriesIntro:
     'Kategorien umbenennen, anlegen oder entfernen. Eine verwendete Kategorie wird beim Entfernen mit einer anderen zusammengelegt.',
   categoryRows: 'Umsätze',
@@ -757,4 +759,34 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
     `„${name}“ wird noch verwendet (${transactions} Umsätze, ${other} Regeln, Zuordnungen, Budgets oder Unterkategorien); führen Sie sie mit \`trax categories merge ${slug} ANDERE\` mit einer anderen zusammen.`,
   errCategoryMergeSelf: 'Eine Kategorie lässt sich nicht mit sich selbst zusammenführen.',
   errCategoryMergeBuiltIn: (name) => `„${name}“ ist eingebaut und kann nicht aufgelöst werden.`,
+  // CLI: trax rules (and the errors the rule engine, rules files and rule changes raise)
+  cliRulesHead: ['ID', 'Priorität', 'Name', 'Bedingung', 'Kategorie'].join('|'),
+  cliNoRules:
+    'Noch keine Regeln. Legen Sie eine mit `trax rules add --category SLUG --description-contains TEXT` an, oder nutzen Sie „auf ähnliche anwenden“, wenn Sie eine Kategorie korrigieren.',
+  cliRuleNeverMatches: (id, reason) => `! Regel ${id} trifft nie zu: ${reason} Entfernen Sie sie mit \`trax rules rm ${id}\`.`,
+  cliRuleAdded: (id, slug, hits, changed, undo) =>
+    `Regel ${id} → ${slug} angelegt; sie ordnet jetzt ${hits} ${hits === 1 ? 'Umsatz' : 'Umsätze'} zu (${changed} geändert).${undo ? ' Rückgängig mit `trax undo`.' : ''}`,
+  cliRuleRemoved: (id, changed) => `Regel ${id} entfernt; ${changed} ${changed === 1 ? 'Umsatz' : 'Umsätze'} neu zugeordnet.`,
+  cliRuleTestYours: 'Ihre Regeln:',
+  cliRuleTestLearned: 'Gelerntes Modell:',
+  cliRuleTestBuiltIn: 'Eingebaute Regeln:',
+  cliRuleTestLearnedAt: (slug, percent, confident, min) =>
+    `${slug} mit ${percent} auf zurückgehaltenen Daten (${confident ? 'sicher genug' : `unter ${min}, nicht verwendet`})`,
+  cliRuleWinnerSource: (s) => RULE_SOURCE[s] ?? s,
+  cliRulesWrote: (n, file) => `${n} ${n === 1 ? 'Regel' : 'Regeln'} in ${file} geschrieben.`,
+  cliRulesImported: (imported, changed, undo) =>
+    `${imported} ${imported === 1 ? 'Regel' : 'Regeln'} importiert; ${changed} ${changed === 1 ? 'Umsatz' : 'Umsätze'} neu zugeordnet.${undo ? ' Rückgängig mit `trax undo`.' : ''}`,
+  errNoRule: (id) => `Es gibt keine Regel ${id}; siehe \`trax rules list\`.`,
+  errRuleInvalid: (where, problem) => `Diese Regel ist nicht gültig: ${where}: ${problem}.`,
+  errRulePriority: (v) => `Die Priorität muss eine ganze Zahl von 0 bis 1000000 sein, nicht „${v}“.`,
+  errRulesFileTooBig: (name, mb) =>
+    `${name} ist größer als ${mb} MB, mehr als jede Regeldatei braucht; nichts wurde importiert (prüfen Sie, ob es die Datei ist, die \`trax rules export\` geschrieben hat).`,
+  errCannotRead: (file, why) => `${file} ließ sich nicht lesen (${why}).`,
+  errRulesNotYaml: (file, line, why) => `${file} Zeile ${line}: kein gültiges YAML oder JSON (${why}); nichts wurde importiert.`,
+  errRulesNotImported: (file, problems) => `${file} wurde nicht importiert:\n  ${problems}`,
+  errAtLine: (line, problem) => `Zeile ${line}: ${problem}`,
+  errRegexUnsupported: (pattern, construct) =>
+    `Der reguläre Ausdruck /${pattern}/ nutzt ${construct}, was die Regex-Engine von Trax (RE2, lineare Laufzeit) nicht ausführen kann; vergleichen Sie den Text direkt oder teilen Sie ihn auf zwei Bedingungen auf.`,
+  errRegexInvalid: (pattern, reason) =>
+    `Der reguläre Ausdruck /${pattern}/ ist nicht gültig: ${reason}; korrigieren Sie ihn oder nutzen Sie „enthält“.`,
 };

@@ -687,6 +687,39 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
     `"${name}" is in use (${transactions} transactions, ${other} rules, choices, budgets or subcategories); merge it into another with \`trax categories merge ${slug} OTHER\`.`,
   errCategoryMergeSelf: 'A category cannot be merged into itself.',
   errCategoryMergeBuiltIn: (name: string) => `"${name}" is built in and cannot be merged away.`,
+  // CLI: trax rules (and the errors the rule engine, rules files and rule changes raise)
+  cliRulesHead: ['ID', 'Priority', 'Name', 'When', 'Category'].join('|'),
+  cliNoRules:
+    'No rules yet. Add one with `trax rules add --category SLUG --description-contains TEXT`, or use "apply to similar" when you correct a category.',
+  cliRuleNeverMatches: (id: number, reason: string) =>
+    `! rule ${id} never matches: ${reason} Remove it with \`trax rules rm ${id}\`.`,
+  cliRuleAdded: (id: number, slug: string, hits: number, changed: number, undo: boolean) =>
+    `Added rule ${id} → ${slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${changed} changed).${undo ? ' Undo with `trax undo`.' : ''}`,
+  cliRuleRemoved: (id: string, changed: number) =>
+    `Removed rule ${id}; ${changed} transaction${changed === 1 ? '' : 's'} recategorized.`,
+  cliRuleTestYours: 'your rules:',
+  cliRuleTestLearned: 'learned model:',
+  cliRuleTestBuiltIn: 'built-in rules:',
+  cliRuleTestLearnedAt: (slug: string, percent: string, confident: boolean, min: string) =>
+    `${slug} at ${percent} on held-out data (${confident ? 'confident enough' : `below ${min}, not used`})`,
+  cliRuleWinnerSource: (s: string) => (s === 'none' ? 'nothing: Uncategorized' : s),
+  cliRulesWrote: (n: number, file: string) => `Wrote ${n} rules to ${file}.`,
+  cliRulesImported: (imported: number, changed: number, undo: boolean) =>
+    `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${changed} transaction${changed === 1 ? '' : 's'} recategorized.${undo ? ' Undo with `trax undo`.' : ''}`,
+  errNoRule: (id: number | string) => `There is no rule ${id}; see \`trax rules list\`.`,
+  errRuleInvalid: (where: string, problem: string) => `That rule is not valid: ${where}: ${problem}.`,
+  errRulePriority: (v: string) => `The priority must be a whole number from 0 to 1000000, not "${v}".`,
+  errRulesFileTooBig: (name: string, mb: number) =>
+    `${name} is larger than ${mb} MB, more than any rules file needs; nothing was imported (check it is the file \`trax rules export\` wrote).`,
+  errCannotRead: (file: string, why: string) => `Could not read ${file} (${why}).`,
+  errRulesNotYaml: (file: string, line: string, why: string) =>
+    `${file} line ${line}: not valid YAML or JSON (${why}); nothing was imported.`,
+  errRulesNotImported: (file: string, problems: string) => `${file} was not imported:\n  ${problems}`,
+  errAtLine: (line: number, problem: string) => `line ${line}: ${problem}`,
+  errRegexUnsupported: (pattern: string, construct: string) =>
+    `The regex /${pattern}/ uses ${construct}, which Trax's linear-time regex engine (RE2) cannot run; match the text directly or split it into two conditions.`,
+  errRegexInvalid: (pattern: string, reason: string) =>
+    `The regex /${pattern}/ is not valid: ${reason}; fix it or use "contains".`,
 };
 
 export type Messages = {
