@@ -789,4 +789,53 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
     `Der reguläre Ausdruck /${pattern}/ nutzt ${construct}, was die Regex-Engine von Trax (RE2, lineare Laufzeit) nicht ausführen kann; vergleichen Sie den Text direkt oder teilen Sie ihn auf zwei Bedingungen auf.`,
   errRegexInvalid: (pattern, reason) =>
     `Der reguläre Ausdruck /${pattern}/ ist nicht gültig: ${reason}; korrigieren Sie ihn oder nutzen Sie „enthält“.`,
+  // CLI: trax import (and the import pipeline's own refusals and progress)
+  cliImportBadAccount: '--account erwartet eine Kontonummer von Trax (eine Zahl); `trax accounts` listet sie auf.',
+  cliImportAccount: (what) => `Konto: ${what}`,
+  cliImportReplacedPending: (n) => `; ${n} vorgemerkte Buchungen einer früheren Datei ersetzt`,
+  cliImportPlacement: (p) => (p === 'new' ? 'neu' : p === 'linked' ? 'in Trax' : 'prüfen'),
+  cliImportedAs: (id) => `Als Import ${id} übernommen; \`trax import undo ${id}\` macht ihn rückgängig.`,
+  cliImportWaiting: (n) => `${n} ${n === 1 ? 'Buchung wartet' : 'Buchungen warten'} in \`trax import review\` auf Sie.`,
+  cliImportNameFile:
+    'Geben Sie die Kontoauszugsdatei an, die importiert werden soll, z. B. `trax import ~/Downloads/Umsatzanzeige.csv`.',
+  cliImportPendingBoth: '--booked-only und --include-pending widersprechen sich; behalten Sie eins davon.',
+  cliImportDryRun: 'Probelauf: Es wurde nichts geschrieben. Rufen Sie denselben Befehl ohne --dry-run auf, um zu importieren.',
+  cliNoImports: 'Noch keine Dateien importiert. Importieren Sie eine mit `trax import DATEI`.',
+  cliImportsHead: ['Import', 'Wann', 'Datei', 'Format', 'Konto', 'Neu', 'In Trax', 'Früher', 'Prüfen', 'Rückgängig'].join('|'),
+  cliImportUndoWhich:
+    'Geben Sie den Import, der rückgängig gemacht werden soll, mit seiner Nummer an: `trax import undo 3` (`trax import list` zeigt sie).',
+  cliNoImport: (id) => `Es gibt keinen Import ${id}; \`trax import list\` zeigt die Importe.`,
+  cliImportAlreadyUndone: (id, file, day) => `Import ${id} (${file}) wurde bereits am ${day} rückgängig gemacht.`,
+  cliImportUndid: (id, file, removed) => `Import ${id} (${file}) rückgängig gemacht: ${removed} Buchungen entfernt.`,
+  cliImportKept: (n) =>
+    `${n} ${n === 1 ? 'Buchung bleibt' : 'Buchungen bleiben'}: Ein Abruf hat sie inzwischen gebracht, sie gehören jetzt zur Bank.`,
+  cliImportReviewUsage:
+    'Beantworten Sie eine Prüfung mit `trax import review link PRÜFUNG UMSATZ`, `... add PRÜFUNG` oder `... skip PRÜFUNG`.',
+  cliImportReviewAnswered: (id, day, description, answer, transactionId) =>
+    `Prüfung ${id}: ${day} ${description} ${answer === 'link' ? `ist Umsatz ${transactionId}` : answer === 'add' ? 'ist eine eigene Buchung' : 'bleibt draußen'}.`,
+  cliImportNothingToReview: 'Nichts zu prüfen: Jede importierte Buchung hat ihren Platz gefunden.',
+  cliImportReviewId: (id) => `Prüfung ${id}`,
+  cliImportReviewFrom: (synced, accountId) => `(${synced ? 'eine abgerufene Buchung' : 'aus einer Datei'}, Konto ${accountId})`,
+  cliImportCouldBe: (id) => `könnte ${id} sein:`,
+  cliImportReviewAnswerWith:
+    'Antworten Sie mit `trax import review link PRÜFUNG UMSATZ`, `add PRÜFUNG` (eigene Buchung) oder `skip PRÜFUNG` (bleibt draußen).',
+  importProgressRead: (rows) => `${rows.toLocaleString('de-DE')} Zeilen gelesen`,
+  importProgressWriting: 'wird geschrieben',
+  importProgressChecking: 'wird mit Ihren Daten abgeglichen',
+  importProgressCategorizing: 'wird kategorisiert',
+  errImportRefused: (file, sentence) => `${file}: ${sentence} Es wurde nichts importiert.`,
+  errNoOpenReview: (id) => `Es gibt keine offene Prüfung ${id}; \`trax import review\` listet die offenen auf.`,
+  errNotACandidate: (transactionId, reviewId, candidates) =>
+    `Umsatz ${transactionId} gehört nicht zu den Kandidaten von Prüfung ${reviewId} (${candidates}).`,
+  errSyncedRowStays: (reviewId) =>
+    `Prüfung ${reviewId} betrifft eine abgerufene Buchung, die bleibt; antworten Sie mit link oder add.`,
+  errFileMissing: (file) => `${file} gibt es nicht; prüfen Sie den Pfad (den Download-Ordner, den Dateinamen).`,
+  errFileUnreadable: (file, why) => `${file} lässt sich nicht lesen (${why}).`,
+  errNotAFile: (file) => `${file} ist keine Datei; geben Sie den Pfad eines heruntergeladenen Kontoauszugs an.`,
+  errUnknownFormat: (format, formats) => `--format ${format} ist kein Format, das Trax liest; nutzen Sie eines von: ${formats}.`,
+  errCsvNoPreset: (columns) =>
+    `das ist eine CSV-Datei, für die Trax keine Vorlage hat (Spalten: ${columns}). Benennen Sie ihre Spalten einmal mit --map date=SPALTE,amount=SPALTE,description=SPALTE,currencyCode=EUR (oder currency=SPALTE); Trax speichert die Zuordnung für das Konto und nutzt sie beim nächsten Mal wieder.`,
+  errImportNoAccount: (id) => `Es gibt kein Konto ${id}; \`trax accounts\` listet die Konten mit ihren Nummern auf.`,
+  errImportManyAccounts: (file, n) =>
+    `${file} enthält Auszüge von ${n} Konten; lassen Sie --account weg, damit jeder zu seinem Konto kommt. Es wurde nichts importiert.`,
 };

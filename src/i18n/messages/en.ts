@@ -720,6 +720,52 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
     `The regex /${pattern}/ uses ${construct}, which Trax's linear-time regex engine (RE2) cannot run; match the text directly or split it into two conditions.`,
   errRegexInvalid: (pattern: string, reason: string) =>
     `The regex /${pattern}/ is not valid: ${reason}; fix it or use "contains".`,
+  // CLI: trax import (and the import pipeline's own refusals and progress)
+  cliImportBadAccount: '--account takes an account id (a number); `trax accounts` lists them.',
+  cliImportAccount: (what: string) => `Account: ${what}`,
+  cliImportReplacedPending: (n: number) => `; ${n} pending rows of an earlier file replaced`,
+  cliImportPlacement: (p: string) => (p === 'new' ? 'new' : p === 'linked' ? 'in Trax' : 'review'),
+  cliImportedAs: (id: number) => `Imported as import ${id}; \`trax import undo ${id}\` takes it back.`,
+  cliImportWaiting: (n: number) => `${n} rows wait for you in \`trax import review\`.`,
+  cliImportNameFile: 'Name the statement file to import, e.g. `trax import ~/Downloads/Umsatzanzeige.csv`.',
+  cliImportPendingBoth: '--booked-only and --include-pending contradict each other; keep one.',
+  cliImportDryRun: 'Dry run: nothing was written. Run the same command without --dry-run to import.',
+  cliNoImports: 'No files imported yet. Import one with `trax import FILE`.',
+  cliImportsHead: ['Import', 'When', 'File', 'Format', 'Account', 'New', 'In Trax', 'Before', 'Review', 'Undone'].join('|'),
+  cliImportUndoWhich: 'Name the import to undo by its number: `trax import undo 3` (`trax import list` shows them).',
+  cliNoImport: (id: string) => `There is no import ${id}; \`trax import list\` shows them.`,
+  cliImportAlreadyUndone: (id: string, file: string, day: string) => `Import ${id} (${file}) was already undone on ${day}.`,
+  cliImportUndid: (id: number, file: string, removed: number) => `Undid import ${id} (${file}): ${removed} rows removed.`,
+  cliImportKept: (n: number) => `${n} rows stay: a sync has brought them since, so they are now the bank's.`,
+  cliImportReviewUsage:
+    'Answer a review with `trax import review link REVIEW TRANSACTION`, `... add REVIEW` or `... skip REVIEW`.',
+  cliImportReviewAnswered: (id: number, day: string, description: string, answer: string, transactionId: string) =>
+    `Review ${id}: ${day} ${description} ${answer === 'link' ? `is transaction ${transactionId}` : answer === 'add' ? 'is a booking of its own' : 'stays out'}.`,
+  cliImportNothingToReview: 'Nothing to review: every imported row found its place.',
+  cliImportReviewId: (id: number) => `Review ${id}`,
+  cliImportReviewFrom: (synced: boolean, accountId: number) =>
+    `(${synced ? 'a synced row' : 'from a file'}, account ${accountId})`,
+  cliImportCouldBe: (id: number) => `could be ${id}:`,
+  cliImportReviewAnswerWith:
+    'Answer with `trax import review link REVIEW TRANSACTION`, `add REVIEW` (its own booking) or `skip REVIEW` (keep it out).',
+  importProgressRead: (rows: number) => `read ${rows.toLocaleString('en-GB')} rows`,
+  importProgressWriting: 'writing',
+  importProgressChecking: 'checking against your data',
+  importProgressCategorizing: 'categorizing',
+  errImportRefused: (file: string, sentence: string) => `${file}: ${sentence} Nothing was imported.`,
+  errNoOpenReview: (id: number) => `There is no open review ${id}; \`trax import review\` lists the open ones.`,
+  errNotACandidate: (transactionId: number, reviewId: number, candidates: string) =>
+    `Transaction ${transactionId} is not one of review ${reviewId}'s candidates (${candidates}).`,
+  errSyncedRowStays: (reviewId: number) => `Review ${reviewId} is about a synced row, which stays; answer link or add.`,
+  errFileMissing: (file: string) => `${file} does not exist; check the path (the download folder, the file name).`,
+  errFileUnreadable: (file: string, why: string) => `${file} cannot be read (${why}).`,
+  errNotAFile: (file: string) => `${file} is not a file; give the path of a downloaded statement.`,
+  errUnknownFormat: (format: string, formats: string) => `--format ${format} is not a format Trax reads; use one of: ${formats}.`,
+  errCsvNoPreset: (columns: string) =>
+    `this is a CSV Trax has no preset for (columns: ${columns}). Name its columns once with --map date=COLUMN,amount=COLUMN,description=COLUMN,currencyCode=EUR (or currency=COLUMN); Trax saves the mapping for the account and reuses it next time.`,
+  errImportNoAccount: (id: number) => `There is no account ${id}; \`trax accounts\` lists them with their ids.`,
+  errImportManyAccounts: (file: string, n: number) =>
+    `${file} holds statements of ${n} accounts; leave out --account so each goes to its own. Nothing was imported.`,
 };
 
 export type Messages = {
