@@ -838,4 +838,32 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
   errImportNoAccount: (id) => `Es gibt kein Konto ${id}; \`trax accounts\` listet die Konten mit ihren Nummern auf.`,
   errImportManyAccounts: (file, n) =>
     `${file} enthält Auszüge von ${n} Konten; lassen Sie --account weg, damit jeder zu seinem Konto kommt. Es wurde nichts importiert.`,
+  // Periods (report, export) and trax export
+  errNotADate: (flag, v) => `${flag} „${v}“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT, z. B. 2026-10-01.`,
+  errRangeOrder: (to, from, forExport) =>
+    `--to ${to} muss für ${forExport ? 'den Export' : 'den Zeitraum'} nach --from ${from} liegen (--to zählt nicht mit: --from 2026-10-01 --to 2026-11-01 ist der Oktober).`,
+  errOnePeriod: (given) => `Nutzen Sie eines von --month, --year oder --from/--to, nicht ${given}.`,
+  errNotAYear: (v) => `--year „${v}“ ist kein Jahr; schreiben Sie es als JJJJ, z. B. 2026.`,
+  errToNeedsFrom: '--to braucht auch --from, z. B. --from 2026-10-01 --to 2026-11-01 (--to zählt nicht mit).',
+  cliExportBadFormat: (v, formats) =>
+    `--format „${v}“ ist keines der Formate, die Trax schreibt; nutzen Sie eines von ${formats}.`,
+  cliExported: (n, file) => `${n} ${n === 1 ? 'Umsatz' : 'Umsätze'} nach ${file} exportiert.`,
+  errCannotWrite: (file, why) =>
+    `${file} lässt sich nicht schreiben (${why}); prüfen Sie, ob das Verzeichnis existiert und beschreibbar ist.`,
+  // trax schedule print
+  cliScheduleOneKind: 'Wählen Sie eines von --cron und --systemd.',
+  schedHead: (expression, source, cron) =>
+    `# Geplanter Abruf von Trax: ${expression} (${source}), Ortszeit.${cron ? ' Eintragen mit `crontab -e`.' : ''}`,
+  schedCronMissed: '# cron holt verpasste Läufe nicht nach, wenn der Rechner aus war; systemd (--systemd) schon.',
+  schedSaveThen: '# Speichern Sie die beiden Dateien unten und rufen Sie dann auf:',
+  schedLinger: 'läuft weiter, auch wenn Sie abgemeldet sind',
+  schedJournal: 'was die letzten Läufe getan haben',
+  schedSourceDefault: 'die nächtliche Voreinstellung dieser Installation; TRAX_SYNC_SCHEDULE ändert sie',
+  schedSourceEnv: 'aus TRAX_SYNC_SCHEDULE',
+  schedWarnNoBuild: (cli) => `# Warnung: ${cli} gibt es noch nicht; rufen Sie zuerst \`npm run build\` auf.`,
+  schedWarnEnvUnreadable: (file) => `# Warnung: ${file} ließ sich nicht lesen; der geplante Abruf braucht die Datei.`,
+  schedWarnNoEnv: (cwd) =>
+    `# Warnung: In ${cwd} gibt es keine .env; legen Sie Ihre Einstellungen dort ab, der geplante Abruf sieht keine Shell-Variablen.`,
+  schedWarnShellOnly: (names, n) =>
+    `# Warnung: ${names} ${n === 1 ? 'ist' : 'sind'} in Ihrer Shell gesetzt, aber nicht in .env; der geplante Abruf sieht ${n === 1 ? 'sie' : 'diese'} nicht.`,
 };

@@ -766,6 +766,33 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
   errImportNoAccount: (id: number) => `There is no account ${id}; \`trax accounts\` lists them with their ids.`,
   errImportManyAccounts: (file: string, n: number) =>
     `${file} holds statements of ${n} accounts; leave out --account so each goes to its own. Nothing was imported.`,
+  // Periods (report, export) and trax export
+  errNotADate: (flag: string, v: string) => `${flag} "${v}" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01.`,
+  errRangeOrder: (to: string, from: string, forExport: boolean) =>
+    `--to ${to} must be after --from ${from} for ${forExport ? 'the export' : 'the period'} (--to is exclusive: --from 2026-10-01 --to 2026-11-01 is October).`,
+  errOnePeriod: (given: string) => `Use one of --month, --year or --from/--to, not ${given}.`,
+  errNotAYear: (v: string) => `--year "${v}" is not a year; write it as YYYY, e.g. 2026.`,
+  errToNeedsFrom: '--to needs --from too, e.g. --from 2026-10-01 --to 2026-11-01 (--to is exclusive).',
+  cliExportBadFormat: (v: string, formats: string) => `--format "${v}" is not one Trax writes; use one of ${formats}.`,
+  cliExported: (n: number, file: string) => `Exported ${n} transaction${n === 1 ? '' : 's'} to ${file}.`,
+  errCannotWrite: (file: string, why: string) =>
+    `Cannot write ${file} (${why}); check that its directory exists and is writable.`,
+  // trax schedule print
+  cliScheduleOneKind: 'Choose one of --cron and --systemd.',
+  schedHead: (expression: string, source: string, cron: boolean) =>
+    `# Trax scheduled sync: ${expression} (${source}), local time.${cron ? ' Add it with `crontab -e`.' : ''}`,
+  schedCronMissed: '# cron does not run missed jobs after the machine was off; systemd (--systemd) does.',
+  schedSaveThen: '# Save the two files below, then run:',
+  schedLinger: 'keep running while you are logged out',
+  schedJournal: 'what the last runs did',
+  schedSourceDefault: 'the nightly default for this installation; set TRAX_SYNC_SCHEDULE to change it',
+  schedSourceEnv: 'from TRAX_SYNC_SCHEDULE',
+  schedWarnNoBuild: (cli: string) => `# Warning: ${cli} does not exist yet; run \`npm run build\` first.`,
+  schedWarnEnvUnreadable: (file: string) => `# Warning: ${file} could not be read; the scheduled sync needs it.`,
+  schedWarnNoEnv: (cwd: string) =>
+    `# Warning: there is no .env in ${cwd}; put your settings there, the scheduled sync sees no shell variables.`,
+  schedWarnShellOnly: (names: string, n: number) =>
+    `# Warning: ${names} ${n === 1 ? 'is' : 'are'} set in your shell but not in .env; the scheduled sync will not see ${n === 1 ? 'it' : 'them'}.`,
 };
 
 export type Messages = {
