@@ -866,4 +866,37 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
     `# Warnung: In ${cwd} gibt es keine .env; legen Sie Ihre Einstellungen dort ab, der geplante Abruf sieht keine Shell-Variablen.`,
   schedWarnShellOnly: (names, n) =>
     `# Warnung: ${names} ${n === 1 ? 'ist' : 'sind'} in Ihrer Shell gesetzt, aber nicht in .env; der geplante Abruf sieht ${n === 1 ? 'sie' : 'diese'} nicht.`,
+  // CLI: trax connect
+  cliOr: 'oder',
+  cliConnectUnknownProvider: (provider, commands) =>
+    `„${provider}“ ist kein Anbieter, über den Trax verknüpfen kann; nutzen Sie ${commands}.`,
+  cliConnectNameBank: 'Nennen Sie die Bank: `trax connect enablebanking --bank ING --country DE`.',
+  cliConnectIgnored: (why) => `${why} ignoriert; es wird weiter auf Ihre Anmeldung gewartet.`,
+  cliConnectOpenLinkBank: (bank, country, url) =>
+    `Öffnen Sie diesen Link, um sich bei ${bank} (${country}) anzumelden:\n\n  ${url}\n`,
+  cliConnectOpenLink: (url) => `Öffnen Sie diesen Link, um sich bei Ihrer Bank anzumelden:\n\n  ${url}\n`,
+  cliOpenedInBrowser: '(im Browser geöffnet)',
+  cliConnectWaiting: (url) => `Warten, bis die Bank Sie zu ${url} zurückschickt … (Strg-C bricht ab)`,
+  cliConnectLoginReceived: 'Anmeldung erhalten; Konten und Umsätze werden abgerufen…',
+  cliConnected: (bank, id, expiry) => `${bank} als ${id} verknüpft${expiry ? `; Freigabe gültig bis ${expiry}` : ''}.`,
+  cliConnectSeeThem: 'Ansehen mit `trax accounts` und `trax transactions`; `trax sync` holt später neue Umsätze.',
+  cliConnectPlaidInBrowser:
+    'Plaid-Banken werden im Browser mit Plaid Link verknüpft: Starten Sie `trax serve` und klicken Sie auf „Bank verknüpfen“. (Für ein Sandbox-Test-Item ohne Browser: `trax connect plaid --sandbox ins_109508`.)',
+  cliConnectPlaidSandbox: (institution) => `Plaid-Sandbox-Item bei ${institution} wird angelegt…`,
+  // CLI: trax serve, cert, sandbox
+  cliBadPort: (v) => `--port „${v}“ ist keine Portnummer.`,
+  cliPortInUse: (port) => `Port ${port} ist belegt; wählen Sie mit --port einen anderen.`,
+  cliServeRunning: (url) => `Trax läuft unter ${url} — Strg-C beendet es.`,
+  cliServeNextSync: (when) => `Nächster geplanter Abruf: ${when} (TRAX_SYNC_SCHEDULE; siehe docs/scheduling.md).`,
+  cliServeNoProvider:
+    'Noch kein Anbieter eingerichtet: Tragen Sie TrueLayer- oder Plaid-Schlüssel in .env ein (siehe README), oder probieren Sie `npm run demo`.',
+  cliCertCreated: (cert, key) => `${cert} und ${key} angelegt (Modus 0600).`,
+  cliCertExists: (cert) => `Unter ${cert} gibt es schon ein Zertifikat; --force ersetzt es.`,
+  cliCertServes:
+    '`trax serve` ist jetzt unter https://localhost:3000 erreichbar. Nutzen Sie https:// auch in TRUELAYER_REDIRECT_URI und PLAID_REDIRECT_URI.',
+  cliSandboxRunning: (url) =>
+    `TrueLayer-Testumgebung läuft unter ${url}\n\nTragen Sie diese Zeilen in .env ein (oder exportieren Sie sie):\n`,
+  cliSandboxThen:
+    '\nRufen Sie dann in einem anderen Terminal `trax connect truelayer` auf und melden Sie sich als john / doe an. Strg-C beendet die Testumgebung.',
+  cliSandboxStopping: 'Testumgebung wird beendet…',
 };

@@ -793,6 +793,37 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
     `# Warning: there is no .env in ${cwd}; put your settings there, the scheduled sync sees no shell variables.`,
   schedWarnShellOnly: (names: string, n: number) =>
     `# Warning: ${names} ${n === 1 ? 'is' : 'are'} set in your shell but not in .env; the scheduled sync will not see ${n === 1 ? 'it' : 'them'}.`,
+  // CLI: trax connect
+  cliOr: 'or',
+  cliConnectUnknownProvider: (provider: string, commands: string) =>
+    `"${provider}" is not a provider Trax can connect; use ${commands}.`,
+  cliConnectNameBank: 'Name the bank: `trax connect enablebanking --bank ING --country DE`.',
+  cliConnectIgnored: (why: string) => `Ignored ${why}; still waiting for your login.`,
+  cliConnectOpenLinkBank: (bank: string, country: string, url: string) =>
+    `Open this link to log in to ${bank} (${country}):\n\n  ${url}\n`,
+  cliConnectOpenLink: (url: string) => `Open this link to log in to your bank:\n\n  ${url}\n`,
+  cliOpenedInBrowser: '(opened in your browser)',
+  cliConnectWaiting: (url: string) => `Waiting for the bank to send you back to ${url} … (Ctrl-C to cancel)`,
+  cliConnectLoginReceived: 'Login received; fetching accounts and history…',
+  cliConnected: (bank: string, id: string, expiry: string | null) =>
+    `Connected ${bank} as ${id}${expiry ? `; consent valid until ${expiry}` : ''}.`,
+  cliConnectSeeThem: 'See them with `trax accounts` and `trax transactions`; run `trax sync` to update later.',
+  cliConnectPlaidInBrowser:
+    'Plaid banks are linked in the browser with Plaid Link: run `trax serve` and press "Link a bank". (For a sandbox test Item without a browser: `trax connect plaid --sandbox ins_109508`.)',
+  cliConnectPlaidSandbox: (institution: string) => `Creating a Plaid sandbox Item at ${institution}…`,
+  // CLI: trax serve, cert, sandbox
+  cliBadPort: (v: string) => `--port "${v}" is not a port number.`,
+  cliPortInUse: (port: number) => `Port ${port} is in use; pick another with --port.`,
+  cliServeRunning: (url: string) => `Trax is running at ${url} — press Ctrl-C to stop.`,
+  cliServeNextSync: (when: string) => `Next scheduled sync: ${when} (TRAX_SYNC_SCHEDULE; see docs/scheduling.md).`,
+  cliServeNoProvider: 'No provider is configured yet: put TrueLayer or Plaid keys in .env (see README), or try `npm run demo`.',
+  cliCertCreated: (cert: string, key: string) => `Created ${cert} and ${key} (mode 0600).`,
+  cliCertExists: (cert: string) => `A certificate already exists at ${cert}; use --force to replace it.`,
+  cliCertServes:
+    '`trax serve` now serves https://localhost:3000. Use https:// in TRUELAYER_REDIRECT_URI and PLAID_REDIRECT_URI too.',
+  cliSandboxRunning: (url: string) => `TrueLayer sandbox running at ${url}\n\nPut these lines in .env (or export them):\n`,
+  cliSandboxThen: '\nThen run `trax connect truelayer` in another terminal and log in as john / doe. Ctrl-C stops the sandbox.',
+  cliSandboxStopping: 'Stopping the sandbox…',
 };
 
 export type Messages = {
