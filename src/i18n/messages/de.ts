@@ -1,3 +1,4 @@
+import { HELP_PREFIX, HELP_TEXT } from './de-help.js';
 import type { Messages } from './en.js';
 
 /** Deutsch, wie es eine Bankkundin schreibt: Umsätze, Buchung, Einnahmen, Ausgaben. */
@@ -899,4 +900,14 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
   cliSandboxThen:
     '\nRufen Sie dann in einem anderen Terminal `trax connect truelayer` auf und melden Sie sich als john / doe an. Strg-C beendet die Testumgebung.',
   cliSandboxStopping: 'Testumgebung wird beendet…',
+  // CLI --help: an option's, argument's or subcommand's description (the English is the module's own)
+  cliHelpText: (english) =>
+    HELP_TEXT[english] ?? HELP_PREFIX.reduce((s, [en, de]) => (s.startsWith(en) ? de + s.slice(en.length) : s), english),
+  cliHelpWords: (line) =>
+    line
+      .replaceAll('[options]', '[Optionen]')
+      .replaceAll('[command]', '[Befehl]')
+      .replaceAll('(default: ', '(Voreinstellung: ')
+      .replaceAll('(choices: ', '(Auswahl: ')
+      .replaceAll('(preset: ', '(Vorgabe: '),
 };

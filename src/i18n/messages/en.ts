@@ -824,6 +824,10 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
   cliSandboxRunning: (url: string) => `TrueLayer sandbox running at ${url}\n\nPut these lines in .env (or export them):\n`,
   cliSandboxThen: '\nThen run `trax connect truelayer` in another terminal and log in as john / doe. Ctrl-C stops the sandbox.',
   cliSandboxStopping: 'Stopping the sandbox…',
+  // CLI --help: an option's, argument's or subcommand's description (the English is the module's own)
+  cliHelpText: (english: string) => english,
+  /** Commander's own words inside a help line: "[options]", "(default: 10)". */
+  cliHelpWords: (line: string) => line,
 };
 
 export type Messages = {
