@@ -910,4 +910,31 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
       .replaceAll('(default: ', '(Voreinstellung: ')
       .replaceAll('(choices: ', '(Auswahl: ')
       .replaceAll('(preset: ', '(Vorgabe: '),
+  // The database file and SQLite's failures (store/db.ts), and configuration (config/index.ts)
+  errDbEmpty: (file) =>
+    `Die Datenbank ${file} ist leer (0 Bytes), ihre Daten sind also verloren (eine abgebrochene Kopie oder eine volle Festplatte); stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, oder löschen Sie die leere Datei, um neu anzufangen.`,
+  errDbNotSqlite: (file) =>
+    `Die Datei ${file} ist keine SQLite-Datenbank und damit keine Datenbank von Trax; verschieben Sie sie und stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, oder richten Sie TRAX_DATA_DIR auf ein anderes Verzeichnis.`,
+  errDbNewer: (file, version, known) =>
+    `Die Datenbank ${file} stammt von einer neueren Version von Trax (Schema ${version}, diese kennt ${known}); aktualisieren Sie Trax, oder stellen Sie eine mit dieser Version erstellte Sicherung wieder her.`,
+  errDbForeign: (file) =>
+    `Die Datei ${file} ist die SQLite-Datenbank eines anderen Programms, nicht die von Trax; verschieben Sie sie und stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, oder richten Sie TRAX_DATA_DIR auf ein anderes Verzeichnis.`,
+  errDbDamaged: (file, detail) =>
+    `Die Datenbank ${file} ist beschädigt (SQLite: ${detail}); stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, die beschädigte Datei wird dabei aufbewahrt.`,
+  // German names no English verb phrase ("use the database"): the sentence says what failed and what to do.
+  errDbLocked: () =>
+    'Das ging nicht: Die Datenbank ist von einem anderen Trax-Prozess gesperrt; warten Sie, bis er fertig ist (oder beenden Sie ihn), und versuchen Sie es noch einmal.',
+  errDiskFull: () =>
+    'Das ging nicht: Die Festplatte ist voll; es wurde nichts geschrieben. Schaffen Sie Platz und versuchen Sie es noch einmal.',
+  errDbCorrupt: (_doing, message) =>
+    `Das ging nicht: Die Datenbank ist beschädigt oder keine Datenbank von Trax (${message}); stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, oder richten Sie TRAX_DATA_DIR woandershin.`,
+  errDbOther: (_doing, message) => `Das ging nicht: ${message}. Prüfen Sie, ob TRAX_DATA_DIR beschreibbar ist.`,
+  errEnvUnreadable: (file, reason) =>
+    `Trax konnte ${file} nicht lesen (${reason}); prüfen Sie die Zugriffsrechte, oder entfernen Sie die Datei, um ohne sie zu arbeiten.`,
+  errNoEnableBanking:
+    'Enable Banking ist nicht eingerichtet: Tragen Sie ENABLEBANKING_APP_ID, ENABLEBANKING_KEY_FILE und ENABLEBANKING_REDIRECT_URI in .env ein (siehe „Connect through Enable Banking“ in der README).',
+  errNoPlaid:
+    'PLAID_CLIENT_ID und PLAID_SECRET sind nicht gesetzt; erstellen Sie Schlüssel unter dashboard.plaid.com (Developers → Keys) und tragen Sie beide in .env ein, zum Anfang mit PLAID_ENV=sandbox.',
+  errNoTrueLayer:
+    'TRUELAYER_CLIENT_ID und TRUELAYER_CLIENT_SECRET sind nicht gesetzt; legen Sie unter console.truelayer.com eine App an und tragen Sie beide in .env ein, oder probieren Sie Trax mit `trax sandbox` gegen den eingebauten Emulator aus.',
 };

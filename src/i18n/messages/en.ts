@@ -828,6 +828,31 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
   cliHelpText: (english: string) => english,
   /** Commander's own words inside a help line: "[options]", "(default: 10)". */
   cliHelpWords: (line: string) => line,
+  // The database file and SQLite's failures (store/db.ts), and configuration (config/index.ts)
+  errDbEmpty: (file: string) =>
+    `The database ${file} is empty (0 bytes), so its data was lost (an interrupted copy or a full disk); restore your last backup with \`trax restore FILE\`, or delete the empty file to start afresh.`,
+  errDbNotSqlite: (file: string) =>
+    `The file ${file} is not a SQLite database, so it is not a Trax database; move it away and restore your last backup with \`trax restore FILE\`, or point TRAX_DATA_DIR at another directory.`,
+  errDbNewer: (file: string, version: number, known: number) =>
+    `The database ${file} was written by a newer version of Trax (schema ${version}, this one knows ${known}); update Trax, or restore a backup made with this version.`,
+  errDbForeign: (file: string) =>
+    `The file ${file} is a SQLite database of another program, not Trax's; move it away and restore your last backup with \`trax restore FILE\`, or point TRAX_DATA_DIR at another directory.`,
+  errDbDamaged: (file: string, detail: string) =>
+    `The database ${file} is damaged (SQLite: ${detail}); restore your last backup with \`trax restore FILE\`, which keeps the damaged file aside.`,
+  errDbLocked: (doing: string) =>
+    `Could not ${doing}: the database is locked by another Trax process; wait for it to finish (or stop it) and try again.`,
+  errDiskFull: (doing: string) => `Could not ${doing}: the disk is full; nothing was written. Free some space and try again.`,
+  errDbCorrupt: (doing: string, message: string) =>
+    `Could not ${doing}: the database is damaged or not a Trax database (${message}); restore your last backup with \`trax restore FILE\`, or point TRAX_DATA_DIR elsewhere.`,
+  errDbOther: (doing: string, message: string) => `Could not ${doing}: ${message}. Check that TRAX_DATA_DIR is writable.`,
+  errEnvUnreadable: (file: string, reason: string) =>
+    `Trax could not read ${file} (${reason}); check its permissions or remove it to run without one.`,
+  errNoEnableBanking:
+    'Enable Banking is not configured: set ENABLEBANKING_APP_ID, ENABLEBANKING_KEY_FILE and ENABLEBANKING_REDIRECT_URI in .env (see "Connect through Enable Banking" in the README).',
+  errNoPlaid:
+    'PLAID_CLIENT_ID and PLAID_SECRET are not set; create keys at dashboard.plaid.com (Developers → Keys) and put both in .env, with PLAID_ENV=sandbox to start.',
+  errNoTrueLayer:
+    'TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET are not set; create an app at console.truelayer.com and put both in .env, or run `trax sandbox` to try Trax against the built-in emulator.',
 };
 
 export type Messages = {
