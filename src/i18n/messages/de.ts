@@ -937,4 +937,46 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
     'PLAID_CLIENT_ID und PLAID_SECRET sind nicht gesetzt; erstellen Sie Schlüssel unter dashboard.plaid.com (Developers → Keys) und tragen Sie beide in .env ein, zum Anfang mit PLAID_ENV=sandbox.',
   errNoTrueLayer:
     'TRUELAYER_CLIENT_ID und TRUELAYER_CLIENT_SECRET sind nicht gesetzt; legen Sie unter console.truelayer.com eine App an und tragen Sie beide in .env ein, oder probieren Sie Trax mit `trax sandbox` gegen den eingebauten Emulator aus.',
+  // Bookings kept by hand (manual/), splits (splits/) and tags (store/notes-tags.ts)
+  errAccountNeedsName: 'Ein Konto braucht einen Namen, z. B. „Bargeld“. Es wurde nichts geändert.',
+  errNameTooLong: (length, max) => `Der Name hat ${length} Zeichen; bleiben Sie unter ${max}. Es wurde nichts geändert.`,
+  errBadKind: (kind, kinds) => `--kind „${kind}“ ist keines von ${kinds}. Es wurde nichts geändert.`,
+  errBadCurrencyCode: (v) => `--currency „${v}“ ist kein Währungscode wie EUR. Es wurde nichts geändert.`,
+  errAccountExists: (name, currency, id) =>
+    `Es gibt schon ein von Hand geführtes Konto „${name}“ in ${currency} (Nummer ${id}). Es wurde nichts geändert.`,
+  errNoAccountManual: (id) => `Es gibt kein Konto ${id}; \`trax accounts\` listet die Konten auf. Es wurde nichts geändert.`,
+  errAccountFedBy: (id, name, bank, source) =>
+    `Konto ${id} (${name}${bank ? ` bei ${bank}` : ''}) wird über ${source} gefüllt; seine Buchungen kommen von dort. ` +
+    'Tragen Sie Bargeld in ein von Hand geführtes Konto ein: `trax accounts add "Bargeld" --kind cash --currency EUR`. Es wurde nichts geändert.',
+  errBookingNeeds: 'Eine Buchung braucht --date, --amount und --description. Es wurde nichts geändert.',
+  errSayWhatToChange:
+    'Geben Sie an, was sich ändern soll: --date, --amount, --description oder --category. Es wurde nichts geändert.',
+  errEditSplit: (id) =>
+    `Umsatz ${id} ist aufgeteilt; seine Teile ergeben den alten Betrag. Heben Sie die Aufteilung zuerst auf (\`trax tx unsplit ${id}\`). Es wurde nichts geändert.`,
+  errNotManual: (id, file, bank, source, deleting) =>
+    `Umsatz ${id} stammt ${file !== null ? `aus einer importierten Kontoauszugsdatei (${file})` : `${bank ? `von ${bank} über ` : 'über '}${source}`}; er bleibt, wie er kam, und kann nicht ${deleting ? 'gelöscht' : 'geändert'} werden. ` +
+    `Um ihn aus Auswertungen herauszuhalten, rufen Sie \`trax tx hide ${id}\` auf. Es wurde nichts geändert.`,
+  errManualDate: (v) => `„${v}“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT, z. B. 2026-11-30. Es wurde nichts geändert.`,
+  errManualAmount: (v, currency) =>
+    `„${v}“ ist kein Betrag in ${currency}; schreiben Sie z. B. -4.20 für eine Ausgabe oder 20.00 für eine Einnahme. Es wurde nichts geändert.`,
+  errZeroBooking: 'Eine Buchung über 0 ändert nichts; geben Sie einen Betrag wie -4.20 an. Es wurde nichts geändert.',
+  errNeedsDescription:
+    'Eine Buchung braucht einen Verwendungszweck, z. B. --description "Wochenmarkt". Es wurde nichts geändert.',
+  errDescriptionTooLong: (length, max) =>
+    `Der Verwendungszweck hat ${length} Zeichen; bleiben Sie unter ${max} (eine Notiz kann mehr sagen). Es wurde nichts geändert.`,
+  errPartShape: (spec) => `--part „${spec}“ hat nicht die Form KATEGORIE:BETRAG[:NOTIZ], z. B. groceries:80.00.`,
+  errPartNoteTooLong: (slug, length, max) => `Die Notiz des Teils „${slug}“ hat ${length} Zeichen; bleiben Sie unter ${max}.`,
+  errPartAmount: (spec, amount, currency) => `--part „${spec}“: „${amount}“ ist kein Betrag in ${currency}, z. B. 80.00.`,
+  errPartZero: (spec) => `--part „${spec}“ ist null; lassen Sie den Teil weg.`,
+  errSplitTwoParts:
+    'Eine Aufteilung braucht mindestens zwei Teile; um die Kategorie der ganzen Buchung zu ändern, kategorisieren Sie sie.',
+  errPartsSum: (sum, booking, diff, missing) =>
+    `Die Teile ergeben ${sum}, die Buchung ist ${booking}: ${diff} ${missing ? 'fehlen' : 'zu viel'}. Es wurde nichts geändert.`,
+  errSplitPending: (id) => `Umsatz ${id} ist noch vorgemerkt und kann sich ändern; teilen Sie ihn auf, sobald er gebucht ist.`,
+  errPartNoCategory: (slug) => `Es gibt keine Kategorie „${slug}“; siehe \`trax categories list\`. Es wurde nichts geändert.`,
+  errNotSplit: (id) => `Umsatz ${id} ist nicht aufgeteilt.`,
+  errTagSpace: (v) => `Der Tag „${v}“ enthält ein Leerzeichen; ein Tag ist ein Wort, z. B. urlaub-sylt-2026.`,
+  errNotATag: (v) =>
+    `„${v}“ ist kein Tag; ein Tag ist ein Wort aus bis zu 64 Buchstaben, Ziffern, „-“, „_“ oder „.“, z. B. urlaub-sylt-2026.`,
+  errNoTransactionTx: (id) => `Es gibt keinen Umsatz ${id}; \`trax transactions\` zeigt die Nummern.`,
 };

@@ -853,6 +853,47 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
     'PLAID_CLIENT_ID and PLAID_SECRET are not set; create keys at dashboard.plaid.com (Developers → Keys) and put both in .env, with PLAID_ENV=sandbox to start.',
   errNoTrueLayer:
     'TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET are not set; create an app at console.truelayer.com and put both in .env, or run `trax sandbox` to try Trax against the built-in emulator.',
+  // Bookings kept by hand (manual/), splits (splits/) and tags (store/notes-tags.ts)
+  errAccountNeedsName: 'An account needs a name, e.g. "Bargeld". Nothing was changed.',
+  errNameTooLong: (length: number, max: number) => `The name is ${length} characters; keep it under ${max}. Nothing was changed.`,
+  errBadKind: (kind: string, kinds: string) => `--kind "${kind}" is not one of ${kinds}. Nothing was changed.`,
+  errBadCurrencyCode: (v: string) => `--currency "${v}" is not a currency code such as EUR. Nothing was changed.`,
+  errAccountExists: (name: string, currency: string, id: number) =>
+    `There is already an account "${name}" in ${currency} kept by hand (id ${id}). Nothing was changed.`,
+  errNoAccountManual: (id: number) => `There is no account ${id}; \`trax accounts\` lists them. Nothing was changed.`,
+  errAccountFedBy: (id: number, name: string, bank: string | null, source: string) =>
+    `Account ${id} (${name}${bank ? ` at ${bank}` : ''}) is fed by ${source}; its bookings come from there. ` +
+    'Enter cash in an account kept by hand: `trax accounts add "Bargeld" --kind cash --currency EUR`. Nothing was changed.',
+  errBookingNeeds: 'A booking needs --date, --amount and --description. Nothing was changed.',
+  errSayWhatToChange: 'Say what to change: --date, --amount, --description or --category. Nothing was changed.',
+  errEditSplit: (id: number) =>
+    `Transaction ${id} is split; its parts add up to the old amount. Undo the split first (\`trax tx unsplit ${id}\`). Nothing was changed.`,
+  errNotManual: (id: number, file: string | null, bank: string | null, source: string, deleting: boolean) =>
+    `Transaction ${id} came from ${file !== null ? `an imported statement file (${file})` : `${bank ? `${bank} through ` : ''}${source}`}; it stays as it came and cannot be ${deleting ? 'deleted' : 'edited'}. ` +
+    `To keep it out of reports, run \`trax tx hide ${id}\`. Nothing was changed.`,
+  errManualDate: (v: string) => `"${v}" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-30. Nothing was changed.`,
+  errManualAmount: (v: string, currency: string) =>
+    `"${v}" is not an amount in ${currency}; write e.g. -4.20 for money out or 20.00 for money in. Nothing was changed.`,
+  errZeroBooking: 'A booking of 0 changes nothing; give an amount such as -4.20. Nothing was changed.',
+  errNeedsDescription: 'A booking needs a description, e.g. --description "Wochenmarkt". Nothing was changed.',
+  errDescriptionTooLong: (length: number, max: number) =>
+    `The description is ${length} characters; keep it under ${max} (a note can say more). Nothing was changed.`,
+  errPartShape: (spec: string) => `--part "${spec}" is not CATEGORY:AMOUNT[:NOTE], e.g. groceries:80.00.`,
+  errPartNoteTooLong: (slug: string, length: number, max: number) =>
+    `The note of part "${slug}" is ${length} characters; keep it under ${max}.`,
+  errPartAmount: (spec: string, amount: string, currency: string) =>
+    `--part "${spec}": "${amount}" is not an amount in ${currency}, e.g. 80.00.`,
+  errPartZero: (spec: string) => `--part "${spec}" is zero; leave it out.`,
+  errSplitTwoParts: 'A split needs at least two parts; to change the category of the whole booking, categorize it.',
+  errPartsSum: (sum: string, booking: string, diff: string, missing: boolean) =>
+    `parts add up to ${sum}, the booking is ${booking}: ${diff} ${missing ? 'missing' : 'too much'}. Nothing was changed.`,
+  errSplitPending: (id: number) => `Transaction ${id} is still pending and may change; split it once it is booked.`,
+  errPartNoCategory: (slug: string) => `There is no category "${slug}"; see \`trax categories list\`. Nothing was changed.`,
+  errNotSplit: (id: number) => `Transaction ${id} is not split.`,
+  errTagSpace: (v: string) => `The tag "${v}" has a space in it; a tag is one word, e.g. urlaub-sylt-2026.`,
+  errNotATag: (v: string) =>
+    `"${v}" is not a tag; a tag is one word of up to 64 letters, digits, "-", "_" or ".", e.g. urlaub-sylt-2026.`,
+  errNoTransactionTx: (id: number) => `There is no transaction ${id}; \`trax transactions\` shows the ids.`,
 };
 
 export type Messages = {
