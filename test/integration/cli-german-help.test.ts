@@ -41,7 +41,9 @@ describe('trax --help in German', () => {
     expect(imp.stdout).toMatch(/^Aufruf: trax import \[Optionen\] \[files\.\.\.\]/);
     expect(squash(imp.stdout)).toContain('--dry-run zeigen, was importiert würde; nichts schreiben');
     expect(squash(imp.stdout)).toContain('die Datei in diesem Format lesen, statt es zu erkennen: camt053');
-    expect(imp.stdout).not.toMatch(/show what would be imported|\[options\]/);
+    expect(imp.stdout).not.toMatch(/show what would be imported|\[options\]|The format is read/);
+    expect(squash(imp.stdout)).toContain('Das Format wird am Inhalt der Datei erkannt, nicht am Namen.');
+    expect(imp.stdout).toMatch(/Beispiele:\n {2}trax import /);
 
     const review = await runCli(['review', '--help'], de);
     expect(squash(review.stdout)).toContain('done alles, was bis jetzt eingegangen ist, als geprüft markieren');

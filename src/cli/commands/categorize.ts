@@ -88,18 +88,7 @@ export function registerCategorize(program: Command): void {
     .enablePositionalOptions()
     .option('--all', 'recategorize every transaction and retrain the learned model, not only new ones')
     .option('--json', 'print counts as JSON')
-    .addHelpText(
-      'after',
-      `
-Order of precedence: your own choice, your rules, the learned model (when confident), the
-bank's category, built-in merchant rules, Uncategorized. Transfers between your own accounts are
-paired and kept out of spending and income.
-
-Examples:
-  trax categorize --all
-  trax categorize set 1234 groceries --similar
-  trax categorize eval --train train.csv --test test.csv`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterCategorize)
     .action(async (o: { all?: boolean; json?: boolean }) => {
       const { m } = cliText();
       await withApp((app) => {

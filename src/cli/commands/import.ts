@@ -218,24 +218,7 @@ export function registerImport(program: Command): void {
     .option('--booked-only', 'only booked entries (the default)')
     .option('--include-pending', 'also import entries not booked yet (CAMT Sts PDNG, MT942)')
     .option('--json', 'print the result as JSON')
-    .addHelpText(
-      'after',
-      `
-The format is read from the file's content, not its name. Each file is matched to its account by
-IBAN (or account number); rows Trax already has from a sync or an earlier import are linked, not
-added again, and rows that could be more than one existing booking wait in \`trax import review\`.
-A file is imported all or nothing; a malformed one is refused with its line and nothing is written.
-Exit code 1 when any file was refused.
-
-Examples:
-  trax import ~/Downloads/Umsatzanzeige_DE12500105170648489890_20261201.csv
-  trax import --dry-run camt053_2025.xml
-  trax import kontoauszug.csv --account 3 --map date=Buchungstag,amount=Betrag,description=Verwendungszweck,currencyCode=EUR
-  trax import list
-  trax import undo 4
-  trax import review
-  trax import review link 2 1187`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterImport)
     .action(async (args: string[], o: ImportOpts) => {
       const [first, ...rest] = args;
       if (first && SUBCOMMANDS.includes(first)) {

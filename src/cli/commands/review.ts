@@ -222,23 +222,7 @@ export function registerReview(program: Command): void {
     .description('the review inbox: new, uncategorized and doubtful transactions, answered one keystroke each')
     .option('--json', 'print the inbox as JSON (for scripts)')
     .option('--limit <n>', 'at most this many transactions (default 500)')
-    .addHelpText(
-      'after',
-      `
-The inbox holds what came in since your last review, what has no category, categories the
-categorizer is not sure of, possible duplicates from imports and syncs, and suggested transfers
-between your own accounts. In a terminal \`trax review\` shows one at a time: a accept,
-c CATEGORY change, d not a duplicate, t not a transfer, s skip, q quit. Piped, it lists them.
-
-Examples:
-  trax review
-  trax review --json
-  trax review accept 1234
-  trax review category 1234 eating-out --similar --yes
-  trax review not-transfer 1240
-  trax review not-duplicate 3
-  trax review done`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReview)
     .action(async (o: { json?: boolean; limit?: string }) => {
       const t = cliText();
       await withApp((app) => (process.stdin.isTTY && !o.json ? interactive(app, t) : list(app, t, o)));

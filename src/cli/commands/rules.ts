@@ -15,16 +15,7 @@ export function registerRules(program: Command): void {
   const rules = program
     .command('rules')
     .description('your categorization rules: list, add, remove, test, export, import')
-    .addHelpText(
-      'after',
-      `
-Rules run after your own choices and before everything else, lowest priority first. Text
-conditions ignore case and accents. Examples:
-  trax rules add --category groceries --description-contains "rewe"
-  trax rules add --category housing --counterparty-contains "hausverwaltung" --sign out --amount-max -500
-  trax rules test "REWE SAGT DANKE 44261234"
-  trax rules export --file rules.yaml && trax rules import rules.yaml`,
-    );
+    .addHelpText('after', cliText().m.cliHelpAfterRules);
 
   rules
     .command('list')

@@ -1,5 +1,5 @@
 import { HELP_PREFIX, HELP_TEXT } from './de-help.js';
-import type { Messages } from './en.js';
+import { HELP_EXAMPLES, type Messages } from './en.js';
 
 /** Deutsch, wie es eine Bankkundin schreibt: Umsätze, Buchung, Einnahmen, Ausgaben. */
 const CADENCE: Record<string, string> = {
@@ -979,4 +979,35 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
   errNotATag: (v) =>
     `„${v}“ ist kein Tag; ein Tag ist ein Wort aus bis zu 64 Buchstaben, Ziffern, „-“, „_“ oder „.“, z. B. urlaub-sylt-2026.`,
   errNoTransactionTx: (id) => `Es gibt keinen Umsatz ${id}; \`trax transactions\` zeigt die Nummern.`,
+  // The longer help under a command's options (its explanation and examples)
+  cliHelpAfterReview: `
+Zu prüfen ist, was seit Ihrer letzten Prüfung eingegangen ist, was keine Kategorie hat, Kategorien,
+bei denen sich die Kategorisierung unsicher ist, mögliche Duplikate aus Importen und Abrufen und
+vorgeschlagene Umbuchungen zwischen Ihren eigenen Konten. Im Terminal zeigt \`trax review\` einen
+Umsatz nach dem anderen: a übernehmen, c KATEGORIE ändern, d kein Duplikat, t keine Umbuchung,
+s überspringen, q beenden. In einer Pipe listet es alles auf.
+
+Beispiele:
+${HELP_EXAMPLES.review}`,
+  cliHelpAfterRules: `
+Regeln greifen nach Ihren eigenen Zuordnungen und vor allem anderen, die kleinste Priorität zuerst.
+Textbedingungen unterscheiden weder Groß- und Kleinschreibung noch Akzente. Beispiele:
+${HELP_EXAMPLES.rules}`,
+  cliHelpAfterImport: `
+Das Format wird am Inhalt der Datei erkannt, nicht am Namen. Jede Datei wird über die IBAN (oder
+die Kontonummer) ihrem Konto zugeordnet; Buchungen, die Trax schon aus einem Abruf oder einem
+früheren Import hat, werden verknüpft statt doppelt angelegt, und Buchungen, die zu mehr als einer
+vorhandenen passen könnten, warten in \`trax import review\`. Eine Datei wird ganz oder gar nicht
+importiert; eine fehlerhafte wird mit ihrer Zeile abgelehnt, und nichts wird geschrieben.
+Exit-Code 1, wenn eine Datei abgelehnt wurde.
+
+Beispiele:
+${HELP_EXAMPLES.import}`,
+  cliHelpAfterCategorize: `
+Reihenfolge: Ihre eigene Zuordnung, Ihre Regeln, das gelernte Modell (wenn es sicher genug ist),
+die Kategorie der Bank, eingebaute Händlerregeln, ohne Kategorie. Umbuchungen zwischen Ihren
+eigenen Konten werden zu Paaren verbunden und weder als Ausgaben noch als Einnahmen gezählt.
+
+Beispiele:
+${HELP_EXAMPLES.categorize}`,
 };

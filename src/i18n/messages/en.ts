@@ -7,6 +7,31 @@ const REVIEW_REASON: Record<string, string> = {
   duplicate: 'duplicate?',
 };
 
+/** The example commands under a command's help: the same in every language. */
+export const HELP_EXAMPLES = {
+  review: `  trax review
+  trax review --json
+  trax review accept 1234
+  trax review category 1234 eating-out --similar --yes
+  trax review not-transfer 1240
+  trax review not-duplicate 3
+  trax review done`,
+  rules: `  trax rules add --category groceries --description-contains "rewe"
+  trax rules add --category housing --counterparty-contains "hausverwaltung" --sign out --amount-max -500
+  trax rules test "REWE SAGT DANKE 44261234"
+  trax rules export --file rules.yaml && trax rules import rules.yaml`,
+  import: `  trax import ~/Downloads/Umsatzanzeige_DE12500105170648489890_20261201.csv
+  trax import --dry-run camt053_2025.xml
+  trax import kontoauszug.csv --account 3 --map date=Buchungstag,amount=Betrag,description=Verwendungszweck,currencyCode=EUR
+  trax import list
+  trax import undo 4
+  trax import review
+  trax import review link 2 1187`,
+  categorize: `  trax categorize --all
+  trax categorize set 1234 groceries --similar
+  trax categorize eval --train train.csv --test test.csv`,
+};
+
 /**
  * The English catalogue, and the shape every other catalogue must have: a key is a string or a
  * function of its parameters, so a missing key, a renamed parameter or a typo is a compile
@@ -894,6 +919,35 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
   errNotATag: (v: string) =>
     `"${v}" is not a tag; a tag is one word of up to 64 letters, digits, "-", "_" or ".", e.g. urlaub-sylt-2026.`,
   errNoTransactionTx: (id: number) => `There is no transaction ${id}; \`trax transactions\` shows the ids.`,
+  // The longer help under a command's options (its explanation and examples)
+  cliHelpAfterReview: `
+The inbox holds what came in since your last review, what has no category, categories the
+categorizer is not sure of, possible duplicates from imports and syncs, and suggested transfers
+between your own accounts. In a terminal \`trax review\` shows one at a time: a accept,
+c CATEGORY change, d not a duplicate, t not a transfer, s skip, q quit. Piped, it lists them.
+
+Examples:
+${HELP_EXAMPLES.review}`,
+  cliHelpAfterRules: `
+Rules run after your own choices and before everything else, lowest priority first. Text
+conditions ignore case and accents. Examples:
+${HELP_EXAMPLES.rules}`,
+  cliHelpAfterImport: `
+The format is read from the file's content, not its name. Each file is matched to its account by
+IBAN (or account number); rows Trax already has from a sync or an earlier import are linked, not
+added again, and rows that could be more than one existing booking wait in \`trax import review\`.
+A file is imported all or nothing; a malformed one is refused with its line and nothing is written.
+Exit code 1 when any file was refused.
+
+Examples:
+${HELP_EXAMPLES.import}`,
+  cliHelpAfterCategorize: `
+Order of precedence: your own choice, your rules, the learned model (when confident), the
+bank's category, built-in merchant rules, Uncategorized. Transfers between your own accounts are
+paired and kept out of spending and income.
+
+Examples:
+${HELP_EXAMPLES.categorize}`,
 };
 
 export type Messages = {
