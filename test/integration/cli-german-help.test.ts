@@ -45,6 +45,9 @@ describe('trax --help in German', () => {
     expect(squash(imp.stdout)).toContain('Das Format wird am Inhalt der Datei erkannt, nicht am Namen.');
     expect(imp.stdout).toMatch(/Beispiele:\n {2}trax import /);
 
+    const notTransfer = await runCli(['review', 'not-transfer', '--help'], de);
+    expect(squash(notTransfer.stdout)).toContain('Beide Hälften verlassen das Paar für immer');
+    expect(notTransfer.stdout).toMatch(/Beispiele:\n {2}trax review not-transfer 1240\n/);
     const review = await runCli(['review', '--help'], de);
     expect(squash(review.stdout)).toContain('done alles, was bis jetzt eingegangen ist, als geprüft markieren');
     const split = await runCli(['tx', 'split', '--help'], de);

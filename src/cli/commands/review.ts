@@ -231,15 +231,7 @@ export function registerReview(program: Command): void {
   cmd
     .command('accept')
     .description('keep the category a transaction has (both halves of a suggested transfer), as your choice')
-    .addHelpText(
-      'after',
-      `
-The category stays as it is and becomes your choice: it survives every sync and teaches the
-learned model. On a suggested transfer both halves are confirmed and stay paired.
-
-Examples:
-  trax review accept 1234        # the id is the #1234 that \`trax review\` shows`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewAccept)
     .argument('<id>', 'transaction id')
     .action(async (id: string) => {
       const t = cliText();
@@ -250,19 +242,7 @@ Examples:
   cmd
     .command('category')
     .description('choose the category, exactly like `trax categorize set`')
-    .addHelpText(
-      'after',
-      `
-Your choice sticks across syncs and teaches the learned model. --similar also writes a rule for
-look-alike transactions: it shows the rule and what it would move, and asks first (--yes skips
-the question, for scripts; \`trax undo\` takes it back). On a suggested transfer, a category that
-is not Transfers also says "not a transfer"; Transfers confirms the pair.
-
-Examples:
-  trax review category 1234 groceries
-  trax review category 1234 "Eating out" --similar
-  trax review category 1234 eating-out --similar --yes`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewCategory)
     .argument('<id>', 'transaction id')
     .argument('<category>', 'category slug or name')
     .option('--similar', 'also create a rule for similar transactions (shows them and asks first)')
@@ -275,16 +255,7 @@ Examples:
   cmd
     .command('not-duplicate')
     .description('a possible duplicate is a booking of its own')
-    .addHelpText(
-      'after',
-      `
-A row that fits more than one booking waits as "Duplicate N" in \`trax review\`. This keeps it
-as a booking of its own. If it is one of the candidates, link it to that one instead:
-\`trax import review link N ID\`.
-
-Examples:
-  trax review not-duplicate 3`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewNotDuplicate)
     .argument('<id>', 'the duplicate id `trax review` shows (the same as `trax import review`)')
     .action(async (id: string) => {
       const t = cliText();
@@ -300,17 +271,7 @@ Examples:
   cmd
     .command('not-transfer')
     .description('unpair a suggested transfer; it is not suggested again')
-    .addHelpText(
-      'after',
-      `
-Both halves leave the pairing for good (remembered by the bank's identity of each row, so no
-re-sync pairs them again) and are categorized as if never paired; a row the categorizer cannot
-place becomes Uncategorized. With a category, that one becomes your choice for this row.
-
-Examples:
-  trax review not-transfer 1240
-  trax review not-transfer 1240 shopping`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewNotTransfer)
     .argument('<id>', 'either half of the pair')
     .argument('[category]', 'the category it really is (your choice)')
     .action(async (id: string, category: string | undefined) => {
@@ -322,15 +283,7 @@ Examples:
   cmd
     .command('done')
     .description('mark everything that came in until now as reviewed')
-    .addHelpText(
-      'after',
-      `
-From now on only what arrives later counts as new. Uncategorized rows, doubtful categories,
-possible duplicates and suggested transfers stay in the inbox until you answer them.
-
-Examples:
-  trax review done`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewDone)
     .action(async () => {
       await withApp((app) => {
         out(cliText().m.cliReviewedUpTo(instantText(markReviewed(app))));

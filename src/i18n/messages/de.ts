@@ -1010,4 +1010,42 @@ eigenen Konten werden zu Paaren verbunden und weder als Ausgaben noch als Einnah
 
 Beispiele:
 ${HELP_EXAMPLES.categorize}`,
+  cliHelpAfterReviewAccept: `
+Die Kategorie bleibt, wie sie ist, und wird zu Ihrer Wahl: Sie übersteht jeden Abruf und trainiert
+das gelernte Modell. Bei einer vorgeschlagenen Umbuchung werden beide Hälften bestätigt und bleiben
+ein Paar.
+
+Beispiele:
+  trax review accept 1234        # die Nummer ist die #1234, die \`trax review\` zeigt`,
+  cliHelpAfterReviewCategory: `
+Ihre Wahl bleibt über alle Abrufe erhalten und trainiert das gelernte Modell. --similar legt
+außerdem eine Regel für ähnliche Umsätze an: Es zeigt die Regel und was sie verschieben würde und
+fragt vorher (--yes überspringt die Frage, für Skripte; \`trax undo\` nimmt sie zurück). Bei einer
+vorgeschlagenen Umbuchung heißt eine Kategorie außer Umbuchungen auch „keine Umbuchung“;
+Umbuchungen bestätigt das Paar.
+
+Beispiele:
+${HELP_EXAMPLES.reviewCategory}`,
+  cliHelpAfterReviewNotDuplicate: `
+Eine Buchung, die zu mehr als einer vorhandenen passt, wartet in \`trax review\` als „Duplikat N“.
+Dies behält sie als eigene Buchung. Ist sie einer der Kandidaten, verknüpfen Sie sie stattdessen
+mit diesem: \`trax import review link N ID\`.
+
+Beispiele:
+${HELP_EXAMPLES.reviewNotDuplicate}`,
+  cliHelpAfterReviewNotTransfer: `
+Beide Hälften verlassen das Paar für immer (gemerkt an der Kennung der Bank für jede Buchung, damit
+kein neuer Abruf sie wieder paart) und werden kategorisiert, als wären sie nie gepaart gewesen; eine
+Buchung, die die Kategorisierung nicht zuordnen kann, bleibt ohne Kategorie. Mit einer Kategorie
+wird diese zu Ihrer Wahl für diese Buchung.
+
+Beispiele:
+${HELP_EXAMPLES.reviewNotTransfer}`,
+  cliHelpAfterReviewDone: `
+Ab jetzt zählt nur noch als neu, was später eingeht. Buchungen ohne Kategorie, unsichere
+Kategorien, mögliche Duplikate und vorgeschlagene Umbuchungen bleiben zu prüfen, bis Sie sie
+beantworten.
+
+Beispiele:
+${HELP_EXAMPLES.reviewDone}`,
 };

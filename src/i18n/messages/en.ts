@@ -9,6 +9,13 @@ const REVIEW_REASON: Record<string, string> = {
 
 /** The example commands under a command's help: the same in every language. */
 export const HELP_EXAMPLES = {
+  reviewCategory: `  trax review category 1234 groceries
+  trax review category 1234 "Eating out" --similar
+  trax review category 1234 eating-out --similar --yes`,
+  reviewNotDuplicate: `  trax review not-duplicate 3`,
+  reviewNotTransfer: `  trax review not-transfer 1240
+  trax review not-transfer 1240 shopping`,
+  reviewDone: `  trax review done`,
   review: `  trax review
   trax review --json
   trax review accept 1234
@@ -948,6 +955,40 @@ paired and kept out of spending and income.
 
 Examples:
 ${HELP_EXAMPLES.categorize}`,
+  cliHelpAfterReviewAccept: `
+The category stays as it is and becomes your choice: it survives every sync and teaches the
+learned model. On a suggested transfer both halves are confirmed and stay paired.
+
+Examples:
+  trax review accept 1234        # the id is the #1234 that \`trax review\` shows`,
+  cliHelpAfterReviewCategory: `
+Your choice sticks across syncs and teaches the learned model. --similar also writes a rule for
+look-alike transactions: it shows the rule and what it would move, and asks first (--yes skips
+the question, for scripts; \`trax undo\` takes it back). On a suggested transfer, a category that
+is not Transfers also says "not a transfer"; Transfers confirms the pair.
+
+Examples:
+${HELP_EXAMPLES.reviewCategory}`,
+  cliHelpAfterReviewNotDuplicate: `
+A row that fits more than one booking waits as "Duplicate N" in \`trax review\`. This keeps it
+as a booking of its own. If it is one of the candidates, link it to that one instead:
+\`trax import review link N ID\`.
+
+Examples:
+${HELP_EXAMPLES.reviewNotDuplicate}`,
+  cliHelpAfterReviewNotTransfer: `
+Both halves leave the pairing for good (remembered by the bank's identity of each row, so no
+re-sync pairs them again) and are categorized as if never paired; a row the categorizer cannot
+place becomes Uncategorized. With a category, that one becomes your choice for this row.
+
+Examples:
+${HELP_EXAMPLES.reviewNotTransfer}`,
+  cliHelpAfterReviewDone: `
+From now on only what arrives later counts as new. Uncategorized rows, doubtful categories,
+possible duplicates and suggested transfers stay in the inbox until you answer them.
+
+Examples:
+${HELP_EXAMPLES.reviewDone}`,
 };
 
 export type Messages = {
