@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { openApp } from '../src/app.js';
 import { loadConfig } from '../src/config/index.js';
 import { importFile } from '../src/imports/pipeline/index.js';
+import { en } from '../src/i18n/messages/en.js';
 
 /**
  * One import in a process of its own, for bench/import.ts: `node dist/bench/import-run.js FILE`
@@ -23,9 +24,10 @@ export async function runOneImport(file: string): Promise<object> {
     let readMs = 0;
     let categorizeFrom: number | null = null;
     const results = await importFile(app, file, {
-      onProgress: (m) => {
-        if (m === 'writing') readMs = performance.now() - t0;
-        if (m === 'categorizing') categorizeFrom = performance.now();
+      onProgress: (say) => {
+        const m = say(en);
+        if (m === en.importProgressWriting) readMs = performance.now() - t0;
+        if (m === en.importProgressCategorizing) categorizeFrom = performance.now();
       },
     });
     const end = performance.now();

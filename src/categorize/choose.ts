@@ -1,5 +1,6 @@
 import type { App } from '../app.js';
 import { TraxError } from '../domain/errors.js';
+import { en, type Messages } from '../i18n/messages/en.js';
 import type { Category } from '../store/categories.js';
 import { inTransaction } from '../store/db.js';
 import { applyRules, contextWithRules, type Move } from './apply-rules.js';
@@ -61,20 +62,16 @@ export function similarConditions(t: { merchant: string | null; description: str
   const sign = t.amount_minor < 0 ? 'out' : 'in';
   if (t.merchant) return { merchant: { equals: t.merchant }, sign };
   const core = payeeCore(t.description);
-  if (!core)
-    throw new TraxError(
-      'usage',
-      `"${t.description}" has no words to recognize similar transactions by; add a rule with \`trax rules add\` instead.`,
-    );
+  if (!core) throw new TraxError('usage', (m) => m.errNoWordsForSimilar(t.description));
   return { description: { contains: core }, sign };
 }
 
-/** The rule's conditions in words, for the preview and the rule's name. */
-export function describeConditions(c: ConditionsInput): string {
+/** The rule's conditions in words, for the preview and (in English) the undo record's summary. */
+export function describeConditions(c: ConditionsInput, m: Messages = en): string {
   const parts: string[] = [];
-  if (c.merchant && 'equals' in c.merchant) parts.push(`merchant is "${c.merchant.equals}"`);
-  if (c.description && 'contains' in c.description) parts.push(`description contains "${c.description.contains}"`);
-  if (c.sign) parts.push(c.sign === 'out' ? 'money out' : 'money in');
+  if (c.merchant && 'equals' in c.merchant) parts.push(m.condMerchantIs(String(c.merchant.equals)));
+  if (c.description && 'contains' in c.description) parts.push(m.condDescriptionContains(String(c.description.contains)));
+  if (c.sign) parts.push(c.sign === 'out' ? m.condMoneyOut : m.condMoneyIn);
   return parts.join(', ');
 }
 
@@ -84,8 +81,7 @@ function loadTxn(app: App, transactionId: number): TxnRow {
       'SELECT id, account_id, dedupe_key, description, merchant, amount_minor FROM transactions WHERE id = ?',
     )
     .get(transactionId);
-  if (!t)
-    throw new TraxError('not_found', `There is no transaction ${transactionId}; \`trax transactions --json\` shows the ids.`);
+  if (!t) throw new TraxError('not_found', (m) => m.errNoTransaction(transactionId));
   return t;
 }
 

@@ -36,7 +36,7 @@ const defOf = (id: number, r: CheckedRule): RuleDef => ({
 
 function storedDef(app: App, id: number): RuleDef {
   const def = app.rules.list().find((r) => r.id === id);
-  if (!def) throw new TraxError('not_found', `There is no rule ${id}; see \`trax rules list\`.`);
+  if (!def) throw new TraxError('not_found', (m) => m.errNoRule(id));
   return def;
 }
 
@@ -92,7 +92,7 @@ export function removeRule(app: App, id: number, summary: string): RuleChange {
 export function moveRule(app: App, id: number, by: -1 | 1, summary: string): RuleChange {
   const order = app.rules.list();
   const at = order.findIndex((r) => r.id === id);
-  if (at < 0) throw new TraxError('not_found', `There is no rule ${id}; see \`trax rules list\`.`);
+  if (at < 0) throw new TraxError('not_found', (m) => m.errNoRule(id));
   const other = order[at + by];
   if (!other) return { ruleId: id, changed: 0, undoId: null };
   const { result, undo } = recordBulk(app, { kind: 'rules-reorder', summary }, () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { TraxError } from '../domain/errors.js';
 import { messages } from '../i18n/index.js';
 import { langFromEnv } from '../i18n/lang.js';
@@ -196,12 +196,20 @@ for (const stream of [process.stdout, process.stderr]) {
 // Help in the terminal's language: commander's own words, the program's text and each command's
 // summary come from the catalogue (two plain objects, no dependencies: read commands stay fast).
 const m = messages(langFromEnv(process.env));
+const helper = new Help();
 const program = new Command('trax')
   .description(m.cliHelpProgram)
   .version('0.1.0', '-V, --version', m.cliHelpVersion)
   .helpOption('-h, --help', m.cliHelpFlag)
   .helpCommand('help [command]', m.cliHelpCommand)
-  .configureHelp({ styleTitle: (title) => m.cliHelpTitle(title) })
+  .configureHelp({
+    styleTitle: (title) => m.cliHelpTitle(title),
+    // Commander's own words around each line ("[options]", "(default: 10)") in the catalogue's language.
+    commandUsage: (cmd) => m.cliHelpWords(Help.prototype.commandUsage.call(helper, cmd)),
+    subcommandTerm: (cmd) => m.cliHelpWords(Help.prototype.subcommandTerm.call(helper, cmd)),
+    optionDescription: (o) => m.cliHelpWords(Help.prototype.optionDescription.call(helper, o)),
+    argumentDescription: (a) => m.cliHelpWords(Help.prototype.argumentDescription.call(helper, a)),
+  })
   .exitOverride()
   .enablePositionalOptions()
   .showHelpAfterError(m.cliHelpAfterError)
@@ -231,8 +239,24 @@ async function registerCommands(program: Command, args: string[]): Promise<void>
     const cmd = program.commands.at(-1)!;
     // The module describes itself in English (cli-help.test.ts holds it to row.summary); other
     // languages take the catalogue's summary, the same one the top-level listing shows.
-    if (m !== messages('en')) cmd.description(m.cliCommandSummary(nameOf(row), row.summary));
+    if (m !== messages('en')) {
+      translateHelp(cmd);
+      cmd.description(m.cliCommandSummary(nameOf(row), row.summary));
+    }
     if (row.examples) cmd.addHelpText('after', `\n${m.cliHelpExamples}\n${row.examples.map((e) => `  ${e}`).join('\n')}`);
+  }
+}
+
+/**
+ * The modules describe their options, arguments and subcommands in English; other languages take
+ * the catalogue's text for each (English where the catalogue has none, never a blank).
+ */
+function translateHelp(cmd: Command): void {
+  for (const o of cmd.options) if (o.description) o.description = m.cliHelpText(o.description);
+  for (const a of cmd.registeredArguments) if (a.description) a.description = m.cliHelpText(a.description);
+  for (const sub of cmd.commands) {
+    if (sub.description()) sub.description(m.cliHelpText(sub.description()));
+    translateHelp(sub);
   }
 }
 
@@ -245,11 +269,11 @@ async function report(error: unknown): Promise<number> {
   const { colors } = await import('./output.js');
   const e = asStoreError(error, 'use the database');
   if (e instanceof TraxError) {
-    process.stderr.write(`${colors.red('Error:')} ${e.message}\n`);
+    process.stderr.write(`${colors.red(m.cliErrorLabel)} ${e.messageIn(m)}\n`);
     return e.code === 'usage' ? 2 : 1;
   }
   process.stderr.write(
-    `${colors.red('Unexpected error:')} ${e instanceof Error ? e.message : String(e)}\nThis is a bug in Trax; nothing was half-written. Please report it with the command you ran.\n`,
+    `${colors.red(m.cliUnexpectedError)} ${e instanceof Error ? e.message : String(e)}\n${m.cliUnexpectedBug}\n`,
   );
   if (process.env.TRAX_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
   return 70;

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { TraxError } from '../domain/errors.js';
 import { categoryName } from '../i18n/categories.js';
 import { formatAmount, formatDay } from '../i18n/format.js';
 import { messages, type Messages } from '../i18n/index.js';
@@ -48,6 +49,13 @@ export function cliText(env: NodeJS.ProcessEnv = process.env): CliText {
 }
 
 const ENGLISH: CliText = cliText({});
+
+/** `--port` of `trax serve` and `trax sandbox`: 0 (any free port) to 65535. */
+export function portOption(m: Messages, v: string): number {
+  const port = Number(v);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TraxError('usage', m.cliBadPort(v));
+  return port;
+}
 
 /** Consent expiry, coloured: red once expired, yellow within 7 days. */
 export function expiry(iso: string | null, now: Date, t: CliText = ENGLISH): string {

@@ -75,10 +75,7 @@ function readEnvFile(file: string): void {
     process.loadEnvFile(file);
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    throw new TraxError(
-      'config_invalid',
-      `Trax could not read ${path.resolve(file)} (${reason}); check its permissions or remove it to run without one.`,
-    );
+    throw new TraxError('config_invalid', (m) => m.errEnvUnreadable(path.resolve(file), reason));
   }
 }
 
@@ -118,10 +115,7 @@ function enableBankingConfig(env: NodeJS.ProcessEnv, problems: string[]): Enable
 
 export function requireEnableBanking(config: Config): EnableBankingConfig {
   if (config.enablebanking) return config.enablebanking;
-  throw new TraxError(
-    'config_invalid',
-    'Enable Banking is not configured: set ENABLEBANKING_APP_ID, ENABLEBANKING_KEY_FILE and ENABLEBANKING_REDIRECT_URI in .env (see "Connect through Enable Banking" in the README).',
-  );
+  throw new TraxError('config_invalid', (m) => m.errNoEnableBanking);
 }
 
 const PLAID_HOSTS: Record<PlaidEnv, string> = {
@@ -213,17 +207,11 @@ function stripSlash(u: string): string {
 /** Requires Plaid to be configured, with the sentence that tells the user how. */
 export function requirePlaid(config: Config): PlaidConfig {
   if (config.plaid) return config.plaid;
-  throw new TraxError(
-    'config_invalid',
-    'PLAID_CLIENT_ID and PLAID_SECRET are not set; create keys at dashboard.plaid.com (Developers → Keys) and put both in .env, with PLAID_ENV=sandbox to start.',
-  );
+  throw new TraxError('config_invalid', (m) => m.errNoPlaid);
 }
 
 /** Requires TrueLayer to be configured, with the sentence that tells the user how. */
 export function requireTrueLayer(config: Config): TrueLayerConfig {
   if (config.truelayer) return config.truelayer;
-  throw new TraxError(
-    'config_invalid',
-    'TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET are not set; create an app at console.truelayer.com and put both in .env, or run `trax sandbox` to try Trax against the built-in emulator.',
-  );
+  throw new TraxError('config_invalid', (m) => m.errNoTrueLayer);
 }

@@ -1,3 +1,5 @@
+import { en, type Messages } from '../i18n/messages/en.js';
+
 /**
  * Errors a user can act on. `message` is a whole sentence saying what happened and what to do;
  * `code` is stable for scripts (`--json`) and for tests. Anything else thrown is a bug.
@@ -17,14 +19,28 @@ export type TraxErrorCode =
   | 'import_refused'
   | ProviderErrorKind;
 
+/** A sentence told from a catalogue, so it reaches the user in their language. */
+export type Told = (m: Messages) => string;
+
 export class TraxError extends Error {
+  private readonly told: Told | null;
+
+  /**
+   * `message` is either the sentence (English only) or a function of the catalogue: then
+   * `message` is its English, and `messageIn` tells it in the language the CLI or page speaks.
+   */
   constructor(
     readonly code: TraxErrorCode,
-    message: string,
+    message: string | Told,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(typeof message === 'string' ? message : message(en), options);
     this.name = 'TraxError';
+    this.told = typeof message === 'string' ? null : message;
+  }
+
+  messageIn(m: Messages): string {
+    return this.told ? this.told(m) : this.message;
   }
 }
 

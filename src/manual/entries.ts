@@ -25,15 +25,13 @@ export function addManualAccount(
   input: { name: string; kind?: string; currency: string; opening?: string },
 ): { id: number; openingMinor: number } {
   const name = input.name.replace(/\s+/g, ' ').trim();
-  if (!name) throw new TraxError('usage', 'An account needs a name, e.g. "Bargeld". Nothing was changed.');
-  if (name.length > MAX_NAME)
-    throw new TraxError('usage', `The name is ${name.length} characters; keep it under ${MAX_NAME}. Nothing was changed.`);
+  if (!name) throw new TraxError('usage', (m) => m.errAccountNeedsName);
+  if (name.length > MAX_NAME) throw new TraxError('usage', (m) => m.errNameTooLong(name.length, MAX_NAME));
   const kind = (input.kind ?? 'cash').trim().toLowerCase();
   if (!(KINDS as readonly string[]).includes(kind))
-    throw new TraxError('usage', `--kind "${input.kind}" is not one of ${KINDS.join(', ')}. Nothing was changed.`);
+    throw new TraxError('usage', (m) => m.errBadKind(String(input.kind), KINDS.join(', ')));
   const currency = input.currency.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(currency))
-    throw new TraxError('usage', `--currency "${input.currency}" is not a currency code such as EUR. Nothing was changed.`);
+  if (!/^[A-Z]{3}$/.test(currency)) throw new TraxError('usage', (m) => m.errBadCurrencyCode(input.currency));
   minorUnitDigits(currency);
   let openingMinor = 0;
   if (input.opening !== undefined) {
@@ -48,11 +46,7 @@ export function addManualAccount(
   const now = app.now().toISOString();
   const id = inTransaction(app.db, 'add the account', () => {
     const same = store.findAccount(name, currency);
-    if (same)
-      throw new TraxError(
-        'usage',
-        `There is already an account "${name}" in ${currency} kept by hand (id ${same}). Nothing was changed.`,
-      );
+    if (same) throw new TraxError('usage', (m) => m.errAccountExists(name, currency, same));
     return store.createAccount({ name, kind, currency, openingMinor }, now);
   });
   return { id, openingMinor };
@@ -68,18 +62,13 @@ export interface ManualInput {
 export function addManualTransaction(app: App, accountId: number, input: ManualInput): number {
   const store = new ManualStore(app.db);
   const account = store.account(accountId);
-  if (!account)
-    throw new TraxError('not_found', `There is no account ${accountId}; \`trax accounts\` lists them. Nothing was changed.`);
+  if (!account) throw new TraxError('not_found', (m) => m.errNoAccountManual(accountId));
   if (!providerPolicy(account.provider as ProviderId).manualEntry) {
     const policy = providerPolicy(account.provider as ProviderId);
-    throw new TraxError(
-      'usage',
-      `Account ${accountId} (${account.name}${account.bank ? ` at ${account.bank}` : ''}) is fed by ${policy.label}; its bookings come from there. ` +
-        'Enter cash in an account kept by hand: `trax accounts add "Bargeld" --kind cash --currency EUR`. Nothing was changed.',
-    );
+    throw new TraxError('usage', (m) => m.errAccountFedBy(accountId, account.name, account.bank ?? null, policy.label));
   }
   if (input.date === undefined || input.amount === undefined || input.description === undefined)
-    throw new TraxError('usage', 'A booking needs --date, --amount and --description. Nothing was changed.');
+    throw new TraxError('usage', (m) => m.errBookingNeeds);
   const fields: ManualFields = {
     date: manualDate(input.date),
     amountMinor: manualAmount(input.amount, account.currency),
@@ -104,18 +93,14 @@ export function editManualTransaction(app: App, transactionId: number, input: Ma
   const store = new ManualStore(app.db);
   const was = store.fields(transactionId)!;
   if (input.date === undefined && input.amount === undefined && input.description === undefined && input.category === undefined)
-    throw new TraxError('usage', 'Say what to change: --date, --amount, --description or --category. Nothing was changed.');
+    throw new TraxError('usage', (m) => m.errSayWhatToChange);
   const currency = store.account(was.accountId)!.currency;
   const fields: ManualFields = {
     date: input.date === undefined ? was.date : manualDate(input.date),
     amountMinor: input.amount === undefined ? was.amountMinor : manualAmount(input.amount, currency),
     description: input.description === undefined ? was.description : manualDescription(input.description),
   };
-  if (was.split && fields.amountMinor !== was.amountMinor)
-    throw new TraxError(
-      'usage',
-      `Transaction ${transactionId} is split; its parts add up to the old amount. Undo the split first (\`trax tx unsplit ${transactionId}\`). Nothing was changed.`,
-    );
+  if (was.split && fields.amountMinor !== was.amountMinor) throw new TraxError('usage', (m) => m.errEditSplit(transactionId));
   const category = input.category === undefined ? null : app.categories.resolve(input.category);
   const now = app.now().toISOString();
   inTransaction(app.db, 'change the booking', () => {
@@ -148,12 +133,6 @@ function requireManualRow(app: App, transactionId: number, verb: 'edited' | 'del
   if (isManualRow(app, transactionId)) return;
   const o = new SplitStore(app.db).origin(transactionId);
   const policy = providerPolicy(o.provider as ProviderId);
-  const from = o.source?.startsWith('file:')
-    ? `an imported statement file (${o.source.slice(5)})`
-    : `${o.bank ? `${o.bank} through ` : ''}${policy.label}`;
-  throw new TraxError(
-    'usage',
-    `Transaction ${transactionId} came from ${from}; it stays as it came and cannot be ${verb}. ` +
-      `To keep it out of reports, run \`trax tx hide ${transactionId}\`. Nothing was changed.`,
-  );
+  const file = o.source?.startsWith('file:') ? o.source.slice(5) : null;
+  throw new TraxError('usage', (m) => m.errNotManual(transactionId, file, o.bank ?? null, policy.label, verb === 'deleted'));
 }

@@ -12,8 +12,7 @@ const MAX_DESCRIPTION = 500;
 export function manualDate(text: string): string {
   const t = text.trim();
   // addDays(…, 0) round-trips only real dates: 2026-02-30 comes back as 2026-03-02.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || addDays(t, 0) !== t)
-    throw new TraxError('usage', `"${text}" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-30. Nothing was changed.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || addDays(t, 0) !== t) throw new TraxError('usage', (m) => m.errManualDate(text));
   return t;
 }
 
@@ -23,23 +22,15 @@ export function manualAmount(text: string, currency: string): number {
   try {
     minor = toMinorUnits(text.trim().replace(/^\+/, ''), currency);
   } catch {
-    throw new TraxError(
-      'usage',
-      `"${text}" is not an amount in ${currency}; write e.g. -4.20 for money out or 20.00 for money in. Nothing was changed.`,
-    );
+    throw new TraxError('usage', (m) => m.errManualAmount(text, currency));
   }
-  if (minor === 0)
-    throw new TraxError('usage', 'A booking of 0 changes nothing; give an amount such as -4.20. Nothing was changed.');
+  if (minor === 0) throw new TraxError('usage', (m) => m.errZeroBooking);
   return minor;
 }
 
 export function manualDescription(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  if (!t) throw new TraxError('usage', 'A booking needs a description, e.g. --description "Wochenmarkt". Nothing was changed.');
-  if (t.length > MAX_DESCRIPTION)
-    throw new TraxError(
-      'usage',
-      `The description is ${t.length} characters; keep it under ${MAX_DESCRIPTION} (a note can say more). Nothing was changed.`,
-    );
+  if (!t) throw new TraxError('usage', (m) => m.errNeedsDescription);
+  if (t.length > MAX_DESCRIPTION) throw new TraxError('usage', (m) => m.errDescriptionTooLong(t.length, MAX_DESCRIPTION));
   return t;
 }

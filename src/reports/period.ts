@@ -74,12 +74,12 @@ export function labelOf(range: Range): string {
 }
 
 /** Checks a report/export range from user input; `to` is exclusive. */
-export function checkRange(range: Range, what = 'the period'): void {
+export function checkRange(range: Range, forExport = false): void {
   for (const [flag, v] of [['--from', range.from], ['--to', range.to]] as const) {
-    if (!isDate(v)) throw new TraxError('usage', `${flag} "${v}" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01.`);
+    if (!isDate(v)) throw new TraxError('usage', (m) => m.errNotADate(flag, v));
   }
   if (range.to <= range.from) {
-    throw new TraxError('usage', `--to ${range.to} must be after --from ${range.from} for ${what} (--to is exclusive: --from 2026-10-01 --to 2026-11-01 is October).`);
+    throw new TraxError('usage', (m) => m.errRangeOrder(range.to, range.from, forExport));
   }
 }
 
@@ -94,16 +94,18 @@ export function resolvePeriod(
   timezone: string,
 ): ResolvedPeriod {
   const given = [opts.month && '--month', opts.year && '--year', (opts.from || opts.to) && '--from/--to'].filter(Boolean);
-  if (given.length > 1) throw new TraxError('usage', `Use one of --month, --year or --from/--to, not ${given.join(' and ')}.`);
+  if (given.length > 1) throw new TraxError('usage', (m) => m.errOnePeriod(given.join(` ${m.reviewAnd} `)));
   let range: Range;
   if (opts.month) {
-    if (!isMonth(opts.month)) throw new TraxError('usage', `--month "${opts.month}" is not a month; write it as YYYY-MM, e.g. 2026-10.`);
+    const month = opts.month;
+    if (!isMonth(month)) throw new TraxError('usage', (m) => m.cliBadMonth(month));
     range = { from: `${opts.month}-01`, to: addMonths(`${opts.month}-01`, 1) };
   } else if (opts.year) {
-    if (!/^\d{4}$/.test(opts.year)) throw new TraxError('usage', `--year "${opts.year}" is not a year; write it as YYYY, e.g. 2026.`);
+    const year = opts.year;
+    if (!/^\d{4}$/.test(year)) throw new TraxError('usage', (m) => m.errNotAYear(year));
     range = { from: `${opts.year}-01-01`, to: `${Number(opts.year) + 1}-01-01` };
   } else if (opts.from || opts.to) {
-    if (!opts.from) throw new TraxError('usage', '--to needs --from too, e.g. --from 2026-10-01 --to 2026-11-01 (--to is exclusive).');
+    if (!opts.from) throw new TraxError('usage', (m) => m.errToNeedsFrom);
     range = { from: opts.from, to: opts.to ?? addDays(localDate(now, timezone), 1) };
     checkRange(range);
   } else {

@@ -16,7 +16,7 @@ import { ReviewInboxStore, type DecidableRow } from '../store/review-inbox.js';
 
 function loadRow(store: ReviewInboxStore, id: number): DecidableRow {
   const row = store.decidable(id);
-  if (!row) throw new TraxError('not_found', `There is no transaction ${id}; \`trax review --json\` lists the inbox.`);
+  if (!row) throw new TraxError('not_found', (m) => m.cliReviewNoTransaction(id));
   return row;
 }
 
@@ -45,11 +45,7 @@ export function accept(app: App, transactionId: number): AcceptResult {
   const store = new ReviewInboxStore(app.db);
   const row = loadRow(store, transactionId);
   const current = currentCategory(app, row.id);
-  if (!current || current.kind === 'uncategorized')
-    throw new TraxError(
-      'usage',
-      `Transaction ${row.id} has no category to accept; choose one with \`trax review category ${row.id} CATEGORY\`.`,
-    );
+  if (!current || current.kind === 'uncategorized') throw new TraxError('usage', (m) => m.cliReviewNoCategoryToAccept(row.id));
   return inTransaction(app.db, 'accept the category', () => {
     if (isSuggestedTransfer(row) && row.transfer_pair_id !== null) {
       const other = row.transfer_pair_id;
@@ -140,14 +136,9 @@ function refuseTransfer(app: App, store: ReviewInboxStore, row: DecidableRow): n
 export function notTransfer(app: App, transactionId: number, categoryRef?: string): NotTransferResult {
   const store = new ReviewInboxStore(app.db);
   const row = loadRow(store, transactionId);
-  if (!isSuggestedTransfer(row))
-    throw new TraxError(
-      'usage',
-      `Transaction ${row.id} is not a suggested transfer; change its category with \`trax review category ${row.id} CATEGORY\`.`,
-    );
+  if (!isSuggestedTransfer(row)) throw new TraxError('usage', (m) => m.cliReviewNotSuggestedTransfer(row.id));
   const category = categoryRef === undefined ? undefined : app.categories.resolve(categoryRef);
-  if (category?.kind === 'transfer')
-    throw new TraxError('usage', `"${category.name}" is the transfer category; pick the category the payment really is.`);
+  if (category?.kind === 'transfer') throw new TraxError('usage', (m) => m.cliReviewIsTransferCategory(category.name));
   return inTransaction(app.db, 'unpair the transfer', () => {
     const ids = refuseTransfer(app, store, row);
     const choice = category ? chooseCategory(app, row.id, category.slug) : null;
@@ -162,7 +153,7 @@ export function notTransfer(app: App, transactionId: number, categoryRef?: strin
 export function notDuplicate(app: App, reviewId: number): ImportReview {
   // Asked from the inbox, the wrong id is answered in the inbox's words (not the import review's).
   if (!app.imports.openReviews().some((r) => r.id === reviewId))
-    throw new TraxError('not_found', `There is no open duplicate ${reviewId}; \`trax review\` lists the ones waiting.`);
+    throw new TraxError('not_found', (m) => m.cliReviewNoDuplicate(reviewId));
   return inTransaction(app.db, 'add the row', () => {
     const item = resolveReview(app, reviewId, { kind: 'add' });
     categorizeTransactions(app);

@@ -21,38 +21,33 @@ const MAX_NOTE = 1000;
  */
 export function parsePart(spec: string, bookingMinor: number, currency: string): PartInput {
   const first = spec.indexOf(':');
-  if (first <= 0) throw new TraxError('usage', `--part "${spec}" is not CATEGORY:AMOUNT[:NOTE], e.g. groceries:80.00.`);
+  if (first <= 0) throw new TraxError('usage', (m) => m.errPartShape(spec));
   const second = spec.indexOf(':', first + 1);
   const slug = spec.slice(0, first).trim();
   const amountText = (second < 0 ? spec.slice(first + 1) : spec.slice(first + 1, second)).trim();
   const note = second < 0 ? null : spec.slice(second + 1).trim() || null;
-  if (note && note.length > MAX_NOTE)
-    throw new TraxError('usage', `The note of part "${slug}" is ${note.length} characters; keep it under ${MAX_NOTE}.`);
+  if (note && note.length > MAX_NOTE) throw new TraxError('usage', (m) => m.errPartNoteTooLong(slug, note.length, MAX_NOTE));
   let minor: number;
   try {
     minor = toMinorUnits(amountText.replace(/^\+/, ''), currency);
   } catch {
-    throw new TraxError('usage', `--part "${spec}": "${amountText}" is not an amount in ${currency}, e.g. 80.00.`);
+    throw new TraxError('usage', (m) => m.errPartAmount(spec, amountText, currency));
   }
-  if (minor === 0) throw new TraxError('usage', `--part "${spec}" is zero; leave it out.`);
+  if (minor === 0) throw new TraxError('usage', (m) => m.errPartZero(spec));
   const signed = /^[+-]/.test(amountText) ? minor : bookingMinor < 0 ? -Math.abs(minor) : Math.abs(minor);
   return { slug, amountMinor: signed, note };
 }
 
 /** Refuses parts that do not add up to the booking, with the difference in the booking's direction. */
 export function checkParts(parts: readonly PartInput[], bookingMinor: number, currency: string): void {
-  if (parts.length < 2)
-    throw new TraxError('usage', 'A split needs at least two parts; to change the category of the whole booking, categorize it.');
+  if (parts.length < 2) throw new TraxError('usage', (m) => m.errSplitTwoParts);
   const sum = parts.reduce((a, p) => a + p.amountMinor, 0);
   if (sum === bookingMinor) return;
   // Shown as the user wrote them: magnitudes in the booking's direction.
   const dir = bookingMinor < 0 ? -1 : 1;
   const fmt = (m: number) => formatMoney(m, currency).replace(/ [A-Z]{3}$/, ` ${symbol(currency)}`);
   const diff = (bookingMinor - sum) * dir;
-  throw new TraxError(
-    'usage',
-    `parts add up to ${fmt(sum * dir)}, the booking is ${fmt(bookingMinor * dir)}: ${fmt(Math.abs(diff))} ${diff > 0 ? 'missing' : 'too much'}. Nothing was changed.`,
-  );
+  throw new TraxError('usage', (m) => m.errPartsSum(fmt(sum * dir), fmt(bookingMinor * dir), fmt(Math.abs(diff)), diff > 0));
 }
 
 function symbol(currency: string): string {

@@ -10,8 +10,7 @@ import { checkParts, parsePart, type PartInput } from './parts.js';
 export function splitTransaction(app: App, transactionId: number, specs: readonly string[]): SplitPart[] {
   const splits = new SplitStore(app.db);
   const row = splits.origin(transactionId);
-  if (row.pending)
-    throw new TraxError('usage', `Transaction ${transactionId} is still pending and may change; split it once it is booked.`);
+  if (row.pending) throw new TraxError('usage', (m) => m.errSplitPending(transactionId));
   const parts: PartInput[] = specs.map((s) => parsePart(s, row.amountMinor, row.currency));
   return saveParts(app, splits, transactionId, row.amountMinor, row.currency, parts);
 }
@@ -27,7 +26,7 @@ export function saveParts(
 ): SplitPart[] {
   const resolved = parts.map((p) => {
     const c = app.categories.bySlug(p.slug);
-    if (!c) throw new TraxError('usage', `There is no category "${p.slug}"; see \`trax categories list\`. Nothing was changed.`);
+    if (!c) throw new TraxError('usage', (m) => m.errPartNoCategory(p.slug));
     return { amountMinor: p.amountMinor, categoryId: c.id, note: p.note };
   });
   checkParts(parts, bookingMinor, currency);
@@ -39,6 +38,6 @@ export function unsplitTransaction(app: App, transactionId: number): number {
   const splits = new SplitStore(app.db);
   splits.origin(transactionId);
   const n = splits.remove(transactionId);
-  if (n === 0) throw new TraxError('usage', `Transaction ${transactionId} is not split.`);
+  if (n === 0) throw new TraxError('usage', (m) => m.errNotSplit(transactionId));
   return n;
 }

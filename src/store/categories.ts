@@ -76,24 +76,21 @@ export class CategoryStore {
       all.find((c) => c.name.toLowerCase() === key) ??
       all.find((c) => c.slug === slugify(ref));
     if (!hit) {
-      throw new TraxError(
-        'not_found',
-        `There is no category "${ref}"; see \`trax categories list\` (e.g. ${all
-          .slice(0, 6)
-          .map((c) => c.slug)
-          .join(', ')}), or add it with \`trax categories add "${ref}"\`.`,
-      );
+      const examples = all
+        .slice(0, 6)
+        .map((c) => c.slug)
+        .join(', ');
+      throw new TraxError('not_found', (m) => m.errNoCategory(ref, examples));
     }
     return hit;
   }
 
   add(name: string, opts: { parent?: string; kind?: CategoryKind }, now: string): Category {
     const slug = slugify(name);
-    if (!slug) throw new TraxError('usage', `"${name}" is not a usable category name.`);
-    if (this.bySlug(slug)) throw new TraxError('usage', `A category "${slug}" already exists.`);
+    if (!slug) throw new TraxError('usage', (m) => m.errCategoryNameUnusable(name));
+    if (this.bySlug(slug)) throw new TraxError('usage', (m) => m.errCategoryExists(slug));
     const parent = opts.parent ? this.resolve(opts.parent) : null;
-    if (parent?.parentId)
-      throw new TraxError('usage', `"${parent.name}" is itself inside another category; categories nest one level only.`);
+    if (parent?.parentId) throw new TraxError('usage', (m) => m.errCategoryNested(parent.name));
     const kind = opts.kind ?? parent?.kind ?? 'expense';
     const id = Number(
       this.db
@@ -132,14 +129,10 @@ export class CategoryStore {
    */
   remove(ref: string): Category {
     const c = this.resolve(ref);
-    if (c.slug === 'uncategorized' || c.slug === 'transfers')
-      throw new TraxError('usage', `"${c.name}" is built in and cannot be removed.`);
+    if (c.slug === 'uncategorized' || c.slug === 'transfers') throw new TraxError('usage', (m) => m.errCategoryBuiltIn(c.name));
     const use = this.usage().get(c.id) ?? { transactions: 0, other: 0 };
     if (use.transactions + use.other > 0)
-      throw new TraxError(
-        'usage',
-        `"${c.name}" is in use (${use.transactions} transactions, ${use.other} rules, choices, budgets or subcategories); merge it into another with \`trax categories merge ${c.slug} OTHER\`.`,
-      );
+      throw new TraxError('usage', (m) => m.errCategoryInUse(c.name, use.transactions, use.other, c.slug));
     this.db.prepare('DELETE FROM categories WHERE id = ?').run(c.id);
     return c;
   }
@@ -151,9 +144,9 @@ export class CategoryStore {
   merge(fromRef: string, intoRef: string): { moved: number; budgetsMoved: number[] } {
     const from = this.resolve(fromRef);
     const into = this.resolve(intoRef);
-    if (from.id === into.id) throw new TraxError('usage', 'A category cannot be merged into itself.');
+    if (from.id === into.id) throw new TraxError('usage', (m) => m.errCategoryMergeSelf);
     if (from.slug === 'uncategorized' || from.slug === 'transfers')
-      throw new TraxError('usage', `"${from.name}" is built in and cannot be merged away.`);
+      throw new TraxError('usage', (m) => m.errCategoryMergeBuiltIn(from.name));
     return this.db.transaction(() => {
       const moved = this.db
         .prepare('UPDATE transactions SET category_id = ? WHERE category_id = ?')

@@ -16,7 +16,7 @@ import {
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { TraxError } from '../domain/errors.js';
+import { TraxError, type Told } from '../domain/errors.js';
 import { latestMigration, migrate } from './migrate.js';
 
 const require = createRequire(import.meta.url);
@@ -241,16 +241,10 @@ export function hasSqliteMagic(file: string): boolean {
 /** Cheap refusals from the first bytes, before SQLite sees the file. */
 function checkFileLooksLikeSqlite(file: string, size: number): void {
   if (size === 0) {
-    throw new TraxError(
-      'database_error',
-      `The database ${file} is empty (0 bytes), so its data was lost (an interrupted copy or a full disk); restore your last backup with \`trax restore FILE\`, or delete the empty file to start afresh.`,
-    );
+    throw new TraxError('database_error', (m) => m.errDbEmpty(file));
   }
   if (!hasSqliteMagic(file)) {
-    throw new TraxError(
-      'database_error',
-      `The file ${file} is not a SQLite database, so it is not a Trax database; move it away and restore your last backup with \`trax restore FILE\`, or point TRAX_DATA_DIR at another directory.`,
-    );
+    throw new TraxError('database_error', (m) => m.errDbNotSqlite(file));
   }
 }
 
@@ -289,17 +283,11 @@ function checkIdentity(db: Db, file: string): boolean {
     case 'blank':
       return true;
     case 'newer':
-      throw new TraxError(
-        'database_error',
-        `The database ${file} was written by a newer version of Trax (schema ${id.version}, this one knows ${latestMigration()}); update Trax, or restore a backup made with this version.`,
-      );
+      throw new TraxError('database_error', (m) => m.errDbNewer(file, id.version, latestMigration()));
     case 'incomplete':
-      throw new TraxError('database_error', damagedSentence(file, `tables ${id.missing.join(', ')} are missing`));
+      throw new TraxError('database_error', damaged(file, `tables ${id.missing.join(', ')} are missing`));
     case 'foreign':
-      throw new TraxError(
-        'database_error',
-        `The file ${file} is a SQLite database of another program, not Trax's; move it away and restore your last backup with \`trax restore FILE\`, or point TRAX_DATA_DIR at another directory.`,
-      );
+      throw new TraxError('database_error', (m) => m.errDbForeign(file));
   }
 }
 
@@ -323,12 +311,13 @@ export function integrityProblem(db: Db, depth: 'quick' | 'full'): string | null
 
 function checkIntegrity(db: Db, file: string, depth: 'quick' | 'full'): void {
   const problem = integrityProblem(db, depth);
-  if (problem) throw new TraxError('database_error', damagedSentence(file, problem));
+  if (problem) throw new TraxError('database_error', damaged(file, problem));
 }
 
-function damagedSentence(file: string, detail: string): string {
-  return `The database ${file} is damaged (SQLite: ${detail}); restore your last backup with \`trax restore FILE\`, which keeps the damaged file aside.`;
-}
+const damaged =
+  (file: string, detail: string): Told =>
+  (m) =>
+    m.errDbDamaged(file, detail);
 
 /** In-memory database with the real migrations, for unit tests and benchmarks. */
 export function openMemoryDatabase(): Db {
@@ -345,28 +334,16 @@ export function asStoreError(e: unknown, doing: string): unknown {
   const code = (e as { code?: string }).code ?? '';
   const message = e instanceof Error ? e.message : String(e);
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new TraxError(
-      'database_locked',
-      `Could not ${doing}: the database is locked by another Trax process; wait for it to finish (or stop it) and try again.`,
-      { cause: e },
-    );
+    return new TraxError('database_locked', (m) => m.errDbLocked(doing), { cause: e });
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new TraxError(
-      'disk_full',
-      `Could not ${doing}: the disk is full; nothing was written. Free some space and try again.`,
-      { cause: e },
-    );
+    return new TraxError('disk_full', (m) => m.errDiskFull(doing), { cause: e });
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new TraxError(
-      'database_error',
-      `Could not ${doing}: the database is damaged or not a Trax database (${message}); restore your last backup with \`trax restore FILE\`, or point TRAX_DATA_DIR elsewhere.`,
-      { cause: e },
-    );
+    return new TraxError('database_error', (m) => m.errDbCorrupt(doing, message), { cause: e });
   }
   if (code.startsWith('SQLITE_') || code === 'EACCES' || code === 'EROFS') {
-    return new TraxError('database_error', `Could not ${doing}: ${message}. Check that TRAX_DATA_DIR is writable.`, { cause: e });
+    return new TraxError('database_error', (m) => m.errDbOther(doing, message), { cause: e });
   }
   return e;
 }

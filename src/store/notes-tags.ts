@@ -10,13 +10,8 @@ const TAG = /^[\p{Ll}\p{Nd}][\p{Ll}\p{Nd}._-]{0,63}$/u;
 /** The tag a user typed, lowercased; a sentence saying why when it cannot be one. */
 export function checkTag(input: string): string {
   const tag = input.trim().toLowerCase();
-  if (/\s/.test(tag))
-    throw new TraxError('usage', `The tag "${input}" has a space in it; a tag is one word, e.g. urlaub-sylt-2026.`);
-  if (!TAG.test(tag))
-    throw new TraxError(
-      'usage',
-      `"${input}" is not a tag; a tag is one word of up to 64 letters, digits, "-", "_" or ".", e.g. urlaub-sylt-2026.`,
-    );
+  if (/\s/.test(tag)) throw new TraxError('usage', (m) => m.errTagSpace(input));
+  if (!TAG.test(tag)) throw new TraxError('usage', (m) => m.errNotATag(input));
   return tag;
 }
 
@@ -37,7 +32,7 @@ export class NotesTagsStore {
     const row = this.db
       .prepare<[number], Identity>('SELECT account_id, dedupe_key FROM transactions WHERE id = ?')
       .get(transactionId);
-    if (!row) throw new TraxError('not_found', `There is no transaction ${transactionId}; \`trax transactions\` shows the ids.`);
+    if (!row) throw new TraxError('not_found', (m) => m.errNoTransactionTx(transactionId));
     return row;
   }
 

@@ -48,6 +48,7 @@ const SAME_IN_GERMAN = new Set([
   // catalogues hand them back unchanged; the German words themselves are in de.ts.
   'ruleOp',
   'categoryKind',
+  'cliHelpText', // a lookup by the English --help text; test/unit/cli-help-german.test.ts checks every one has German
   'cliSyncFailed', // only the bank, the id and the provider's own message (German "fehlgeschlagen" when it has none)
 ]);
 

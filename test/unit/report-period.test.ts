@@ -104,7 +104,7 @@ describe('checking a range', () => {
     expect(() => checkRange({ from: '2026-10-01', to: 'soon' })).toThrow(
       '--to "soon" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01.',
     );
-    expect(() => checkRange({ from: '2026-10-02', to: '2026-10-01' }, 'the export')).toThrow(
+    expect(() => checkRange({ from: '2026-10-02', to: '2026-10-01' }, true)).toThrow(
       '--to 2026-10-01 must be after --from 2026-10-02 for the export (--to is exclusive: --from 2026-10-01 --to 2026-11-01 is October).',
     );
     expect(() => checkRange({ from: '2026-10-01', to: '2026-10-01' })).toThrow(/for the period \(--to is exclusive/);

@@ -84,10 +84,7 @@ function backtrackingConstruct(pattern: string): string | null {
 export function compileRegex(pattern: string): UserRegex {
   const construct = backtrackingConstruct(pattern);
   if (construct) {
-    throw new TraxError(
-      'usage',
-      `The regex /${pattern}/ uses ${construct}, which Trax's linear-time regex engine (RE2) cannot run; match the text directly or split it into two conditions.`,
-    );
+    throw new TraxError('usage', (m) => m.errRegexUnsupported(pattern, construct));
   }
   // Accents stripped like the text; case handled by the flag (lowercasing the pattern would
   // turn \W into \w). translateRegExp maps JavaScript-only spellings such as \u00e9 and (?<name>).
@@ -99,7 +96,7 @@ export function compileRegex(pattern: string): UserRegex {
     // RE2JS reports the case flag it added as part of the pattern; the user never wrote it.
     const at = e instanceof RE2JSSyntaxException && e.input ? ` at \`${e.input.replace(/^\(\?i\)/, '')}\`` : '';
     const reason = e instanceof RE2JSSyntaxException ? `${e.error}${at}` : e.message;
-    throw new TraxError('usage', `The regex /${pattern}/ is not valid: ${reason}; fix it or use "contains".`);
+    throw new TraxError('usage', (m) => m.errRegexInvalid(pattern, reason));
   }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isSeq, LineCounter, parseDocument, stringify } from 'yaml';
 import type { App } from '../../app.js';
-import { TraxError } from '../../domain/errors.js';
+import { TraxError, type Told } from '../../domain/errors.js';
 import { inTransaction } from '../../store/db.js';
 import { RuleSet, type RuleDef } from './engine.js';
 import { rulesFile } from './schema.js';
@@ -9,11 +9,7 @@ import { rulesFile } from './schema.js';
 /** Thousands of rules fit in a few hundred KB; a file past this is a mistake or an attack on memory. */
 export const MAX_RULES_FILE_BYTES = 5 * 1024 * 1024;
 
-const tooBig = (name: string) =>
-  new TraxError(
-    'usage',
-    `${name} is larger than ${MAX_RULES_FILE_BYTES / 1024 / 1024} MB, more than any rules file needs; nothing was imported (check it is the file \`trax rules export\` wrote).`,
-  );
+const tooBig = (name: string) => new TraxError('usage', (m) => m.errRulesFileTooBig(name, MAX_RULES_FILE_BYTES / 1024 / 1024));
 
 /**
  * Reads a rules file (`-` for stdin) without ever holding more than the limit: the file's size
@@ -39,7 +35,7 @@ export async function readRulesFile(file: string, stdin: NodeJS.ReadableStream =
     return readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof TraxError) throw e;
-    throw new TraxError('usage', `Could not read ${file} (${(e as Error).message}).`);
+    throw new TraxError('usage', (m) => m.errCannotRead(file, (e as Error).message));
   }
 }
 
@@ -74,18 +70,21 @@ export function importRules(app: App, text: string, fileName: string): { importe
   };
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    throw new TraxError(
-      'usage',
-      `${fileName} line ${e.linePos?.[0]?.line ?? '?'}: not valid YAML or JSON (${e.message.split('\n')[0]}); nothing was imported.`,
+    throw new TraxError('usage', (m) =>
+      m.errRulesNotYaml(fileName, String(e.linePos?.[0]?.line ?? '?'), e.message.split('\n')[0]!),
     );
   }
   const data = doc.toJS() as unknown;
   const parsed = rulesFile.safeParse(data);
-  const problems: string[] = [];
+  // Told, not strings: each problem reaches the user in their language with its line.
+  const problems: Told[] = [];
+  const at = (line: number, e: unknown) => (m: Parameters<Told>[0]) =>
+    m.errAtLine(line, e instanceof TraxError ? e.messageIn(m) : (e as Error).message);
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 10)) {
       const keys = issue.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')})` : '';
-      problems.push(`line ${lineOf(issue.path)}: ${issue.path.join('.') || 'file'}: ${issue.message}${keys}`);
+      const line = lineOf(issue.path);
+      problems.push((m) => m.errAtLine(line, `${issue.path.join('.') || 'file'}: ${issue.message}${keys}`));
     }
   } else {
     const defs: RuleDef[] = [];
@@ -94,12 +93,12 @@ export function importRules(app: App, text: string, fileName: string): { importe
       try {
         categoryId = app.categories.resolve(r.category).id;
       } catch (e) {
-        problems.push(`line ${lineOf(['rules', i, 'category'])}: ${(e as Error).message}`);
+        problems.push(at(lineOf(['rules', i, 'category']), e));
       }
       try {
         new RuleSet([{ id: i, priority: r.priority, name: r.name ?? null, conditions: r.when, categoryId }], { strict: true });
       } catch (e) {
-        problems.push(`line ${lineOf(['rules', i, 'when'])}: ${(e as Error).message}`);
+        problems.push(at(lineOf(['rules', i, 'when']), e));
       }
       defs.push({ id: i, priority: r.priority, name: r.name ?? null, conditions: r.when, categoryId });
     });
@@ -118,5 +117,5 @@ export function importRules(app: App, text: string, fileName: string): { importe
       return { imported: defs.length };
     }
   }
-  throw new TraxError('usage', `${fileName} was not imported:\n  ${problems.join('\n  ')}`);
+  throw new TraxError('usage', (m) => m.errRulesNotImported(fileName, problems.map((p) => p(m)).join('\n  ')));
 }

@@ -59,13 +59,12 @@ export function checkRule(app: App, o: RuleOptions): CheckedRule {
   const raw = conditionsFrom(o);
   const parsed = conditionsSchema.safeParse(raw);
   if (!parsed.success)
-    throw new TraxError(
-      'usage',
-      `That rule is not valid: ${parsed.error.issues[0]!.path.join('.') || 'conditions'}: ${parsed.error.issues[0]!.message}.`,
+    throw new TraxError('usage', (m) =>
+      m.errRuleInvalid(parsed.error.issues[0]!.path.join('.') || 'conditions', parsed.error.issues[0]!.message),
     );
   const priority = Number(o.priority);
   if (!Number.isInteger(priority) || priority < 0 || priority > 1_000_000)
-    throw new TraxError('usage', `The priority must be a whole number from 0 to 1000000, not "${o.priority}".`);
+    throw new TraxError('usage', (m) => m.errRulePriority(String(o.priority)));
   const category = app.categories.resolve(o.category);
   new RuleSet([{ id: 0, priority, name: null, conditions: parsed.data, categoryId: category.id }], { strict: true }); // validates regexes
   const name = o.name?.trim() ? o.name.trim() : null;

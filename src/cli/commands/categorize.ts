@@ -2,39 +2,48 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { mergeCategories } from '../../categorize/category-changes.js';
 import type { App } from '../../app.js';
-import { chooseCategory, previewSimilar, type ChoiceResult, type SimilarPreview } from '../../categorize/choose.js';
+import {
+  chooseCategory,
+  describeConditions,
+  previewSimilar,
+  type ChoiceResult,
+  type SimilarPreview,
+} from '../../categorize/choose.js';
 import { evaluate, formatEvalReport, loadEvalCsv } from '../../categorize/eval/index.js';
 import { categorizeTransactions } from '../../categorize/run.js';
 import { recategorizeAll } from '../../categorize/retrain.js';
 import { TraxError } from '../../domain/errors.js';
 import { out, progress, withApp } from '../context.js';
-import { clean, json, money } from '../output.js';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { clean, cliText, json, type CliText } from '../output.js';
 
 /** The preview "similar" shows before it changes anything. */
-export function formatSimilarPreview(app: App, p: SimilarPreview): string {
-  const names = new Map(app.categories.list().map((c) => [c.id, c.name]));
+export function formatSimilarPreview(app: App, p: SimilarPreview, t: CliText = cliText()): string {
+  const names = new Map(app.categories.list().map((c) => [c.id, t.category(c.slug, c.name)]));
+  const category = t.category(p.category.slug, p.category.name);
+  const rule = t.lang === 'en' ? p.rule : describeConditions(p.conditions, t.m);
   const lines = [
-    `This creates a rule: ${clean(p.rule)} → ${p.category.name}.`,
-    `It matches ${plural(p.matched, 'transaction')}; ${plural(p.moves, 'other transaction')} would move to ${p.category.name}${p.moves > 0 ? ', for example:' : '.'}`,
+    t.m.cliSimilarRule(clean(rule), category),
+    t.m.cliSimilarMatches(p.matched, p.moves, category),
     ...p.sample.map(
       (m) =>
-        `  ${m.bookingDate}  ${clean(m.merchant ?? m.description)
+        `  ${t.day(m.bookingDate)}  ${clean(m.merchant ?? m.description)
           .slice(0, 40)
           .padEnd(
             40,
-          )}  ${money(m.amountMinor, m.currency).padStart(14)}  ${m.fromCategoryId === null ? 'Uncategorized' : (names.get(m.fromCategoryId) ?? '?')} → ${names.get(m.toCategoryId) ?? '?'}`,
+          )}  ${t.money(m.amountMinor, m.currency).padStart(14)}  ${m.fromCategoryId === null ? t.m.cliUncategorized : (names.get(m.fromCategoryId) ?? '?')} → ${names.get(m.toCategoryId) ?? '?'}`,
     ),
   ];
-  if (p.moves > p.sample.length) lines.push(`  … and ${p.moves - p.sample.length} more`);
+  if (p.moves > p.sample.length) lines.push(`  ${t.m.cliAndMore(p.moves - p.sample.length)}`);
   return lines.join('\n');
 }
+
+/** Yes in either language: "y", "yes", and the German "j", "ja". */
+export const isYes = (answer: string) => /^(y(es)?|ja?)$/i.test(answer.trim());
 
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
+    return isYes(await rl.question(question));
   } finally {
     rl.close();
   }
@@ -53,28 +62,22 @@ export async function setCategoryWithPreview(
   choose: (app: App, id: number, category: string, opts: { similar: boolean }) => ChoiceResult = chooseCategory,
   ask: (question: string) => Promise<boolean> = confirm,
 ): Promise<ChoiceResult | null> {
+  const t = cliText();
   if (o.similar) {
     const p = previewSimilar(app, transactionId, category);
-    out(formatSimilarPreview(app, p));
+    out(formatSimilarPreview(app, p, t));
     if (!o.yes) {
-      if (ask === confirm && !process.stdin.isTTY)
-        throw new TraxError(
-          'usage',
-          `Nothing changed: --similar would move ${plural(p.moves, 'transaction')}; pass --yes to apply it without asking.`,
-        );
-      if (!(await ask(`Set transaction ${p.transactionId} to ${p.category.name} and create this rule? [y/N] `))) {
-        out('Nothing changed.');
+      if (ask === confirm && !process.stdin.isTTY) throw new TraxError('usage', t.m.cliSimilarNeedsYes(p.moves));
+      if (!(await ask(t.m.cliSimilarAsk(p.transactionId, t.category(p.category.slug, p.category.name))))) {
+        out(t.m.cliNothingChanged);
         process.exitCode = 1;
         return null;
       }
     }
   }
   const r = choose(app, transactionId, category, { similar: Boolean(o.similar) });
-  out(`Transaction ${r.transactionId} is now ${r.category.name} (your choice; it survives every sync).`);
-  if (r.ruleId !== null)
-    out(
-      `Created rule ${r.ruleId}; it recategorized ${plural(r.similar, 'similar transaction')}. See \`trax rules list\`; undo with \`trax undo\`.`,
-    );
+  out(t.m.cliChosen(r.transactionId, t.category(r.category.slug, r.category.name)));
+  if (r.ruleId !== null) out(t.m.cliSimilarRuleCreated(r.ruleId, r.similar));
   return r;
 }
 
@@ -86,37 +89,27 @@ export function registerCategorize(program: Command): void {
     .enablePositionalOptions()
     .option('--all', 'recategorize every transaction and retrain the learned model, not only new ones')
     .option('--json', 'print counts as JSON')
-    .addHelpText(
-      'after',
-      `
-Order of precedence: your own choice, your rules, the learned model (when confident), the
-bank's category, built-in merchant rules, Uncategorized. Transfers between your own accounts are
-paired and kept out of spending and income.
-
-Examples:
-  trax categorize --all
-  trax categorize set 1234 groceries --similar
-  trax categorize eval --train train.csv --test test.csv`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterCategorize)
     .action(async (o: { all?: boolean; json?: boolean }) => {
+      const { m } = cliText();
       await withApp((app) => {
         const {
           result: r,
           undoId,
           rows,
         } = o.all
-          ? recategorizeAll(app, (n) => progress(`  retrained the learned model on ${n} examples`))
+          ? recategorizeAll(app, (n) => progress(m.cliRetrained(n)))
           : { result: categorizeTransactions(app), undoId: null, rows: 0 };
         if (o.json) return out(json({ ...r, undoId }));
-        out(`Examined ${r.examined} transaction${r.examined === 1 ? '' : 's'}, changed ${r.changed}.`);
+        out(m.cliExamined(r.examined, r.changed));
         out(
           Object.entries(r.bySource)
             .filter(([, n]) => n > 0)
-            .map(([s, n]) => `  ${s}: ${n}`)
+            .map(([s, n]) => `  ${m.cliCategorySource(s)}: ${n}`)
             .join('\n'),
         );
-        out(`  new transfer pairs: ${r.transfersPaired}`);
-        if (undoId) out(`Undo with \`trax undo\` (puts back the ${plural(rows, 'category', 'categories')} this changed).`);
+        out(m.cliTransferPairs(r.transfersPaired));
+        if (undoId) out(m.cliCategorizeUndo(rows));
       });
     });
 
@@ -128,8 +121,7 @@ Examples:
     .option('--similar', 'also create a rule that applies it to similar transactions (shows them and asks first)')
     .option('--yes', 'with --similar: apply without asking (for scripts)')
     .action(async (txn: string, category: string, o: { similar?: boolean; yes?: boolean }) => {
-      if (!/^\d+$/.test(txn))
-        throw new TraxError('usage', `"${txn}" is not a transaction id; \`trax transactions --json\` shows them.`);
+      if (!/^\d+$/.test(txn)) throw new TraxError('usage', cliText().m.cliCategorizeBadId(txn));
       await withApp((app) => setCategoryWithPreview(app, Number(txn), category, o));
     });
 
@@ -162,12 +154,13 @@ export function registerCategories(program: Command): void {
     .description('list categories')
     .option('--json')
     .action(async (o: { json?: boolean }) => {
+      const t = cliText();
       await withApp((app) => {
         const all = app.categories.list();
         if (o.json) return out(json(all));
         for (const c of all)
           out(
-            `${c.parentId ? '    ' : ''}${c.slug.padEnd(c.parentId ? 18 : 22)} ${c.name}${c.kind !== 'expense' ? ` (${c.kind})` : ''}`,
+            `${c.parentId ? '    ' : ''}${c.slug.padEnd(c.parentId ? 18 : 22)} ${clean(t.category(c.slug, c.name))}${c.kind !== 'expense' ? ` (${t.m.cliCategoryKind(c.kind)})` : ''}`,
           );
       });
     });
@@ -184,7 +177,7 @@ export function registerCategories(program: Command): void {
           { ...(o.parent ? { parent: o.parent } : {}), ...(o.income ? { kind: 'income' as const } : {}) },
           app.now().toISOString(),
         );
-        out(`Added ${c.name} (${c.slug}).`);
+        out(cliText().m.cliCategoryAdded(c.name, c.slug));
       });
     });
   cmd
@@ -193,7 +186,7 @@ export function registerCategories(program: Command): void {
     .argument('<category>')
     .argument('<new-name>')
     .action(async (ref: string, name: string) => {
-      await withApp((app) => out(`Renamed to ${app.categories.rename(ref, name).name}.`));
+      await withApp((app) => out(cliText().m.cliCategoryRenamed(app.categories.rename(ref, name).name)));
     });
   cmd
     .command('merge')
@@ -203,9 +196,7 @@ export function registerCategories(program: Command): void {
     .action(async (from: string, into: string) => {
       await withApp((app) => {
         const r = mergeCategories(app, from, into, `trax categories merge ${from} ${into}`);
-        out(
-          `Merged ${from} into ${into}: ${r.moved} transaction${r.moved === 1 ? '' : 's'} moved.${r.undoId ? ' Undo with `trax undo`.' : ''}`,
-        );
+        out(cliText().m.cliCategoryMerged(from, into, r.moved, r.undoId !== null));
       });
     });
 }

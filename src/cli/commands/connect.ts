@@ -10,7 +10,7 @@ import { TRUELAYER_CALLBACK } from '../../providers/truelayer/callback-names.js'
 import { buildAuthLink } from '../../providers/truelayer/index.js';
 import { out, progress, withApp } from '../context.js';
 import { openBrowser } from '../open-browser.js';
-import { clean, colors, expiry } from '../output.js';
+import { clean, cliText, colors, expiry } from '../output.js';
 import { describeOutcome } from '../sync-report.js';
 
 export function registerConnect(program: Command): void {
@@ -63,10 +63,9 @@ Examples:
     .action(async (provider: string, opts: ConnectOpts) => {
       const flow = Object.hasOwn(CONNECT_FLOWS, provider) ? CONNECT_FLOWS[provider as ProviderId] : undefined;
       if (!flow) {
-        throw new TraxError(
-          'usage',
-          `"${provider}" is not a provider Trax can connect; use ${CONNECTABLE.map((p) => `\`trax connect ${p}\``).join(' or ')}.`,
-        );
+        const { m } = cliText();
+        const commands = CONNECTABLE.map((p) => `\`trax connect ${p}\``).join(` ${m.cliOr} `);
+        throw new TraxError('usage', m.cliConnectUnknownProvider(provider, commands));
       }
       return flow(opts);
     });
@@ -103,7 +102,7 @@ async function connectEnableBanking(opts: ConnectOpts): Promise<void> {
     let bank;
     if (!code) {
       if (!opts.bank && !opts.relink) {
-        throw new TraxError('usage', 'Name the bank: `trax connect enablebanking --bank ING --country DE`.');
+        throw new TraxError('usage', M().cliConnectNameBank);
       }
       let state = '';
       const relink = opts.relink ? ` --relink ${opts.relink}` : '';
@@ -111,7 +110,7 @@ async function connectEnableBanking(opts: ConnectOpts): Promise<void> {
         redirectUri: cfg.redirectUri,
         expectedState: () => state,
         timeoutMs: Number(opts.timeout) * 60_000,
-        onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
+        onRejected: (why) => progress(colors.yellow(M().cliConnectIgnored(why))),
         names: {
           variable: 'ENABLEBANKING_REDIRECT_URI',
           retry: opts.relink
@@ -132,12 +131,12 @@ async function connectEnableBanking(opts: ConnectOpts): Promise<void> {
       });
       bank = started.bank;
       state = started.auth.state;
-      out(`Open this link to log in to ${clean(bank.name)} (${bank.country}):\n\n  ${started.auth.url}\n`);
-      if (opts.browser && openBrowser(started.auth.url)) progress('(opened in your browser)');
-      progress(`Waiting for the bank to send you back to ${wait.url} … (Ctrl-C to cancel)`);
+      out(M().cliConnectOpenLinkBank(clean(bank.name), bank.country, started.auth.url));
+      if (opts.browser && openBrowser(started.auth.url)) progress(M().cliOpenedInBrowser);
+      progress(M().cliConnectWaiting(wait.url));
       code = await wait.code;
     }
-    progress('Login received; fetching accounts and history…');
+    progress(M().cliConnectLoginReceived);
     report(
       app,
       await connectEnableBankingWithCode(app, code, {
@@ -159,21 +158,21 @@ async function connectTrueLayer(opts: ConnectOpts): Promise<void> {
       redirectUri: cfg.redirectUri,
       expectedState: () => state,
       timeoutMs: Number(opts.timeout) * 60_000,
-      onRejected: (why) => progress(colors.yellow(`Ignored ${why}; still waiting for your login.`)),
+      onRejected: (why) => progress(colors.yellow(M().cliConnectIgnored(why))),
       names: TRUELAYER_CALLBACK,
     });
     // Port 0 (the emulator, tests): the link and the code exchange name the port it got.
     if (new URL(cfg.redirectUri).port === '0') cfg.redirectUri = wait.url;
     const auth = buildAuthLink(cfg, opts.bank ? { providerId: opts.bank } : {});
     state = auth.state;
-    out(`Open this link to log in to your bank:\n\n  ${auth.url}\n`);
-    if (opts.browser && openBrowser(auth.url)) progress('(opened in your browser)');
-    progress(`Waiting for the bank to send you back to ${wait.url} … (Ctrl-C to cancel)`);
+    out(M().cliConnectOpenLink(auth.url));
+    if (opts.browser && openBrowser(auth.url)) progress(M().cliOpenedInBrowser);
+    progress(M().cliConnectWaiting(wait.url));
     code = await wait.code;
   }
   await withApp(async (app) => {
     if (app.config.truelayer) app.config.truelayer.redirectUri = cfg.redirectUri;
-    progress('Login received; fetching accounts and history…');
+    progress(M().cliConnectLoginReceived);
     report(app, await connectTrueLayerWithCode(app, code!, { onProgress, ...(opts.relink ? { relinkId: opts.relink } : {}) }));
   });
 }
@@ -181,22 +180,23 @@ async function connectTrueLayer(opts: ConnectOpts): Promise<void> {
 const onProgress = (_id: string, m: string) => progress(`  ${clean(m)}`);
 
 function report(app: App, { connection, firstSync }: ConnectResult): void {
-  const expires = connection.consentExpiresAt ? `; consent valid until ${expiry(connection.consentExpiresAt, app.now())}` : '';
-  out(`Connected ${clean(connection.institutionName)} as ${colors.bold(connection.id)}${expires}.`);
+  const t = cliText();
+  const expires = connection.consentExpiresAt ? expiry(connection.consentExpiresAt, app.now(), t) : null;
+  out(t.m.cliConnected(clean(connection.institutionName), colors.bold(connection.id), expires));
   out(describeOutcome(firstSync));
   if (firstSync.status === 'failed') process.exitCode = 1;
-  else out('See them with `trax accounts` and `trax transactions`; run `trax sync` to update later.');
+  else out(t.m.cliConnectSeeThem);
 }
+
+/** The terminal's catalogue, read when a sentence is said (the flows are long-running). */
+const M = () => cliText().m;
 
 async function connectPlaid(opts: { sandbox?: string }): Promise<void> {
   if (!opts.sandbox) {
-    throw new TraxError(
-      'usage',
-      'Plaid banks are linked in the browser with Plaid Link: run `trax serve` and press "Link a bank". (For a sandbox test Item without a browser: `trax connect plaid --sandbox ins_109508`.)',
-    );
+    throw new TraxError('usage', M().cliConnectPlaidInBrowser);
   }
   await withApp(async (app) => {
-    progress(`Creating a Plaid sandbox Item at ${opts.sandbox}…`);
+    progress(M().cliConnectPlaidSandbox(opts.sandbox!));
     report(app, await connectPlaidSandbox(app, opts.sandbox!, { onProgress }));
   });
 }

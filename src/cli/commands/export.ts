@@ -5,6 +5,7 @@ import { TraxError } from '../../domain/errors.js';
 import { EXPORT_FORMATS, exportTransactions, type ExportFormat } from '../../reports/export/index.js';
 import { checkRange, isDate } from '../../reports/period.js';
 import { progress, withApp } from '../context.js';
+import { cliText } from '../output.js';
 
 interface ExportOpts {
   format?: string;
@@ -37,20 +38,17 @@ Examples:
   trax export --format beancount --output trax.beancount && bean-check trax.beancount`,
     )
     .action(async (opts: ExportOpts) => {
+      const { m } = cliText();
       const format = opts.format as ExportFormat;
       if (!EXPORT_FORMATS.includes(format))
-        throw new TraxError(
-          'usage',
-          `--format "${opts.format}" is not one Trax writes; use one of ${EXPORT_FORMATS.join(', ')}.`,
-        );
+        throw new TraxError('usage', m.cliExportBadFormat(String(opts.format), EXPORT_FORMATS.join(', ')));
       for (const [flag, v] of [
         ['--from', opts.from],
         ['--to', opts.to],
       ] as const) {
-        if (v !== undefined && !isDate(v))
-          throw new TraxError('usage', `${flag} "${v}" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01.`);
+        if (v !== undefined && !isDate(v)) throw new TraxError('usage', m.errNotADate(flag, v));
       }
-      if (opts.from && opts.to) checkRange({ from: opts.from, to: opts.to }, 'the export');
+      if (opts.from && opts.to) checkRange({ from: opts.from, to: opts.to }, true);
       await withApp((app) => {
         const sink = opts.output ? fileSink(opts.output) : stdoutSink();
         let n: number;
@@ -65,7 +63,7 @@ Examples:
           sink.abort();
           throw e;
         }
-        if (opts.output) progress(`Exported ${n} transaction${n === 1 ? '' : 's'} to ${opts.output}.`);
+        if (opts.output) progress(m.cliExported(n, opts.output));
       });
     });
 }
@@ -113,11 +111,8 @@ function fileSink(file: string): Sink {
   try {
     fd = openSync(tmp, 'w', 0o600);
   } catch (e) {
-    throw new TraxError(
-      'usage',
-      `Cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check that its directory exists and is writable.`,
-      { cause: e },
-    );
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new TraxError('usage', (m) => m.errCannotWrite(file, why), { cause: e });
   }
   const b = batching((s) => writeSync(fd, s));
   return {

@@ -3,9 +3,10 @@ import { TraxError } from '../../domain/errors.js';
 import { importFile, type ImportResult } from '../../imports/pipeline/index.js';
 import { resolveReview } from '../../imports/pipeline/review.js';
 import { balanceSentence, countsSentence } from '../../imports/pipeline/summary.js';
+import { formatAmount } from '../../i18n/format.js';
 import { PARSERS } from '../../imports/registry.js';
 import { out, progress, withApp } from '../context.js';
-import { clean, colors, json, money, table } from '../output.js';
+import { clean, cliText, colors, json, table, type CliText } from '../output.js';
 
 interface ImportOpts {
   account?: string;
@@ -21,48 +22,49 @@ interface ImportOpts {
 
 const SUBCOMMANDS = ['list', 'undo', 'review'];
 
-function accountOption(v: string | undefined): number | undefined {
+function accountOption(t: CliText, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v)) throw new TraxError('usage', `--account takes an account id (a number); \`trax accounts\` lists them.`);
+  if (!/^\d+$/.test(v)) throw new TraxError('usage', t.m.cliImportBadAccount);
   return Number(v);
 }
 
-function printResult(r: ImportResult): void {
+function printResult(t: CliText, r: ImportResult): void {
+  const { m } = t;
   out(`${colors.bold(clean(r.fileName))}: ${r.formatLabel}`);
   out(
-    `  Account: ${r.newAccount ? `a new offline account "${clean(r.accountName)}"` : `${clean(r.accountName)} (account ${r.accountId})`}` +
-      (r.firstDate ? `, bookings ${r.firstDate} to ${r.lastDate}` : ''),
+    `  ${m.cliImportAccount(r.newAccount ? m.newOfflineAccount(clean(r.accountName)) : m.existingAccount(clean(r.accountName), r.accountId))}` +
+      (r.firstDate && r.lastDate ? `, ${m.bookingsFromTo(t.day(r.firstDate), t.day(r.lastDate))}` : ''),
   );
-  out(`  ${countsSentence(r)}${r.replacedPending ? `; ${r.replacedPending} pending rows of an earlier file replaced` : ''}`);
-  const balance = balanceSentence(r.balanceCheck);
+  out(`  ${countsSentence(r, m)}${r.replacedPending ? m.cliImportReplacedPending(r.replacedPending) : ''}`);
+  const balance = balanceSentence(r.balanceCheck, m, (minor, currency) => formatAmount(minor, currency, t.lang));
   out(`  ${r.balanceCheck && !r.balanceCheck.ok ? colors.yellow(`! ${balance}`) : balance}`);
   if (r.dryRun) {
     const shown = r.preview.filter((p) => p.placement !== 'duplicate').slice(0, 10);
     if (shown.length) {
       out(
         table(
-          ['', 'Date', 'Amount', 'Description'],
+          ['', m.cliDate, m.cliAmount, m.cliDescription],
           shown.map((p) => [
-            p.placement === 'new' ? 'new' : p.placement === 'linked' ? 'in Trax' : 'review',
-            p.bookingDate,
-            money(p.amountMinor, p.currency),
+            m.cliImportPlacement(p.placement),
+            t.day(p.bookingDate),
+            t.money(p.amountMinor, p.currency),
             clean([p.counterpartyName, p.description].filter(Boolean).join(' · ')).slice(0, 70),
           ]),
         ),
       );
     }
   } else if (r.importId !== null) {
-    out(`  ${colors.green('✔')} Imported as import ${r.importId}; \`trax import undo ${r.importId}\` takes it back.`);
-    if (r.review > 0) out(`  ${r.review} rows wait for you in \`trax import review\`.`);
+    out(`  ${colors.green('✔')} ${m.cliImportedAs(r.importId)}`);
+    if (r.review > 0) out(`  ${m.cliImportWaiting(r.review)}`);
   }
 }
 
 async function runImport(files: string[], o: ImportOpts): Promise<void> {
-  if (files.length === 0)
-    throw new TraxError('usage', 'Name the statement file to import, e.g. `trax import ~/Downloads/Umsatzanzeige.csv`.');
-  if (o.bookedOnly && o.includePending)
-    throw new TraxError('usage', '--booked-only and --include-pending contradict each other; keep one.');
-  const accountId = accountOption(o.account);
+  const t = cliText();
+  const { m } = t;
+  if (files.length === 0) throw new TraxError('usage', m.cliImportNameFile);
+  if (o.bookedOnly && o.includePending) throw new TraxError('usage', m.cliImportPendingBoth);
+  const accountId = accountOption(t, o.account);
   await withApp(async (app) => {
     const report: Array<Record<string, unknown>> = [];
     let refused = 0;
@@ -76,10 +78,10 @@ async function runImport(files: string[], o: ImportOpts): Promise<void> {
           dateFormat: o.dateFormat,
           dryRun: o.dryRun === true,
           includePending: o.includePending === true && !o.bookedOnly,
-          onProgress: o.json ? undefined : (m) => progress(`${file}: ${m}`),
+          onProgress: o.json ? undefined : (say) => progress(`${file}: ${say(m)}`),
         });
         for (const r of results) {
-          if (!o.json) printResult(r);
+          if (!o.json) printResult(t, r);
           report.push({
             file: r.file,
             format: r.format,
@@ -97,27 +99,28 @@ async function runImport(files: string[], o: ImportOpts): Promise<void> {
         if (!(e instanceof TraxError) || !['import_refused', 'not_found'].includes(e.code) || (files.length === 1 && !o.json))
           throw e;
         refused++;
-        if (!o.json) process.stderr.write(`${colors.red('Error:')} ${e.message}\n`);
+        if (!o.json) process.stderr.write(`${colors.red(m.cliErrorLabel)} ${e.messageIn(m)}\n`);
         report.push({ file, error: { code: e.code, message: e.message } });
       }
     }
     if (o.json) out(json({ files: report }));
-    else if (o.dryRun) out('Dry run: nothing was written. Run the same command without --dry-run to import.');
+    else if (o.dryRun) out(m.cliImportDryRun);
     if (refused > 0) process.exitCode = 1;
   });
 }
 
 async function listImports(o: { json?: boolean }): Promise<void> {
+  const t = cliText();
   await withApp((app) => {
     const all = app.imports.list();
     if (o.json) return out(json(all));
-    if (!all.length) return out('No files imported yet. Import one with `trax import FILE`.');
+    if (!all.length) return out(t.m.cliNoImports);
     out(
       table(
-        ['Import', 'When', 'File', 'Format', 'Account', 'New', 'In Trax', 'Before', 'Review', 'Undone'],
+        t.m.cliImportsHead.split('|'),
         all.map((i) => [
           String(i.id),
-          i.createdAt.slice(0, 16).replace('T', ' '),
+          `${t.day(i.createdAt.slice(0, 10))} ${i.createdAt.slice(11, 16)}`,
           clean(i.fileName),
           i.format,
           clean(i.accountName ?? String(i.accountId ?? '')),
@@ -125,7 +128,7 @@ async function listImports(o: { json?: boolean }): Promise<void> {
           String(i.linked),
           String(i.duplicates),
           String(i.review),
-          i.undoneAt ? i.undoneAt.slice(0, 10) : '',
+          i.undoneAt ? t.day(i.undoneAt.slice(0, 10)) : '',
         ]),
       ),
     );
@@ -133,21 +136,23 @@ async function listImports(o: { json?: boolean }): Promise<void> {
 }
 
 async function undoImport(id: string | undefined, o: { json?: boolean }): Promise<void> {
-  if (!id || !/^\d+$/.test(id))
-    throw new TraxError('usage', 'Name the import to undo by its number: `trax import undo 3` (`trax import list` shows them).');
+  const t = cliText();
+  const { m } = t;
+  if (!id || !/^\d+$/.test(id)) throw new TraxError('usage', m.cliImportUndoWhich);
   await withApp((app) => {
     const rec = app.imports.get(Number(id));
-    if (!rec) throw new TraxError('not_found', `There is no import ${id}; \`trax import list\` shows them.`);
-    if (rec.undoneAt)
-      throw new TraxError('usage', `Import ${id} (${rec.fileName}) was already undone on ${rec.undoneAt.slice(0, 10)}.`);
+    if (!rec) throw new TraxError('not_found', m.cliNoImport(id));
+    if (rec.undoneAt) throw new TraxError('usage', m.cliImportAlreadyUndone(id, rec.fileName, t.day(rec.undoneAt.slice(0, 10))));
     const r = app.imports.undo(rec.id, app.now().toISOString());
     if (o.json) return out(json({ importId: rec.id, ...r }));
-    out(`${colors.green('✔')} Undid import ${rec.id} (${clean(rec.fileName)}): ${r.removed} rows removed.`);
-    if (r.kept) out(`${r.kept} rows stay: a sync has brought them since, so they are now the bank's.`);
+    out(`${colors.green('✔')} ${m.cliImportUndid(rec.id, clean(rec.fileName), r.removed)}`);
+    if (r.kept) out(m.cliImportKept(r.kept));
   });
 }
 
 async function review(args: string[], o: { json?: boolean }): Promise<void> {
+  const t = cliText();
+  const { m } = t;
   await withApp((app) => {
     const [answer, reviewId, txId] = args;
     if (answer) {
@@ -157,18 +162,16 @@ async function review(args: string[], o: { json?: boolean }): Promise<void> {
         !/^\d+$/.test(reviewId) ||
         (answer === 'link' && !/^\d+$/.test(txId ?? ''))
       ) {
-        throw new TraxError(
-          'usage',
-          'Answer a review with `trax import review link REVIEW TRANSACTION`, `... add REVIEW` or `... skip REVIEW`.',
-        );
+        throw new TraxError('usage', m.cliImportReviewUsage);
       }
       const item = resolveReview(
         app,
         Number(reviewId),
         answer === 'link' ? { kind: 'link', transactionId: Number(txId) } : { kind: answer as 'add' | 'skip' },
       );
-      const what = answer === 'link' ? `is transaction ${txId}` : answer === 'add' ? 'is a booking of its own' : 'stays out';
-      return out(`${colors.green('✔')} Review ${item.id}: ${item.row.bookingDate} ${clean(item.row.description)} ${what}.`);
+      return out(
+        `${colors.green('✔')} ${m.cliImportReviewAnswered(item.id, t.day(item.row.bookingDate), clean(item.row.description), answer, txId ?? '')}`,
+      );
     }
     const open = app.imports.openReviews();
     if (o.json) {
@@ -181,19 +184,20 @@ async function review(args: string[], o: { json?: boolean }): Promise<void> {
         ),
       );
     }
-    if (!open.length) return out('Nothing to review: every imported row found its place.');
+    if (!open.length) return out(m.cliImportNothingToReview);
     for (const r of open) {
       out(
-        `${colors.bold(`Review ${r.id}`)} (${r.source === 'sync' ? 'a synced row' : 'from a file'}, account ${r.accountId}): ${r.row.bookingDate} ${money(r.row.amountMinor, r.row.currency)} ${clean([r.row.counterpartyName, r.row.description].filter(Boolean).join(' · '))}`,
+        `${colors.bold(m.cliImportReviewId(r.id))} ${m.cliImportReviewFrom(r.source === 'sync', r.accountId)}: ${t.day(r.row.bookingDate)} ${t.money(r.row.amountMinor, r.row.currency)} ${clean([r.row.counterpartyName, r.row.description].filter(Boolean).join(' · '))}`,
       );
       for (const id of r.candidates) {
-        const t = app.transactions.list({ ids: [id] })[0];
-        if (t) out(`  could be ${t.id}: ${t.booking_date} ${money(t.amount_minor, t.currency)} ${clean(t.description)}`);
+        const c = app.transactions.list({ ids: [id] })[0];
+        if (c)
+          out(
+            `  ${m.cliImportCouldBe(c.id)} ${t.day(c.booking_date)} ${t.money(c.amount_minor, c.currency)} ${clean(c.description)}`,
+          );
       }
     }
-    out(
-      '\nAnswer with `trax import review link REVIEW TRANSACTION`, `add REVIEW` (its own booking) or `skip REVIEW` (keep it out).',
-    );
+    out(`\n${m.cliImportReviewAnswerWith}`);
   });
 }
 
@@ -214,24 +218,7 @@ export function registerImport(program: Command): void {
     .option('--booked-only', 'only booked entries (the default)')
     .option('--include-pending', 'also import entries not booked yet (CAMT Sts PDNG, MT942)')
     .option('--json', 'print the result as JSON')
-    .addHelpText(
-      'after',
-      `
-The format is read from the file's content, not its name. Each file is matched to its account by
-IBAN (or account number); rows Trax already has from a sync or an earlier import are linked, not
-added again, and rows that could be more than one existing booking wait in \`trax import review\`.
-A file is imported all or nothing; a malformed one is refused with its line and nothing is written.
-Exit code 1 when any file was refused.
-
-Examples:
-  trax import ~/Downloads/Umsatzanzeige_DE12500105170648489890_20261201.csv
-  trax import --dry-run camt053_2025.xml
-  trax import kontoauszug.csv --account 3 --map date=Buchungstag,amount=Betrag,description=Verwendungszweck,currencyCode=EUR
-  trax import list
-  trax import undo 4
-  trax import review
-  trax import review link 2 1187`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterImport)
     .action(async (args: string[], o: ImportOpts) => {
       const [first, ...rest] = args;
       if (first && SUBCOMMANDS.includes(first)) {

@@ -2,74 +2,90 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import type { App } from '../../app.js';
 import { TraxError } from '../../domain/errors.js';
-import { accept, changeCategory, markReviewed, notDuplicate, notTransfer, type AcceptResult } from '../../review/actions.js';
+import {
+  accept,
+  changeCategory,
+  markReviewed,
+  notDuplicate,
+  notTransfer,
+  type AcceptResult,
+  type NotTransferResult,
+} from '../../review/actions.js';
 import { reviewQueue, type ReviewItem, type ReviewTransaction } from '../../review/queue.js';
 import { out, withApp } from '../context.js';
-import { formatMoney } from '../../domain/money.js';
-import { clean, colors, json, money } from '../output.js';
-import { setCategoryWithPreview } from './categorize.js';
+import { formatAmount, formatPercent } from '../../i18n/format.js';
+import { clean, cliText, colors, json, type CliText } from '../output.js';
+import { isYes, setCategoryWithPreview } from './categorize.js';
 
-const EMPTY = 'Nothing to review.';
-
-const idArg = (v: string, what = 'transaction'): number => {
-  if (!/^\d+$/.test(v)) throw new TraxError('usage', `"${v}" is not a ${what} id; \`trax review\` lists them.`);
+const idArg = (t: CliText, v: string, duplicate = false): number => {
+  if (!/^\d+$/.test(v)) throw new TraxError('usage', t.m.cliReviewBadId(v, duplicate));
   return Number(v);
 };
 
-const limitArg = (v: string): number => {
-  if (!/^\d+$/.test(v) || Number(v) < 1)
-    throw new TraxError(
-      'usage',
-      `--limit takes how many transactions to show, a whole number from 1 (e.g. --limit 50), not "${v}".`,
-    );
+const limitArg = (t: CliText, v: string): number => {
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new TraxError('usage', t.m.cliReviewBadLimit(v));
   return Number(v);
 };
 
-const acceptedText = (r: AcceptResult) =>
-  `${colors.green('✔')} Kept ${r.categoryName} for ${r.transactionIds.map((id) => `#${id}`).join(' and ')} (your choice).`;
+const acceptedText = (t: CliText, r: AcceptResult) =>
+  `${colors.green('✔')} ${t.m.cliReviewKept(
+    t.category(r.category, r.categoryName),
+    r.transactionIds.map((id) => `#${id}`).join(` ${t.m.reviewAnd} `),
+  )}`;
+
+/** English has always named the slug here; other languages name the category in their words. */
+const unpairedText = (app: App, t: CliText, r: NotTransferResult) =>
+  `${colors.green('✔')} ${t.m.reviewUnpaired(
+    r.rows
+      .map((x) =>
+        t.m.reviewRowIs(x.id, t.lang === 'en' ? x.category : t.category(x.category, app.categories.resolve(x.category).name)),
+      )
+      .join(', '),
+  )}`;
 
 /** The review marker as a person reads it: minutes, UTC (the JSON keeps the full instant). */
-const instantText = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+const instantText = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-function categoryText(t: ReviewTransaction): string {
-  if (!t.categoryName || t.category === 'uncategorized') return colors.yellow('Uncategorized');
-  const sure = t.confidence !== null && t.confidence < 1 ? ` ${Math.round(t.confidence * 100)}%` : '';
-  return `${t.categoryName}${colors.dim(` (${t.categorySource ?? '?'}${sure})`)}`;
+function categoryText(t: CliText, tx: ReviewTransaction): string {
+  if (!tx.categoryName || tx.category === 'uncategorized') return colors.yellow(t.m.cliReviewUncategorized);
+  const sure = tx.confidence !== null && tx.confidence < 1 ? ` ${formatPercent(tx.confidence, t.lang)}` : '';
+  const source = tx.categorySource === null ? '?' : t.m.cliCategorySource(tx.categorySource);
+  return `${clean(t.category(tx.category, tx.categoryName))}${colors.dim(` (${source}${sure})`)}`;
 }
 
 /** Padded before it is coloured: the colour's escape codes would count as width and shift the column. */
-const amountText = (t: ReviewTransaction) => {
-  const plain = formatMoney(t.amountMinor, t.currency).padStart(14);
-  return t.amountMinor < 0 ? colors.red(plain) : plain;
+const amountText = (t: CliText, tx: ReviewTransaction) => {
+  const plain = formatAmount(tx.amountMinor, tx.currency, t.lang).padStart(14);
+  return tx.amountMinor < 0 ? colors.red(plain) : plain;
 };
 
-const txText = (t: ReviewTransaction) => `${t.date}  ${amountText(t)}  ${clean(t.merchant ?? t.description).slice(0, 48)}`;
+const txText = (t: CliText, tx: ReviewTransaction) =>
+  `${t.day(tx.date)}  ${amountText(t, tx)}  ${clean(tx.merchant ?? tx.description).slice(0, 48)}`;
 
 /** One inbox entry as lines of text; bank text is cleaned of terminal escapes. */
-export function describeItem(item: ReviewItem): string {
-  const why = colors.dim(`[${item.reasons.join(', ')}]`);
+export function describeItem(item: ReviewItem, t: CliText = cliText()): string {
+  const why = colors.dim(`[${item.reasons.map((r) => t.m.cliReviewReason(r)).join(', ')}]`);
   if (item.kind === 'duplicate') {
     const r = item.row;
+    const from = item.source === 'sync' ? t.m.cliReviewSyncedRow : t.m.cliReviewFileRow;
     return [
-      `${colors.bold(`Duplicate ${item.id}`)} ${why} ${item.source === 'sync' ? 'a synced row' : 'a row from a file'}: ${r.date}  ${money(r.amountMinor, r.currency)}  ${clean(r.description).slice(0, 48)}`,
-      ...item.candidates.map((c) => `  could be #${c.id}: ${txText(c)}`),
+      `${colors.bold(t.m.cliReviewDuplicate(item.id))} ${why} ${from}: ${t.day(r.date)}  ${t.money(r.amountMinor, r.currency)}  ${clean(r.description).slice(0, 48)}`,
+      ...item.candidates.map((c) => `  ${t.m.reviewCouldBe(c.id)} ${txText(t, c)}`),
     ].join('\n');
   }
-  const head = `${colors.bold(`#${item.id}`)}  ${txText(item.transaction)}  ${categoryText(item.transaction)} ${why}`;
+  const head = `${colors.bold(`#${item.id}`)}  ${txText(t, item.transaction)}  ${categoryText(t, item.transaction)} ${why}`;
   if (item.kind === 'transaction') return head;
   return item.pair
-    ? `${head}\n  paired with #${item.pair.id} on ${clean(item.pair.accountName)}: ${txText(item.pair)}`
-    : `${head}\n  paid to one of your own accounts`;
+    ? `${head}\n  ${t.m.reviewPairedWith(item.pair.id, clean(item.pair.accountName))} ${txText(t, item.pair)}`
+    : `${head}\n  ${t.m.reviewOwnAccount}`;
 }
 
 const hasCategory = (t: ReviewTransaction) => t.category !== null && t.category !== 'uncategorized';
 
 /** The keys this entry takes: no "accept" for a row without a category, no "t" unless a transfer. */
-function keysFor(item: ReviewItem): string {
-  if (item.kind === 'duplicate') return 'd not a duplicate · s skip · q quit';
-  const a = hasCategory(item.transaction) ? 'a accept · ' : '';
-  const t = item.kind === 'transfer' ? ' · t not a transfer' : '';
-  return `${a}c CATEGORY change (add --similar for look-alikes)${t} · s skip · q quit`;
+function keysFor(t: CliText, item: ReviewItem): string {
+  if (item.kind === 'duplicate') return t.m.cliReviewKeysDuplicate;
+  return t.m.cliReviewKeys(hasCategory(item.transaction), item.kind === 'transfer');
 }
 
 type Ask = (prompt: string) => Promise<string | null>;
@@ -104,29 +120,28 @@ function lineReader(): { ask: Ask; close: () => void } {
 }
 
 /** Applies one typed answer: done, asked again (the user said no to a preview), or not an answer here. */
-async function answer(app: App, item: ReviewItem, line: string, ask: Ask): Promise<'done' | 'again' | 'invalid'> {
+async function answer(app: App, t: CliText, item: ReviewItem, line: string, ask: Ask): Promise<'done' | 'again' | 'invalid'> {
   const [key, ...rest] = line.trim().split(/\s+/);
   const similar = rest.includes('--similar');
   const words = rest.filter((w) => w !== '--similar');
   if (item.kind === 'duplicate') {
     if (key !== 'd') return 'invalid';
     notDuplicate(app, item.id);
-    out(`${colors.green('✔')} Duplicate ${item.id} is a booking of its own.`);
+    out(`${colors.green('✔')} ${t.m.cliReviewOwnBooking(item.id)}`);
     return 'done';
   }
   if (key === 'a' && !hasCategory(item.transaction)) {
-    out('It has no category to accept: type c and the category, e.g. `c groceries` (`trax categories list`).');
+    out(t.m.cliReviewNothingToAccept);
     return 'again';
   }
   if (key === 'a') {
-    const r = accept(app, item.id);
-    out(acceptedText(r));
+    out(acceptedText(t, accept(app, item.id)));
     return 'done';
   }
   if (key === 'c') {
-    if (!words.length) throw new TraxError('usage', 'Type c and the category, e.g. `c groceries` (`trax categories list`).');
+    if (!words.length) throw new TraxError('usage', t.m.cliReviewTypeCategory);
     const r = await setCategoryWithPreview(app, item.id, words.join(' '), { similar }, changeCategory, async (q) =>
-      /^y(es)?$/i.test(((await ask(q)) ?? '').trim()),
+      isYes((await ask(q)) ?? ''),
     );
     if (r !== null) return 'done';
     // Saying no to the preview is an answer to that question, not a failed command.
@@ -135,17 +150,17 @@ async function answer(app: App, item: ReviewItem, line: string, ask: Ask): Promi
   }
   if (key === 't' && item.kind === 'transfer') {
     const r = notTransfer(app, item.id, words.length ? words.join(' ') : undefined);
-    out(`${colors.green('✔')} Not a transfer: ${r.rows.map((x) => `#${x.id} is ${x.category}`).join(', ')}.`);
+    out(unpairedText(app, t, r));
     return 'done';
   }
   return 'invalid';
 }
 
 /** One entry at a time; reaching the end marks the inbox reviewed, `q` leaves it as it is. */
-async function interactive(app: App): Promise<void> {
+async function interactive(app: App, t: CliText): Promise<void> {
   const queue = reviewQueue(app);
   if (!queue.items.length) {
-    out(EMPTY);
+    out(t.m.reviewEmpty);
     return;
   }
   const { ask, close } = lineReader();
@@ -153,12 +168,12 @@ async function interactive(app: App): Promise<void> {
   let skipped = 0;
   try {
     for (const [i, item] of queue.items.entries()) {
-      out(`\n${colors.dim(`${i + 1}/${queue.total}`)} ${describeItem(item)}`);
+      out(`\n${colors.dim(`${i + 1}/${queue.total}`)} ${describeItem(item, t)}`);
       for (;;) {
-        const line = await ask(`${keysFor(item)} > `);
+        const line = await ask(`${keysFor(t, item)} > `);
         const key = line?.trim().split(/\s+/)[0];
         if (line === null || key === 'q') {
-          out(`Stopped: ${answered} answered, ${skipped} skipped. \`trax review\` picks up where you left.`);
+          out(t.m.cliReviewStopped(answered, skipped));
           return;
         }
         if (key === 's') {
@@ -166,41 +181,39 @@ async function interactive(app: App): Promise<void> {
           break;
         }
         try {
-          const result = await answer(app, item, line, ask);
+          const result = await answer(app, t, item, line, ask);
           if (result === 'done') {
             answered++;
             break;
           }
-          if (result === 'invalid') out(`"${clean(line.trim())}" is not an answer here; ${keysFor(item)}.`);
+          if (result === 'invalid') out(t.m.cliReviewNotAnAnswer(clean(line.trim()), keysFor(t, item)));
         } catch (e) {
           if (!(e instanceof TraxError)) throw e;
-          out(`${colors.red('✖')} ${e.message}`);
+          out(`${colors.red('✖')} ${e.messageIn(t.m)}`);
         }
       }
     }
     markReviewed(app);
-    out(`\nDone: ${answered} answered, ${skipped} skipped; what came in until now is no longer new.`);
+    out(`\n${t.m.cliReviewDone(answered, skipped)}`);
   } finally {
     close();
   }
 }
 
-function list(app: App, o: { json?: boolean; limit?: string }): void {
-  const limit = o.limit === undefined ? undefined : limitArg(o.limit);
+function list(app: App, t: CliText, o: { json?: boolean; limit?: string }): void {
+  const limit = o.limit === undefined ? undefined : limitArg(t, o.limit);
   const queue = reviewQueue(app, limit === undefined ? {} : { limit });
   if (o.json) {
     out(json(queue));
     return;
   }
   if (!queue.items.length) {
-    out(EMPTY);
+    out(t.m.reviewEmpty);
     return;
   }
-  for (const item of queue.items) out(describeItem(item));
-  if (queue.total > queue.items.length) out(colors.dim(`… and ${queue.total - queue.items.length} more (--limit N)`));
-  out(
-    '\nAnswer with `trax review accept ID`, `category ID CATEGORY [--similar]`, `not-transfer ID`, `not-duplicate ID`; `trax review done` when the rest is fine.',
-  );
+  for (const item of queue.items) out(describeItem(item, t));
+  if (queue.total > queue.items.length) out(colors.dim(t.m.cliReviewMore(queue.total - queue.items.length)));
+  out(`\n${t.m.cliReviewAnswerWith}`);
 }
 
 export function registerReview(program: Command): void {
@@ -209,93 +222,48 @@ export function registerReview(program: Command): void {
     .description('the review inbox: new, uncategorized and doubtful transactions, answered one keystroke each')
     .option('--json', 'print the inbox as JSON (for scripts)')
     .option('--limit <n>', 'at most this many transactions (default 500)')
-    .addHelpText(
-      'after',
-      `
-The inbox holds what came in since your last review, what has no category, categories the
-categorizer is not sure of, possible duplicates from imports and syncs, and suggested transfers
-between your own accounts. In a terminal \`trax review\` shows one at a time: a accept,
-c CATEGORY change, d not a duplicate, t not a transfer, s skip, q quit. Piped, it lists them.
-
-Examples:
-  trax review
-  trax review --json
-  trax review accept 1234
-  trax review category 1234 eating-out --similar --yes
-  trax review not-transfer 1240
-  trax review not-duplicate 3
-  trax review done`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReview)
     .action(async (o: { json?: boolean; limit?: string }) => {
-      await withApp((app) => (process.stdin.isTTY && !o.json ? interactive(app) : list(app, o)));
+      const t = cliText();
+      await withApp((app) => (process.stdin.isTTY && !o.json ? interactive(app, t) : list(app, t, o)));
     });
 
   cmd
     .command('accept')
     .description('keep the category a transaction has (both halves of a suggested transfer), as your choice')
-    .addHelpText(
-      'after',
-      `
-The category stays as it is and becomes your choice: it survives every sync and teaches the
-learned model. On a suggested transfer both halves are confirmed and stay paired.
-
-Examples:
-  trax review accept 1234        # the id is the #1234 that \`trax review\` shows`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewAccept)
     .argument('<id>', 'transaction id')
     .action(async (id: string) => {
-      const n = idArg(id);
-      await withApp((app) => {
-        const r = accept(app, n);
-        out(acceptedText(r));
-      });
+      const t = cliText();
+      const n = idArg(t, id);
+      await withApp((app) => out(acceptedText(t, accept(app, n))));
     });
 
   cmd
     .command('category')
     .description('choose the category, exactly like `trax categorize set`')
-    .addHelpText(
-      'after',
-      `
-Your choice sticks across syncs and teaches the learned model. --similar also writes a rule for
-look-alike transactions: it shows the rule and what it would move, and asks first (--yes skips
-the question, for scripts; \`trax undo\` takes it back). On a suggested transfer, a category that
-is not Transfers also says "not a transfer"; Transfers confirms the pair.
-
-Examples:
-  trax review category 1234 groceries
-  trax review category 1234 "Eating out" --similar
-  trax review category 1234 eating-out --similar --yes`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewCategory)
     .argument('<id>', 'transaction id')
     .argument('<category>', 'category slug or name')
     .option('--similar', 'also create a rule for similar transactions (shows them and asks first)')
     .option('--yes', 'with --similar: apply without asking (for scripts)')
     .action(async (id: string, category: string, o: { similar?: boolean; yes?: boolean }) => {
-      const n = idArg(id);
+      const n = idArg(cliText(), id);
       await withApp((app) => setCategoryWithPreview(app, n, category, o, changeCategory));
     });
 
   cmd
     .command('not-duplicate')
     .description('a possible duplicate is a booking of its own')
-    .addHelpText(
-      'after',
-      `
-A row that fits more than one booking waits as "Duplicate N" in \`trax review\`. This keeps it
-as a booking of its own. If it is one of the candidates, link it to that one instead:
-\`trax import review link N ID\`.
-
-Examples:
-  trax review not-duplicate 3`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewNotDuplicate)
     .argument('<id>', 'the duplicate id `trax review` shows (the same as `trax import review`)')
     .action(async (id: string) => {
-      const n = idArg(id, 'duplicate');
+      const t = cliText();
+      const n = idArg(t, id, true);
       await withApp((app) => {
         const item = notDuplicate(app, n);
         out(
-          `${colors.green('✔')} Duplicate ${item.id}: ${item.row.bookingDate} ${clean(item.row.description)} is a booking of its own.`,
+          `${colors.green('✔')} ${t.m.cliReviewDuplicateOwn(item.id, t.day(item.row.bookingDate), clean(item.row.description))}`,
         );
       });
     });
@@ -303,43 +271,22 @@ Examples:
   cmd
     .command('not-transfer')
     .description('unpair a suggested transfer; it is not suggested again')
-    .addHelpText(
-      'after',
-      `
-Both halves leave the pairing for good (remembered by the bank's identity of each row, so no
-re-sync pairs them again) and are categorized as if never paired; a row the categorizer cannot
-place becomes Uncategorized. With a category, that one becomes your choice for this row.
-
-Examples:
-  trax review not-transfer 1240
-  trax review not-transfer 1240 shopping`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewNotTransfer)
     .argument('<id>', 'either half of the pair')
     .argument('[category]', 'the category it really is (your choice)')
     .action(async (id: string, category: string | undefined) => {
-      const n = idArg(id);
-      await withApp((app) => {
-        const r = notTransfer(app, n, category);
-        out(`${colors.green('✔')} Not a transfer: ${r.rows.map((x) => `#${x.id} is ${x.category}`).join(', ')}.`);
-      });
+      const t = cliText();
+      const n = idArg(t, id);
+      await withApp((app) => out(unpairedText(app, t, notTransfer(app, n, category))));
     });
 
   cmd
     .command('done')
     .description('mark everything that came in until now as reviewed')
-    .addHelpText(
-      'after',
-      `
-From now on only what arrives later counts as new. Uncategorized rows, doubtful categories,
-possible duplicates and suggested transfers stay in the inbox until you answer them.
-
-Examples:
-  trax review done`,
-    )
+    .addHelpText('after', cliText().m.cliHelpAfterReviewDone)
     .action(async () => {
       await withApp((app) => {
-        const at = markReviewed(app);
-        out(`Reviewed up to ${instantText(at)}; only what comes in from now on is new.`);
+        out(cliText().m.cliReviewedUpTo(instantText(markReviewed(app))));
       });
     });
 }

@@ -8,39 +8,29 @@ import { checkRule, type RuleOptions } from '../../categorize/rules/from-options
 import { removeRule } from '../../categorize/rule-changes.js';
 import { TraxError } from '../../domain/errors.js';
 import { out, withApp } from '../context.js';
-import { clean, json, table } from '../output.js';
+import { formatPercent } from '../../i18n/format.js';
+import { clean, cliText, json, table } from '../output.js';
 
 export function registerRules(program: Command): void {
   const rules = program
     .command('rules')
     .description('your categorization rules: list, add, remove, test, export, import')
-    .addHelpText(
-      'after',
-      `
-Rules run after your own choices and before everything else, lowest priority first. Text
-conditions ignore case and accents. Examples:
-  trax rules add --category groceries --description-contains "rewe"
-  trax rules add --category housing --counterparty-contains "hausverwaltung" --sign out --amount-max -500
-  trax rules test "REWE SAGT DANKE 44261234"
-  trax rules export --file rules.yaml && trax rules import rules.yaml`,
-    );
+    .addHelpText('after', cliText().m.cliHelpAfterRules);
 
   rules
     .command('list')
     .description('list rules in the order they run')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }) => {
+      const { m } = cliText();
       await withApp((app) => {
         const names = new Map(app.categories.list().map((c) => [c.id, c.slug]));
         const list = app.rules.raw();
         if (opts.json) return out(json(list.map((r) => ({ ...r, category: names.get(r.categoryId) }))));
-        if (!list.length)
-          return out(
-            'No rules yet. Add one with `trax rules add --category SLUG --description-contains TEXT`, or use "apply to similar" when you correct a category.',
-          );
+        if (!list.length) return out(m.cliNoRules);
         out(
           table(
-            ['ID', 'Priority', 'Name', 'When', 'Category'],
+            m.cliRulesHead.split('|'),
             list.map((r) => [
               String(r.id),
               String(r.priority),
@@ -50,8 +40,7 @@ conditions ignore case and accents. Examples:
             ]),
           ),
         );
-        for (const u of new RuleSet(app.rules.list()).unusable)
-          out(`! rule ${u.rule.id} never matches: ${clean(u.reason)} Remove it with \`trax rules rm ${u.rule.id}\`.`);
+        for (const u of new RuleSet(app.rules.list()).unusable) out(m.cliRuleNeverMatches(u.rule.id, clean(u.reason)));
       });
     });
 
@@ -79,9 +68,7 @@ conditions ignore case and accents. Examples:
         const { category, ...rule } = checkRule(app, o);
         const r = addRule(app, { ...rule, categoryId: category.id }, `trax rules add → ${category.slug}`);
         const hits = app.rules.decidedCounts().get(r.id) ?? 0;
-        out(
-          `Added rule ${r.id} → ${category.slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${r.changed} changed).${r.undoId ? ' Undo with `trax undo`.' : ''}`,
-        );
+        out(cliText().m.cliRuleAdded(r.id, category.slug, hits, r.changed, Boolean(r.undoId)));
       });
     });
 
@@ -91,12 +78,10 @@ conditions ignore case and accents. Examples:
     .argument('<id>')
     .action(async (id: string) => {
       await withApp((app) => {
-        if (!/^\d+$/.test(id)) throw new TraxError('not_found', `There is no rule ${clean(id)}; see \`trax rules list\`.`);
+        if (!/^\d+$/.test(id)) throw new TraxError('not_found', (m) => m.errNoRule(clean(id)));
         // Only the rows the rule matched are recategorized, as one recorded change, like the web's Remove.
         const r = removeRule(app, Number(id), `trax rules rm ${id}`);
-        out(
-          `Removed rule ${id}; ${r.changed} transaction${r.changed === 1 ? '' : 's'} recategorized.${r.undoId ? ' Undo with `trax undo`.' : ''}`,
-        );
+        out(cliText().m.cliRuleRemoved(id, r.changed, r.undoId !== null));
       });
     });
 
@@ -107,15 +92,32 @@ conditions ignore case and accents. Examples:
     .option('--merchant <name>')
     .option('--amount <amount>', 'signed amount (negative = money out)', '-10.00')
     .action(async (text: string, o: { merchant?: string; amount: string }) => {
+      const { m, lang } = cliText();
       await withApp((app) => {
         const e = explainCategory(app, text, { merchant: o.merchant ?? null, amount: o.amount });
-        out(`your rules:     ${e.rule ? `${e.rule.slug} — ${clean(e.rule.why)}` : 'no match'}`);
+        // The three labels line up, whatever their length in this language.
+        const width = Math.max(m.cliRuleTestYours.length, m.cliRuleTestLearned.length, m.cliRuleTestBuiltIn.length) + 1;
+        const say = (label: string, text: string) => out(`${label.padEnd(width)}${text}`);
+        say(m.cliRuleTestYours, e.rule ? `${e.rule.slug} — ${clean(e.rule.why)}` : m.ruleTestNoMatch);
         const l = e.learned;
-        out(
-          `learned model:  ${l.state === 'opinion' ? `${l.slug} ${l.earned === null ? 'with no confidence earned on held-out data yet (not used)' : `at ${Math.round(l.earned * 100)}% on held-out data (${l.confident ? 'confident enough' : `below ${LEARNED_MIN_CONFIDENCE * 100}%, not used`})`} — ${clean(l.why.join(', '))}` : l.state === 'no-opinion' ? 'no opinion' : 'not trained yet (it learns from your corrections)'}`,
-        );
-        out(`built-in rules: ${e.builtIn ? `${e.builtIn.slug} — ${clean(e.builtIn.why)}` : 'no match'}`);
-        out(`→ ${e.winner.slug} (from ${e.winner.source === 'none' ? 'nothing: Uncategorized' : e.winner.source})`);
+        const learned =
+          l.state === 'opinion'
+            ? `${
+                l.earned === null
+                  ? m.ruleTestLearnedUnearned(l.slug)
+                  : m.cliRuleTestLearnedAt(
+                      l.slug,
+                      formatPercent(l.earned, lang),
+                      l.confident,
+                      formatPercent(LEARNED_MIN_CONFIDENCE, lang),
+                    )
+              } — ${clean(l.why.join(', '))}`
+            : l.state === 'no-opinion'
+              ? m.ruleTestNoOpinion
+              : m.ruleTestUntrained;
+        say(m.cliRuleTestLearned, learned);
+        say(m.cliRuleTestBuiltIn, e.builtIn ? `${e.builtIn.slug} — ${clean(e.builtIn.why)}` : m.ruleTestNoMatch);
+        out(m.ruleTestWinner(e.winner.slug, m.cliRuleWinnerSource(e.winner.source)));
       });
     });
 
@@ -128,7 +130,7 @@ conditions ignore case and accents. Examples:
         const text = exportRules(app);
         if (o.file) {
           writeFileSync(o.file, text);
-          out(`Wrote ${app.rules.raw().length} rules to ${o.file}.`);
+          out(cliText().m.cliRulesWrote(app.rules.raw().length, o.file));
         } else process.stdout.write(text);
       });
     });
@@ -143,9 +145,7 @@ conditions ignore case and accents. Examples:
         const { result, effect, undoId } = importAndApply(app, `trax rules import ${file}`, () => importRules(app, text, file));
         const { imported } = result;
         const { changed } = effect;
-        out(
-          `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${changed} transaction${changed === 1 ? '' : 's'} recategorized.${undoId ? ' Undo with `trax undo`.' : ''}`,
-        );
+        out(cliText().m.cliRulesImported(imported, changed, Boolean(undoId)));
       });
     });
 }

@@ -3,6 +3,7 @@ import { TraxError } from '../../domain/errors.js';
 import { DEFAULT_REDIRECT_URI } from '../../config/index.js';
 import { startTrueLayerSandbox } from '../../sandbox/truelayer/index.js';
 import { out, progress } from '../context.js';
+import { cliText, portOption } from '../output.js';
 
 export const SANDBOX_CLIENT = { clientId: 'sandbox-trax-demo', clientSecret: 'sandbox-trax-demo-secret' };
 
@@ -38,23 +39,21 @@ Try it:
   trax sync && trax transactions`,
     )
     .action(async (opts: { port: string; seed: string }) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new TraxError('usage', `--port "${opts.port}" is not a port number.`);
+      const { m } = cliText();
+      const port = portOption(m, opts.port);
       let sandbox;
       try {
         sandbox = await startTrueLayerSandbox({ port, seed: Number(opts.seed), clients: [SANDBOX_CLIENT] });
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-          throw new TraxError('usage', `Port ${port} is in use; pick another with --port.`);
+        if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new TraxError('usage', m.cliPortInUse(port));
         throw e;
       }
-      out(`TrueLayer sandbox running at ${sandbox.url}\n\nPut these lines in .env (or export them):\n`);
+      out(m.cliSandboxRunning(sandbox.url));
       out(sandboxEnvLines(sandbox.url).join('\n'));
-      out('\nThen run `trax connect truelayer` in another terminal and log in as john / doe. Ctrl-C stops the sandbox.');
+      out(m.cliSandboxThen);
       await new Promise<void>((resolve) => {
         const stop = () => {
-          progress('Stopping the sandbox…');
+          progress(m.cliSandboxStopping);
           void sandbox.close().then(resolve);
         };
         process.once('SIGINT', stop);

@@ -7,7 +7,9 @@ import type { Command } from 'commander';
 import { TraxError } from '../../domain/errors.js';
 import { configuredSchedule } from '../../schedule/config.js';
 import { crontabLine, systemdUnits, type ScheduleTarget } from '../../schedule/print.js';
+import { en, type Messages } from '../../i18n/messages/en.js';
 import { out, withApp } from '../context.js';
+import { cliText } from '../output.js';
 
 export function registerSchedule(program: Command): void {
   const schedule = program.command('schedule').description('run `trax sync` on a schedule without keeping `trax serve` running');
@@ -30,10 +32,11 @@ Examples:
   trax schedule print --systemd`,
     )
     .action(async (opts: { cron?: boolean; systemd?: boolean }) => {
-      if (opts.cron && opts.systemd) throw new TraxError('usage', 'Choose one of --cron and --systemd.');
+      const { m } = cliText();
+      if (opts.cron && opts.systemd) throw new TraxError('usage', m.cliScheduleOneKind);
       await withApp((app) => {
         const target = scheduleTarget(app.config.dataDir, configuredSchedule(app.db));
-        out(opts.systemd ? renderSystemd(target) : renderCron(target));
+        out(opts.systemd ? renderSystemd(target, m) : renderCron(target, m));
       });
     });
 }
@@ -58,24 +61,24 @@ export function cliEntry(): string {
     : path.resolve(path.dirname(here), '../main.js');
 }
 
-export function renderCron(t: ScheduleTarget): string {
+export function renderCron(t: ScheduleTarget, m: Messages = en): string {
   return [
-    `# Trax scheduled sync: ${t.schedule.expression} (${describeSource(t)}), local time. Add it with \`crontab -e\`.`,
-    '# cron does not run missed jobs after the machine was off; systemd (--systemd) does.',
-    ...warnings(t),
+    m.schedHead(t.schedule.expression, describeSource(t, m), true),
+    m.schedCronMissed,
+    ...warnings(t, m),
     crontabLine(t),
   ].join('\n');
 }
 
-export function renderSystemd(t: ScheduleTarget): string {
+export function renderSystemd(t: ScheduleTarget, m: Messages = en): string {
   const units = systemdUnits(t);
   return [
-    `# Trax scheduled sync: ${t.schedule.expression} (${describeSource(t)}), local time.`,
-    '# Save the two files below, then run:',
+    m.schedHead(t.schedule.expression, describeSource(t, m), false),
+    m.schedSaveThen,
     '#   systemctl --user daemon-reload && systemctl --user enable --now trax-sync.timer',
-    '#   loginctl enable-linger "$USER"    # keep running while you are logged out',
-    '#   journalctl --user -u trax-sync     # what the last runs did',
-    ...warnings(t),
+    `#   loginctl enable-linger "$USER"    # ${m.schedLinger}`,
+    `#   journalctl --user -u trax-sync     # ${m.schedJournal}`,
+    ...warnings(t, m),
     '',
     '# ~/.config/systemd/user/trax-sync.service',
     units.service,
@@ -84,36 +87,31 @@ export function renderSystemd(t: ScheduleTarget): string {
   ].join('\n');
 }
 
-function describeSource(t: ScheduleTarget): string {
-  return t.schedule.source === 'default'
-    ? 'the nightly default for this installation; set TRAX_SYNC_SCHEDULE to change it'
-    : 'from TRAX_SYNC_SCHEDULE';
+function describeSource(t: ScheduleTarget, m: Messages): string {
+  return t.schedule.source === 'default' ? m.schedSourceDefault : m.schedSourceEnv;
 }
 
 /**
  * cron and systemd see .env but not the shell: a setting exported only in the shell would be
  * missing from the scheduled run. Names only — values may be secrets.
  */
-function warnings(t: ScheduleTarget): string[] {
+function warnings(t: ScheduleTarget, m: Messages): string[] {
   const lines: string[] = [];
-  if (!existsSync(t.cli)) lines.push(`# Warning: ${t.cli} does not exist yet; run \`npm run build\` first.`);
+  if (!existsSync(t.cli)) lines.push(m.schedWarnNoBuild(t.cli));
   let inFile: Record<string, string | undefined> = {};
   if (t.envFile) {
     try {
       inFile = parseEnv(readFileSync(t.envFile, 'utf8'));
     } catch {
-      lines.push(`# Warning: ${t.envFile} could not be read; the scheduled sync needs it.`);
+      lines.push(m.schedWarnEnvUnreadable(t.envFile));
     }
   } else {
-    lines.push(`# Warning: there is no .env in ${t.cwd}; put your settings there, the scheduled sync sees no shell variables.`);
+    lines.push(m.schedWarnNoEnv(t.cwd));
   }
   const ENV_PREFIXES = ['TRAX_', ...PROVIDER_IDS.flatMap((id) => providerPolicy(id).envPrefixes)];
   const shellOnly = Object.keys(process.env)
     .filter((k) => ENV_PREFIXES.some((p) => k.startsWith(p)) && !(k in inFile))
     .sort();
-  if (shellOnly.length)
-    lines.push(
-      `# Warning: ${shellOnly.join(', ')} ${shellOnly.length === 1 ? 'is' : 'are'} set in your shell but not in .env; the scheduled sync will not see ${shellOnly.length === 1 ? 'it' : 'them'}.`,
-    );
+  if (shellOnly.length) lines.push(m.schedWarnShellOnly(shellOnly.join(', '), shellOnly.length));
   return lines;
 }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { TraxError } from '../../domain/errors.js';
 import { PROVIDER_IDS, providerPolicy } from '../../providers/registry.js';
 import { createLocalhostCert } from '../../security/cert.js';
 import { startScheduler } from '../../schedule/scheduler.js';
 import { startWebServer } from '../../web/server.js';
 import { out, progress, withApp } from '../context.js';
+import { cliText, portOption } from '../output.js';
 
 export function registerServe(program: Command): void {
   program
@@ -26,25 +26,22 @@ Plaid webhooks (SYNC_UPDATES_AVAILABLE, consent warnings) arrive at /webhooks/pl
 PLAID_WEBHOOK_URL points there from a public address.`,
     )
     .action(async (opts: { port: string; host: string; schedule: boolean }) => {
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new TraxError('usage', `--port "${opts.port}" is not a port number.`);
+      const t = cliText();
+      const port = portOption(t.m, opts.port);
       await withApp(async (app) => {
         const log = (m: string) => process.stderr.write(`${new Date().toISOString()} ${m}\n`);
         const scheduler = opts.schedule ? startScheduler(app, { log }) : null;
         const server = await startWebServer(app, { port, host: opts.host, log });
-        out(`Trax is running at ${server.url} — press Ctrl-C to stop.`);
+        out(t.m.cliServeRunning(server.url));
         const next = scheduler?.nextRun();
-        if (next) out(`Next scheduled sync: ${next.toLocaleString()} (TRAX_SYNC_SCHEDULE; see docs/scheduling.md).`);
+        // The machine's own local time, as the scheduler runs it; German writes it as Germans do.
+        if (next) out(t.m.cliServeNextSync(t.lang === 'en' ? next.toLocaleString() : next.toLocaleString('de-DE')));
         // Every bank provider counts: a user with only Enable Banking set up has a provider.
         const banks = PROVIDER_IDS.map(providerPolicy).filter((p) => p.syncs);
-        if (banks.every((p) => p.notConfigured(app.config) !== null))
-          progress(
-            `No provider is configured yet: put ${banks
-              .map((p) => p.label)
-              .join(', ')
-              .replace(/, ([^,]*)$/, ' or $1')} keys in .env (see README), or try \`npm run demo\`.`,
-          );
+        if (banks.every((p) => p.notConfigured(app.config) !== null)) {
+          const labels = banks.map((p) => p.label);
+          progress(t.m.cliServeNoProvider(labels.slice(0, -1).join(', '), labels.at(-1)!));
+        }
         await new Promise<void>((resolve) => {
           const stop = () =>
             void (scheduler ? scheduler.stop() : Promise.resolve())
@@ -71,13 +68,10 @@ accept it for localhost. The key is written with mode 0600.`,
     )
     .action(async (opts: { force?: boolean }) => {
       await withApp(async (app) => {
+        const { m } = cliText();
         const r = await createLocalhostCert(app.config.dataDir, { force: Boolean(opts.force) });
-        out(
-          r.created
-            ? `Created ${r.certFile} and ${r.keyFile} (mode 0600).`
-            : `A certificate already exists at ${r.certFile}; use --force to replace it.`,
-        );
-        out('`trax serve` now serves https://localhost:3000. Use https:// in TRUELAYER_REDIRECT_URI and PLAID_REDIRECT_URI too.');
+        out(r.created ? m.cliCertCreated(r.certFile, r.keyFile) : m.cliCertExists(r.certFile));
+        out(m.cliCertServes);
       });
     });
 }

@@ -1,4 +1,5 @@
-import type { Messages } from './en.js';
+import { HELP_PREFIX, HELP_TEXT } from './de-help.js';
+import { HELP_EXAMPLES, type Messages } from './en.js';
 
 /** Deutsch, wie es eine Bankkundin schreibt: Umsätze, Buchung, Einnahmen, Ausgaben. */
 const CADENCE: Record<string, string> = {
@@ -77,6 +78,17 @@ const CATEGORY_SOURCE: Record<string, string> = {
   default: 'Voreinstellung',
   transfer: 'Umbuchung',
   none: 'keine',
+};
+
+/** Which stage decided a category, as `trax rules test` and the rules page name it. */
+const RULE_SOURCE: Record<string, string> = {
+  user: 'Ihre Zuordnung',
+  rule: 'Ihre Regel',
+  learned: 'das gelernte Modell',
+  provider: 'die Kategorie der Bank',
+  default: 'eine eingebaute Regel',
+  transfer: 'eine Umbuchung',
+  none: 'nichts: ohne Kategorie',
 };
 
 export const de: Messages = {
@@ -447,16 +459,7 @@ export const de: Messages = {
   ruleTestLearnedUnearned: (category: string) =>
     `${category}, noch ohne auf zurückgehaltenen Daten verdiente Sicherheit (nicht verwendet)`,
   ruleTestWinner: (category: string, source: string) => `→ ${category} (durch ${source})`,
-  ruleSource: (s: string) =>
-    ({
-      user: 'Ihre Zuordnung',
-      rule: 'Ihre Regel',
-      learned: 'das gelernte Modell',
-      provider: 'die Kategorie der Bank',
-      default: 'eine eingebaute Regel',
-      transfer: 'eine Umbuchung',
-      none: 'nichts: ohne Kategorie',
-    })[s] ?? s,
+  ruleSource: (s: string) => RULE_SOURCE[s] ?? s,
   categoriesIntro:
     'Kategorien umbenennen, anlegen oder entfernen. Eine verwendete Kategorie wird beim Entfernen mit einer anderen zusammengelegt.',
   categoryRows: 'Umsätze',
@@ -692,4 +695,378 @@ Die Daten liegen in TRAX_DATA_DIR (Standard ./data): trax.sqlite und, sofern TRA
   cliNoBanksListed: (country) => `Keine Banken${country ? ` in ${country}` : ''} für Privatkonten gelistet.`,
   cliBanksHead: ['Bank', 'Land', 'Freigabe max.', 'Kundenarten'].join('|'),
   cliDays: (n) => `${n} ${n === 1 ? 'Tag' : 'Tage'}`,
+  // CLI: trax review
+  cliReviewBadId: (v, duplicate) =>
+    `„${v}“ ist keine ${duplicate ? 'Duplikat' : 'Umsatz'}nummer; \`trax review\` listet sie auf.`,
+  cliReviewBadLimit: (v) =>
+    `--limit erwartet, wie viele Umsätze gezeigt werden, als ganze Zahl ab 1 (z. B. --limit 50), nicht „${v}“.`,
+  cliReviewKept: (category, ids) => `${category} für ${ids} beibehalten (Ihre Wahl).`,
+  cliReviewUncategorized: 'Ohne Kategorie',
+  cliCategorySource: (s) => CATEGORY_SOURCE[s] ?? s,
+  cliReviewReason: (r) => REVIEW_REASON[r] ?? r,
+  cliReviewDuplicate: (id) => `Duplikat ${id}`,
+  cliReviewSyncedRow: 'eine abgerufene Buchung',
+  cliReviewFileRow: 'eine Buchung aus einer Datei',
+  cliReviewKeysDuplicate: 'd kein Duplikat · s überspringen · q beenden',
+  cliReviewKeys: (canAccept, transfer) =>
+    `${canAccept ? 'a übernehmen · ' : ''}c KATEGORIE ändern (mit --similar auch ähnliche)${transfer ? ' · t keine Umbuchung' : ''} · s überspringen · q beenden`,
+  cliReviewOwnBooking: (id) => `Duplikat ${id} ist eine eigene Buchung.`,
+  cliReviewNothingToAccept:
+    'Es hat keine Kategorie zum Übernehmen: Tippen Sie c und die Kategorie, z. B. `c groceries` (`trax categories list`).',
+  cliReviewTypeCategory: 'Tippen Sie c und die Kategorie, z. B. `c groceries` (`trax categories list`).',
+  cliReviewStopped: (answered, skipped) =>
+    `Angehalten: ${answered} beantwortet, ${skipped} übersprungen. \`trax review\` macht dort weiter, wo Sie aufgehört haben.`,
+  cliReviewNotAnAnswer: (line, keys) => `„${line}“ ist hier keine Antwort; ${keys}.`,
+  cliReviewDone: (answered, skipped) =>
+    `Fertig: ${answered} beantwortet, ${skipped} übersprungen; was bis jetzt eingegangen ist, gilt nicht mehr als neu.`,
+  cliReviewMore: (n) => `… und ${n} weitere (--limit N)`,
+  cliReviewAnswerWith:
+    'Antworten Sie mit `trax review accept ID`, `category ID KATEGORIE [--similar]`, `not-transfer ID`, `not-duplicate ID`; `trax review done`, wenn der Rest stimmt.',
+  cliReviewDuplicateOwn: (id, day, description) => `Duplikat ${id}: ${day} ${description} ist eine eigene Buchung.`,
+  cliReviewedUpTo: (instant) => `Geprüft bis ${instant} UTC; nur was ab jetzt eingeht, gilt als neu.`,
+  cliReviewNoTransaction: (id) => `Es gibt keinen Umsatz ${id}; \`trax review --json\` listet alles zu Prüfende auf.`,
+  cliReviewNoCategoryToAccept: (id) =>
+    `Umsatz ${id} hat keine Kategorie zum Übernehmen; wählen Sie eine mit \`trax review category ${id} KATEGORIE\`.`,
+  cliReviewNotSuggestedTransfer: (id) =>
+    `Umsatz ${id} ist keine vorgeschlagene Umbuchung; ändern Sie seine Kategorie mit \`trax review category ${id} KATEGORIE\`.`,
+  cliReviewIsTransferCategory: (name) =>
+    `„${name}“ ist die Kategorie für Umbuchungen; wählen Sie die Kategorie, die die Zahlung wirklich ist.`,
+  cliReviewNoDuplicate: (id) => `Es gibt kein offenes Duplikat ${id}; \`trax review\` listet die wartenden auf.`,
+  // CLI: how main.ts reports an error
+  cliErrorLabel: 'Fehler:',
+  cliUnexpectedError: 'Unerwarteter Fehler:',
+  cliUnexpectedBug:
+    'Das ist ein Fehler in Trax; es wurde nichts halb geschrieben. Bitte melden Sie ihn zusammen mit dem Befehl, den Sie aufgerufen haben.',
+  // CLI: trax categorize, categories (and "apply to similar", which trax review shares)
+  cliSimilarRule: (rule, category) => `Damit entsteht eine Regel: ${rule} → ${category}.`,
+  cliSimilarMatches: (matched, moves, category) =>
+    `Sie trifft auf ${matched} ${matched === 1 ? 'Umsatz' : 'Umsätze'} zu; ${moves} ${moves === 1 ? 'weiterer Umsatz käme' : 'weitere Umsätze kämen'} nach ${category}${moves > 0 ? ', zum Beispiel:' : '.'}`,
+  cliAndMore: (n) => `… und ${n} weitere`,
+  cliUncategorized: 'Ohne Kategorie',
+  cliSimilarNeedsYes: (moves) =>
+    `Nichts geändert: --similar würde ${moves} ${moves === 1 ? 'Umsatz' : 'Umsätze'} umsortieren; mit --yes geschieht das ohne Rückfrage.`,
+  cliSimilarAsk: (id, category) => `Umsatz ${id} auf ${category} setzen und diese Regel anlegen? [j/N] `,
+  cliNothingChanged: 'Nichts geändert.',
+  cliChosen: (id, category) => `Umsatz ${id} ist jetzt ${category} (Ihre Wahl; sie bleibt bei jedem Abruf erhalten).`,
+  cliSimilarRuleCreated: (ruleId, similar) =>
+    `Regel ${ruleId} angelegt; sie hat ${similar} ${similar === 1 ? 'ähnlichen Umsatz' : 'ähnliche Umsätze'} neu zugeordnet. Siehe \`trax rules list\`; rückgängig mit \`trax undo\`.`,
+  cliRetrained: (n) => `  das gelernte Modell mit ${n} Beispielen neu trainiert`,
+  cliExamined: (examined, changed) => `${examined} ${examined === 1 ? 'Umsatz' : 'Umsätze'} geprüft, ${changed} geändert.`,
+  cliTransferPairs: (n) => `  neue Umbuchungspaare: ${n}`,
+  cliCategorizeUndo: (rows) =>
+    `Rückgängig mit \`trax undo\` (stellt ${rows === 1 ? 'die geänderte Kategorie' : `die ${rows} geänderten Kategorien`} wieder her).`,
+  cliCategorizeBadId: (v) => `„${v}“ ist keine Umsatznummer; \`trax transactions --json\` zeigt die Nummern.`,
+  cliCategoryKind: (k) => ({ income: 'Einnahmen', transfer: 'Umbuchung', uncategorized: 'ohne Kategorie' })[k] ?? k,
+  cliCategoryAdded: (name, slug) => `${name} (${slug}) angelegt.`,
+  cliCategoryRenamed: (name) => `Umbenannt in ${name}.`,
+  cliCategoryMerged: (from, into, moved, undo) =>
+    `${from} mit ${into} zusammengeführt: ${moved} ${moved === 1 ? 'Umsatz' : 'Umsätze'} verschoben.${undo ? ' Rückgängig mit `trax undo`.' : ''}`,
+  // Errors the categorizer and the category store raise (CLI and web alike)
+  condMerchantIs: (v) => `Händler ist „${v}“`,
+  condDescriptionContains: (v) => `Verwendungszweck enthält „${v}“`,
+  condMoneyOut: 'Ausgabe',
+  condMoneyIn: 'Einnahme',
+  errNoWordsForSimilar: (description) =>
+    `„${description}“ enthält keine Wörter, an denen sich ähnliche Umsätze erkennen ließen; legen Sie stattdessen mit \`trax rules add\` eine Regel an.`,
+  errNoTransaction: (id) => `Es gibt keinen Umsatz ${id}; \`trax transactions --json\` zeigt die Nummern.`,
+  errNoCategory: (ref, examples) =>
+    `Es gibt keine Kategorie „${ref}“; siehe \`trax categories list\` (z. B. ${examples}), oder legen Sie sie mit \`trax categories add "${ref}"\` an.`,
+  errCategoryNameUnusable: (name) => `„${name}“ taugt nicht als Name einer Kategorie.`,
+  errCategoryExists: (slug) => `Eine Kategorie „${slug}“ gibt es schon.`,
+  errCategoryNested: (name) =>
+    `„${name}“ liegt selbst schon in einer anderen Kategorie; Kategorien lassen sich nur eine Ebene tief verschachteln.`,
+  errCategoryBuiltIn: (name) => `„${name}“ ist eingebaut und kann nicht entfernt werden.`,
+  errCategoryInUse: (name, transactions, other, slug) =>
+    `„${name}“ wird noch verwendet (${transactions} Umsätze, ${other} Regeln, Zuordnungen, Budgets oder Unterkategorien); führen Sie sie mit \`trax categories merge ${slug} ANDERE\` mit einer anderen zusammen.`,
+  errCategoryMergeSelf: 'Eine Kategorie lässt sich nicht mit sich selbst zusammenführen.',
+  errCategoryMergeBuiltIn: (name) => `„${name}“ ist eingebaut und kann nicht aufgelöst werden.`,
+  // CLI: trax rules (and the errors the rule engine, rules files and rule changes raise)
+  cliRulesHead: ['ID', 'Priorität', 'Name', 'Bedingung', 'Kategorie'].join('|'),
+  cliNoRules:
+    'Noch keine Regeln. Legen Sie eine mit `trax rules add --category SLUG --description-contains TEXT` an, oder nutzen Sie „auf ähnliche anwenden“, wenn Sie eine Kategorie korrigieren.',
+  cliRuleNeverMatches: (id, reason) => `! Regel ${id} trifft nie zu: ${reason} Entfernen Sie sie mit \`trax rules rm ${id}\`.`,
+  cliRuleAdded: (id, slug, hits, changed, undo) =>
+    `Regel ${id} → ${slug} angelegt; sie ordnet jetzt ${hits} ${hits === 1 ? 'Umsatz' : 'Umsätze'} zu (${changed} geändert).${undo ? ' Rückgängig mit `trax undo`.' : ''}`,
+  cliRuleRemoved: (id, changed, undo) =>
+    `Regel ${id} entfernt; ${changed} ${changed === 1 ? 'Umsatz' : 'Umsätze'} neu zugeordnet.${undo ? ' Rückgängig mit `trax undo`.' : ''}`,
+  cliRuleTestYours: 'Ihre Regeln:',
+  cliRuleTestLearned: 'Gelerntes Modell:',
+  cliRuleTestBuiltIn: 'Eingebaute Regeln:',
+  cliRuleTestLearnedAt: (slug, percent, confident, min) =>
+    `${slug} mit ${percent} auf zurückgehaltenen Daten (${confident ? 'sicher genug' : `unter ${min}, nicht verwendet`})`,
+  cliRuleWinnerSource: (s) => RULE_SOURCE[s] ?? s,
+  cliRulesWrote: (n, file) => `${n} ${n === 1 ? 'Regel' : 'Regeln'} in ${file} geschrieben.`,
+  cliRulesImported: (imported, changed, undo) =>
+    `${imported} ${imported === 1 ? 'Regel' : 'Regeln'} importiert; ${changed} ${changed === 1 ? 'Umsatz' : 'Umsätze'} neu zugeordnet.${undo ? ' Rückgängig mit `trax undo`.' : ''}`,
+  errNoRule: (id) => `Es gibt keine Regel ${id}; siehe \`trax rules list\`.`,
+  errRuleInvalid: (where, problem) => `Diese Regel ist nicht gültig: ${where}: ${problem}.`,
+  errRulePriority: (v) => `Die Priorität muss eine ganze Zahl von 0 bis 1000000 sein, nicht „${v}“.`,
+  errRulesFileTooBig: (name, mb) =>
+    `${name} ist größer als ${mb} MB, mehr als jede Regeldatei braucht; nichts wurde importiert (prüfen Sie, ob es die Datei ist, die \`trax rules export\` geschrieben hat).`,
+  errCannotRead: (file, why) => `${file} ließ sich nicht lesen (${why}).`,
+  errRulesNotYaml: (file, line, why) => `${file} Zeile ${line}: kein gültiges YAML oder JSON (${why}); nichts wurde importiert.`,
+  errRulesNotImported: (file, problems) => `${file} wurde nicht importiert:\n  ${problems}`,
+  errAtLine: (line, problem) => `Zeile ${line}: ${problem}`,
+  errRegexUnsupported: (pattern, construct) =>
+    `Der reguläre Ausdruck /${pattern}/ nutzt ${construct}, was die Regex-Engine von Trax (RE2, lineare Laufzeit) nicht ausführen kann; vergleichen Sie den Text direkt oder teilen Sie ihn auf zwei Bedingungen auf.`,
+  errRegexInvalid: (pattern, reason) =>
+    `Der reguläre Ausdruck /${pattern}/ ist nicht gültig: ${reason}; korrigieren Sie ihn oder nutzen Sie „enthält“.`,
+  // CLI: trax import (and the import pipeline's own refusals and progress)
+  cliImportBadAccount: '--account erwartet eine Kontonummer von Trax (eine Zahl); `trax accounts` listet sie auf.',
+  cliImportAccount: (what) => `Konto: ${what}`,
+  cliImportReplacedPending: (n) => `; ${n} vorgemerkte Buchungen einer früheren Datei ersetzt`,
+  cliImportPlacement: (p) => (p === 'new' ? 'neu' : p === 'linked' ? 'in Trax' : 'prüfen'),
+  cliImportedAs: (id) => `Als Import ${id} übernommen; \`trax import undo ${id}\` macht ihn rückgängig.`,
+  cliImportWaiting: (n) => `${n} ${n === 1 ? 'Buchung wartet' : 'Buchungen warten'} in \`trax import review\` auf Sie.`,
+  cliImportNameFile:
+    'Geben Sie die Kontoauszugsdatei an, die importiert werden soll, z. B. `trax import ~/Downloads/Umsatzanzeige.csv`.',
+  cliImportPendingBoth: '--booked-only und --include-pending widersprechen sich; behalten Sie eins davon.',
+  cliImportDryRun: 'Probelauf: Es wurde nichts geschrieben. Rufen Sie denselben Befehl ohne --dry-run auf, um zu importieren.',
+  cliNoImports: 'Noch keine Dateien importiert. Importieren Sie eine mit `trax import DATEI`.',
+  cliImportsHead: ['Import', 'Wann', 'Datei', 'Format', 'Konto', 'Neu', 'In Trax', 'Früher', 'Prüfen', 'Rückgängig'].join('|'),
+  cliImportUndoWhich:
+    'Geben Sie den Import, der rückgängig gemacht werden soll, mit seiner Nummer an: `trax import undo 3` (`trax import list` zeigt sie).',
+  cliNoImport: (id) => `Es gibt keinen Import ${id}; \`trax import list\` zeigt die Importe.`,
+  cliImportAlreadyUndone: (id, file, day) => `Import ${id} (${file}) wurde bereits am ${day} rückgängig gemacht.`,
+  cliImportUndid: (id, file, removed) => `Import ${id} (${file}) rückgängig gemacht: ${removed} Buchungen entfernt.`,
+  cliImportKept: (n) =>
+    `${n} ${n === 1 ? 'Buchung bleibt' : 'Buchungen bleiben'}: Ein Abruf hat sie inzwischen gebracht, sie gehören jetzt zur Bank.`,
+  cliImportReviewUsage:
+    'Beantworten Sie eine Prüfung mit `trax import review link PRÜFUNG UMSATZ`, `... add PRÜFUNG` oder `... skip PRÜFUNG`.',
+  cliImportReviewAnswered: (id, day, description, answer, transactionId) =>
+    `Prüfung ${id}: ${day} ${description} ${answer === 'link' ? `ist Umsatz ${transactionId}` : answer === 'add' ? 'ist eine eigene Buchung' : 'bleibt draußen'}.`,
+  cliImportNothingToReview: 'Nichts zu prüfen: Jede importierte Buchung hat ihren Platz gefunden.',
+  cliImportReviewId: (id) => `Prüfung ${id}`,
+  cliImportReviewFrom: (synced, accountId) => `(${synced ? 'eine abgerufene Buchung' : 'aus einer Datei'}, Konto ${accountId})`,
+  cliImportCouldBe: (id) => `könnte ${id} sein:`,
+  cliImportReviewAnswerWith:
+    'Antworten Sie mit `trax import review link PRÜFUNG UMSATZ`, `add PRÜFUNG` (eigene Buchung) oder `skip PRÜFUNG` (bleibt draußen).',
+  importProgressRead: (rows) => `${rows.toLocaleString('de-DE')} Zeilen gelesen`,
+  importProgressWriting: 'wird geschrieben',
+  importProgressChecking: 'wird mit Ihren Daten abgeglichen',
+  importProgressCategorizing: 'wird kategorisiert',
+  errImportRefused: (file, sentence) => `${file}: ${sentence} Es wurde nichts importiert.`,
+  errNoOpenReview: (id) => `Es gibt keine offene Prüfung ${id}; \`trax import review\` listet die offenen auf.`,
+  errNotACandidate: (transactionId, reviewId, candidates) =>
+    `Umsatz ${transactionId} gehört nicht zu den Kandidaten von Prüfung ${reviewId} (${candidates}).`,
+  errSyncedRowStays: (reviewId) =>
+    `Prüfung ${reviewId} betrifft eine abgerufene Buchung, die bleibt; antworten Sie mit link oder add.`,
+  errFileMissing: (file) => `${file} gibt es nicht; prüfen Sie den Pfad (den Download-Ordner, den Dateinamen).`,
+  errFileUnreadable: (file, why) => `${file} lässt sich nicht lesen (${why}).`,
+  errNotAFile: (file) => `${file} ist keine Datei; geben Sie den Pfad eines heruntergeladenen Kontoauszugs an.`,
+  errUnknownFormat: (format, formats) => `--format ${format} ist kein Format, das Trax liest; nutzen Sie eines von: ${formats}.`,
+  errCsvNoPreset: (columns) =>
+    `das ist eine CSV-Datei, für die Trax keine Vorlage hat (Spalten: ${columns}). Benennen Sie ihre Spalten einmal mit --map date=SPALTE,amount=SPALTE,description=SPALTE,currencyCode=EUR (oder currency=SPALTE); Trax speichert die Zuordnung für das Konto und nutzt sie beim nächsten Mal wieder.`,
+  errImportNoAccount: (id) => `Es gibt kein Konto ${id}; \`trax accounts\` listet die Konten mit ihren Nummern auf.`,
+  errImportManyAccounts: (file, n) =>
+    `${file} enthält Auszüge von ${n} Konten; lassen Sie --account weg, damit jeder zu seinem Konto kommt. Es wurde nichts importiert.`,
+  // Periods (report, export) and trax export
+  errNotADate: (flag, v) => `${flag} „${v}“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT, z. B. 2026-10-01.`,
+  errRangeOrder: (to, from, forExport) =>
+    `--to ${to} muss für ${forExport ? 'den Export' : 'den Zeitraum'} nach --from ${from} liegen (--to zählt nicht mit: --from 2026-10-01 --to 2026-11-01 ist der Oktober).`,
+  errOnePeriod: (given) => `Nutzen Sie eines von --month, --year oder --from/--to, nicht ${given}.`,
+  errNotAYear: (v) => `--year „${v}“ ist kein Jahr; schreiben Sie es als JJJJ, z. B. 2026.`,
+  errToNeedsFrom: '--to braucht auch --from, z. B. --from 2026-10-01 --to 2026-11-01 (--to zählt nicht mit).',
+  cliExportBadFormat: (v, formats) =>
+    `--format „${v}“ ist keines der Formate, die Trax schreibt; nutzen Sie eines von ${formats}.`,
+  cliExported: (n, file) => `${n} ${n === 1 ? 'Umsatz' : 'Umsätze'} nach ${file} exportiert.`,
+  errCannotWrite: (file, why) =>
+    `${file} lässt sich nicht schreiben (${why}); prüfen Sie, ob das Verzeichnis existiert und beschreibbar ist.`,
+  // trax schedule print
+  cliScheduleOneKind: 'Wählen Sie eines von --cron und --systemd.',
+  schedHead: (expression, source, cron) =>
+    `# Geplanter Abruf von Trax: ${expression} (${source}), Ortszeit.${cron ? ' Eintragen mit `crontab -e`.' : ''}`,
+  schedCronMissed: '# cron holt verpasste Läufe nicht nach, wenn der Rechner aus war; systemd (--systemd) schon.',
+  schedSaveThen: '# Speichern Sie die beiden Dateien unten und rufen Sie dann auf:',
+  schedLinger: 'läuft weiter, auch wenn Sie abgemeldet sind',
+  schedJournal: 'was die letzten Läufe getan haben',
+  schedSourceDefault: 'die nächtliche Voreinstellung dieser Installation; TRAX_SYNC_SCHEDULE ändert sie',
+  schedSourceEnv: 'aus TRAX_SYNC_SCHEDULE',
+  schedWarnNoBuild: (cli) => `# Warnung: ${cli} gibt es noch nicht; rufen Sie zuerst \`npm run build\` auf.`,
+  schedWarnEnvUnreadable: (file) => `# Warnung: ${file} ließ sich nicht lesen; der geplante Abruf braucht die Datei.`,
+  schedWarnNoEnv: (cwd) =>
+    `# Warnung: In ${cwd} gibt es keine .env; legen Sie Ihre Einstellungen dort ab, der geplante Abruf sieht keine Shell-Variablen.`,
+  schedWarnShellOnly: (names, n) =>
+    `# Warnung: ${names} ${n === 1 ? 'ist' : 'sind'} in Ihrer Shell gesetzt, aber nicht in .env; der geplante Abruf sieht ${n === 1 ? 'sie' : 'diese'} nicht.`,
+  // CLI: trax connect
+  cliOr: 'oder',
+  cliConnectUnknownProvider: (provider, commands) =>
+    `„${provider}“ ist kein Anbieter, über den Trax verknüpfen kann; nutzen Sie ${commands}.`,
+  cliConnectNameBank: 'Nennen Sie die Bank: `trax connect enablebanking --bank ING --country DE`.',
+  cliConnectIgnored: (why) => `${why} ignoriert; es wird weiter auf Ihre Anmeldung gewartet.`,
+  cliConnectOpenLinkBank: (bank, country, url) =>
+    `Öffnen Sie diesen Link, um sich bei ${bank} (${country}) anzumelden:\n\n  ${url}\n`,
+  cliConnectOpenLink: (url) => `Öffnen Sie diesen Link, um sich bei Ihrer Bank anzumelden:\n\n  ${url}\n`,
+  cliOpenedInBrowser: '(im Browser geöffnet)',
+  cliConnectWaiting: (url) => `Warten, bis die Bank Sie zu ${url} zurückschickt … (Strg-C bricht ab)`,
+  cliConnectLoginReceived: 'Anmeldung erhalten; Konten und Umsätze werden abgerufen…',
+  cliConnected: (bank, id, expiry) => `${bank} als ${id} verknüpft${expiry ? `; Freigabe gültig bis ${expiry}` : ''}.`,
+  cliConnectSeeThem: 'Ansehen mit `trax accounts` und `trax transactions`; `trax sync` holt später neue Umsätze.',
+  cliConnectPlaidInBrowser:
+    'Plaid-Banken werden im Browser mit Plaid Link verknüpft: Starten Sie `trax serve` und klicken Sie auf „Bank verknüpfen“. (Für ein Sandbox-Test-Item ohne Browser: `trax connect plaid --sandbox ins_109508`.)',
+  cliConnectPlaidSandbox: (institution) => `Plaid-Sandbox-Item bei ${institution} wird angelegt…`,
+  // CLI: trax serve, cert, sandbox
+  cliBadPort: (v) => `--port „${v}“ ist keine Portnummer.`,
+  cliPortInUse: (port) => `Port ${port} ist belegt; wählen Sie mit --port einen anderen.`,
+  cliServeRunning: (url) => `Trax läuft unter ${url} — Strg-C beendet es.`,
+  cliServeNextSync: (when) => `Nächster geplanter Abruf: ${when} (TRAX_SYNC_SCHEDULE; siehe docs/scheduling.md).`,
+  cliServeNoProvider: (most, last) =>
+    `Noch kein Anbieter eingerichtet: Tragen Sie Schlüssel für ${most} oder ${last} in .env ein (siehe README), oder probieren Sie \`npm run demo\`.`,
+  cliCertCreated: (cert, key) => `${cert} und ${key} angelegt (Modus 0600).`,
+  cliCertExists: (cert) => `Unter ${cert} gibt es schon ein Zertifikat; --force ersetzt es.`,
+  cliCertServes:
+    '`trax serve` ist jetzt unter https://localhost:3000 erreichbar. Nutzen Sie https:// auch in TRUELAYER_REDIRECT_URI und PLAID_REDIRECT_URI.',
+  cliSandboxRunning: (url) =>
+    `TrueLayer-Testumgebung läuft unter ${url}\n\nTragen Sie diese Zeilen in .env ein (oder exportieren Sie sie):\n`,
+  cliSandboxThen:
+    '\nRufen Sie dann in einem anderen Terminal `trax connect truelayer` auf und melden Sie sich als john / doe an. Strg-C beendet die Testumgebung.',
+  cliSandboxStopping: 'Testumgebung wird beendet…',
+  // CLI --help: an option's, argument's or subcommand's description (the English is the module's own)
+  cliHelpText: (english) =>
+    HELP_TEXT[english] ?? HELP_PREFIX.reduce((s, [en, de]) => (s.startsWith(en) ? de + s.slice(en.length) : s), english),
+  cliHelpWords: (line) =>
+    line
+      .replaceAll('[options]', '[Optionen]')
+      .replaceAll('[command]', '[Befehl]')
+      .replaceAll('(default: ', '(Voreinstellung: ')
+      .replaceAll('(choices: ', '(Auswahl: ')
+      .replaceAll('(preset: ', '(Vorgabe: '),
+  // The database file and SQLite's failures (store/db.ts), and configuration (config/index.ts)
+  errDbEmpty: (file) =>
+    `Die Datenbank ${file} ist leer (0 Bytes), ihre Daten sind also verloren (eine abgebrochene Kopie oder eine volle Festplatte); stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, oder löschen Sie die leere Datei, um neu anzufangen.`,
+  errDbNotSqlite: (file) =>
+    `Die Datei ${file} ist keine SQLite-Datenbank und damit keine Datenbank von Trax; verschieben Sie sie und stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, oder richten Sie TRAX_DATA_DIR auf ein anderes Verzeichnis.`,
+  errDbNewer: (file, version, known) =>
+    `Die Datenbank ${file} stammt von einer neueren Version von Trax (Schema ${version}, diese kennt ${known}); aktualisieren Sie Trax, oder stellen Sie eine mit dieser Version erstellte Sicherung wieder her.`,
+  errDbForeign: (file) =>
+    `Die Datei ${file} ist die SQLite-Datenbank eines anderen Programms, nicht die von Trax; verschieben Sie sie und stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, oder richten Sie TRAX_DATA_DIR auf ein anderes Verzeichnis.`,
+  errDbDamaged: (file, detail) =>
+    `Die Datenbank ${file} ist beschädigt (SQLite: ${detail}); stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, die beschädigte Datei wird dabei aufbewahrt.`,
+  // German names no English verb phrase ("use the database"): the sentence says what failed and what to do.
+  errDbLocked: () =>
+    'Das ging nicht: Die Datenbank ist von einem anderen Trax-Prozess gesperrt; warten Sie, bis er fertig ist (oder beenden Sie ihn), und versuchen Sie es noch einmal.',
+  errDiskFull: () =>
+    'Das ging nicht: Die Festplatte ist voll; es wurde nichts geschrieben. Schaffen Sie Platz und versuchen Sie es noch einmal.',
+  errDbCorrupt: (_doing, message) =>
+    `Das ging nicht: Die Datenbank ist beschädigt oder keine Datenbank von Trax (${message}); stellen Sie Ihre letzte Sicherung mit \`trax restore DATEI\` wieder her, oder richten Sie TRAX_DATA_DIR woandershin.`,
+  errDbOther: (_doing, message) => `Das ging nicht: ${message}. Prüfen Sie, ob TRAX_DATA_DIR beschreibbar ist.`,
+  errEnvUnreadable: (file, reason) =>
+    `Trax konnte ${file} nicht lesen (${reason}); prüfen Sie die Zugriffsrechte, oder entfernen Sie die Datei, um ohne sie zu arbeiten.`,
+  errNoEnableBanking:
+    'Enable Banking ist nicht eingerichtet: Tragen Sie ENABLEBANKING_APP_ID, ENABLEBANKING_KEY_FILE und ENABLEBANKING_REDIRECT_URI in .env ein (siehe „Connect through Enable Banking“ in der README).',
+  errNoPlaid:
+    'PLAID_CLIENT_ID und PLAID_SECRET sind nicht gesetzt; erstellen Sie Schlüssel unter dashboard.plaid.com (Developers → Keys) und tragen Sie beide in .env ein, zum Anfang mit PLAID_ENV=sandbox.',
+  errNoTrueLayer:
+    'TRUELAYER_CLIENT_ID und TRUELAYER_CLIENT_SECRET sind nicht gesetzt; legen Sie unter console.truelayer.com eine App an und tragen Sie beide in .env ein, oder probieren Sie Trax mit `trax sandbox` gegen den eingebauten Emulator aus.',
+  // Bookings kept by hand (manual/), splits (splits/) and tags (store/notes-tags.ts)
+  errAccountNeedsName: 'Ein Konto braucht einen Namen, z. B. „Bargeld“. Es wurde nichts geändert.',
+  errNameTooLong: (length, max) => `Der Name hat ${length} Zeichen; bleiben Sie unter ${max}. Es wurde nichts geändert.`,
+  errBadKind: (kind, kinds) => `--kind „${kind}“ ist keines von ${kinds}. Es wurde nichts geändert.`,
+  errBadCurrencyCode: (v) => `--currency „${v}“ ist kein Währungscode wie EUR. Es wurde nichts geändert.`,
+  errAccountExists: (name, currency, id) =>
+    `Es gibt schon ein von Hand geführtes Konto „${name}“ in ${currency} (Nummer ${id}). Es wurde nichts geändert.`,
+  errNoAccountManual: (id) => `Es gibt kein Konto ${id}; \`trax accounts\` listet die Konten auf. Es wurde nichts geändert.`,
+  errAccountFedBy: (id, name, bank, source) =>
+    `Konto ${id} (${name}${bank ? ` bei ${bank}` : ''}) wird über ${source} gefüllt; seine Buchungen kommen von dort. ` +
+    'Tragen Sie Bargeld in ein von Hand geführtes Konto ein: `trax accounts add "Bargeld" --kind cash --currency EUR`. Es wurde nichts geändert.',
+  errBookingNeeds: 'Eine Buchung braucht --date, --amount und --description. Es wurde nichts geändert.',
+  errSayWhatToChange:
+    'Geben Sie an, was sich ändern soll: --date, --amount, --description oder --category. Es wurde nichts geändert.',
+  errEditSplit: (id) =>
+    `Umsatz ${id} ist aufgeteilt; seine Teile ergeben den alten Betrag. Heben Sie die Aufteilung zuerst auf (\`trax tx unsplit ${id}\`). Es wurde nichts geändert.`,
+  errNotManual: (id, file, bank, source, deleting) =>
+    `Umsatz ${id} stammt ${file !== null ? `aus einer importierten Kontoauszugsdatei (${file})` : `${bank ? `von ${bank} über ` : 'über '}${source}`}; er bleibt, wie er kam, und kann nicht ${deleting ? 'gelöscht' : 'geändert'} werden. ` +
+    `Um ihn aus Auswertungen herauszuhalten, rufen Sie \`trax tx hide ${id}\` auf. Es wurde nichts geändert.`,
+  errManualDate: (v) => `„${v}“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT, z. B. 2026-11-30. Es wurde nichts geändert.`,
+  errManualAmount: (v, currency) =>
+    `„${v}“ ist kein Betrag in ${currency}; schreiben Sie z. B. -4.20 für eine Ausgabe oder 20.00 für eine Einnahme. Es wurde nichts geändert.`,
+  errZeroBooking: 'Eine Buchung über 0 ändert nichts; geben Sie einen Betrag wie -4.20 an. Es wurde nichts geändert.',
+  errNeedsDescription:
+    'Eine Buchung braucht einen Verwendungszweck, z. B. --description "Wochenmarkt". Es wurde nichts geändert.',
+  errDescriptionTooLong: (length, max) =>
+    `Der Verwendungszweck hat ${length} Zeichen; bleiben Sie unter ${max} (eine Notiz kann mehr sagen). Es wurde nichts geändert.`,
+  errPartShape: (spec) => `--part „${spec}“ hat nicht die Form KATEGORIE:BETRAG[:NOTIZ], z. B. groceries:80.00.`,
+  errPartNoteTooLong: (slug, length, max) => `Die Notiz des Teils „${slug}“ hat ${length} Zeichen; bleiben Sie unter ${max}.`,
+  errPartAmount: (spec, amount, currency) => `--part „${spec}“: „${amount}“ ist kein Betrag in ${currency}, z. B. 80.00.`,
+  errPartZero: (spec) => `--part „${spec}“ ist null; lassen Sie den Teil weg.`,
+  errSplitTwoParts:
+    'Eine Aufteilung braucht mindestens zwei Teile; um die Kategorie der ganzen Buchung zu ändern, kategorisieren Sie sie.',
+  errPartsSum: (sum, booking, diff, missing) =>
+    `Die Teile ergeben ${sum}, die Buchung ist ${booking}: ${diff} ${missing ? 'fehlen' : 'zu viel'}. Es wurde nichts geändert.`,
+  errSplitPending: (id) => `Umsatz ${id} ist noch vorgemerkt und kann sich ändern; teilen Sie ihn auf, sobald er gebucht ist.`,
+  errPartNoCategory: (slug) => `Es gibt keine Kategorie „${slug}“; siehe \`trax categories list\`. Es wurde nichts geändert.`,
+  errNotSplit: (id) => `Umsatz ${id} ist nicht aufgeteilt.`,
+  errTagSpace: (v) => `Der Tag „${v}“ enthält ein Leerzeichen; ein Tag ist ein Wort, z. B. urlaub-sylt-2026.`,
+  errNotATag: (v) =>
+    `„${v}“ ist kein Tag; ein Tag ist ein Wort aus bis zu 64 Buchstaben, Ziffern, „-“, „_“ oder „.“, z. B. urlaub-sylt-2026.`,
+  errNoTransactionTx: (id) => `Es gibt keinen Umsatz ${id}; \`trax transactions\` zeigt die Nummern.`,
+  // The longer help under a command's options (its explanation and examples)
+  cliHelpAfterReview: `
+Zu prüfen ist, was seit Ihrer letzten Prüfung eingegangen ist, was keine Kategorie hat, Kategorien,
+bei denen sich die Kategorisierung unsicher ist, mögliche Duplikate aus Importen und Abrufen und
+vorgeschlagene Umbuchungen zwischen Ihren eigenen Konten. Im Terminal zeigt \`trax review\` einen
+Umsatz nach dem anderen: a übernehmen, c KATEGORIE ändern, d kein Duplikat, t keine Umbuchung,
+s überspringen, q beenden. In einer Pipe listet es alles auf.
+
+Beispiele:
+${HELP_EXAMPLES.review}`,
+  cliHelpAfterRules: `
+Regeln greifen nach Ihren eigenen Zuordnungen und vor allem anderen, die kleinste Priorität zuerst.
+Textbedingungen unterscheiden weder Groß- und Kleinschreibung noch Akzente. Beispiele:
+${HELP_EXAMPLES.rules}`,
+  cliHelpAfterImport: `
+Das Format wird am Inhalt der Datei erkannt, nicht am Namen. Jede Datei wird über die IBAN (oder
+die Kontonummer) ihrem Konto zugeordnet; Buchungen, die Trax schon aus einem Abruf oder einem
+früheren Import hat, werden verknüpft statt doppelt angelegt, und Buchungen, die zu mehr als einer
+vorhandenen passen könnten, warten in \`trax import review\`. Eine Datei wird ganz oder gar nicht
+importiert; eine fehlerhafte wird mit ihrer Zeile abgelehnt, und nichts wird geschrieben.
+Exit-Code 1, wenn eine Datei abgelehnt wurde.
+
+Beispiele:
+${HELP_EXAMPLES.import}`,
+  cliHelpAfterCategorize: `
+Reihenfolge: Ihre eigene Zuordnung, Ihre Regeln, das gelernte Modell (wenn es sicher genug ist),
+die Kategorie der Bank, eingebaute Händlerregeln, ohne Kategorie. Umbuchungen zwischen Ihren
+eigenen Konten werden zu Paaren verbunden und weder als Ausgaben noch als Einnahmen gezählt.
+
+Beispiele:
+${HELP_EXAMPLES.categorize}`,
+  cliHelpAfterReviewAccept: `
+Die Kategorie bleibt, wie sie ist, und wird zu Ihrer Wahl: Sie übersteht jeden Abruf und trainiert
+das gelernte Modell. Bei einer vorgeschlagenen Umbuchung werden beide Hälften bestätigt und bleiben
+ein Paar.
+
+Beispiele:
+  trax review accept 1234        # die Nummer ist die #1234, die \`trax review\` zeigt`,
+  cliHelpAfterReviewCategory: `
+Ihre Wahl bleibt über alle Abrufe erhalten und trainiert das gelernte Modell. --similar legt
+außerdem eine Regel für ähnliche Umsätze an: Es zeigt die Regel und was sie verschieben würde und
+fragt vorher (--yes überspringt die Frage, für Skripte; \`trax undo\` nimmt sie zurück). Bei einer
+vorgeschlagenen Umbuchung heißt eine Kategorie außer Umbuchungen auch „keine Umbuchung“;
+Umbuchungen bestätigt das Paar.
+
+Beispiele:
+${HELP_EXAMPLES.reviewCategory}`,
+  cliHelpAfterReviewNotDuplicate: `
+Eine Buchung, die zu mehr als einer vorhandenen passt, wartet in \`trax review\` als „Duplikat N“.
+Dies behält sie als eigene Buchung. Ist sie einer der Kandidaten, verknüpfen Sie sie stattdessen
+mit diesem: \`trax import review link N ID\`.
+
+Beispiele:
+${HELP_EXAMPLES.reviewNotDuplicate}`,
+  cliHelpAfterReviewNotTransfer: `
+Beide Hälften verlassen das Paar für immer (gemerkt an der Kennung der Bank für jede Buchung, damit
+kein neuer Abruf sie wieder paart) und werden kategorisiert, als wären sie nie gepaart gewesen; eine
+Buchung, die die Kategorisierung nicht zuordnen kann, bleibt ohne Kategorie. Mit einer Kategorie
+wird diese zu Ihrer Wahl für diese Buchung.
+
+Beispiele:
+${HELP_EXAMPLES.reviewNotTransfer}`,
+  cliHelpAfterReviewDone: `
+Ab jetzt zählt nur noch als neu, was später eingeht. Buchungen ohne Kategorie, unsichere
+Kategorien, mögliche Duplikate und vorgeschlagene Umbuchungen bleiben zu prüfen, bis Sie sie
+beantworten.
+
+Beispiele:
+${HELP_EXAMPLES.reviewDone}`,
 };

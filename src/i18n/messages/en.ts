@@ -7,6 +7,38 @@ const REVIEW_REASON: Record<string, string> = {
   duplicate: 'duplicate?',
 };
 
+/** The example commands under a command's help: the same in every language. */
+export const HELP_EXAMPLES = {
+  reviewCategory: `  trax review category 1234 groceries
+  trax review category 1234 "Eating out" --similar
+  trax review category 1234 eating-out --similar --yes`,
+  reviewNotDuplicate: `  trax review not-duplicate 3`,
+  reviewNotTransfer: `  trax review not-transfer 1240
+  trax review not-transfer 1240 shopping`,
+  reviewDone: `  trax review done`,
+  review: `  trax review
+  trax review --json
+  trax review accept 1234
+  trax review category 1234 eating-out --similar --yes
+  trax review not-transfer 1240
+  trax review not-duplicate 3
+  trax review done`,
+  rules: `  trax rules add --category groceries --description-contains "rewe"
+  trax rules add --category housing --counterparty-contains "hausverwaltung" --sign out --amount-max -500
+  trax rules test "REWE SAGT DANKE 44261234"
+  trax rules export --file rules.yaml && trax rules import rules.yaml`,
+  import: `  trax import ~/Downloads/Umsatzanzeige_DE12500105170648489890_20261201.csv
+  trax import --dry-run camt053_2025.xml
+  trax import kontoauszug.csv --account 3 --map date=Buchungstag,amount=Betrag,description=Verwendungszweck,currencyCode=EUR
+  trax import list
+  trax import undo 4
+  trax import review
+  trax import review link 2 1187`,
+  categorize: `  trax categorize --all
+  trax categorize set 1234 groceries --similar
+  trax categorize eval --train train.csv --test test.csv`,
+};
+
 /**
  * The English catalogue, and the shape every other catalogue must have: a key is a string or a
  * function of its parameters, so a missing key, a renamed parameter or a typo is a compile
@@ -624,6 +656,361 @@ Data lives in TRAX_DATA_DIR (default ./data): trax.sqlite, and secret.key unless
   cliNoBanksListed: (country: string | null) => `No banks listed${country ? ` in ${country}` : ''} for personal accounts.`,
   cliBanksHead: ['Bank', 'Country', 'Max consent', 'PSU types'].join('|'),
   cliDays: (n: number) => `${n} days`,
+  // CLI: trax review
+  cliReviewBadId: (v: string, duplicate: boolean) =>
+    `"${v}" is not a ${duplicate ? 'duplicate' : 'transaction'} id; \`trax review\` lists them.`,
+  cliReviewBadLimit: (v: string) =>
+    `--limit takes how many transactions to show, a whole number from 1 (e.g. --limit 50), not "${v}".`,
+  cliReviewKept: (category: string, ids: string) => `Kept ${category} for ${ids} (your choice).`,
+  cliReviewUncategorized: 'Uncategorized',
+  cliCategorySource: (s: string) => s,
+  cliReviewReason: (r: string) => r,
+  cliReviewDuplicate: (id: number) => `Duplicate ${id}`,
+  cliReviewSyncedRow: 'a synced row',
+  cliReviewFileRow: 'a row from a file',
+  cliReviewKeysDuplicate: 'd not a duplicate · s skip · q quit',
+  cliReviewKeys: (canAccept: boolean, transfer: boolean) =>
+    `${canAccept ? 'a accept · ' : ''}c CATEGORY change (add --similar for look-alikes)${transfer ? ' · t not a transfer' : ''} · s skip · q quit`,
+  cliReviewOwnBooking: (id: number) => `Duplicate ${id} is a booking of its own.`,
+  cliReviewNothingToAccept: 'It has no category to accept: type c and the category, e.g. `c groceries` (`trax categories list`).',
+  cliReviewTypeCategory: 'Type c and the category, e.g. `c groceries` (`trax categories list`).',
+  cliReviewStopped: (answered: number, skipped: number) =>
+    `Stopped: ${answered} answered, ${skipped} skipped. \`trax review\` picks up where you left.`,
+  cliReviewNotAnAnswer: (line: string, keys: string) => `"${line}" is not an answer here; ${keys}.`,
+  cliReviewDone: (answered: number, skipped: number) =>
+    `Done: ${answered} answered, ${skipped} skipped; what came in until now is no longer new.`,
+  cliReviewMore: (n: number) => `… and ${n} more (--limit N)`,
+  cliReviewAnswerWith:
+    'Answer with `trax review accept ID`, `category ID CATEGORY [--similar]`, `not-transfer ID`, `not-duplicate ID`; `trax review done` when the rest is fine.',
+  cliReviewDuplicateOwn: (id: number, day: string, description: string) =>
+    `Duplicate ${id}: ${day} ${description} is a booking of its own.`,
+  cliReviewedUpTo: (instant: string) => `Reviewed up to ${instant} UTC; only what comes in from now on is new.`,
+  cliReviewNoTransaction: (id: number) => `There is no transaction ${id}; \`trax review --json\` lists the inbox.`,
+  cliReviewNoCategoryToAccept: (id: number) =>
+    `Transaction ${id} has no category to accept; choose one with \`trax review category ${id} CATEGORY\`.`,
+  cliReviewNotSuggestedTransfer: (id: number) =>
+    `Transaction ${id} is not a suggested transfer; change its category with \`trax review category ${id} CATEGORY\`.`,
+  cliReviewIsTransferCategory: (name: string) => `"${name}" is the transfer category; pick the category the payment really is.`,
+  cliReviewNoDuplicate: (id: number) => `There is no open duplicate ${id}; \`trax review\` lists the ones waiting.`,
+  // CLI: how main.ts reports an error
+  cliErrorLabel: 'Error:',
+  cliUnexpectedError: 'Unexpected error:',
+  cliUnexpectedBug: 'This is a bug in Trax; nothing was half-written. Please report it with the command you ran.',
+  // CLI: trax categorize, categories (and "apply to similar", which trax review shares)
+  cliSimilarRule: (rule: string, category: string) => `This creates a rule: ${rule} → ${category}.`,
+  cliSimilarMatches: (matched: number, moves: number, category: string) =>
+    `It matches ${matched} transaction${matched === 1 ? '' : 's'}; ${moves} other transaction${moves === 1 ? '' : 's'} would move to ${category}${moves > 0 ? ', for example:' : '.'}`,
+  cliAndMore: (n: number) => `… and ${n} more`,
+  cliUncategorized: 'Uncategorized',
+  cliSimilarNeedsYes: (moves: number) =>
+    `Nothing changed: --similar would move ${moves} transaction${moves === 1 ? '' : 's'}; pass --yes to apply it without asking.`,
+  cliSimilarAsk: (id: number, category: string) => `Set transaction ${id} to ${category} and create this rule? [y/N] `,
+  cliNothingChanged: 'Nothing changed.',
+  cliChosen: (id: number, category: string) => `Transaction ${id} is now ${category} (your choice; it survives every sync).`,
+  cliSimilarRuleCreated: (ruleId: number, similar: number) =>
+    `Created rule ${ruleId}; it recategorized ${similar} similar transaction${similar === 1 ? '' : 's'}. See \`trax rules list\`; undo with \`trax undo\`.`,
+  cliRetrained: (n: number) => `  retrained the learned model on ${n} examples`,
+  cliExamined: (examined: number, changed: number) =>
+    `Examined ${examined} transaction${examined === 1 ? '' : 's'}, changed ${changed}.`,
+  cliTransferPairs: (n: number) => `  new transfer pairs: ${n}`,
+  cliCategorizeUndo: (rows: number) =>
+    `Undo with \`trax undo\` (puts back the ${rows} ${rows === 1 ? 'category' : 'categories'} this changed).`,
+  cliCategorizeBadId: (v: string) => `"${v}" is not a transaction id; \`trax transactions --json\` shows them.`,
+  cliCategoryKind: (k: string) => k,
+  cliCategoryAdded: (name: string, slug: string) => `Added ${name} (${slug}).`,
+  cliCategoryRenamed: (name: string) => `Renamed to ${name}.`,
+  cliCategoryMerged: (from: string, into: string, moved: number, undo: boolean) =>
+    `Merged ${from} into ${into}: ${moved} transaction${moved === 1 ? '' : 's'} moved.${undo ? ' Undo with `trax undo`.' : ''}`,
+  // Errors the categorizer and the category store raise (CLI and web alike)
+  condMerchantIs: (v: string) => `merchant is "${v}"`,
+  condDescriptionContains: (v: string) => `description contains "${v}"`,
+  condMoneyOut: 'money out',
+  condMoneyIn: 'money in',
+  errNoWordsForSimilar: (description: string) =>
+    `"${description}" has no words to recognize similar transactions by; add a rule with \`trax rules add\` instead.`,
+  errNoTransaction: (id: number) => `There is no transaction ${id}; \`trax transactions --json\` shows the ids.`,
+  errNoCategory: (ref: string, examples: string) =>
+    `There is no category "${ref}"; see \`trax categories list\` (e.g. ${examples}), or add it with \`trax categories add "${ref}"\`.`,
+  errCategoryNameUnusable: (name: string) => `"${name}" is not a usable category name.`,
+  errCategoryExists: (slug: string) => `A category "${slug}" already exists.`,
+  errCategoryNested: (name: string) => `"${name}" is itself inside another category; categories nest one level only.`,
+  errCategoryBuiltIn: (name: string) => `"${name}" is built in and cannot be removed.`,
+  errCategoryInUse: (name: string, transactions: number, other: number, slug: string) =>
+    `"${name}" is in use (${transactions} transactions, ${other} rules, choices, budgets or subcategories); merge it into another with \`trax categories merge ${slug} OTHER\`.`,
+  errCategoryMergeSelf: 'A category cannot be merged into itself.',
+  errCategoryMergeBuiltIn: (name: string) => `"${name}" is built in and cannot be merged away.`,
+  // CLI: trax rules (and the errors the rule engine, rules files and rule changes raise)
+  cliRulesHead: ['ID', 'Priority', 'Name', 'When', 'Category'].join('|'),
+  cliNoRules:
+    'No rules yet. Add one with `trax rules add --category SLUG --description-contains TEXT`, or use "apply to similar" when you correct a category.',
+  cliRuleNeverMatches: (id: number, reason: string) =>
+    `! rule ${id} never matches: ${reason} Remove it with \`trax rules rm ${id}\`.`,
+  cliRuleAdded: (id: number, slug: string, hits: number, changed: number, undo: boolean) =>
+    `Added rule ${id} → ${slug}; it now categorizes ${hits} transaction${hits === 1 ? '' : 's'} (${changed} changed).${undo ? ' Undo with `trax undo`.' : ''}`,
+  cliRuleRemoved: (id: string, changed: number, undo: boolean) =>
+    `Removed rule ${id}; ${changed} transaction${changed === 1 ? '' : 's'} recategorized.${undo ? ' Undo with `trax undo`.' : ''}`,
+  cliRuleTestYours: 'your rules:',
+  cliRuleTestLearned: 'learned model:',
+  cliRuleTestBuiltIn: 'built-in rules:',
+  cliRuleTestLearnedAt: (slug: string, percent: string, confident: boolean, min: string) =>
+    `${slug} at ${percent} on held-out data (${confident ? 'confident enough' : `below ${min}, not used`})`,
+  cliRuleWinnerSource: (s: string) => (s === 'none' ? 'nothing: Uncategorized' : s),
+  cliRulesWrote: (n: number, file: string) => `Wrote ${n} rules to ${file}.`,
+  cliRulesImported: (imported: number, changed: number, undo: boolean) =>
+    `Imported ${imported} rule${imported === 1 ? '' : 's'}; ${changed} transaction${changed === 1 ? '' : 's'} recategorized.${undo ? ' Undo with `trax undo`.' : ''}`,
+  errNoRule: (id: number | string) => `There is no rule ${id}; see \`trax rules list\`.`,
+  errRuleInvalid: (where: string, problem: string) => `That rule is not valid: ${where}: ${problem}.`,
+  errRulePriority: (v: string) => `The priority must be a whole number from 0 to 1000000, not "${v}".`,
+  errRulesFileTooBig: (name: string, mb: number) =>
+    `${name} is larger than ${mb} MB, more than any rules file needs; nothing was imported (check it is the file \`trax rules export\` wrote).`,
+  errCannotRead: (file: string, why: string) => `Could not read ${file} (${why}).`,
+  errRulesNotYaml: (file: string, line: string, why: string) =>
+    `${file} line ${line}: not valid YAML or JSON (${why}); nothing was imported.`,
+  errRulesNotImported: (file: string, problems: string) => `${file} was not imported:\n  ${problems}`,
+  errAtLine: (line: number, problem: string) => `line ${line}: ${problem}`,
+  errRegexUnsupported: (pattern: string, construct: string) =>
+    `The regex /${pattern}/ uses ${construct}, which Trax's linear-time regex engine (RE2) cannot run; match the text directly or split it into two conditions.`,
+  errRegexInvalid: (pattern: string, reason: string) =>
+    `The regex /${pattern}/ is not valid: ${reason}; fix it or use "contains".`,
+  // CLI: trax import (and the import pipeline's own refusals and progress)
+  cliImportBadAccount: '--account takes an account id (a number); `trax accounts` lists them.',
+  cliImportAccount: (what: string) => `Account: ${what}`,
+  cliImportReplacedPending: (n: number) => `; ${n} pending rows of an earlier file replaced`,
+  cliImportPlacement: (p: string) => (p === 'new' ? 'new' : p === 'linked' ? 'in Trax' : 'review'),
+  cliImportedAs: (id: number) => `Imported as import ${id}; \`trax import undo ${id}\` takes it back.`,
+  cliImportWaiting: (n: number) => `${n} rows wait for you in \`trax import review\`.`,
+  cliImportNameFile: 'Name the statement file to import, e.g. `trax import ~/Downloads/Umsatzanzeige.csv`.',
+  cliImportPendingBoth: '--booked-only and --include-pending contradict each other; keep one.',
+  cliImportDryRun: 'Dry run: nothing was written. Run the same command without --dry-run to import.',
+  cliNoImports: 'No files imported yet. Import one with `trax import FILE`.',
+  cliImportsHead: ['Import', 'When', 'File', 'Format', 'Account', 'New', 'In Trax', 'Before', 'Review', 'Undone'].join('|'),
+  cliImportUndoWhich: 'Name the import to undo by its number: `trax import undo 3` (`trax import list` shows them).',
+  cliNoImport: (id: string) => `There is no import ${id}; \`trax import list\` shows them.`,
+  cliImportAlreadyUndone: (id: string, file: string, day: string) => `Import ${id} (${file}) was already undone on ${day}.`,
+  cliImportUndid: (id: number, file: string, removed: number) => `Undid import ${id} (${file}): ${removed} rows removed.`,
+  cliImportKept: (n: number) => `${n} rows stay: a sync has brought them since, so they are now the bank's.`,
+  cliImportReviewUsage:
+    'Answer a review with `trax import review link REVIEW TRANSACTION`, `... add REVIEW` or `... skip REVIEW`.',
+  cliImportReviewAnswered: (id: number, day: string, description: string, answer: string, transactionId: string) =>
+    `Review ${id}: ${day} ${description} ${answer === 'link' ? `is transaction ${transactionId}` : answer === 'add' ? 'is a booking of its own' : 'stays out'}.`,
+  cliImportNothingToReview: 'Nothing to review: every imported row found its place.',
+  cliImportReviewId: (id: number) => `Review ${id}`,
+  cliImportReviewFrom: (synced: boolean, accountId: number) =>
+    `(${synced ? 'a synced row' : 'from a file'}, account ${accountId})`,
+  cliImportCouldBe: (id: number) => `could be ${id}:`,
+  cliImportReviewAnswerWith:
+    'Answer with `trax import review link REVIEW TRANSACTION`, `add REVIEW` (its own booking) or `skip REVIEW` (keep it out).',
+  importProgressRead: (rows: number) => `read ${rows.toLocaleString('en-GB')} rows`,
+  importProgressWriting: 'writing',
+  importProgressChecking: 'checking against your data',
+  importProgressCategorizing: 'categorizing',
+  errImportRefused: (file: string, sentence: string) => `${file}: ${sentence} Nothing was imported.`,
+  errNoOpenReview: (id: number) => `There is no open review ${id}; \`trax import review\` lists the open ones.`,
+  errNotACandidate: (transactionId: number, reviewId: number, candidates: string) =>
+    `Transaction ${transactionId} is not one of review ${reviewId}'s candidates (${candidates}).`,
+  errSyncedRowStays: (reviewId: number) => `Review ${reviewId} is about a synced row, which stays; answer link or add.`,
+  errFileMissing: (file: string) => `${file} does not exist; check the path (the download folder, the file name).`,
+  errFileUnreadable: (file: string, why: string) => `${file} cannot be read (${why}).`,
+  errNotAFile: (file: string) => `${file} is not a file; give the path of a downloaded statement.`,
+  errUnknownFormat: (format: string, formats: string) => `--format ${format} is not a format Trax reads; use one of: ${formats}.`,
+  errCsvNoPreset: (columns: string) =>
+    `this is a CSV Trax has no preset for (columns: ${columns}). Name its columns once with --map date=COLUMN,amount=COLUMN,description=COLUMN,currencyCode=EUR (or currency=COLUMN); Trax saves the mapping for the account and reuses it next time.`,
+  errImportNoAccount: (id: number) => `There is no account ${id}; \`trax accounts\` lists them with their ids.`,
+  errImportManyAccounts: (file: string, n: number) =>
+    `${file} holds statements of ${n} accounts; leave out --account so each goes to its own. Nothing was imported.`,
+  // Periods (report, export) and trax export
+  errNotADate: (flag: string, v: string) => `${flag} "${v}" is not a date; write it as YYYY-MM-DD, e.g. 2026-10-01.`,
+  errRangeOrder: (to: string, from: string, forExport: boolean) =>
+    `--to ${to} must be after --from ${from} for ${forExport ? 'the export' : 'the period'} (--to is exclusive: --from 2026-10-01 --to 2026-11-01 is October).`,
+  errOnePeriod: (given: string) => `Use one of --month, --year or --from/--to, not ${given}.`,
+  errNotAYear: (v: string) => `--year "${v}" is not a year; write it as YYYY, e.g. 2026.`,
+  errToNeedsFrom: '--to needs --from too, e.g. --from 2026-10-01 --to 2026-11-01 (--to is exclusive).',
+  cliExportBadFormat: (v: string, formats: string) => `--format "${v}" is not one Trax writes; use one of ${formats}.`,
+  cliExported: (n: number, file: string) => `Exported ${n} transaction${n === 1 ? '' : 's'} to ${file}.`,
+  errCannotWrite: (file: string, why: string) =>
+    `Cannot write ${file} (${why}); check that its directory exists and is writable.`,
+  // trax schedule print
+  cliScheduleOneKind: 'Choose one of --cron and --systemd.',
+  schedHead: (expression: string, source: string, cron: boolean) =>
+    `# Trax scheduled sync: ${expression} (${source}), local time.${cron ? ' Add it with `crontab -e`.' : ''}`,
+  schedCronMissed: '# cron does not run missed jobs after the machine was off; systemd (--systemd) does.',
+  schedSaveThen: '# Save the two files below, then run:',
+  schedLinger: 'keep running while you are logged out',
+  schedJournal: 'what the last runs did',
+  schedSourceDefault: 'the nightly default for this installation; set TRAX_SYNC_SCHEDULE to change it',
+  schedSourceEnv: 'from TRAX_SYNC_SCHEDULE',
+  schedWarnNoBuild: (cli: string) => `# Warning: ${cli} does not exist yet; run \`npm run build\` first.`,
+  schedWarnEnvUnreadable: (file: string) => `# Warning: ${file} could not be read; the scheduled sync needs it.`,
+  schedWarnNoEnv: (cwd: string) =>
+    `# Warning: there is no .env in ${cwd}; put your settings there, the scheduled sync sees no shell variables.`,
+  schedWarnShellOnly: (names: string, n: number) =>
+    `# Warning: ${names} ${n === 1 ? 'is' : 'are'} set in your shell but not in .env; the scheduled sync will not see ${n === 1 ? 'it' : 'them'}.`,
+  // CLI: trax connect
+  cliOr: 'or',
+  cliConnectUnknownProvider: (provider: string, commands: string) =>
+    `"${provider}" is not a provider Trax can connect; use ${commands}.`,
+  cliConnectNameBank: 'Name the bank: `trax connect enablebanking --bank ING --country DE`.',
+  cliConnectIgnored: (why: string) => `Ignored ${why}; still waiting for your login.`,
+  cliConnectOpenLinkBank: (bank: string, country: string, url: string) =>
+    `Open this link to log in to ${bank} (${country}):\n\n  ${url}\n`,
+  cliConnectOpenLink: (url: string) => `Open this link to log in to your bank:\n\n  ${url}\n`,
+  cliOpenedInBrowser: '(opened in your browser)',
+  cliConnectWaiting: (url: string) => `Waiting for the bank to send you back to ${url} … (Ctrl-C to cancel)`,
+  cliConnectLoginReceived: 'Login received; fetching accounts and history…',
+  cliConnected: (bank: string, id: string, expiry: string | null) =>
+    `Connected ${bank} as ${id}${expiry ? `; consent valid until ${expiry}` : ''}.`,
+  cliConnectSeeThem: 'See them with `trax accounts` and `trax transactions`; run `trax sync` to update later.',
+  cliConnectPlaidInBrowser:
+    'Plaid banks are linked in the browser with Plaid Link: run `trax serve` and press "Link a bank". (For a sandbox test Item without a browser: `trax connect plaid --sandbox ins_109508`.)',
+  cliConnectPlaidSandbox: (institution: string) => `Creating a Plaid sandbox Item at ${institution}…`,
+  // CLI: trax serve, cert, sandbox
+  cliBadPort: (v: string) => `--port "${v}" is not a port number.`,
+  cliPortInUse: (port: number) => `Port ${port} is in use; pick another with --port.`,
+  cliServeRunning: (url: string) => `Trax is running at ${url} — press Ctrl-C to stop.`,
+  cliServeNextSync: (when: string) => `Next scheduled sync: ${when} (TRAX_SYNC_SCHEDULE; see docs/scheduling.md).`,
+  /** `most`: every provider but the last, comma-separated; `last`: the last one. */
+  cliServeNoProvider: (most: string, last: string) =>
+    `No provider is configured yet: put ${most} or ${last} keys in .env (see README), or try \`npm run demo\`.`,
+  cliCertCreated: (cert: string, key: string) => `Created ${cert} and ${key} (mode 0600).`,
+  cliCertExists: (cert: string) => `A certificate already exists at ${cert}; use --force to replace it.`,
+  cliCertServes:
+    '`trax serve` now serves https://localhost:3000. Use https:// in TRUELAYER_REDIRECT_URI and PLAID_REDIRECT_URI too.',
+  cliSandboxRunning: (url: string) => `TrueLayer sandbox running at ${url}\n\nPut these lines in .env (or export them):\n`,
+  cliSandboxThen: '\nThen run `trax connect truelayer` in another terminal and log in as john / doe. Ctrl-C stops the sandbox.',
+  cliSandboxStopping: 'Stopping the sandbox…',
+  // CLI --help: an option's, argument's or subcommand's description (the English is the module's own)
+  cliHelpText: (english: string) => english,
+  /** Commander's own words inside a help line: "[options]", "(default: 10)". */
+  cliHelpWords: (line: string) => line,
+  // The database file and SQLite's failures (store/db.ts), and configuration (config/index.ts)
+  errDbEmpty: (file: string) =>
+    `The database ${file} is empty (0 bytes), so its data was lost (an interrupted copy or a full disk); restore your last backup with \`trax restore FILE\`, or delete the empty file to start afresh.`,
+  errDbNotSqlite: (file: string) =>
+    `The file ${file} is not a SQLite database, so it is not a Trax database; move it away and restore your last backup with \`trax restore FILE\`, or point TRAX_DATA_DIR at another directory.`,
+  errDbNewer: (file: string, version: number, known: number) =>
+    `The database ${file} was written by a newer version of Trax (schema ${version}, this one knows ${known}); update Trax, or restore a backup made with this version.`,
+  errDbForeign: (file: string) =>
+    `The file ${file} is a SQLite database of another program, not Trax's; move it away and restore your last backup with \`trax restore FILE\`, or point TRAX_DATA_DIR at another directory.`,
+  errDbDamaged: (file: string, detail: string) =>
+    `The database ${file} is damaged (SQLite: ${detail}); restore your last backup with \`trax restore FILE\`, which keeps the damaged file aside.`,
+  errDbLocked: (doing: string) =>
+    `Could not ${doing}: the database is locked by another Trax process; wait for it to finish (or stop it) and try again.`,
+  errDiskFull: (doing: string) => `Could not ${doing}: the disk is full; nothing was written. Free some space and try again.`,
+  errDbCorrupt: (doing: string, message: string) =>
+    `Could not ${doing}: the database is damaged or not a Trax database (${message}); restore your last backup with \`trax restore FILE\`, or point TRAX_DATA_DIR elsewhere.`,
+  errDbOther: (doing: string, message: string) => `Could not ${doing}: ${message}. Check that TRAX_DATA_DIR is writable.`,
+  errEnvUnreadable: (file: string, reason: string) =>
+    `Trax could not read ${file} (${reason}); check its permissions or remove it to run without one.`,
+  errNoEnableBanking:
+    'Enable Banking is not configured: set ENABLEBANKING_APP_ID, ENABLEBANKING_KEY_FILE and ENABLEBANKING_REDIRECT_URI in .env (see "Connect through Enable Banking" in the README).',
+  errNoPlaid:
+    'PLAID_CLIENT_ID and PLAID_SECRET are not set; create keys at dashboard.plaid.com (Developers → Keys) and put both in .env, with PLAID_ENV=sandbox to start.',
+  errNoTrueLayer:
+    'TRUELAYER_CLIENT_ID and TRUELAYER_CLIENT_SECRET are not set; create an app at console.truelayer.com and put both in .env, or run `trax sandbox` to try Trax against the built-in emulator.',
+  // Bookings kept by hand (manual/), splits (splits/) and tags (store/notes-tags.ts)
+  errAccountNeedsName: 'An account needs a name, e.g. "Bargeld". Nothing was changed.',
+  errNameTooLong: (length: number, max: number) => `The name is ${length} characters; keep it under ${max}. Nothing was changed.`,
+  errBadKind: (kind: string, kinds: string) => `--kind "${kind}" is not one of ${kinds}. Nothing was changed.`,
+  errBadCurrencyCode: (v: string) => `--currency "${v}" is not a currency code such as EUR. Nothing was changed.`,
+  errAccountExists: (name: string, currency: string, id: number) =>
+    `There is already an account "${name}" in ${currency} kept by hand (id ${id}). Nothing was changed.`,
+  errNoAccountManual: (id: number) => `There is no account ${id}; \`trax accounts\` lists them. Nothing was changed.`,
+  errAccountFedBy: (id: number, name: string, bank: string | null, source: string) =>
+    `Account ${id} (${name}${bank ? ` at ${bank}` : ''}) is fed by ${source}; its bookings come from there. ` +
+    'Enter cash in an account kept by hand: `trax accounts add "Bargeld" --kind cash --currency EUR`. Nothing was changed.',
+  errBookingNeeds: 'A booking needs --date, --amount and --description. Nothing was changed.',
+  errSayWhatToChange: 'Say what to change: --date, --amount, --description or --category. Nothing was changed.',
+  errEditSplit: (id: number) =>
+    `Transaction ${id} is split; its parts add up to the old amount. Undo the split first (\`trax tx unsplit ${id}\`). Nothing was changed.`,
+  errNotManual: (id: number, file: string | null, bank: string | null, source: string, deleting: boolean) =>
+    `Transaction ${id} came from ${file !== null ? `an imported statement file (${file})` : `${bank ? `${bank} through ` : ''}${source}`}; it stays as it came and cannot be ${deleting ? 'deleted' : 'edited'}. ` +
+    `To keep it out of reports, run \`trax tx hide ${id}\`. Nothing was changed.`,
+  errManualDate: (v: string) => `"${v}" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-30. Nothing was changed.`,
+  errManualAmount: (v: string, currency: string) =>
+    `"${v}" is not an amount in ${currency}; write e.g. -4.20 for money out or 20.00 for money in. Nothing was changed.`,
+  errZeroBooking: 'A booking of 0 changes nothing; give an amount such as -4.20. Nothing was changed.',
+  errNeedsDescription: 'A booking needs a description, e.g. --description "Wochenmarkt". Nothing was changed.',
+  errDescriptionTooLong: (length: number, max: number) =>
+    `The description is ${length} characters; keep it under ${max} (a note can say more). Nothing was changed.`,
+  errPartShape: (spec: string) => `--part "${spec}" is not CATEGORY:AMOUNT[:NOTE], e.g. groceries:80.00.`,
+  errPartNoteTooLong: (slug: string, length: number, max: number) =>
+    `The note of part "${slug}" is ${length} characters; keep it under ${max}.`,
+  errPartAmount: (spec: string, amount: string, currency: string) =>
+    `--part "${spec}": "${amount}" is not an amount in ${currency}, e.g. 80.00.`,
+  errPartZero: (spec: string) => `--part "${spec}" is zero; leave it out.`,
+  errSplitTwoParts: 'A split needs at least two parts; to change the category of the whole booking, categorize it.',
+  errPartsSum: (sum: string, booking: string, diff: string, missing: boolean) =>
+    `parts add up to ${sum}, the booking is ${booking}: ${diff} ${missing ? 'missing' : 'too much'}. Nothing was changed.`,
+  errSplitPending: (id: number) => `Transaction ${id} is still pending and may change; split it once it is booked.`,
+  errPartNoCategory: (slug: string) => `There is no category "${slug}"; see \`trax categories list\`. Nothing was changed.`,
+  errNotSplit: (id: number) => `Transaction ${id} is not split.`,
+  errTagSpace: (v: string) => `The tag "${v}" has a space in it; a tag is one word, e.g. urlaub-sylt-2026.`,
+  errNotATag: (v: string) =>
+    `"${v}" is not a tag; a tag is one word of up to 64 letters, digits, "-", "_" or ".", e.g. urlaub-sylt-2026.`,
+  errNoTransactionTx: (id: number) => `There is no transaction ${id}; \`trax transactions\` shows the ids.`,
+  // The longer help under a command's options (its explanation and examples)
+  cliHelpAfterReview: `
+The inbox holds what came in since your last review, what has no category, categories the
+categorizer is not sure of, possible duplicates from imports and syncs, and suggested transfers
+between your own accounts. In a terminal \`trax review\` shows one at a time: a accept,
+c CATEGORY change, d not a duplicate, t not a transfer, s skip, q quit. Piped, it lists them.
+
+Examples:
+${HELP_EXAMPLES.review}`,
+  cliHelpAfterRules: `
+Rules run after your own choices and before everything else, lowest priority first. Text
+conditions ignore case and accents. Examples:
+${HELP_EXAMPLES.rules}`,
+  cliHelpAfterImport: `
+The format is read from the file's content, not its name. Each file is matched to its account by
+IBAN (or account number); rows Trax already has from a sync or an earlier import are linked, not
+added again, and rows that could be more than one existing booking wait in \`trax import review\`.
+A file is imported all or nothing; a malformed one is refused with its line and nothing is written.
+Exit code 1 when any file was refused.
+
+Examples:
+${HELP_EXAMPLES.import}`,
+  cliHelpAfterCategorize: `
+Order of precedence: your own choice, your rules, the learned model (when confident), the
+bank's category, built-in merchant rules, Uncategorized. Transfers between your own accounts are
+paired and kept out of spending and income.
+
+Examples:
+${HELP_EXAMPLES.categorize}`,
+  cliHelpAfterReviewAccept: `
+The category stays as it is and becomes your choice: it survives every sync and teaches the
+learned model. On a suggested transfer both halves are confirmed and stay paired.
+
+Examples:
+  trax review accept 1234        # the id is the #1234 that \`trax review\` shows`,
+  cliHelpAfterReviewCategory: `
+Your choice sticks across syncs and teaches the learned model. --similar also writes a rule for
+look-alike transactions: it shows the rule and what it would move, and asks first (--yes skips
+the question, for scripts; \`trax undo\` takes it back). On a suggested transfer, a category that
+is not Transfers also says "not a transfer"; Transfers confirms the pair.
+
+Examples:
+${HELP_EXAMPLES.reviewCategory}`,
+  cliHelpAfterReviewNotDuplicate: `
+A row that fits more than one booking waits as "Duplicate N" in \`trax review\`. This keeps it
+as a booking of its own. If it is one of the candidates, link it to that one instead:
+\`trax import review link N ID\`.
+
+Examples:
+${HELP_EXAMPLES.reviewNotDuplicate}`,
+  cliHelpAfterReviewNotTransfer: `
+Both halves leave the pairing for good (remembered by the bank's identity of each row, so no
+re-sync pairs them again) and are categorized as if never paired; a row the categorizer cannot
+place becomes Uncategorized. With a category, that one becomes your choice for this row.
+
+Examples:
+${HELP_EXAMPLES.reviewNotTransfer}`,
+  cliHelpAfterReviewDone: `
+From now on only what arrives later counts as new. Uncategorized rows, doubtful categories,
+possible duplicates and suggested transfers stay in the inbox until you answer them.
+
+Examples:
+${HELP_EXAMPLES.reviewDone}`,
 };
 
 export type Messages = {

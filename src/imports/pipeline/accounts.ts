@@ -39,7 +39,8 @@ export function resolveAccount(
   if (opts.accountId !== undefined) {
     const account = app.accounts.get(opts.accountId);
     if (!account) {
-      throw new TraxError('not_found', `There is no account ${opts.accountId}; \`trax accounts\` lists them with their ids.`);
+      const id = opts.accountId;
+      throw new TraxError('not_found', (m) => m.errImportNoAccount(id));
     }
     if (iban && account.iban && account.iban !== iban) {
       throw refuse(

@@ -1,6 +1,6 @@
 import type { App } from '../../app.js';
 import { categorizeTransactions } from '../../categorize/run.js';
-import { TraxError } from '../../domain/errors.js';
+import { TraxError, type Told } from '../../domain/errors.js';
 import { providerPolicy } from '../../providers/registry.js';
 import { inTransaction } from '../../store/db.js';
 import { ImportStage } from '../../store/import-stage.js';
@@ -19,7 +19,8 @@ export interface ImportOptions extends ReadOptions {
   dryRun?: boolean;
   /** How many rows of each kind the preview lists. */
   previewLimit?: number;
-  onProgress?: (message: string) => void;
+  /** What the import is doing, told from the catalogue so the terminal shows it in its language. */
+  onProgress?: (say: Told) => void;
 }
 
 /** One file's result for one account (a file with statements of two accounts gives two). */
@@ -108,16 +109,14 @@ export async function importFile(app: App, file: string, opts: ImportOptions = {
         ...opts,
         savedMapping: (columns) => app.imports.mappingsFor(columns, opts.accountId)[0] ?? null,
       },
-      (n) => opts.onProgress?.(`read ${n.toLocaleString('en-GB')} rows`),
+      (n) => opts.onProgress?.((m) => m.importProgressRead(n)),
     );
     const groups = groupByAccount(read.statements);
     // A layout mapped once for an account goes to that account again.
     const accountId = opts.accountId ?? read.mapping?.savedFor;
     if (accountId !== undefined && groups.length > 1) {
-      throw new TraxError(
-        'import_refused',
-        `${read.fileName} holds statements of ${groups.length} accounts; leave out --account so each goes to its own. Nothing was imported.`,
-      );
+      const n = groups.length;
+      throw new TraxError('import_refused', (m) => m.errImportManyAccounts(read.fileName, n));
     }
     const targets = groups.map((g) =>
       resolveAccount(app, read.fileName, g, {
@@ -191,11 +190,11 @@ export async function importFile(app: App, file: string, opts: ImportOptions = {
           dryRun: !write,
         };
       });
-    opts.onProgress?.(write ? 'writing' : 'checking against your data');
+    opts.onProgress?.((m) => (write ? m.importProgressWriting : m.importProgressChecking));
     const results = write ? inTransaction(app.db, `import ${read.fileName}`, run) : run();
     // Imported rows get categories (and transfers paired) exactly as synced ones do.
     if (write && results.some((r) => r.added > 0)) {
-      opts.onProgress?.('categorizing');
+      opts.onProgress?.((m) => m.importProgressCategorizing);
       categorizeTransactions(app);
     }
     return results;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { TraxError } from '../../domain/errors.js';
+import { TraxError, type Told } from '../../domain/errors.js';
 import { fingerprintBase } from '../../identity/fingerprint.js';
 import type { ImportStage } from '../../store/import-stage.js';
 import { listCsvColumns, parseCsvMap } from '../csv/mapping.js';
@@ -54,8 +54,10 @@ export interface ReadOptions {
 }
 
 /** One sentence for a file Trax cannot read, with what it found and what to do. */
-function refuse(file: string, sentence: string): TraxError {
-  return new TraxError('import_refused', `${path.basename(file)}: ${sentence} Nothing was imported.`);
+function refuse(file: string, sentence: string | Told): TraxError {
+  const name = path.basename(file);
+  if (typeof sentence === 'string') return new TraxError('import_refused', `${name}: ${sentence} Nothing was imported.`);
+  return new TraxError('import_refused', (m) => m.errImportRefused(name, sentence(m)));
 }
 
 async function sha256(file: string): Promise<string> {
@@ -99,10 +101,8 @@ async function chooseParser(
   if (opts.format) {
     const parser = parserById(opts.format);
     if (!parser) {
-      throw new TraxError(
-        'usage',
-        `--format ${opts.format} is not a format Trax reads; use one of: ${PARSERS.map((p) => p.id).join(', ')}.`,
-      );
+      const format = opts.format;
+      throw new TraxError('usage', (m) => m.errUnknownFormat(format, PARSERS.map((p) => p.id).join(', ')));
     }
     return { parser, mapping: null };
   }
@@ -112,10 +112,7 @@ async function chooseParser(
     const columns = layout()?.columns ?? [];
     const saved = opts.savedMapping?.(columns) ?? null;
     if (saved) return { parser, mapping: { map: saved.mapping, columns, savedFor: saved.accountId } };
-    throw refuse(
-      file,
-      `this is a CSV Trax has no preset for (columns: ${columns.join(', ')}). Name its columns once with --map date=COLUMN,amount=COLUMN,description=COLUMN,currencyCode=EUR (or currency=COLUMN); Trax saves the mapping for the account and reuses it next time.`,
-    );
+    throw refuse(file, (m) => m.errCsvNoPreset(columns.join(', ')));
   }
   return { parser, mapping: null };
 }
@@ -139,14 +136,11 @@ export async function readStatementFile(
     info = await stat(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new TraxError(
-      'not_found',
-      code === 'ENOENT'
-        ? `${file} does not exist; check the path (the download folder, the file name).`
-        : `${file} cannot be read (${code ?? String(e)}).`,
+    throw new TraxError('not_found', (m) =>
+      code === 'ENOENT' ? m.errFileMissing(file) : m.errFileUnreadable(file, code ?? String(e)),
     );
   }
-  if (!info.isFile()) throw new TraxError('import_refused', `${file} is not a file; give the path of a downloaded statement.`);
+  if (!info.isFile()) throw new TraxError('import_refused', (m) => m.errNotAFile(file));
   const head = await readHead(file);
   const { parser, mapping } = await chooseParser(file, head, opts);
   const parseOptions: ParseOptions = {

@@ -16,18 +16,16 @@ export type ReviewAnswer = { kind: 'link'; transactionId: number } | { kind: 'ad
 export function resolveReview(app: App, reviewId: number, answer: ReviewAnswer): ReviewItem {
   const item = app.imports.openReviews().find((r) => r.id === reviewId);
   if (!item) {
-    throw new TraxError('not_found', `There is no open review ${reviewId}; \`trax import review\` lists the open ones.`);
+    throw new TraxError('not_found', (m) => m.errNoOpenReview(reviewId));
   }
   const now = app.now().toISOString();
   const fromSync = item.source === SYNC_SOURCE;
   if (answer.kind === 'link' && !item.candidates.includes(answer.transactionId)) {
-    throw new TraxError(
-      'usage',
-      `Transaction ${answer.transactionId} is not one of review ${reviewId}'s candidates (${item.candidates.join(', ')}).`,
-    );
+    const { transactionId } = answer;
+    throw new TraxError('usage', (m) => m.errNotACandidate(transactionId, reviewId, item.candidates.join(', ')));
   }
   if (answer.kind === 'skip' && fromSync) {
-    throw new TraxError('usage', `Review ${reviewId} is about a synced row, which stays; answer link or add.`);
+    throw new TraxError('usage', (m) => m.errSyncedRowStays(reviewId));
   }
   inTransaction(app.db, 'resolve the review', () => {
     if (answer.kind === 'link') {
