@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { HTTPException } from 'hono/http-exception';
 import { isProviderError, TraxError } from '../domain/errors.js';
 import { factory, type WebDeps } from './env.js';
-import { languageFromRequest, routeI18n } from './i18n.js';
+import { languageFromRequest, routeI18n, errorText } from './i18n.js';
 import { neutralizeBidiInPages } from './middleware/bidi.js';
 import { bodyLimits, UPLOAD_BODY_LIMIT, WEBHOOK_BODY_LIMIT } from './middleware/body-limits.js';
 import { csrf } from './middleware/csrf.js';
@@ -112,7 +112,7 @@ export function createWebApp(deps: WebDeps) {
   web.onError((err, c) => {
     const status =
       err instanceof HTTPException ? err.status : err instanceof TraxError ? (isProviderError(err) ? 502 : 400) : 500;
-    const known = err instanceof HTTPException || err instanceof TraxError ? err.message : null;
+    const known = err instanceof HTTPException || err instanceof TraxError ? errorText(c, err) : null;
     const message = known ?? routeI18n(c).m.errorUnexpected;
     if (status === 500) deps.log(`Error on ${c.req.method} ${c.req.path}: ${(err as Error).stack ?? String(err)}`);
     const wantsJson = c.req.header('content-type')?.includes('application/json') || c.req.path === WEBHOOK;

@@ -1,5 +1,6 @@
 import { createContext, isValidElement, useContext } from 'hono/jsx';
 import type { Context, MiddlewareHandler } from 'hono';
+import { TraxError } from '../domain/errors.js';
 import { categoryName } from '../i18n/categories.js';
 import { formatAmount, formatDay, formatMonth, formatPercent } from '../i18n/format.js';
 import { messages, type Lang, type Messages } from '../i18n/index.js';
@@ -47,6 +48,11 @@ const requestLangs = new WeakMap<Request, Lang>();
 
 export function routeI18n(c: Context): I18n {
   return i18nFor(requestLangs.get(c.req.raw) ?? 'en');
+}
+
+/** A refusal's sentence in the page's language (a TraxError told from the catalogue), else its text. */
+export function errorText(c: Context, e: unknown): string {
+  return e instanceof TraxError ? e.messageIn(routeI18n(c).m) : e instanceof Error ? e.message : String(e);
 }
 
 /**

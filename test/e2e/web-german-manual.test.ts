@@ -84,6 +84,27 @@ describe('German transaction detail, cash and error pages', () => {
     await page.context().close();
   });
 
+  it('refuses a bad tag on the German detail page with the store sentence in German, writing nothing', async () => {
+    const row = spending();
+    const page = await german();
+    await withScreenshotOnFailure(page, 'notes-tags-de', async () => {
+      await page.goto(`${web.url}/transactions/${row.id}`);
+      await page.getByLabel('Tags, durch Leerzeichen getrennt').fill('urlaub <b>');
+      await page.getByRole('button', { name: 'Notiz und Tags speichern' }).click();
+      await expect
+        .poll(() => page.getByRole('alert').textContent())
+        .toBe(
+          '„<b>“ ist kein Tag; ein Tag ist ein Wort aus bis zu 64 Buchstaben, Ziffern, „-“, „_“ oder „.“, z. B. urlaub-sylt-2026.',
+        );
+      expect(t.app.db.prepare('SELECT count(*) FROM transaction_tags').pluck().get()).toBe(0);
+      await page.getByLabel('Tags, durch Leerzeichen getrennt').fill('urlaub');
+      await page.getByRole('button', { name: 'Notiz und Tags speichern' }).click();
+      await expect.poll(() => page.getByText('Notiz und Tags gespeichert.').count()).toBe(1);
+      expect(t.app.db.prepare('SELECT tag FROM transaction_tags').pluck().all()).toEqual(['urlaub']);
+    });
+    await page.context().close();
+  });
+
   it('shows the cash page in German and adds an account from it', async () => {
     const page = await german();
     await withScreenshotOnFailure(page, 'cash-de', async () => {

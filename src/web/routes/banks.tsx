@@ -12,7 +12,7 @@ import type { TransactionQuery } from '../../store/transactions.js';
 import { TraxError } from '../../domain/errors.js';
 import { syncConnection } from '../../sync/engine.js';
 import { factory } from '../env.js';
-import { routeI18n } from '../i18n.js';
+import { routeI18n, errorText } from '../i18n.js';
 import type { Messages } from '../../i18n/index.js';
 import { HomePage } from '../views/home.js';
 import { TransactionsPage } from '../views/pages.js';
@@ -144,7 +144,7 @@ banks.post('/undo/:id', (c) => {
     const r = undoBulk(c.get('deps').app, Number(id));
     return c.json({ summary: r.summary, restored: r.restored, kept: r.kept, rulesRemoved: r.rulesRemoved });
   } catch (e) {
-    if (e instanceof TraxError) return c.json({ error: e.message }, e.code === 'usage' ? 409 : 404);
+    if (e instanceof TraxError) return c.json({ error: errorText(c, e) }, e.code === 'usage' ? 409 : 404);
     throw e;
   }
 });
@@ -176,7 +176,7 @@ banks.post('/connections/:id/delete', async (c) => {
     };
   } catch (e) {
     if (!(e instanceof TraxError)) throw e;
-    c.get('session').flash = { kind: 'error', text: e.message };
+    c.get('session').flash = { kind: 'error', text: errorText(c, e) };
   }
   return c.redirect('/', 303);
 });

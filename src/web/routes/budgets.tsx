@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { TraxError } from '../../domain/errors.js';
 import { factory, type WebEnv } from '../env.js';
 import { formFields } from '../form-fields.js';
-import { routeI18n } from '../i18n.js';
+import { routeI18n, errorText } from '../i18n.js';
 import { BudgetsPage } from '../views/budgets.js';
 
 /** /budgets: `trax budget` in the browser, with the report's own spent/left/projection figures. */
@@ -37,7 +37,7 @@ async function attempt(c: Context<WebEnv>, run: (form: Record<string, string>) =
     return c.redirect('/budgets', 303);
   } catch (e) {
     if (!(e instanceof TraxError)) throw e;
-    return page(c, { text: e.message, form });
+    return page(c, { text: errorText(c, e), form });
   }
 }
 

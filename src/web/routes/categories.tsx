@@ -4,7 +4,7 @@ import type { Category } from '../../store/categories.js';
 import { mergeCategories } from '../../categorize/category-changes.js';
 import { factory, type WebEnv } from '../env.js';
 import { formFields } from '../form-fields.js';
-import { routeI18n } from '../i18n.js';
+import { routeI18n, errorText } from '../i18n.js';
 import { CategoriesPage } from '../views/categories.js';
 
 /** /categories: the taxonomy through CategoryStore, exactly what `trax categories` does. */
@@ -46,7 +46,7 @@ async function attempt(
     return c.redirect('/categories', 303);
   } catch (e) {
     if (!(e instanceof TraxError)) throw e;
-    return page(c, null, { text: e.message, form: refill ? form : {} });
+    return page(c, null, { text: errorText(c, e), form: refill ? form : {} });
   }
 }
 

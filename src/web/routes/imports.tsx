@@ -9,7 +9,7 @@ import { detectFormat } from '../../imports/registry.js';
 import type { App } from '../../app.js';
 import type { Context } from 'hono';
 import { factory, type WebEnv } from '../env.js';
-import { routeI18n } from '../i18n.js';
+import { routeI18n, errorText } from '../i18n.js';
 import { Uploads, type PendingUpload } from '../imports/uploads.js';
 import { ColumnPickerPage, ImportPage, ImportPreviewPage } from '../views/imports.js';
 import type { Session } from '../session.js';
@@ -56,10 +56,12 @@ export function importRoutes() {
       const head = await readHead(u.file);
       if (!u.map && detectFormat(head)?.id === 'csv:mapped') {
         const columns = listCsvColumns(head)?.columns ?? [];
-        return c.html(<ColumnPickerPage session={session} token={u.token} name={u.name} columns={columns} message={e.message} />);
+        return c.html(
+          <ColumnPickerPage session={session} token={u.token} name={u.name} columns={columns} message={errorText(c, e)} />,
+        );
       }
       pending(app).done(u.token);
-      return c.html(importPage(app, session, u.accountId, e.message), 422);
+      return c.html(importPage(app, session, u.accountId, errorText(c, e)), 422);
     }
   }
 
@@ -104,7 +106,7 @@ export function importRoutes() {
       return c.html(<ImportPreviewPage session={session} token="" name={u.name} results={results} done={true} />);
     } catch (e) {
       if (!(e instanceof TraxError)) throw e;
-      return c.html(importPage(app, session, u.accountId, e.message), 422);
+      return c.html(importPage(app, session, u.accountId, errorText(c, e)), 422);
     } finally {
       pending(app).done(u.token);
     }

@@ -19,7 +19,7 @@ import { ManualStore } from '../../store/manual.js';
 import { SplitStore } from '../../store/splits.js';
 import { factory, type WebEnv } from '../env.js';
 import { formFields } from '../form-fields.js';
-import { routeI18n } from '../i18n.js';
+import { routeI18n, errorText } from '../i18n.js';
 import { NotesTagsStore } from '../../store/notes-tags.js';
 import { CashPage, PART_ROWS, TransactionDetailPage } from '../views/manual.js';
 
@@ -85,7 +85,7 @@ async function attempt(
     return c.redirect(to, 303);
   } catch (e) {
     if (!(e instanceof TraxError)) throw e;
-    return again({ text: e.message, form });
+    return again({ text: errorText(c, e), form });
   }
 }
 

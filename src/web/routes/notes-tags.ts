@@ -2,7 +2,9 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { TraxError } from '../../domain/errors.js';
 import { NotesTagsStore } from '../../store/notes-tags.js';
+import type { Context } from 'hono';
 import { factory } from '../env.js';
+import { errorText } from '../i18n.js';
 
 /**
  * Inline note and tag editing from the transaction list. The same store calls as `trax tx note`
@@ -19,8 +21,8 @@ export const NOTE_BODY_LIMIT = 512 * 1024;
 const noteBody = z.object({ id: z.number().int().positive(), text: z.string() });
 const tagBody = z.object({ id: z.number().int().positive(), tag: z.string() });
 
-function refused(e: unknown) {
-  if (e instanceof TraxError) return { error: e.message, status: e.code === 'not_found' ? (404 as const) : (400 as const) };
+function refused(c: Context, e: unknown) {
+  if (e instanceof TraxError) return { error: errorText(c, e), status: e.code === 'not_found' ? (404 as const) : (400 as const) };
   throw e;
 }
 
@@ -32,7 +34,7 @@ notesTags.post(NOTE_PATH, async (c) => {
     const note = new NotesTagsStore(app.db).setNote(body.data.id, body.data.text, app.now());
     return c.json({ note });
   } catch (e) {
-    const r = refused(e);
+    const r = refused(c, e);
     return c.json({ error: r.error }, r.status);
   }
 });
@@ -49,7 +51,7 @@ notesTags.post('/transactions/tag', async (c) => {
     const tags = new NotesTagsStore(app.db).changeTags(body.data.id, remove ? [] : [tag], remove ? [tag] : [], app.now());
     return c.json({ tags });
   } catch (e) {
-    const r = refused(e);
+    const r = refused(c, e);
     return c.json({ error: r.error }, r.status);
   }
 });

@@ -7,7 +7,7 @@ import { checkRule } from '../../categorize/rules/from-options.js';
 import { undoBulk } from '../../categorize/undo.js';
 import { TraxError } from '../../domain/errors.js';
 import { factory, type WebEnv } from '../env.js';
-import { routeI18n } from '../i18n.js';
+import { routeI18n, errorText } from '../i18n.js';
 import { emptyRuleForm, ruleFormFrom, ruleFormOf, ruleOptions, type RuleForm } from '../rule-form.js';
 import { RuleFormPage, RulePreviewPage, RulesPage } from '../views/rules.js';
 
@@ -38,7 +38,7 @@ rulesRoutes.get('/rules', (c) => {
       result = explainCategory(app, text, { amount });
     } catch (e) {
       if (!(e instanceof TraxError)) throw e;
-      error = e.message;
+      error = errorText(c, e);
     }
   }
   // The Undo button for the change just made lives only on the page that follows it.
@@ -134,7 +134,7 @@ async function submit(c: Context<WebEnv>, editing: number | undefined) {
     rule = checkRule(app, ruleOptions(form));
   } catch (e) {
     if (!(e instanceof TraxError)) throw e;
-    return c.html(page(e.message), 400);
+    return c.html(page(errorText(c, e)), 400);
   }
   const action = editing === undefined ? '/rules/new' : `/rules/${editing}/edit`;
   if (body.confirm !== '1') {
@@ -199,7 +199,7 @@ rulesRoutes.post('/rules/undo/:id{[0-9]+}', async (c) => {
     session.flash = { kind: 'ok', text: m.ruleUndone(r.summary, r.restored) };
   } catch (e) {
     if (!(e instanceof TraxError)) throw e;
-    session.flash = { kind: 'error', text: e.message };
+    session.flash = { kind: 'error', text: errorText(c, e) };
   }
   return c.redirect(back, 303);
 });
