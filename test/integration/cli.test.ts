@@ -68,6 +68,9 @@ describe('trax CLI', () => {
 
   it('disconnect revokes at TrueLayer, deletes the tokens and keeps the history', async () => {
     const { connection } = await connect(t.app, sb);
+    // A failure before the disconnect: shown while the bank is linked, not once it is gone.
+    t.app.connections.setStatus(connection.id, 'error', 'ING answered 503; try again later.', new Date(0).toISOString());
+    expect((await runCli(['connections'], t.env)).stdout).toContain(`${connection.id}: ING answered 503; try again later.`);
     const rows = count(t.app, 'SELECT count(*) FROM transactions');
     const r = await runCli(['disconnect', connection.id], t.env);
     expect(r.code, r.stderr).toBe(0);
@@ -79,6 +82,7 @@ describe('trax CLI', () => {
     expect(count(t.app, 'SELECT count(*) FROM transactions')).toBe(rows);
     const list = await runCli(['connections'], t.env);
     expect(list.stdout).toMatch(/revoked/);
+    expect(list.stdout).not.toContain('ING answered 503');
   });
 
   it('disconnect --purge deletes the accounts and their history too', async () => {

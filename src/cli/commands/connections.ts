@@ -11,8 +11,9 @@ export function registerConnections(program: Command): void {
     .addHelpText(
       'after',
       `
-Consent expiry is red once expired and yellow within 7 days. Reconnect an expiring bank with
-\`trax connect truelayer\`; its accounts and history are matched back by IBAN.`,
+Consent expiry is red once expired and yellow within 7 days. Renew an expiring bank in place with
+\`trax connect PROVIDER --relink ID\` (e.g. \`trax connect enablebanking --relink eb-…\`); its
+accounts and history stay.`,
     )
     .action(async (opts: { json?: boolean }) => {
       await withApp((app) => {
@@ -51,7 +52,9 @@ Consent expiry is red once expired and yellow within 7 days. Reconnect an expiri
             ]),
           ),
         );
-        for (const r of rows) if (r.lastError && r.status !== 'active') out(`${r.id}: ${clean(r.lastError)}`);
+        // A disconnected bank's last failure is history, not something to act on.
+        for (const r of rows)
+          if (r.lastError && r.status !== 'active' && r.status !== 'revoked') out(`${r.id}: ${clean(r.lastError)}`);
       });
     });
 }
