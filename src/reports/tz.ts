@@ -38,6 +38,8 @@ export interface Parts {
 const ZONEINFO = '/usr/share/zoneinfo/';
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 let systemZone: string | null | undefined;
+/** The last TZ value checked and its answer: partsIn runs per conversion, the zone-file check once. */
+let checkedTz: { tz: string; zone: string | null } | undefined;
 
 /**
  * The zone this process's own Date methods use, when it can be named without Intl: TZ when it is
@@ -48,7 +50,11 @@ let systemZone: string | null | undefined;
  */
 export function processZone(): string | null {
   const tz = process.env.TZ?.replace(/^:/, '');
-  if (tz) return ZONE_NAME.test(tz) && !tz.includes('..') && existsSync(ZONEINFO + tz) ? tz : null;
+  if (tz) {
+    if (checkedTz?.tz !== tz)
+      checkedTz = { tz, zone: ZONE_NAME.test(tz) && !tz.includes('..') && existsSync(ZONEINFO + tz) ? tz : null };
+    return checkedTz.zone;
+  }
   if (systemZone === undefined) {
     try {
       const link = readlinkSync('/etc/localtime');
